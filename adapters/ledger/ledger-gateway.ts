@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BillingGateway, ChargeInput, ChargeResult } from '../../src/service/ports.ts';
+
+/**
+ * Billing without a payment provider: charges are rows in `ledger_charge`, one per idempotency
+ * key (a unique index), so a retried or doubled charge returns the first result. Payment
+ * methods are the references synced onto accounts; Stripe's test token for a declined card
+ * (`pm_card_chargeDeclined`) declines here too, so failures can be tried locally.
+ */
+export const DECLINING_METHOD = 'pm_card_chargeDeclined';
+
+export class LedgerGateway implements BillingGateway {
+  readonly name = 'ledger';
+  constructor(
+    private readonly root: EntityManager,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async hasPaymentMethod(accountId: string): Promise<boolean> {
+    const rows = await this.root
+      .fork()
+      .execute<{ payment_method: string | null }[]>('select payment_method from account where id = ?', [
+        accountId,
+      ]);
+    return Boolean(rows[0]?.payment_method);
+  }
+
+  async charge(input: ChargeInput): Promise<ChargeResult> {
+    const em = this.root.fork();
+    const existing = await this.find(em, input.idempotencyKey);
+    if (existing) return existing;
+    const [account] = await em.execute<{ payment_method: string | null }[]>(
+      'select payment_method from account where id = ?',
+      [input.payerAccountId],
+    );
+    const method = account?.payment_method ?? null;
+    const failure = !method
+      ? 'No payment method on file.'
+      : method === DECLINING_METHOD
+        ? 'Your card was declined.'
+        : null;
+    await em.execute(
+      `insert into ledger_charge (id, idempotency_key, payer_id, amount, currency, description, status, failure_reason, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`,
+      [
+        randomUUID(),
+        input.idempotencyKey,
+        input.payerAccountId,
+        input.amount.amount,
+        input.amount.currency,
+        input.description,
+        failure ? 'failed' : 'succeeded',
+        failure,
+        this.now(),
+      ],
+    );
+    // Whoever won the insert decides the result for everyone.
+    return (await this.find(em, input.idempotencyKey))!;
+  }
+
+  private async find(em: EntityManager, key: string): Promise<ChargeResult | null> {
+    const [row] = await em.execute<{ id: string; status: string; failure_reason: string | null }[]>(
+      'select id, status, failure_reason from ledger_charge where idempotency_key = ?',
+      [key],
+    );
+    if (!row) return null;
+    return row.status === 'succeeded'
+      ? { ok: true, ref: `ledger_${row.id}` }
+      : { ok: false, reason: row.failure_reason ?? 'Payment failed.' };
+  }
+}

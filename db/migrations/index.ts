@@ -1,0 +1,6 @@
+import { Migration20261122000000_initial } from './Migration20261122000000_initial.ts';
+
+/** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
+export const migrationsList = [
+  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
+];

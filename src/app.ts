@@ -1,0 +1,40 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Logger, pino } from 'pino';
+import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
+import { ormConfig } from '../mikro-orm.config.ts';
+import type { Config } from './config.ts';
+import type { ServiceContext } from './service/context.ts';
+import { type Clock, systemClock } from './service/ports.ts';
+
+export interface App {
+  config: Config;
+  orm: MikroORM;
+  ctx: ServiceContext;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** The composition root's core: database (migrated), billing gateway, clock and logger. */
+export const buildApp = async (
+  config: Config,
+  opts: { clock?: Clock; orm?: MikroORM } = {},
+): Promise<App> => {
+  const log = pino({ level: config.LOG_LEVEL });
+  const orm =
+    opts.orm ??
+    (await MikroORM.init(ormConfig({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })));
+  await orm.getMigrator().up();
+  const em = orm.em as unknown as EntityManager;
+  const clock = opts.clock ?? systemClock;
+  const billing = new LedgerGateway(em, () => clock.now());
+  return {
+    config,
+    orm,
+    ctx: { em, clock, billing },
+    log,
+    async close() {
+      await orm.close(true);
+    },
+  };
+};

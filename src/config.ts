@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const blank = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
+const optional = z.string().optional().transform(blank);
+const url = optional.pipe(z.url('must be a URL such as https://example.com').optional());
+
+/** Every setting comes from the environment and is checked here, once, at start. */
+export const configSchema = z
+  .object({
+    PORT: optional
+      .transform((s) => (s === undefined ? 3000 : Number(s)))
+      .pipe(z.number('must be a port number').int('must be a port number').min(0).max(65535)),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+        .optional(),
+    ),
+    DATA_DIR: z.string().default('./.data'),
+    PUBLIC_URL: url,
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_BOT_TOKEN: optional,
+    SLACK_CLIENT_ID: optional,
+    SLACK_CLIENT_SECRET: optional,
+    SLACK_STATE_SECRET: optional,
+    SLACK_API_URL: url.transform((u) => u ?? 'https://slack.com/api/'),
+    TEAMS_APP_ID: optional,
+    TEAMS_APP_PASSWORD: optional,
+    TEAMS_APP_TENANT_ID: optional,
+    BOTFRAMEWORK_OPENID_METADATA: url,
+    STRIPE_SECRET_KEY: optional,
+    STRIPE_WEBHOOK_SECRET: optional,
+    STRIPE_API_BASE: url.transform((u) => u ?? 'https://api.stripe.com'),
+    API_TOKEN: optional.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    ENCRYPTION_KEY: optional.pipe(
+      z
+        .string()
+        .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be a base64-encoded 32-byte key')
+        .optional(),
+    ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((c) => ({ ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` }))
+  .superRefine((c, ctx) => {
+    if (c.SLACK_CLIENT_ID && !c.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message: 'is required with SLACK_CLIENT_ID (OAuth install)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+/** Reads the configuration, or throws one line naming the bad variable. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const r = configSchema.safeParse(env);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new ConfigError(`${issue.path.join('.') || 'configuration'} ${issue.message}`);
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** EU-style VAT ids: two-letter country prefix then 2–13 letters or digits (e.g. NL123456789B01). */
+const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
+
+export const billingDetailsInput = z
+  .object({
+    company: z.string().trim().min(2, 'company name is too short').max(200),
+    email: z.email('billing email is not a valid email address').transform((s) => s.toLowerCase()),
+    country: z
+      .string()
+      .trim()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code such as NL or FR')),
+    vatId: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/[\s.-]/g, '').toUpperCase())
+      .pipe(z.string().regex(VAT_ID, 'VAT id must look like NL123456789B01'))
+      .nullish()
+      .transform((v) => v ?? null),
+    address: z
+      .string()
+      .trim()
+      .max(500)
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .refine(
+    (d) => !d.vatId || d.vatId.startsWith(d.country) || (d.country === 'GR' && d.vatId.startsWith('EL')),
+    {
+      message: 'VAT id must start with the country code',
+      path: ['vatId'],
+    },
+  );

@@ -1,0 +1,170 @@
+import type { Edition, ModuleCode, PersonalPlan } from './catalog.ts';
+import type { BillingPeriod } from './period.ts';
+
+/**
+ * The records the rules work on. Plain data: the database maps them (db/schemas), the rules
+ * and use cases change them. Foreign keys are ids, so rules run without a database.
+ */
+export interface Account {
+  id: string;
+  email: string;
+  name: string | null;
+  personalPlan: PersonalPlan;
+  /** a billing gateway reference; null = no payment method on file */
+  paymentMethod: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type OrgStatus = 'active' | 'cancelling' | 'cancelled' | 'deleted';
+
+export interface BillingDetails {
+  company: string;
+  email: string;
+  country: string;
+  vatId: string | null;
+  address: string | null;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  ownerId: string;
+  status: OrgStatus;
+  autoAssign: boolean;
+  /** requests whose prorated charge is below this many minor units are approved at once; null = off */
+  autoApproveBelow: number | null;
+  /** idle seats are offered back and reclaimed after the grace period (jobs) */
+  idleReclaim: boolean;
+  edition: Edition;
+  modules: ModuleCode[];
+  billingDetails: BillingDetails | null;
+  /** when cancelled: access lasts until here */
+  paidThrough: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type Role = 'owner' | 'admin' | 'member';
+export type MembershipStatus = 'active' | 'detached' | 'left';
+
+export interface Membership {
+  id: string;
+  organizationId: string;
+  accountId: string;
+  role: Role;
+  approver: boolean;
+  status: MembershipStatus;
+  former: boolean;
+  joinedAt: Date;
+  endedAt: Date | null;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+
+export interface Invitation {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: Exclude<Role, 'owner'>;
+  planCode: string | null;
+  invitedById: string;
+  status: InvitationStatus;
+  expiresAt: Date;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export type ContractKind = 'organization' | 'external';
+export type ContractStatus = 'active' | 'ended';
+
+export interface Contract {
+  id: string;
+  kind: ContractKind;
+  organizationId: string | null;
+  managerId: string;
+  period: BillingPeriod;
+  currency: string;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  status: ContractStatus;
+  /** set while disconnected from its organization: plan changes are frozen */
+  disconnectedAt: Date | null;
+  connectionKeyHash: string | null;
+  connectionKeyExpiresAt: Date | null;
+  createdAt: Date;
+}
+
+export interface Seat {
+  id: string;
+  contractId: string;
+  planCode: string;
+  membershipId: string | null;
+  autoRenew: boolean;
+  assignedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+}
+
+export type PurchaseStatus = 'pending' | 'approved' | 'charged' | 'payment_failed' | 'rejected' | 'expired';
+
+export interface PurchaseRequest {
+  id: string;
+  organizationId: string;
+  contractId: string;
+  planCode: string;
+  quantity: number;
+  requestedById: string;
+  /** an approver's own request needs only their confirmation */
+  needs: 'approval' | 'confirmation';
+  status: PurchaseStatus;
+  currency: string;
+  proratedAmount: number;
+  recurringTotal: number;
+  prorationDate: Date;
+  quoteExpiresAt: Date;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  chargeRef: string | null;
+  failureReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AuditEvent {
+  id: string;
+  organizationId: string | null;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: Date;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'parked';
+
+export interface OutboxMessage {
+  id: string;
+  organizationId: string | null;
+  recipientId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface UsageRecord {
+  accountId: string;
+  resourceType: string;
+  resourceId: string;
+  metric: string;
+  value: number;
+  active: boolean;
+  reportedAt: Date;
+}

@@ -1,0 +1,29 @@
+/** Money is an integer amount of minor units (cents) and an ISO currency; never a float. */
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export const money = (amount: number, currency: string): Money => {
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`money amount must be a safe integer, got ${amount}`);
+  return { amount, currency };
+};
+
+export const formatMoney = (m: Money): string => {
+  const sign = m.amount < 0 ? '-' : '';
+  const abs = Math.abs(m.amount);
+  const units = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}${m.currency.toUpperCase()} ${units.toLocaleString('en-US')}.${cents}`;
+};
+
+/** a × b / c rounded half up, exact for any safe-integer inputs (BigInt in between). */
+export const mulDivRound = (a: number, b: number, c: number): number => {
+  if (c <= 0) throw new RangeError('divisor must be positive');
+  const n = BigInt(a) * BigInt(b);
+  const d = BigInt(c);
+  const q = n / d;
+  const r = n % d;
+  return Number(2n * r >= d ? q + 1n : q);
+};

@@ -1,0 +1,76 @@
+import { listPrice, type Plan } from './catalog.ts';
+import type { PurchaseRequest, PurchaseStatus } from './model.ts';
+import type { BillingPeriod } from './period.ts';
+import { prorate } from './proration.ts';
+import { tieredIncrement, tieredTotal } from './tiers.ts';
+
+export const MAX_SEATS_PER_REQUEST = 10_000;
+/** a quote holds its price this long; after it the request expires and must be asked again */
+export const QUOTE_TTL_MS = 24 * 3600 * 1000;
+
+export interface SeatQuote {
+  currency: string;
+  /** charged now: the added seats' tiered price for the rest of the period, to the second */
+  proratedAmount: number;
+  /** the contract's total per period once the seats are added (renewing seats, all plans) */
+  recurringTotal: number;
+  prorationDate: Date;
+  quoteExpiresAt: Date;
+}
+
+export interface QuoteInput {
+  plan: Plan;
+  period: BillingPeriod;
+  periodStart: Date;
+  periodEnd: Date;
+  /** seats of this plan already in the contract this period */
+  purchasedOfPlan: number;
+  /** renewing seats per plan code, before the purchase (for the recurring total) */
+  renewingByPlan: ReadonlyMap<string, { plan: Plan; seats: number }>;
+  quantity: number;
+  at: Date;
+}
+
+export const quoteSeats = (q: QuoteInput): SeatQuote => {
+  const price = listPrice(q.plan, q.period);
+  const added = tieredIncrement(price, q.purchasedOfPlan, q.purchasedOfPlan + q.quantity, q.plan.tiers);
+  let recurringTotal = 0;
+  const byPlan = new Map(q.renewingByPlan);
+  const mine = byPlan.get(q.plan.code);
+  byPlan.set(q.plan.code, { plan: q.plan, seats: (mine?.seats ?? 0) + q.quantity });
+  for (const { plan, seats } of byPlan.values()) {
+    recurringTotal += tieredTotal(listPrice(plan, q.period), seats, plan.tiers);
+  }
+  return {
+    currency: q.plan.currency,
+    proratedAmount: prorate(added, q.periodStart, q.periodEnd, q.at),
+    recurringTotal,
+    prorationDate: q.at,
+    quoteExpiresAt: new Date(Math.min(q.at.getTime() + QUOTE_TTL_MS, q.periodEnd.getTime())),
+  };
+};
+
+/** The purchase state machine: pending → approved → charged | payment_failed; pending → rejected | expired. */
+const NEXT: Record<PurchaseStatus, readonly PurchaseStatus[]> = {
+  pending: ['approved', 'rejected', 'expired'],
+  approved: ['charged', 'payment_failed'],
+  charged: [],
+  payment_failed: [],
+  rejected: [],
+  expired: [],
+};
+
+export const canMove = (from: PurchaseStatus, to: PurchaseStatus): boolean => NEXT[from].includes(to);
+
+export const isQuoteExpired = (r: Pick<PurchaseRequest, 'quoteExpiresAt'>, now: Date) =>
+  now.getTime() >= r.quoteExpiresAt.getTime();
+
+export const describeStatus = (r: Pick<PurchaseRequest, 'status'>): string =>
+  ({
+    pending: 'waiting for an approver',
+    approved: 'approved, charging',
+    charged: 'approved and paid',
+    payment_failed: 'approved, but the payment failed',
+    rejected: 'rejected',
+    expired: 'expired',
+  })[r.status];

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
+import { listPrice } from '../domain/catalog.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Contract, Organization } from '../domain/model.ts';
+import { money } from '../domain/money.ts';
+import { addPeriod } from '../domain/period.ts';
+import { tieredTotal } from '../domain/tiers.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse } from './support/input.ts';
+import { actorAccount, requirePlan } from './support/lookups.ts';
+import { audit, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  name: z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
+  period: z.enum(['month', 'year']).default('month'),
+});
+
+export const OWNER_SEAT_PLAN = 'business';
+
+/**
+ * Creates an organization that pays for its members. The creator needs a `business` personal
+ * plan and a payment method; they become owner and approver, the organization gets its own
+ * contract with one business seat for them, and the first period is invoiced to them.
+ */
+export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  const created = await inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, actor, now);
+    if (me.personalPlan !== 'business') {
+      throw new DomainError(
+        'needs_business_plan',
+        `You are on the ${me.personalPlan} plan; creating an organization needs the business plan.`,
+        'Upgrade to Business first (`upgrade`), then create the organization.',
+        { action: 'upgrade_personal_plan' },
+      );
+    }
+    if (!(await ctx.billing.hasPaymentMethod(me.id))) {
+      throw new DomainError(
+        'needs_payment_method',
+        'There is no payment method on file for you.',
+        'Add a business card or other payment method, then try again.',
+      );
+    }
+    const plan = await requirePlan(em, OWNER_SEAT_PLAN);
+    const org: Organization = em.create(OrganizationSchema, {
+      id: randomUUID(),
+      name: cmd.name,
+      ownerId: me.id,
+      status: 'active',
+      autoAssign: false,
+      autoApproveBelow: null,
+      idleReclaim: true,
+      edition: 'standard',
+      modules: [],
+      billingDetails: null,
+      paidThrough: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const membership = em.create(MembershipSchema, {
+      id: randomUUID(),
+      organizationId: org.id,
+      accountId: me.id,
+      role: 'owner',
+      approver: true,
+      status: 'active',
+      former: false,
+      joinedAt: now,
+      endedAt: null,
+    });
+    const contract: Contract = em.create(ContractSchema, {
+      id: randomUUID(),
+      kind: 'organization',
+      organizationId: org.id,
+      managerId: me.id,
+      period: cmd.period,
+      currency: plan.currency,
+      currentPeriodStart: now,
+      currentPeriodEnd: addPeriod(now, cmd.period),
+      status: 'active',
+      disconnectedAt: null,
+      connectionKeyHash: null,
+      connectionKeyExpiresAt: null,
+      createdAt: now,
+    });
+    em.create(SeatSchema, {
+      id: randomUUID(),
+      contractId: contract.id,
+      planCode: plan.code,
+      membershipId: membership.id,
+      autoRenew: true,
+      assignedAt: now,
+      lastUsedAt: null,
+      createdAt: now,
+    });
+    const first = tieredTotal(listPrice(plan, cmd.period), 1, plan.tiers);
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'organization.created',
+      subject: { type: 'organization', id: org.id },
+      after: { ...snapshot(org, ['name', 'ownerId']), period: cmd.period, contractId: contract.id },
+    });
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'personal_plan.paused',
+      subject: { type: 'account', id: me.id },
+      before: { personalPlan: me.personalPlan, paused: false },
+      after: { personalPlan: me.personalPlan, paused: true },
+    });
+    return { org, contract, payerId: me.id, firstInvoice: money(first, plan.currency) };
+  });
+  // The first period is invoiced after commit, once per contract period (idempotency key).
+  const charge = await ctx.billing.charge({
+    idempotencyKey: `contract:${created.contract.id}:period:${created.contract.currentPeriodStart.toISOString()}`,
+    payerAccountId: created.payerId,
+    amount: created.firstInvoice,
+    description: `${created.org.name}: first ${created.contract.period}, 1 business seat`,
+  });
+  return {
+    organization: created.org,
+    contract: created.contract,
+    firstInvoice: created.firstInvoice,
+    charge,
+  };
+};

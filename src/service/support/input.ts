@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
+
+export const emailField = z.string().trim().toLowerCase().pipe(z.email('is not a valid email address'));
+
+export const uuidField = z.uuid('is not a valid id');
+export const planCodeField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'is not a plan name');
+export const seatCountField = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(MAX_SEATS_PER_REQUEST, `must be at most ${MAX_SEATS_PER_REQUEST.toLocaleString('en-US')}`);
+
+/** Parses use-case input; a failure becomes one `invalid_input` line naming the field. */
+export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.join('.');
+  const got = field ? valueAt(input, issue.path) : undefined;
+  const what = field
+    ? `${field}${got === undefined ? '' : ` "${String(got).slice(0, 60)}"`} ${issue.message}`
+    : issue.message;
+  throw new DomainError(
+    'invalid_input',
+    `Invalid input: ${what}.`,
+    'Check it and try again; `help` shows the syntax.',
+    {
+      field,
+    },
+  );
+};
+
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
+  let v: unknown = input;
+  for (const k of path) {
+    if (v == null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return typeof v === 'object' ? undefined : v;
+};
