@@ -4,7 +4,7 @@ import type { BillingGateway, ChargeInput, ChargeResult } from '../../src/servic
 
 /**
  * Billing without a payment provider: charges are rows in `ledger_charge`, one per idempotency
- * key (a unique index), so a retried or doubled charge returns the first result. Payment
+ * key (a unique index), so a retried or doubled charge returns the first success. Payment
  * methods are the references synced onto accounts; Stripe's test token for a declined card
  * (`pm_card_chargeDeclined`) declines here too, so failures can be tried locally.
  */
@@ -45,7 +45,8 @@ export class LedgerGateway implements BillingGateway {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`,
       [
         randomUUID(),
-        input.idempotencyKey,
+        // A decline does not hold the key: the same purchase may be paid once the card is fixed.
+        failure ? `${input.idempotencyKey}#declined#${randomUUID()}` : input.idempotencyKey,
         input.payerAccountId,
         input.amount.amount,
         input.amount.currency,
@@ -55,6 +56,7 @@ export class LedgerGateway implements BillingGateway {
         this.now(),
       ],
     );
+    if (failure) return { ok: false, reason: failure };
     // Whoever won the insert decides the result for everyone.
     return (await this.find(em, input.idempotencyKey))!;
   }

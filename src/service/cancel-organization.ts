@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { MembershipSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Organization } from '../domain/model.ts';
+import { isoDay } from '../domain/period.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { lockOrganization } from './support/contracts.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, ownContract, requireOpen, requirePermission } from './support/lookups.ts';
+import { audit, notify, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ organizationId: uuidField });
+
+/**
+ * `cancel`: the owner cancels the organization. Access stays until the end of the paid period
+ * (the own contract's current period); then members return to their own plans (jobs).
+ * Every active member is told.
+ */
+export const cancelOrganization = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: z.input<typeof input>,
+): Promise<{ organization: Organization; paidThrough: Date }> => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, actor, now);
+    const org = await lockOrganization(em, cmd.organizationId);
+    await requirePermission(em, org, me, 'billing');
+    requireOpen(org);
+    if (org.status === 'cancelling') {
+      throw new DomainError(
+        'conflict',
+        `${org.name} is already cancelled; access lasts until ${isoDay(org.paidThrough!)}.`,
+        'Changed your mind? `cancel undo` keeps the organization.',
+      );
+    }
+    const contract = await ownContract(em, org.id);
+    const paidThrough = contract.currentPeriodEnd;
+    const before = snapshot(org, ['status', 'paidThrough']);
+    org.status = 'cancelling';
+    org.paidThrough = paidThrough;
+    org.updatedAt = now;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'organization.cancellation_requested',
+      subject: { type: 'organization', id: org.id },
+      before,
+      after: snapshot(org, ['status', 'paidThrough']),
+    });
+    const members = await em.find(MembershipSchema, { organizationId: org.id, status: 'active' });
+    for (const m of members) {
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: m.accountId,
+        kind: 'organization_cancelled',
+        payload: { organizationName: org.name, paidThrough: paidThrough.toISOString() },
+      });
+    }
+    return { organization: org, paidThrough };
+  });
+};

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import {
+  AccountSchema,
+  MembershipSchema,
+  OrganizationSchema,
+  PlanSchema,
+  SeatSchema,
+} from '../../db/schemas/index.ts';
+import { type Plan, personalPlanAsCatalog } from '../domain/catalog.ts';
+import type { ServiceContext } from './context.ts';
+import { emailField, parse } from './support/input.ts';
+import { audit, notify } from './support/records.ts';
+import { claimSeat } from './support/seats.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  email: emailField,
+  feature: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'is not a feature name'),
+});
+
+export interface Entitlement {
+  allowed: boolean;
+  feature: string;
+  plan: string | null;
+  limits: Record<string, number>;
+  organizationId: string | null;
+  source: 'seat' | 'auto_assigned' | 'personal' | 'organization_free' | 'detached' | 'unknown_account';
+}
+
+const answer = (
+  feature: string,
+  plan: Plan | null,
+  source: Entitlement['source'],
+  organizationId: string | null,
+) => ({
+  allowed: plan ? plan.features.includes(feature) : false,
+  feature,
+  plan: plan?.code ?? null,
+  limits: plan?.limits ?? {},
+  organizationId,
+  source,
+});
+
+/**
+ * May this account use this feature? Members use their seat's plan (the organization pays;
+ * their personal plan is paused). A seatless member of an organization with auto-assign on
+ * gets the cheapest plan with a free seat that has the feature, the first time they need it.
+ * Offboarded (detached) members get nothing. Every answer refreshes the seat's last use.
+ */
+export const checkEntitlement = (ctx: ServiceContext, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em): Promise<Entitlement> => {
+    const now = ctx.clock.now();
+    const plans = await em.find(PlanSchema, {}, { orderBy: { rank: 'asc' } });
+    const byCode = new Map(plans.map((p) => [p.code, p]));
+    const account = await em.findOne(AccountSchema, { email: cmd.email });
+    if (!account) return answer(cmd.feature, byCode.get('free') ?? null, 'unknown_account', null);
+    const memberships = await em.find(MembershipSchema, {
+      accountId: account.id,
+      status: { $in: ['active', 'detached'] },
+    });
+    const active = memberships.filter((m) => m.status === 'active');
+    if (active.length === 0) {
+      if (memberships.length > 0)
+        return { ...answer(cmd.feature, null, 'detached', memberships[0]!.organizationId) };
+      return answer(
+        cmd.feature,
+        byCode.get(personalPlanAsCatalog(account.personalPlan)) ?? null,
+        'personal',
+        null,
+      );
+    }
+    const seats = await em.find(SeatSchema, { membershipId: { $in: active.map((m) => m.id) } });
+    const ranked = seats
+      .map((s) => ({ seat: s, plan: byCode.get(s.planCode)! }))
+      .sort((a, b) => b.plan.rank - a.plan.rank);
+    const fitting = ranked.find((r) => r.plan.features.includes(cmd.feature));
+    const orgOf = (membershipId: string) => active.find((m) => m.id === membershipId)!.organizationId;
+    if (fitting) {
+      fitting.seat.lastUsedAt = now;
+      return answer(cmd.feature, fitting.plan, 'seat', orgOf(fitting.seat.membershipId!));
+    }
+    const withFeature = plans
+      .filter((p) => p.rank > 0 && p.features.includes(cmd.feature))
+      .map((p) => p.code);
+    for (const m of active) {
+      if (seats.some((s) => s.membershipId === m.id)) continue;
+      const org = await em.findOne(OrganizationSchema, {
+        id: m.organizationId,
+        status: { $in: ['active', 'cancelling'] },
+      });
+      if (!org?.autoAssign) continue;
+      const seat = await claimSeat(em, org.id, m.id, withFeature, now);
+      if (!seat) continue;
+      await em.execute('update seat set last_used_at = ? where id = ?', [now, seat.id]);
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: null,
+        action: 'seat.auto_assigned',
+        subject: { type: 'membership', id: m.id },
+        before: { plan: 'free' },
+        after: { plan: seat.planCode, seatId: seat.id, email: account.email, feature: cmd.feature },
+      });
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: account.id,
+        kind: 'seat_assigned',
+        payload: { organizationName: org.name, plan: seat.planCode, previousPlan: 'free', by: 'auto-assign' },
+      });
+      return answer(cmd.feature, byCode.get(seat.planCode)!, 'auto_assigned', org.id);
+    }
+    const best = ranked[0];
+    if (best) {
+      best.seat.lastUsedAt = now;
+      return answer(cmd.feature, best.plan, 'seat', orgOf(best.seat.membershipId!));
+    }
+    return answer(cmd.feature, byCode.get('free') ?? null, 'organization_free', active[0]!.organizationId);
+  });
+};

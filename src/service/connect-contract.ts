@@ -1,0 +1,178 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
+import { CONNECTION_KEY_PATTERN, hashConnectionKey } from '../domain/connection-key.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Contract, Organization } from '../domain/model.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import {
+  CONTRACT_AUDIT_KEYS,
+  isConnected,
+  lockContract,
+  lockOrganization,
+  onlyContract,
+  unconnectedContractsManagedBy,
+} from './support/contracts.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
+import { audit, notify, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  organizationId: uuidField,
+  key: z.string().trim().toLowerCase().optional(),
+  contractId: uuidField.optional(),
+});
+
+const keyInvalid = () =>
+  new DomainError(
+    'key_invalid',
+    'That connection key is unknown or has expired.',
+    'Ask the contract manager for a new key (`contract key`) and try again.',
+  );
+
+/**
+ * `contract connect <key>`: connects a contract to the organization, with the key its manager
+ * shared (single-use), or directly by contract id when the actor manages the contract. Without
+ * either, the one unconnected contract the actor manages. Reconnecting a contract that moved
+ * from another organization releases the seats still held by that organization's members.
+ */
+export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  if (cmd.key !== undefined && !CONNECTION_KEY_PATTERN.test(cmd.key)) {
+    throw new DomainError(
+      'key_invalid',
+      'That is not a connection key: keys look like ck_ followed by 32 letters and digits.',
+      'Copy the whole key the contract manager shared and try again.',
+    );
+  }
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, actor, now);
+    const org = await lockOrganization(em, cmd.organizationId);
+    await requirePermission(em, org, me, 'manage_contract');
+    requireOpen(org);
+
+    let contract: Contract;
+    const via = cmd.key !== undefined ? 'key' : 'direct';
+    if (cmd.key !== undefined) {
+      const found = await em.findOne(
+        ContractSchema,
+        { connectionKeyHash: hashConnectionKey(cmd.key) },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!found || !found.connectionKeyExpiresAt || found.connectionKeyExpiresAt <= now) throw keyInvalid();
+      contract = found;
+    } else {
+      const contractId =
+        cmd.contractId ??
+        onlyContract(
+          await unconnectedContractsManagedBy(em, me.id),
+          {
+            message: 'You manage no contract waiting to be connected.',
+            next: 'Ask the contract manager for its connection key and run `contract connect <key>`.',
+          },
+          'You manage several contracts that are not connected; say which one',
+        ).id;
+      const found = await lockContract(em, contractId);
+      if (!found) {
+        throw new DomainError('not_found', 'There is no contract with that id.', 'Check the contract id.');
+      }
+      if (found.managerId !== me.id) {
+        throw new DomainError(
+          'forbidden',
+          'You do not manage that contract, so you cannot connect it directly.',
+          'Ask the contract manager for its connection key and run `contract connect <key>`.',
+        );
+      }
+      contract = found;
+    }
+
+    await requireConnectable(em, contract, org);
+
+    const before = snapshot(contract, CONTRACT_AUDIT_KEYS);
+    const previousOrgId = contract.organizationId;
+    const released = previousOrgId && previousOrgId !== org.id ? await releaseSeats(em, contract, now) : 0;
+    contract.organizationId = org.id;
+    contract.disconnectedAt = null;
+    contract.connectionKeyHash = null;
+    contract.connectionKeyExpiresAt = null;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'contract.connected',
+      subject: { type: 'contract', id: contract.id },
+      before,
+      after: { ...snapshot(contract, CONTRACT_AUDIT_KEYS), via, releasedSeats: released },
+    });
+    return { contract, organization: org, via, releasedSeats: released };
+  });
+};
+
+const requireConnectable = async (em: EntityManager, contract: Contract, org: Organization) => {
+  if (contract.kind !== 'external') {
+    throw new DomainError(
+      'conflict',
+      "That is an organization's own contract; it cannot be connected to another organization.",
+      'Connect a contract bought outside chat instead.',
+    );
+  }
+  if (contract.status !== 'active') {
+    throw new DomainError(
+      'conflict',
+      `Contract ${contract.id} has ended.`,
+      'Ask the contract manager about renewing it.',
+    );
+  }
+  if (!isConnected(contract)) return;
+  if (contract.organizationId === org.id) {
+    throw new DomainError(
+      'conflict',
+      `Contract ${contract.id} is already connected to ${org.name}.`,
+      '`status` shows its seats.',
+    );
+  }
+  // Connected elsewhere: refused, unless that organization is closed for good.
+  const other = await em.findOne(OrganizationSchema, { id: contract.organizationId! });
+  if (other && (other.status === 'active' || other.status === 'cancelling')) {
+    throw new DomainError(
+      'conflict',
+      'That contract is connected to another organization.',
+      'Ask an admin there to run `contract disconnect` first, then connect it here.',
+    );
+  }
+};
+
+/** Frees the seats held by members of the organization the contract leaves; tells each holder. */
+const releaseSeats = async (em: EntityManager, contract: Contract, now: Date): Promise<number> => {
+  const held = await em.find(SeatSchema, { contractId: contract.id, membershipId: { $ne: null } });
+  if (held.length === 0) return 0;
+  const memberships = await em.find(MembershipSchema, {
+    id: { $in: held.map((s) => s.membershipId!) },
+  });
+  const byId = new Map(memberships.map((m) => [m.id, m]));
+  for (const seat of held) {
+    const m = byId.get(seat.membershipId!);
+    const before = snapshot(seat, ['planCode', 'membershipId', 'assignedAt']);
+    seat.membershipId = null;
+    seat.assignedAt = null;
+    audit(em, now, {
+      organizationId: m?.organizationId ?? contract.organizationId,
+      actorId: null,
+      action: 'seat.released',
+      subject: { type: 'seat', id: seat.id },
+      before,
+      after: { ...snapshot(seat, ['planCode', 'membershipId', 'assignedAt']), reason: 'contract_moved' },
+    });
+    if (m) {
+      notify(em, now, {
+        organizationId: m.organizationId,
+        recipientId: m.accountId,
+        kind: 'seat_removed',
+        payload: { planCode: seat.planCode, contractId: contract.id, reason: 'contract_moved' },
+      });
+    }
+  }
+  return held.length;
+};

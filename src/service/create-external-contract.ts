@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { AccountSchema, ContractSchema, PlanSchema } from '../../db/schemas/index.ts';
+import { FREE_PLAN_CODE, type Plan } from '../domain/catalog.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Account, Contract } from '../domain/model.ts';
+import { addPeriod, type BillingPeriod } from '../domain/period.ts';
+import type { ServiceContext } from './context.ts';
+import { CONTRACT_AUDIT_KEYS } from './support/contracts.ts';
+import { emailField, parse, planCodeField, seatCountField } from './support/input.ts';
+import { audit, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+export const MAX_PLANS_PER_CONTRACT = 20;
+
+const input = z.object({
+  managerEmail: emailField,
+  period: z.enum(['month', 'year'], { error: 'must be month or year' }),
+  plans: z
+    .array(z.object({ plan: planCodeField, quantity: seatCountField }))
+    .min(1, 'must list at least one plan')
+    .max(MAX_PLANS_PER_CONTRACT, `must list at most ${MAX_PLANS_PER_CONTRACT} plans`),
+  startsAt: z
+    .union([z.date(), z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: 'must be an ISO date such as 2026-03-01',
+    })
+    .transform((v) => new Date(v))
+    .optional(),
+});
+
+/**
+ * Creates a contract sold outside chat (REST API; no chat actor). The manager account is created
+ * on the `free` plan when unknown. The contract starts unconnected; its manager connects it to an
+ * organization directly or shares a connection key. One unassigned, renewing seat per unit.
+ */
+export const createExternalContract = async (ctx: ServiceContext, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const startsAt = cmd.startsAt ?? now;
+    if (startsAt.getTime() > now.getTime()) {
+      throw new DomainError(
+        'invalid_input',
+        `Invalid input: startsAt "${startsAt.toISOString()}" is in the future.`,
+        'Create the contract on or after its start date, or leave startsAt out to start now.',
+        { field: 'startsAt' },
+      );
+    }
+
+    const seen = new Set<string>();
+    for (const line of cmd.plans) {
+      if (seen.has(line.plan)) {
+        throw new DomainError(
+          'invalid_input',
+          `Invalid input: plan "${line.plan}" is listed twice.`,
+          'List each plan once with its total quantity.',
+          { field: 'plans' },
+        );
+      }
+      seen.add(line.plan);
+    }
+    const catalog = await em.find(PlanSchema, {}, { orderBy: { rank: 'asc' } });
+    const byCode = new Map(catalog.map((p) => [p.code, p]));
+    const sellable = catalog.filter((p) => p.code !== FREE_PLAN_CODE).map((p) => p.code);
+    const plans: Plan[] = cmd.plans.map((line) => {
+      const plan = byCode.get(line.plan);
+      if (!plan) {
+        throw new DomainError(
+          'not_found',
+          `There is no plan called "${line.plan}".`,
+          `Plans: ${sellable.join(', ')}.`,
+        );
+      }
+      if (plan.code === FREE_PLAN_CODE) {
+        throw new DomainError(
+          'invalid_input',
+          'Invalid input: the free plan has no seats to sell.',
+          `Choose a paid plan: ${sellable.join(', ')}.`,
+          { field: 'plans' },
+        );
+      }
+      return plan;
+    });
+    const currencies = [...new Set(plans.map((p) => p.currency))];
+    if (currencies.length > 1) {
+      throw new DomainError(
+        'invalid_input',
+        `Invalid input: the plans are priced in different currencies (${currencies.join(', ')}).`,
+        'Put plans of one currency in a contract; make one contract per currency.',
+        { field: 'plans' },
+      );
+    }
+
+    const manager = await managerAccount(em, cmd.managerEmail, now);
+    const period = currentPeriod(startsAt, cmd.period, now);
+    const contract: Contract = em.create(ContractSchema, {
+      id: randomUUID(),
+      kind: 'external',
+      organizationId: null,
+      managerId: manager.id,
+      period: cmd.period,
+      currency: currencies[0]!,
+      currentPeriodStart: period.start,
+      currentPeriodEnd: period.end,
+      status: 'active',
+      disconnectedAt: null,
+      connectionKeyHash: null,
+      connectionKeyExpiresAt: null,
+      createdAt: now,
+    });
+    await em.flush();
+
+    // One statement for every seat (up to 20 × 10,000 rows), in this transaction.
+    const values = cmd.plans.map(() => '(?, ?::int)').join(', ');
+    await em.execute(
+      `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, last_used_at, created_at)
+       select gen_random_uuid(), ?::uuid, p.code, null, true, null, null, ?::timestamptz
+       from (values ${values}) as p(code, qty), generate_series(1, p.qty)`,
+      [contract.id, now, ...cmd.plans.flatMap((l) => [l.plan, l.quantity])],
+      'run',
+    );
+
+    const seats: Record<string, number> = {};
+    for (const l of cmd.plans) seats[l.plan] = l.quantity;
+    audit(em, now, {
+      organizationId: null,
+      actorId: null,
+      action: 'contract.created',
+      subject: { type: 'contract', id: contract.id },
+      after: { ...snapshot(contract, CONTRACT_AUDIT_KEYS), managerEmail: manager.email, seats },
+    });
+    return { contract, seats };
+  });
+};
+
+/** The manager's account; an unknown address gets a `free` account (safe against a concurrent create). */
+const managerAccount = async (em: EntityManager, email: string, now: Date): Promise<Account> => {
+  const found = await em.findOne(AccountSchema, { email });
+  if (found) return found;
+  const inserted = await em.execute<{ id: string }[]>(
+    `insert into account (id, email, name, personal_plan, payment_method, created_at, updated_at)
+     values (?, ?, null, 'free', null, ?, ?) on conflict (email) do nothing returning id`,
+    [randomUUID(), email, now, now],
+  );
+  const account = await em.findOneOrFail(AccountSchema, { email });
+  if (inserted.length > 0) {
+    audit(em, now, {
+      organizationId: null,
+      actorId: null,
+      action: 'account.created',
+      subject: { type: 'account', id: account.id },
+      after: snapshot(account, ['email', 'name', 'personalPlan', 'paymentMethod']),
+    });
+  }
+  return account;
+};
+
+/**
+ * The billing period that contains `now` for a contract that started at `startsAt`: the start
+ * rolls forward by whole periods, keeping its anniversary day (Jan 31 → Feb 28 → Mar 31).
+ */
+const currentPeriod = (startsAt: Date, period: BillingPeriod, now: Date): { start: Date; end: Date } => {
+  const months =
+    (now.getUTCFullYear() - startsAt.getUTCFullYear()) * 12 + (now.getUTCMonth() - startsAt.getUTCMonth());
+  let n = Math.max(0, period === 'month' ? months : Math.floor(months / 12));
+  while (n > 0 && addPeriod(startsAt, period, n) > now) n--;
+  while (addPeriod(startsAt, period, n + 1) <= now) n++;
+  return { start: addPeriod(startsAt, period, n), end: addPeriod(startsAt, period, n + 1) };
+};

@@ -1,0 +1,40 @@
+import { LockMode } from '@mikro-orm/core';
+import { z } from 'zod';
+import { OrganizationSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { closeOrganization } from './support/close-organization.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  organizationId: uuidField,
+  /** the organization's name typed back, so a slip of the finger deletes nothing */
+  confirmName: z.string().trim().min(1, 'type the organization name to confirm'),
+});
+
+/** The owner deletes the organization: every member goes back to their personal plan. */
+export const deleteOrganization = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    await em.findOne(
+      OrganizationSchema,
+      { id: cmd.organizationId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    await requirePermission(em, org, me, 'delete_org');
+    if (cmd.confirmName.toLowerCase() !== org.name.toLowerCase()) {
+      throw new DomainError(
+        'invalid_input',
+        `"${cmd.confirmName}" is not the organization's name.`,
+        `Type ${org.name} exactly to confirm.`,
+      );
+    }
+    const { members } = await closeOrganization(em, org, now, { status: 'deleted', actorId: me.id });
+    return { organization: org, members };
+  });
+};

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ContractSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Contract } from '../domain/model.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { CONTRACT_AUDIT_KEYS, lockContract, lockOrganization, onlyContract } from './support/contracts.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
+import { audit, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  organizationId: uuidField,
+  contractId: uuidField.optional(),
+});
+
+/**
+ * `contract disconnect`: the organization stops using a contract bought outside chat. Its seats
+ * stay assigned but frozen: no plan changes until it is connected again.
+ */
+export const disconnectContract = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, actor, now);
+    const org = await lockOrganization(em, cmd.organizationId);
+    await requirePermission(em, org, me, 'manage_contract');
+    requireOpen(org);
+
+    const contractId =
+      cmd.contractId ??
+      onlyContract(
+        await em.find(
+          ContractSchema,
+          { organizationId: org.id, kind: 'external', status: 'active', disconnectedAt: null },
+          { orderBy: { createdAt: 'asc', id: 'asc' } },
+        ),
+        {
+          message: `${org.name} has no connected contract to disconnect.`,
+          next: 'To stop paying for the organization itself, the owner uses `cancel`.',
+        },
+        `${org.name} has several connected contracts; say which one`,
+      ).id;
+    const contract: Contract | null = await lockContract(em, contractId);
+    if (!contract || contract.organizationId !== org.id) {
+      // Another organization's contract is "not found" here: no leak across organizations.
+      throw new DomainError(
+        'not_found',
+        `${org.name} has no contract with that id.`,
+        '`status` lists the contracts of the organization.',
+      );
+    }
+    if (contract.kind === 'organization') {
+      throw new DomainError(
+        'conflict',
+        `That is ${org.name}'s own contract; it cannot be disconnected.`,
+        'To stop paying for the organization, the owner uses `cancel`.',
+      );
+    }
+    if (contract.disconnectedAt !== null) {
+      throw new DomainError(
+        'conflict',
+        `Contract ${contract.id} is already disconnected from ${org.name}.`,
+        'Connect it again with `contract connect` if you need its seats.',
+      );
+    }
+    const before = snapshot(contract, CONTRACT_AUDIT_KEYS);
+    contract.disconnectedAt = now;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'contract.disconnected',
+      subject: { type: 'contract', id: contract.id },
+      before,
+      after: snapshot(contract, CONTRACT_AUDIT_KEYS),
+    });
+    return { contract, organization: org };
+  });
+};

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { InvitationSchema } from '../../db/schemas/index.ts';
+import type { Invitation } from '../domain/model.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
+import {
+  actorAccount,
+  membershipOf,
+  requireOpen,
+  requireOrganization,
+  requirePermission,
+  requirePlan,
+} from './support/lookups.ts';
+import { audit, notify } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+const input = z.object({
+  organizationId: uuidField,
+  emails: z.array(emailField).min(1, 'name at least one person').max(50, 'at most 50 people at once'),
+  role: z.enum(['admin', 'member']).default('member'),
+  plan: planCodeField.nullish(),
+});
+
+/** Invites people by email; each gets a direct message with Accept / Decline. */
+export const inviteMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    await requirePermission(em, org, me, 'invite');
+    requireOpen(org);
+    const plan = cmd.plan ? await requirePlan(em, cmd.plan) : null;
+    const invited: Invitation[] = [];
+    const skipped: { email: string; reason: string }[] = [];
+    for (const email of new Set(cmd.emails)) {
+      const invitee = await actorAccount(em, { email }, now);
+      const existing = await membershipOf(em, org.id, invitee.id);
+      if (existing?.status === 'active') {
+        skipped.push({ email, reason: 'already a member' });
+        continue;
+      }
+      const pending = await em.findOne(InvitationSchema, {
+        organizationId: org.id,
+        email,
+        status: 'pending',
+      });
+      if (pending && pending.expiresAt > now) {
+        skipped.push({ email, reason: 'already invited' });
+        continue;
+      }
+      if (pending) pending.status = 'expired';
+      const inv = em.create(InvitationSchema, {
+        id: randomUUID(),
+        organizationId: org.id,
+        email,
+        role: cmd.role,
+        planCode: plan && plan.code !== 'free' ? plan.code : null,
+        invitedById: me.id,
+        status: 'pending',
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        createdAt: now,
+        decidedAt: null,
+      });
+      invited.push(inv);
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: me.id,
+        action: 'invitation.created',
+        subject: { type: 'invitation', id: inv.id },
+        after: { email, role: inv.role, plan: inv.planCode, expiresAt: inv.expiresAt.toISOString() },
+      });
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: invitee.id,
+        kind: 'invitation',
+        payload: {
+          invitationId: inv.id,
+          organizationName: org.name,
+          invitedBy: me.email,
+          role: inv.role,
+          plan: inv.planCode,
+          expiresAt: inv.expiresAt.toISOString(),
+        },
+      });
+    }
+    // Flush inside the transaction so a racing duplicate invite fails here, not silently.
+    await em.flush();
+    return { organization: org, invited, skipped };
+  });
+};

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CONNECTION_KEY_TTL_MS, hashConnectionKey, newConnectionKey } from '../domain/connection-key.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import {
+  isConnected,
+  lockContract,
+  onlyContract,
+  unconnectedContractsManagedBy,
+} from './support/contracts.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount } from './support/lookups.ts';
+import { audit } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ contractId: uuidField.optional() });
+
+/**
+ * `contract key`: the contract manager gets a connection key to share with an organization's
+ * admin. Shown once; only its hash is kept; valid for a week; issuing again replaces it.
+ */
+export const issueConnectionKey = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: z.input<typeof input> = {},
+): Promise<{ key: string; expiresAt: Date; contractId: string }> => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, actor, now);
+    const contractId =
+      cmd.contractId ??
+      onlyContract(
+        await unconnectedContractsManagedBy(em, me.id),
+        {
+          message: 'You manage no contract that is waiting to be connected to an organization.',
+          next: 'Contracts bought outside chat appear here once created; `status` shows the connected ones.',
+        },
+        'You manage several contracts that are not connected; say which one',
+      ).id;
+    const contract = await lockContract(em, contractId);
+    if (!contract) {
+      throw new DomainError('not_found', 'There is no contract with that id.', 'Check the contract id.');
+    }
+    if (contract.managerId !== me.id) {
+      throw new DomainError(
+        'forbidden',
+        'Only the contract manager can issue its connection key.',
+        'Ask the contract manager for the key.',
+      );
+    }
+    if (contract.kind !== 'external') {
+      throw new DomainError(
+        'conflict',
+        "An organization's own contract cannot be connected to another organization.",
+        'Only contracts bought outside chat have a connection key.',
+      );
+    }
+    if (contract.status !== 'active') {
+      throw new DomainError(
+        'conflict',
+        `Contract ${contract.id} has ended.`,
+        'Only active contracts connect.',
+      );
+    }
+    if (isConnected(contract)) {
+      throw new DomainError(
+        'conflict',
+        `Contract ${contract.id} is already connected to an organization.`,
+        'Disconnect it there first with `contract disconnect`, then issue a key.',
+      );
+    }
+    const key = newConnectionKey();
+    const expiresAt = new Date(now.getTime() + CONNECTION_KEY_TTL_MS);
+    const before = {
+      hadKey: contract.connectionKeyHash !== null,
+      keyExpiresAt: contract.connectionKeyExpiresAt?.toISOString() ?? null,
+    };
+    contract.connectionKeyHash = hashConnectionKey(key);
+    contract.connectionKeyExpiresAt = expiresAt;
+    audit(em, now, {
+      organizationId: null,
+      actorId: me.id,
+      action: 'contract.key_issued',
+      subject: { type: 'contract', id: contract.id },
+      before,
+      after: { hadKey: true, keyExpiresAt: expiresAt.toISOString() },
+    });
+    return { key, expiresAt, contractId: contract.id };
+  });
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { AuditEventSchema } from '../../db/schemas/index.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { emailField, parse, uuidField } from './support/input.ts';
+import {
+  accountsById,
+  actorAccount,
+  findAccount,
+  requireOrganization,
+  requirePermission,
+} from './support/lookups.ts';
+import { reading } from './support/tx.ts';
+
+const input = z.object({
+  organizationId: uuidField,
+  /** only changes made by, or to, this person */
+  who: emailField.nullish(),
+  limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(20),
+});
+
+/** `audit [<who>] [<limit>]`: the latest changes, newest first (admins). */
+export const listAudit = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return reading(ctx, async (em) => {
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, ctx.clock.now());
+    await requirePermission(em, org, me, 'view_org');
+    const who = cmd.who ? await findAccount(em, cmd.who) : null;
+    if (cmd.who && !who) return { events: [] };
+    const events = await em.find(
+      AuditEventSchema,
+      who
+        ? {
+            organizationId: org.id,
+            $or: [
+              { actorId: who.id },
+              { subjectId: who.id },
+              { after: { email: who.email } },
+              { before: { email: who.email } },
+            ],
+          }
+        : { organizationId: org.id },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: cmd.limit },
+    );
+    const actors = await accountsById(
+      em,
+      events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    );
+    return {
+      events: events.map((e) => ({
+        at: e.at,
+        actor: e.actorId ? (actors.get(e.actorId)?.email ?? 'unknown') : 'system',
+        action: e.action,
+        subject: { type: e.subjectType, id: e.subjectId },
+        before: e.before,
+        after: e.after,
+      })),
+    };
+  });
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
+import { isApprover } from '../domain/permissions.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, uuidField } from './support/input.ts';
+import { accountsById, actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { reading } from './support/tx.ts';
+
+const input = z.object({ organizationId: uuidField, limit: z.number().int().min(1).max(200).default(20) });
+
+/** `requests`: approvers and admins see the organization's requests; members their own. */
+export const listRequests = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return reading(ctx, async (em) => {
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, ctx.clock.now());
+    const m = await requirePermission(em, org, me, 'request_seats');
+    const everyone = isApprover(m) || m.role === 'admin';
+    const requests = await em.find(
+      PurchaseRequestSchema,
+      everyone ? { organizationId: org.id } : { organizationId: org.id, requestedById: me.id },
+      { orderBy: { createdAt: 'desc' }, limit: cmd.limit },
+    );
+    const people = await accountsById(
+      em,
+      requests.flatMap((r) => [r.requestedById, ...(r.decidedById ? [r.decidedById] : [])]),
+    );
+    return {
+      canDecide: isApprover(m),
+      requests: requests.map((r) => ({
+        ...r,
+        requestedBy: people.get(r.requestedById)?.email ?? null,
+        decidedBy: r.decidedById ? (people.get(r.decidedById)?.email ?? null) : null,
+      })),
+    };
+  });
+};

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { emailField, parse, uuidField } from './support/input.ts';
+import {
+  actorAccount,
+  requireMemberByEmail,
+  requireOrganization,
+  requirePermission,
+} from './support/lookups.ts';
+import { audit, notify } from './support/records.ts';
+import { releaseSeat, seatOf } from './support/seats.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  organizationId: uuidField,
+  members: z.array(emailField).min(1, 'pick at least one leaver').max(500, 'at most 500 at once'),
+  /** the seat becomes free for someone else */
+  freeSeat: z.boolean().default(true),
+  /** the seat is not renewed (usable until the period ends, then not billed) */
+  stopAutoRenew: z.boolean().default(false),
+  /** hidden from member lists */
+  markFormer: z.boolean().default(false),
+});
+
+export interface OffboardedMember {
+  email: string;
+  seat: { plan: string; freed: boolean; autoRenew: boolean; frozen: boolean } | null;
+}
+
+/**
+ * HR offboards one or many leavers at once, all or nothing: each is detached (can no longer
+ * sign in; their data stays), and per the options their seat is freed, stops renewing, and they
+ * are marked former. The owner is refused until ownership moves.
+ */
+export const offboardMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    await requirePermission(em, org, me, 'offboard');
+    const leavers = [];
+    for (const email of new Set(cmd.members)) {
+      const found = await requireMemberByEmail(em, org, email);
+      if (found.membership.role === 'owner') {
+        throw new DomainError(
+          'owner_cannot_leave',
+          `${found.account.email} owns ${org.name} and cannot be offboarded.`,
+          'Move ownership first with `owner <who>`.',
+        );
+      }
+      if (found.membership.status !== 'active') {
+        throw new DomainError(
+          'conflict',
+          `${found.account.email} is already offboarded.`,
+          'Remove them from the list and try again.',
+        );
+      }
+      leavers.push(found);
+    }
+    const done: OffboardedMember[] = [];
+    for (const { account, membership } of leavers) {
+      const held = await seatOf(em, membership.id);
+      const frozen = held?.contract.disconnectedAt != null;
+      if (held && !frozen) {
+        if (cmd.stopAutoRenew) held.seat.autoRenew = false;
+        if (cmd.freeSeat) releaseSeat(held.seat);
+      }
+      membership.status = 'detached';
+      membership.endedAt = now;
+      membership.former = cmd.markFormer;
+      done.push({
+        email: account.email,
+        seat: held
+          ? {
+              plan: held.seat.planCode,
+              freed: cmd.freeSeat && !frozen,
+              autoRenew: held.seat.autoRenew,
+              frozen,
+            }
+          : null,
+      });
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: me.id,
+        action: 'member.offboarded',
+        subject: { type: 'membership', id: membership.id },
+        before: { status: 'active', plan: held?.seat.planCode ?? 'free' },
+        after: {
+          status: 'detached',
+          former: cmd.markFormer,
+          seatFreed: cmd.freeSeat && !frozen,
+          seatAutoRenew: held?.seat.autoRenew ?? null,
+          email: account.email,
+        },
+      });
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: account.id,
+        kind: 'offboarded',
+        payload: { organizationName: org.name, by: me.email },
+      });
+    }
+    return { organization: org, offboarded: done };
+  });
+};

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { AccountSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { ServiceContext } from './context.ts';
+import { emailField, parse } from './support/input.ts';
+import { inTransaction } from './support/tx.ts';
+
+const name = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_.:-]{0,63}$/i, 'must be letters, digits, _ . : - (at most 64)');
+
+const input = z.object({
+  email: emailField,
+  records: z
+    .array(
+      z.object({
+        resourceType: name,
+        resourceId: name,
+        metric: name,
+        value: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        active: z.boolean().default(true),
+      }),
+    )
+    .min(1, 'send at least one record')
+    .max(1000, 'send at most 1000 records at once'),
+});
+
+/**
+ * Usage that a member's resources report (e.g. a survey's responses), latest value per
+ * resource and metric: it feeds the "what stops working" preview before a plan is removed.
+ */
+export const recordUsage = (ctx: ServiceContext, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const account = await em.findOne(AccountSchema, { email: cmd.email });
+    if (!account) {
+      throw new DomainError(
+        'not_found',
+        `There is no account ${cmd.email}.`,
+        'Create it with PUT /api/v1/accounts/:email first.',
+      );
+    }
+    for (const r of cmd.records) {
+      await em.execute(
+        `insert into usage_record (account_id, resource_type, resource_id, metric, value, active, reported_at)
+         values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (account_id, resource_type, resource_id, metric)
+         do update set value = excluded.value, active = excluded.active, reported_at = excluded.reported_at`,
+        [account.id, r.resourceType, r.resourceId, r.metric, r.value, r.active, now],
+      );
+    }
+    return { accepted: cmd.records.length };
+  });
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { lockRequestFor } from './approve-purchase.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, uuidField } from './support/input.ts';
+import { notifyOutcome } from './support/purchase.ts';
+import { audit } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ requestId: uuidField, reason: z.string().trim().max(300).nullish() });
+
+/** An approver turns a pending request down; deciding an already-decided request changes nothing. */
+export const rejectPurchase = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const { request, org, me, now } = await lockRequestFor(em, ctx, actor, cmd.requestId);
+    if (request.status !== 'pending') return { request, outcome: 'already_decided' as const };
+    request.status = 'rejected';
+    request.decidedById = me!.id;
+    request.decidedAt = now;
+    request.updatedAt = now;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me!.id,
+      action: 'purchase.rejected',
+      subject: { type: 'purchase_request', id: request.id },
+      before: { status: 'pending' },
+      after: { status: 'rejected', reason: cmd.reason ?? null },
+    });
+    await notifyOutcome(em, now, org, request, { reason: cmd.reason ?? null, decidedBy: me!.email });
+    return { request, outcome: 'rejected' as const };
+  });
+};

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import { isApprover } from '../domain/permissions.ts';
+import { approvePurchase } from './approve-purchase.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
+import {
+  actorAccount,
+  ownContract,
+  requireOpen,
+  requireOrganization,
+  requirePermission,
+  requirePlan,
+} from './support/lookups.ts';
+import { approversOf, quoteFor, requestPayload } from './support/purchase.ts';
+import { audit, notify } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ organizationId: uuidField, quantity: seatCountField, plan: planCodeField });
+
+/**
+ * Anyone in the organization may ask for N seats of a plan. The request carries its quote
+ * (prorated charge for the rest of the period, new recurring total, proration timestamp kept
+ * for the charge). A non-approver's request goes to the approvers; an approver's own request
+ * only needs their confirmation; under the organization's auto-approve amount it is approved
+ * and charged at once.
+ */
+export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  const created = await inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    const membership = await requirePermission(em, org, me, 'request_seats');
+    requireOpen(org);
+    if (org.status === 'cancelling') {
+      throw new DomainError(
+        'organization_closed',
+        `${org.name} is cancelled at the end of the period.`,
+        'Undo the cancellation with `cancel undo` first.',
+      );
+    }
+    const plan = await requirePlan(em, cmd.plan);
+    if (plan.monthlyPrice === 0 && plan.yearlyPrice === 0) {
+      throw new DomainError(
+        'invalid_input',
+        `${plan.name} is free and needs no seats.`,
+        'Ask for a paid plan, e.g. `add 1 pro`.',
+      );
+    }
+    const contract = await ownContract(em, org.id);
+    const quote = await quoteFor(em, contract, plan, cmd.quantity, now);
+    const selfApproved = isApprover(membership);
+    const autoApprove = org.autoApproveBelow !== null && quote.proratedAmount < org.autoApproveBelow;
+    const request = em.create(PurchaseRequestSchema, {
+      id: randomUUID(),
+      organizationId: org.id,
+      contractId: contract.id,
+      planCode: plan.code,
+      quantity: cmd.quantity,
+      requestedById: me.id,
+      needs: selfApproved ? 'confirmation' : 'approval',
+      status: 'pending',
+      currency: quote.currency,
+      proratedAmount: quote.proratedAmount,
+      recurringTotal: quote.recurringTotal,
+      prorationDate: quote.prorationDate,
+      quoteExpiresAt: quote.quoteExpiresAt,
+      decidedById: null,
+      decidedAt: null,
+      chargeRef: null,
+      failureReason: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'purchase.requested',
+      subject: { type: 'purchase_request', id: request.id },
+      after: {
+        plan: plan.code,
+        quantity: cmd.quantity,
+        proratedAmount: quote.proratedAmount,
+        recurringTotal: quote.recurringTotal,
+      },
+    });
+    let approvers = 0;
+    if (!selfApproved && !autoApprove) {
+      for (const a of await approversOf(em, org.id)) {
+        approvers++;
+        notify(em, now, {
+          organizationId: org.id,
+          recipientId: a.accountId,
+          kind: 'approval_request',
+          payload: requestPayload(org, request, {
+            requestedBy: me.email,
+            quoteExpiresAt: quote.quoteExpiresAt.toISOString(),
+          }),
+        });
+      }
+    }
+    return { request, quote, plan, approvers, autoApprove, org };
+  });
+  if (created.autoApprove) {
+    const decided = await approvePurchase(ctx, null, { requestId: created.request.id });
+    return { ...created, request: decided.request, outcome: decided.outcome };
+  }
+  return { ...created, outcome: 'pending' as const };
+};

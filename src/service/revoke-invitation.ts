@@ -1,0 +1,51 @@
+import { LockMode } from '@mikro-orm/core';
+import { z } from 'zod';
+import { InvitationSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { audit } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ organizationId: uuidField, invitationId: uuidField });
+
+/** An admin withdraws a pending invitation. */
+export const revokeInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    await requirePermission(em, org, me, 'invite');
+    const inv = await em.findOne(
+      InvitationSchema,
+      { id: cmd.invitationId, organizationId: org.id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!inv)
+      throw new DomainError(
+        'not_found',
+        'There is no such invitation.',
+        'See pending invitations with `members`.',
+      );
+    if (inv.status !== 'pending') {
+      throw new DomainError(
+        'invitation_closed',
+        `This invitation is already ${inv.status}.`,
+        'Nothing to do.',
+      );
+    }
+    inv.status = 'revoked';
+    inv.decidedAt = now;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'invitation.revoked',
+      subject: { type: 'invitation', id: inv.id },
+      before: { status: 'pending' },
+      after: { status: 'revoked', email: inv.email },
+    });
+    return { invitation: inv };
+  });
+};

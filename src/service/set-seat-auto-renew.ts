@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { emailField, parse, uuidField } from './support/input.ts';
+import {
+  actorAccount,
+  requireMemberByEmail,
+  requireOrganization,
+  requirePermission,
+} from './support/lookups.ts';
+import { audit } from './support/records.ts';
+import { requireNotFrozen, seatOf } from './support/seats.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ organizationId: uuidField, member: emailField, autoRenew: z.boolean() });
+
+/**
+ * Turns a seat's auto-renew on or off. Off: the seat stays usable until the period ends, then
+ * it is not renewed and not billed.
+ */
+export const setSeatAutoRenew = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    await requirePermission(em, org, me, 'assign');
+    const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
+    const held = await seatOf(em, membership.id);
+    if (!held)
+      throw new DomainError('conflict', `${account.email} has no seat.`, 'Assign one with `assign`.');
+    requireNotFrozen(held.contract);
+    if (held.seat.autoRenew === cmd.autoRenew) {
+      throw new DomainError(
+        'conflict',
+        `Auto-renew is already ${cmd.autoRenew ? 'on' : 'off'} for ${account.email}.`,
+        'Nothing to do.',
+      );
+    }
+    held.seat.autoRenew = cmd.autoRenew;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'seat.auto_renew',
+      subject: { type: 'seat', id: held.seat.id },
+      before: { autoRenew: !cmd.autoRenew },
+      after: { autoRenew: cmd.autoRenew, email: account.email },
+    });
+    return {
+      member: account,
+      seat: held.seat,
+      renewsOn: cmd.autoRenew ? held.contract.currentPeriodEnd : null,
+      endsAt: cmd.autoRenew ? null : held.contract.currentPeriodEnd,
+    };
+  });
+};

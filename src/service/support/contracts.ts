@@ -1,0 +1,83 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ContractSchema, OrganizationSchema } from '../../../db/schemas/index.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Contract, Organization } from '../../domain/model.ts';
+import { requireOrganization } from './lookups.ts';
+
+/** The contract fields an audit event shows before/after (never the key hash). */
+export const CONTRACT_AUDIT_KEYS = [
+  'kind',
+  'organizationId',
+  'managerId',
+  'period',
+  'currency',
+  'currentPeriodStart',
+  'currentPeriodEnd',
+  'status',
+  'disconnectedAt',
+] as const satisfies readonly (keyof Contract)[];
+
+/** Loads an organization with its row locked for the rest of the transaction; deleted → not_found. */
+export const lockOrganization = async (em: EntityManager, orgId: string): Promise<Organization> => {
+  await em.findOne(OrganizationSchema, { id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  return requireOrganization(em, orgId);
+};
+
+/** A contract with its row locked for the rest of the transaction, or null. */
+export const lockContract = (em: EntityManager, contractId: string): Promise<Contract | null> =>
+  em.findOne(ContractSchema, { id: contractId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+
+/** Connected to an organization that still uses it (not disconnected). */
+export const isConnected = (c: Contract): boolean => c.organizationId !== null && c.disconnectedAt === null;
+
+/** Active external contracts this account manages that are not connected to any organization. */
+export const unconnectedContractsManagedBy = (em: EntityManager, accountId: string): Promise<Contract[]> =>
+  em.find(
+    ContractSchema,
+    {
+      managerId: accountId,
+      kind: 'external',
+      status: 'active',
+      $or: [{ organizationId: null }, { disconnectedAt: { $ne: null } }],
+    },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+
+/**
+ * The single contract a command without a contract id means. None → `not_found` with `none`;
+ * several → `invalid_input` listing their ids so the person can name one.
+ */
+export const onlyContract = (
+  found: readonly Contract[],
+  none: { message: string; next: string },
+  several: string,
+): Contract => {
+  if (found.length === 0) throw new DomainError('not_found', none.message, none.next);
+  if (found.length > 1) {
+    throw new DomainError(
+      'invalid_input',
+      `${several}: ${found.map((c) => c.id).join(', ')}.`,
+      'Name the contract id you mean and try again.',
+      { contractIds: found.map((c) => c.id) },
+    );
+  }
+  return found[0]!;
+};
+
+/**
+ * Refuses plan changes on a contract that was disconnected from its organization (its seats
+ * stay where they are, frozen) or has ended. For the seat use cases (assign, unassign, add, renew).
+ */
+export const requireNotFrozen = (c: Contract) => {
+  if (c.disconnectedAt !== null) {
+    throw new DomainError(
+      'contract_frozen',
+      `Contract ${c.id} is disconnected from the organization: its plans are frozen.`,
+      'Ask an admin to connect it again with `contract connect`.',
+    );
+  }
+  if (c.status !== 'active') {
+    throw new DomainError('contract_frozen', `Contract ${c.id} has ended.`, 'Use another contract.');
+  }
+};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import type { Organization } from '../domain/model.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { lockOrganization } from './support/contracts.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
+import { audit, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ organizationId: uuidField });
+
+/** `cancel undo`: the owner keeps an organization they cancelled, before its paid time runs out. */
+export const undoCancel = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: z.input<typeof input>,
+): Promise<Organization> => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, actor, now);
+    const org = await lockOrganization(em, cmd.organizationId);
+    await requirePermission(em, org, me, 'billing');
+    requireOpen(org);
+    if (org.status !== 'cancelling') {
+      throw new DomainError(
+        'conflict',
+        `${org.name} is not cancelled, so there is nothing to undo.`,
+        'To cancel the organization, use `cancel`.',
+      );
+    }
+    if (org.paidThrough && org.paidThrough <= now) {
+      throw new DomainError(
+        'organization_closed',
+        `${org.name}'s paid time ended; the cancellation is final.`,
+        'Create a new organization with `org create <name>`.',
+      );
+    }
+    const before = snapshot(org, ['status', 'paidThrough']);
+    org.status = 'active';
+    org.paidThrough = null;
+    org.updatedAt = now;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'organization.cancellation_undone',
+      subject: { type: 'organization', id: org.id },
+      before,
+      after: snapshot(org, ['status', 'paidThrough']),
+    });
+    return org;
+  });
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { audit, snapshot } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z
+  .object({
+    organizationId: uuidField,
+    autoAssign: z.boolean().optional(),
+    /** minor units; null turns the policy off */
+    autoApproveBelow: z.number().int().min(1).max(100_000_000).nullable().optional(),
+    idleReclaim: z.boolean().optional(),
+  })
+  .refine(
+    (c) => c.autoAssign !== undefined || c.autoApproveBelow !== undefined || c.idleReclaim !== undefined,
+    {
+      message: 'nothing to change',
+    },
+  );
+
+/**
+ * Organization policies: auto-assign (admins), idle-seat reclaim (admins), and the amount under
+ * which seat purchases are approved without asking (owner: it spends money).
+ */
+export const updateOrganizationSettings = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const org = await requireOrganization(em, cmd.organizationId);
+    const me = await actorAccount(em, actor, now);
+    await requirePermission(em, org, me, cmd.autoApproveBelow !== undefined ? 'billing' : 'manage_settings');
+    const keys = ['autoAssign', 'autoApproveBelow', 'idleReclaim'] as const;
+    const before = snapshot(org, keys);
+    if (cmd.autoAssign !== undefined) org.autoAssign = cmd.autoAssign;
+    if (cmd.autoApproveBelow !== undefined) org.autoApproveBelow = cmd.autoApproveBelow;
+    if (cmd.idleReclaim !== undefined) org.idleReclaim = cmd.idleReclaim;
+    const after = snapshot(org, keys);
+    if (JSON.stringify(before) === JSON.stringify(after)) {
+      throw new DomainError('conflict', 'That is already the setting.', 'Nothing to do.');
+    }
+    org.updatedAt = now;
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'organization.settings',
+      subject: { type: 'organization', id: org.id },
+      before,
+      after,
+    });
+    return { organization: org };
+  });
+};

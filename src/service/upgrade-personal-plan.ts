@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { PERSONAL_PRICES } from '../domain/catalog.ts';
+import { DomainError } from '../domain/errors.ts';
+import { money } from '../domain/money.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse } from './support/input.ts';
+import { actorAccount } from './support/lookups.ts';
+import { audit } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ plan: z.enum(['solo', 'business']).default('business') });
+
+/**
+ * The "Upgrade to Business" button: the person's own plan goes up, charged to them (the first
+ * month, once per account, plan and month), after which they can create an organization.
+ */
+export const upgradePersonalPlan = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: z.input<typeof input> = {},
+) => {
+  const cmd = parse(input, raw);
+  const now = ctx.clock.now();
+  const me = await inTransaction(ctx, (em) => actorAccount(em, actor, now));
+  if (me.personalPlan === cmd.plan) {
+    throw new DomainError(
+      'conflict',
+      `You are already on the ${cmd.plan} plan.`,
+      'Go ahead: `org create <name>`.',
+    );
+  }
+  if (!(await ctx.billing.hasPaymentMethod(me.id))) {
+    throw new DomainError(
+      'needs_payment_method',
+      'There is no payment method on file for you.',
+      'Add a card or other payment method, then upgrade.',
+    );
+  }
+  const price = PERSONAL_PRICES[cmd.plan];
+  const charge = await ctx.billing.charge({
+    idempotencyKey: `account:${me.id}:plan:${cmd.plan}:${now.toISOString().slice(0, 7)}`,
+    payerAccountId: me.id,
+    amount: money(price.monthly, price.currency),
+    description: `Personal ${cmd.plan} plan, first month`,
+  });
+  if (!charge.ok) {
+    throw new DomainError(
+      'payment_failed',
+      `The payment for the ${cmd.plan} plan failed: ${charge.reason}`,
+      'Update your payment method and try again.',
+    );
+  }
+  return inTransaction(ctx, async (em) => {
+    const account = await actorAccount(em, actor, now);
+    const before = account.personalPlan;
+    account.personalPlan = cmd.plan;
+    account.updatedAt = now;
+    audit(em, now, {
+      organizationId: null,
+      actorId: account.id,
+      action: 'personal_plan.upgraded',
+      subject: { type: 'account', id: account.id },
+      before: { personalPlan: before },
+      after: { personalPlan: cmd.plan, chargeRef: charge.ref },
+    });
+    return { account, charged: money(price.monthly, price.currency) };
+  });
+};
