@@ -10,14 +10,14 @@ export const configSchema = z
     PORT: optional
       .transform((s) => (s === undefined ? 3000 : Number(s)))
       .pipe(z.number('must be a port number').int('must be a port number').min(0).max(65535)),
-    HOST: z.string().default('0.0.0.0'),
+    HOST: optional.transform((s) => s ?? '0.0.0.0'),
     DATABASE_URL: optional.pipe(
       z
         .string()
         .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
         .optional(),
     ),
-    DATA_DIR: z.string().default('./.data'),
+    DATA_DIR: optional.transform((s) => s ?? './.data'),
     PUBLIC_URL: url,
     SLACK_SIGNING_SECRET: optional,
     SLACK_BOT_TOKEN: optional,
@@ -28,7 +28,9 @@ export const configSchema = z
     TEAMS_APP_ID: optional,
     TEAMS_APP_PASSWORD: optional,
     TEAMS_APP_TENANT_ID: optional,
-    BOTFRAMEWORK_OPENID_METADATA: url,
+    BOTFRAMEWORK_OPENID_METADATA: url.transform(
+      (u) => u ?? 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+    ),
     STRIPE_SECRET_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
     STRIPE_API_BASE: url.transform((u) => u ?? 'https://api.stripe.com'),

@@ -6,19 +6,18 @@ const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 export const billingDetailsInput = z
   .object({
     company: z.string().trim().min(2, 'company name is too short').max(200),
-    email: z.email('billing email is not a valid email address').transform((s) => s.toLowerCase()),
+    email: z.string().trim().toLowerCase().pipe(z.email('billing email is not a valid email address')),
     country: z
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code such as NL or FR')),
+    // blank means none (forms send empty strings); spaces, dots and dashes are ignored
     vatId: z
       .string()
-      .trim()
-      .transform((s) => s.replace(/[\s.-]/g, '').toUpperCase())
-      .pipe(z.string().regex(VAT_ID, 'VAT id must look like NL123456789B01'))
       .nullish()
-      .transform((v) => v ?? null),
+      .transform((s) => (s == null || s.trim() === '' ? null : s.replace(/[\s.-]/g, '').toUpperCase()))
+      .pipe(z.string().regex(VAT_ID, 'VAT id must look like NL123456789B01').nullable()),
     address: z
       .string()
       .trim()

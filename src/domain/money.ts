@@ -18,12 +18,14 @@ export const formatMoney = (m: Money): string => {
   return `${sign}${m.currency.toUpperCase()} ${units.toLocaleString('en-US')}.${cents}`;
 };
 
-/** a × b / c rounded half up, exact for any safe-integer inputs (BigInt in between). */
+/** a × b / c rounded half away from zero, exact for any safe-integer inputs (BigInt in between). */
 export const mulDivRound = (a: number, b: number, c: number): number => {
   if (c <= 0) throw new RangeError('divisor must be positive');
   const n = BigInt(a) * BigInt(b);
   const d = BigInt(c);
-  const q = n / d;
-  const r = n % d;
-  return Number(2n * r >= d ? q + 1n : q);
+  // round the magnitude half up, then put the sign back (BigInt division truncates toward zero)
+  const abs = n < 0n ? -n : n;
+  const q = abs / d;
+  const rounded = 2n * (abs % d) >= d ? q + 1n : q;
+  return Number(n < 0n ? -rounded : rounded);
 };

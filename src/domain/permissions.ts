@@ -35,7 +35,7 @@ const OWNER_ONLY: readonly Permission[] = ['billing', 'transfer_ownership', 'del
 export const can = (m: Pick<Membership, 'role' | 'approver' | 'status'> | null, p: Permission): boolean => {
   if (m?.status !== 'active') return false;
   if (m.role === 'owner') return true;
-  if (p === 'approve') return m.approver;
+  if (p === 'approve') return m.role === 'admin' && m.approver;
   if (OWNER_ONLY.includes(p)) return false;
   return (m.role === 'admin' ? ADMIN : MEMBER).includes(p);
 };

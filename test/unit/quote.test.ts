@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS, type Plan } from '../../src/domain/catalog.ts';
+import type { PurchaseStatus } from '../../src/domain/model.ts';
+import { mulDivRound } from '../../src/domain/money.ts';
+import { addPeriod } from '../../src/domain/period.ts';
+import {
+  canMove,
+  describeStatus,
+  isQuoteExpired,
+  MAX_SEATS_PER_REQUEST,
+  QUOTE_TTL_MS,
+  type QuoteInput,
+  quoteSeats,
+} from '../../src/domain/quote.ts';
+import { tieredIncrement } from '../../src/domain/tiers.ts';
+
+const plan = (code: string): Plan => {
+  const p = DEFAULT_PLANS.find((x) => x.code === code);
+  if (!p) throw new Error(`no plan ${code}`);
+  return p;
+};
+const PRO = plan('pro'); // 15.00 / month, 150.00 / year
+const BUSINESS = plan('business'); // 30.00 / month, 300.00 / year
+const HOUR = 3600 * 1000;
+
+const monthStart = new Date('2023-01-01T00:00:00Z');
+const monthEnd = addPeriod(monthStart, 'month'); // 31 days
+const half = new Date((monthStart.getTime() + monthEnd.getTime()) / 2); // Jan 16, 12:00
+
+const input = (over: Partial<QuoteInput> = {}): QuoteInput => ({
+  plan: PRO,
+  period: 'month',
+  periodStart: monthStart,
+  periodEnd: monthEnd,
+  purchasedOfPlan: 0,
+  renewingByPlan: new Map(),
+  quantity: 1,
+  at: monthStart,
+  ...over,
+});
+
+describe('quoteSeats', () => {
+  it('constants', () => {
+    expect(QUOTE_TTL_MS).toBe(24 * HOUR);
+    expect(MAX_SEATS_PER_REQUEST).toBe(10_000);
+  });
+
+  it('charges the full tiered increment at the period start', () => {
+    const q = quoteSeats(input({ quantity: 3 }));
+    expect(q.currency).toBe('eur');
+    expect(q.proratedAmount).toBe(4500);
+    expect(q.recurringTotal).toBe(4500);
+    expect(q.prorationDate).toEqual(monthStart);
+  });
+
+  it('charges half the tiered increment at half the period', () => {
+    // 10 purchased, 2 more: both in the 10%-off band → 2 × 1350 = 2700 per month
+    const q = quoteSeats(input({ purchasedOfPlan: 10, quantity: 2, at: half }));
+    expect(q.proratedAmount).toBe(1350);
+    // odd increment: 9 purchased + 2 → 1500 + 1350 = 2850, half is 1425
+    expect(quoteSeats(input({ purchasedOfPlan: 9, quantity: 2, at: half })).proratedAmount).toBe(1425);
+    // 1 seat at 15.00: 750
+    expect(quoteSeats(input({ at: half })).proratedAmount).toBe(750);
+  });
+
+  it('prices the added seats in the bands they fall in (graduated)', () => {
+    const q = quoteSeats(input({ purchasedOfPlan: 9, quantity: 3 }));
+    expect(q.proratedAmount).toBe(1500 + 2 * 1350);
+  });
+
+  it('uses the yearly price on a yearly contract', () => {
+    const yStart = new Date('2024-03-01T00:00:00Z');
+    const yEnd = addPeriod(yStart, 'year');
+    const q = quoteSeats(
+      input({
+        period: 'year',
+        periodStart: yStart,
+        periodEnd: yEnd,
+        at: yStart,
+        quantity: 2,
+        plan: BUSINESS,
+      }),
+    );
+    expect(q.proratedAmount).toBe(60_000);
+    expect(q.recurringTotal).toBe(60_000);
+  });
+
+  it('recurring total sums renewing seats of all plans plus the new ones, each plan tiered on its own', () => {
+    const renewing = new Map([
+      ['pro', { plan: PRO, seats: 8 }],
+      ['business', { plan: BUSINESS, seats: 3 }],
+    ]);
+    const q = quoteSeats(input({ renewingByPlan: renewing, purchasedOfPlan: 8, quantity: 4 }));
+    // pro: 12 renewing → 10 × 1500 + 2 × 1350 = 17700; business: 3 × 3000 = 9000
+    expect(q.recurringTotal).toBe(17_700 + 9_000);
+    // the caller's map is not changed
+    expect(renewing.get('pro')).toEqual({ plan: PRO, seats: 8 });
+    expect(renewing.size).toBe(2);
+  });
+
+  it('adds the plan to the recurring total when nothing of it renews yet', () => {
+    const renewing = new Map([['business', { plan: BUSINESS, seats: 2 }]]);
+    const q = quoteSeats(input({ renewingByPlan: renewing, quantity: 1 }));
+    expect(q.recurringTotal).toBe(6000 + 1500);
+  });
+
+  it('counts only renewing seats for the recurring total (seats ending do not renew)', () => {
+    // 20 pro purchased this period but only 5 renew; buying 1 more
+    const renewing = new Map([['pro', { plan: PRO, seats: 5 }]]);
+    const q = quoteSeats(input({ renewingByPlan: renewing, purchasedOfPlan: 20, quantity: 1 }));
+    expect(q.recurringTotal).toBe(6 * 1500);
+    expect(q.proratedAmount).toBe(1350); // seat #21 is in the 10%-off band
+  });
+
+  it('holds the price for 24 hours, but never past the period end', () => {
+    const early = new Date('2023-01-10T09:00:00Z');
+    expect(quoteSeats(input({ at: early })).quoteExpiresAt).toEqual(new Date('2023-01-11T09:00:00Z'));
+    const late = new Date(monthEnd.getTime() - 3 * HOUR);
+    expect(quoteSeats(input({ at: late })).quoteExpiresAt).toEqual(monthEnd);
+    const exactly = new Date(monthEnd.getTime() - 24 * HOUR);
+    expect(quoteSeats(input({ at: exactly })).quoteExpiresAt).toEqual(monthEnd);
+  });
+
+  it('properties: prorated ≤ increment, prorated at half ≈ half, expiry = min(at + 24h, end)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (purchased, quantity, f) => {
+          const at = new Date(
+            monthStart.getTime() + Math.floor(f * (monthEnd.getTime() - monthStart.getTime())),
+          );
+          const inc = tieredIncrement(1500, purchased, purchased + quantity);
+          const q = quoteSeats(input({ purchasedOfPlan: purchased, quantity, at }));
+          expect(q.proratedAmount).toBeGreaterThanOrEqual(0);
+          expect(q.proratedAmount).toBeLessThanOrEqual(inc);
+          expect(q.quoteExpiresAt.getTime()).toBe(Math.min(at.getTime() + QUOTE_TTL_MS, monthEnd.getTime()));
+          const h = quoteSeats(input({ purchasedOfPlan: purchased, quantity, at: half }));
+          expect(h.proratedAmount).toBe(mulDivRound(inc, 1, 2));
+          expect(Math.abs(2 * h.proratedAmount - inc)).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const STATUSES: readonly PurchaseStatus[] = [
+  'pending',
+  'approved',
+  'charged',
+  'payment_failed',
+  'rejected',
+  'expired',
+];
+const ALLOWED = new Set([
+  'pending→approved',
+  'pending→rejected',
+  'pending→expired',
+  'approved→charged',
+  'approved→payment_failed',
+]);
+
+describe('canMove (purchase state machine)', () => {
+  const cells = STATUSES.flatMap((from) =>
+    STATUSES.map((to) => [from, to, ALLOWED.has(`${from}→${to}`)] as const),
+  );
+
+  it('covers all 36 transitions, 5 of them allowed', () => {
+    expect(cells).toHaveLength(36);
+    expect(cells.filter(([, , ok]) => ok)).toHaveLength(5);
+  });
+
+  it.each(cells)('%s → %s allowed: %s', (from, to, allowed) => {
+    expect(canMove(from, to)).toBe(allowed);
+  });
+});
+
+describe('isQuoteExpired', () => {
+  it('expires at the expiry instant, not before', () => {
+    const quoteExpiresAt = new Date('2023-01-02T00:00:00Z');
+    expect(isQuoteExpired({ quoteExpiresAt }, new Date(quoteExpiresAt.getTime() - 1))).toBe(false);
+    expect(isQuoteExpired({ quoteExpiresAt }, quoteExpiresAt)).toBe(true);
+    expect(isQuoteExpired({ quoteExpiresAt }, new Date(quoteExpiresAt.getTime() + 1))).toBe(true);
+  });
+});
+
+describe('describeStatus', () => {
+  it.each([
+    ['pending', 'waiting for an approver'],
+    ['approved', 'approved, charging'],
+    ['charged', 'approved and paid'],
+    ['payment_failed', 'approved, but the payment failed'],
+    ['rejected', 'rejected'],
+    ['expired', 'expired'],
+  ] as const)('%s reads "%s"', (status, text) => {
+    expect(describeStatus({ status })).toBe(text);
+  });
+});
