@@ -67,6 +67,8 @@ export const freshDb = async (opts: { pool?: number } = {}): Promise<TestDb> => 
       defineConfig({
         ...(base as object),
         clientUrl: undefined,
+        // PGlite is one session: one connection, as in `npm start` without DATABASE_URL
+        pool: { min: 1, max: 1 },
         driver: PGliteDriver as never,
         dbName: 'postgres',
         driverOptions: { connection: { pglite: () => pglite } },

@@ -1,0 +1,41 @@
+import type { CommandContext } from './context.ts';
+import { errorReply } from './errors.ts';
+import { type Command, parseCommand } from './grammar.ts';
+import type { ActionInput, Handler } from './handler.ts';
+import { ACTIONS, COMMANDS } from './registry.ts';
+import { fail, type Reply } from './reply.ts';
+
+export type Log = (e: unknown) => void;
+
+/** Runs a typed command; a refusal or failure becomes an error Reply, never a throw. */
+export const runParsed = async (c: CommandContext, command: Command, log?: Log): Promise<Reply> => {
+  try {
+    const handler = COMMANDS[command.name] as Handler<typeof command.name>;
+    return await handler(c, command as never);
+  } catch (e) {
+    return errorReply(e, log);
+  }
+};
+
+/** Chat text in, neutral Reply out: what every adapter calls for a slash command or message. */
+export const runCommand = async (c: CommandContext, text: string, log?: Log): Promise<Reply> => {
+  const parsed = parseCommand(text);
+  if (!parsed.ok) return fail(parsed.error, 'invalid_input');
+  return runParsed(c, parsed.command, log);
+};
+
+/** A button press or form submission. Unknown actions are refused, not guessed. */
+export const runAction = async (
+  c: CommandContext,
+  action: string,
+  input: ActionInput,
+  log?: Log,
+): Promise<Reply> => {
+  const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : undefined;
+  if (!handler) return fail('That button is no longer valid. Run the command again.', 'invalid_input');
+  try {
+    return await handler(c, input);
+  } catch (e) {
+    return errorReply(e, log);
+  }
+};

@@ -1,0 +1,50 @@
+import { OrganizationSchema } from '../../../db/schemas/index.ts';
+import { organizationFor } from '../context.ts';
+import type { Handler } from '../handler.ts';
+import { info } from '../reply.ts';
+
+/** The billing details form, filled with what is on file. */
+export const billing: Handler<'billing'> = async (c) => {
+  const organizationId = await organizationFor(c);
+  const org = await c.service.em.fork().findOneOrFail(OrganizationSchema, { id: organizationId });
+  const d = org.billingDetails;
+  return info(
+    d
+      ? `Billing details of ${org.name}: ${d.company}, ${d.email}, ${d.country}${d.vatId ? `, VAT ${d.vatId}` : ''}.`
+      : `${org.name} has no billing details yet.`,
+    {
+      form: {
+        action: 'billing.submit',
+        title: 'Billing details',
+        submitLabel: 'Save',
+        payload: { organizationId },
+        fields: [
+          {
+            name: 'company',
+            label: 'Company',
+            type: 'text',
+            required: true,
+            initial: d?.company ?? org.name,
+          },
+          { name: 'email', label: 'Billing email', type: 'email', required: true, initial: d?.email ?? '' },
+          {
+            name: 'country',
+            label: 'Country (two letters, e.g. NL)',
+            type: 'text',
+            required: true,
+            initial: d?.country ?? '',
+          },
+          {
+            name: 'vatId',
+            label: 'VAT id',
+            type: 'text',
+            initial: d?.vatId ?? '',
+            hint: 'e.g. NL123456789B01',
+          },
+          { name: 'address', label: 'Address', type: 'textarea', initial: d?.address ?? '' },
+        ],
+      },
+      private: true,
+    },
+  );
+};

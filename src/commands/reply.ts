@@ -1,0 +1,86 @@
+/**
+ * The neutral reply every adapter renders (Block Kit, Adaptive Cards, terminal). It carries no
+ * platform detail: a headline, optional fields and lists, buttons that name an action and its
+ * payload, and forms. Buttons carry ids only; the service checks the clicker's rights again.
+ */
+export type ButtonStyle = 'primary' | 'danger';
+
+export interface Confirm {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
+}
+
+export interface Button {
+  label: string;
+  action: ActionId;
+  payload: Record<string, string | number | boolean>;
+  style?: ButtonStyle;
+  /** destructive buttons ask first */
+  confirm?: Confirm;
+}
+
+export type FieldType = 'text' | 'email' | 'number' | 'select' | 'multiselect' | 'checkbox' | 'textarea';
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  initial?: string | number | boolean | string[];
+  hint?: string;
+  min?: number;
+  max?: number;
+}
+
+export interface Form {
+  /** the action run with the submitted values */
+  action: ActionId;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** ids the submission needs back (e.g. the organization) */
+  payload: Record<string, string>;
+}
+
+export interface Reply {
+  tone: 'ok' | 'info' | 'error';
+  text: string;
+  fields?: { label: string; value: string }[];
+  /** a titled list, e.g. members or per-plan seats */
+  sections?: { title: string; lines: string[] }[];
+  buttons?: Button[];
+  form?: Form;
+  /** for errors: the stable code (adapters may show it, tests assert it) */
+  code?: string;
+  /** only the person who typed it sees it (Slack ephemeral) */
+  private?: boolean;
+  /** for a refused form: the message per field, shown next to it */
+  fieldErrors?: Record<string, string>;
+}
+
+export type ActionId =
+  | 'invitation.accept'
+  | 'invitation.decline'
+  | 'purchase.approve'
+  | 'purchase.reject'
+  | 'purchase.form'
+  | 'unassign.confirm'
+  | 'offboard.submit'
+  | 'org.delete.confirm'
+  | 'org.cancel.confirm'
+  | 'billing.submit'
+  | 'personal.upgrade'
+  | 'noop';
+
+export const ok = (text: string, extra: Partial<Reply> = {}): Reply => ({ tone: 'ok', text, ...extra });
+export const info = (text: string, extra: Partial<Reply> = {}): Reply => ({ tone: 'info', text, ...extra });
+export const fail = (text: string, code = 'invalid_input', extra: Partial<Reply> = {}): Reply => ({
+  tone: 'error',
+  text,
+  code,
+  private: true,
+  ...extra,
+});
