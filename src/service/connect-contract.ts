@@ -19,11 +19,15 @@ import { actorAccount, requireOpen, requirePermission } from './support/lookups.
 import { audit, notify, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
-const input = z.object({
-  organizationId: uuidField,
-  key: z.string().trim().toLowerCase().optional(),
-  contractId: uuidField.optional(),
-});
+const input = z
+  .object({
+    organizationId: uuidField,
+    key: z.string().trim().toLowerCase().optional(),
+    contractId: uuidField.optional(),
+  })
+  .refine((c) => c.key === undefined || c.contractId === undefined, {
+    message: 'give either a connection key or a contract id, not both',
+  });
 
 const keyInvalid = () =>
   new DomainError(
@@ -62,7 +66,7 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
         { connectionKeyHash: hashConnectionKey(cmd.key) },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      if (!found || !found.connectionKeyExpiresAt || found.connectionKeyExpiresAt <= now) throw keyInvalid();
+      if (!found?.connectionKeyExpiresAt || found.connectionKeyExpiresAt <= now) throw keyInvalid();
       contract = found;
     } else {
       const contractId =
@@ -93,7 +97,8 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
 
     const before = snapshot(contract, CONTRACT_AUDIT_KEYS);
     const previousOrgId = contract.organizationId;
-    const released = previousOrgId && previousOrgId !== org.id ? await releaseSeats(em, contract, now) : 0;
+    const released =
+      previousOrgId && previousOrgId !== org.id ? await releaseSeats(em, contract, me.id, now) : 0;
     contract.organizationId = org.id;
     contract.disconnectedAt = null;
     contract.connectionKeyHash = null;
@@ -145,7 +150,12 @@ const requireConnectable = async (em: EntityManager, contract: Contract, org: Or
 };
 
 /** Frees the seats held by members of the organization the contract leaves; tells each holder. */
-const releaseSeats = async (em: EntityManager, contract: Contract, now: Date): Promise<number> => {
+const releaseSeats = async (
+  em: EntityManager,
+  contract: Contract,
+  actorId: string,
+  now: Date,
+): Promise<number> => {
   const held = await em.find(SeatSchema, { contractId: contract.id, membershipId: { $ne: null } });
   if (held.length === 0) return 0;
   const memberships = await em.find(MembershipSchema, {
@@ -159,7 +169,7 @@ const releaseSeats = async (em: EntityManager, contract: Contract, now: Date): P
     seat.assignedAt = null;
     audit(em, now, {
       organizationId: m?.organizationId ?? contract.organizationId,
-      actorId: null,
+      actorId,
       action: 'seat.released',
       subject: { type: 'seat', id: seat.id },
       before,

@@ -21,6 +21,8 @@ const DETAIL_KEYS = [
   'address',
 ] as const satisfies readonly (keyof BillingDetails)[];
 
+const OPTIONAL_KEYS = ['vatId', 'address'] as const;
+
 /**
  * `billing`: the owner sets the organization's billing details (account page). Each field is
  * validated; a bad one is refused naming the field. Setting the same details changes nothing.
@@ -31,8 +33,11 @@ export const setBillingDetails = async (
   raw: { organizationId: string; details: z.input<typeof billingDetailsInput> },
 ): Promise<Organization> => {
   const cmd = parse(input, raw);
+  // A form sends the optional fields it leaves empty as "": that means none.
+  const given = { ...cmd.details };
+  for (const k of OPTIONAL_KEYS) if (typeof given[k] === 'string' && given[k].trim() === '') given[k] = null;
   // Parsed on its own so the refusal names the field itself ("vatId", not "details.vatId").
-  const details = parse(billingDetailsInput, cmd.details);
+  const details = parse(billingDetailsInput, given);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const me = await actorAccount(em, actor, now);
