@@ -64,20 +64,3 @@ export const onlyContract = (
   }
   return found[0]!;
 };
-
-/**
- * Refuses plan changes on a contract that was disconnected from its organization (its seats
- * stay where they are, frozen) or has ended. For the seat use cases (assign, unassign, add, renew).
- */
-export const requireNotFrozen = (c: Contract) => {
-  if (c.disconnectedAt !== null) {
-    throw new DomainError(
-      'contract_frozen',
-      `Contract ${c.id} is disconnected from the organization: its plans are frozen.`,
-      'Ask an admin to connect it again with `contract connect`.',
-    );
-  }
-  if (c.status !== 'active') {
-    throw new DomainError('contract_frozen', `Contract ${c.id} has ended.`, 'Use another contract.');
-  }
-};
