@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
+import { apiRouter } from './api/router.ts';
 import type { App } from './app.ts';
 
 /** One HTTP server for every door: health, REST API, and (later) Slack, Teams and Stripe. */
@@ -9,10 +10,18 @@ export const buildHttp = (app: App) => {
   const http = express();
   http.disable('x-powered-by');
   http.use((req, res, next) => {
-    res.on('finish', () => countRequest(req.route?.path ?? 'other', res.statusCode));
+    // label by route pattern (never the raw URL: ids and emails would explode the series)
+    res.on('finish', () =>
+      countRequest(
+        req.route?.path ? `${req.baseUrl}${req.route.path}` : req.baseUrl || 'unmatched',
+        res.statusCode,
+      ),
+    );
     next();
   });
   http.use(healthRoutes(app.ctx.em));
+  // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
+  if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));
   return http;
 };
 
