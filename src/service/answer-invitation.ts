@@ -49,7 +49,7 @@ const ownPending = async (
  * member takes a free seat. No free seat does not block joining: they start on free and the
  * inviter is told.
  */
-export const acceptInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const acceptInvitation = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const { me, inv, now } = await ownPending(ctx, em, actor, cmd.invitationId);
@@ -57,9 +57,19 @@ export const acceptInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input
     requireOpen(org);
     const pausing = await pausesPersonalPlan(em, me);
     let membership = await membershipOf(em, org.id, me.id);
+    const wasMember = membership?.status ?? null;
+    if (membership?.status === 'active') {
+      throw new DomainError(
+        'conflict',
+        `You are already a member of ${org.name}.`,
+        'Nothing to do; decline the invitation to close it.',
+      );
+    }
     if (membership) {
+      // coming back after offboarding: the invitation's role, and no billing rights from before
       Object.assign(membership, {
         role: inv.role,
+        approver: false,
         status: 'active',
         former: false,
         joinedAt: now,
@@ -93,6 +103,7 @@ export const acceptInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input
       actorId: me.id,
       action: 'invitation.accepted',
       subject: { type: 'membership', id: membership.id },
+      before: { invitationId: inv.id, invitation: 'pending', membership: wasMember },
       after: { email: me.email, role: membership.role, plan: seat?.planCode ?? 'free' },
     });
     if (pausing) {
@@ -118,11 +129,11 @@ export const acceptInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input
         noFreeSeat: wanted.length > 0 && !seat,
       },
     });
-    return { organization: org, membership, seat, noFreeSeat: inv.planCode !== null && !seat };
+    return { organization: org, membership, seat, noFreeSeat: wanted.length > 0 && !seat };
   });
 };
 
-export const declineInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const declineInvitation = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const { me, inv, now } = await ownPending(ctx, em, actor, cmd.invitationId);

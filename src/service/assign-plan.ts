@@ -20,7 +20,7 @@ const input = z.object({ organizationId: uuidField, member: emailField, plan: pl
  * An admin gives a member a seat of a plan. A member on another plan moves over: the new seat
  * is taken before the old one is freed, in one transaction, so a failure changes nothing.
  */
-export const assignPlan = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

@@ -6,7 +6,7 @@ import {
   PlanSchema,
   SeatSchema,
 } from '../../db/schemas/index.ts';
-import { type Plan, personalPlanAsCatalog } from '../domain/catalog.ts';
+import { FREE_PLAN_CODE, type Plan, personalPlanAsCatalog } from '../domain/catalog.ts';
 import type { ServiceContext } from './context.ts';
 import { emailField, parse } from './support/input.ts';
 import { audit, notify } from './support/records.ts';
@@ -51,7 +51,7 @@ const answer = (
  * gets the cheapest plan with a free seat that has the feature, the first time they need it.
  * Offboarded (detached) members get nothing. Every answer refreshes the seat's last use.
  */
-export const checkEntitlement = (ctx: ServiceContext, raw: z.input<typeof input>) => {
+export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em): Promise<Entitlement> => {
     const now = ctx.clock.now();
@@ -84,16 +84,29 @@ export const checkEntitlement = (ctx: ServiceContext, raw: z.input<typeof input>
       fitting.seat.lastUsedAt = now;
       return answer(cmd.feature, fitting.plan, 'seat', orgOf(fitting.seat.membershipId!));
     }
-    const withFeature = plans
-      .filter((p) => p.rank > 0 && p.features.includes(cmd.feature))
-      .map((p) => p.code);
+    // Auto-assign is for paid features: one the free plan has costs no seat.
+    const freeHasIt = byCode.get(FREE_PLAN_CODE)?.features.includes(cmd.feature) ?? false;
+    const withFeature = freeHasIt
+      ? []
+      : plans.filter((p) => p.rank > 0 && p.features.includes(cmd.feature)).map((p) => p.code);
     for (const m of active) {
       if (seats.some((s) => s.membershipId === m.id)) continue;
       const org = await em.findOne(OrganizationSchema, {
         id: m.organizationId,
         status: { $in: ['active', 'cancelling'] },
       });
-      if (!org?.autoAssign) continue;
+      if (!org?.autoAssign || withFeature.length === 0) continue;
+      // One first use at a time per member: a concurrent check waits here for the other to
+      // commit, then finds the seat it took instead of racing it for a second one.
+      await em.execute('select id from membership where id = ? for update', [m.id]);
+      const held = await em.findOne(SeatSchema, { membershipId: m.id });
+      if (held) {
+        const plan = byCode.get(held.planCode)!;
+        held.lastUsedAt = now;
+        if (plan.features.includes(cmd.feature)) return answer(cmd.feature, plan, 'seat', org.id);
+        ranked.push({ seat: held, plan });
+        continue;
+      }
       const seat = await claimSeat(em, org.id, m.id, withFeature, now);
       if (!seat) continue;
       await em.execute('update seat set last_used_at = ? where id = ?', [now, seat.id]);

@@ -15,7 +15,7 @@ const input = z.object({
 });
 
 /** The owner deletes the organization: every member goes back to their personal plan. */
-export const deleteOrganization = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const deleteOrganization = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
@@ -27,7 +27,8 @@ export const deleteOrganization = (ctx: ServiceContext, actor: Actor, raw: z.inp
     const org = await requireOrganization(em, cmd.organizationId);
     const me = await actorAccount(em, actor, now);
     await requirePermission(em, org, me, 'delete_org');
-    if (cmd.confirmName.toLowerCase() !== org.name.toLowerCase()) {
+    // exactly, case included: "Type Acme exactly" must mean what it says
+    if (cmd.confirmName !== org.name) {
       throw new DomainError(
         'invalid_input',
         `"${cmd.confirmName}" is not the organization's name.`,

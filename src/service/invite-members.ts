@@ -25,7 +25,7 @@ const input = z.object({
 });
 
 /** Invites people by email; each gets a direct message with Accept / Decline. */
-export const inviteMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
@@ -52,7 +52,21 @@ export const inviteMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<ty
         skipped.push({ email, reason: 'already invited' });
         continue;
       }
-      if (pending) pending.status = 'expired';
+      if (pending) {
+        // Past its 7 days but not yet closed by the expiry job: close it now. Flushed before the
+        // new invitation is inserted, or the one-pending-invitation index refuses the insert.
+        pending.status = 'expired';
+        pending.decidedAt = now;
+        await em.flush();
+        audit(em, now, {
+          organizationId: org.id,
+          actorId: null,
+          action: 'invitation.expired',
+          subject: { type: 'invitation', id: pending.id },
+          before: { status: 'pending' },
+          after: { status: 'expired', email },
+        });
+      }
       const inv = em.create(InvitationSchema, {
         id: randomUUID(),
         organizationId: org.id,

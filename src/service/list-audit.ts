@@ -19,7 +19,7 @@ const input = z.object({
 });
 
 /** `audit [<who>] [<limit>]`: the latest changes, newest first (admins). */
-export const listAudit = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const listAudit = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);

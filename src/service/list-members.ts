@@ -12,7 +12,7 @@ const input = z.object({
 });
 
 /** `members`: who is in the organization, their role, plan and seat renewal; invitations pending. */
-export const listMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);

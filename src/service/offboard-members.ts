@@ -8,6 +8,7 @@ import {
   requireOrganization,
   requirePermission,
 } from './support/lookups.ts';
+import { restoresPersonalPlan } from './support/personal-plan.ts';
 import { audit, notify } from './support/records.ts';
 import { releaseSeat, seatOf } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
@@ -33,7 +34,7 @@ export interface OffboardedMember {
  * sign in; their data stays), and per the options their seat is freed, stops renewing, and they
  * are marked former. The owner is refused until ownership moves.
  */
-export const offboardMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
@@ -100,6 +101,19 @@ export const offboardMembers = (ctx: ServiceContext, actor: Actor, raw: z.input<
         recipientId: account.id,
         kind: 'offboarded',
         payload: { organizationName: org.name, by: me.email },
+      });
+    }
+    // Leaving restores a paid personal plan the organization had paused (no other org pays).
+    await em.flush();
+    for (const { account } of leavers) {
+      if (!(await restoresPersonalPlan(em, account))) continue;
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: me.id,
+        action: 'personal_plan.restored',
+        subject: { type: 'account', id: account.id },
+        before: { personalPlan: account.personalPlan, paused: true },
+        after: { personalPlan: account.personalPlan, paused: false },
       });
     }
     return { organization: org, offboarded: done };

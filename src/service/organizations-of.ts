@@ -6,7 +6,7 @@ import { reading } from './support/tx.ts';
 const input = z.object({ email: emailField });
 
 /** The organizations an account belongs to (REST API and chat adapters find the org this way). */
-export const organizationsOf = (ctx: ServiceContext, raw: z.input<typeof input>) => {
+export const organizationsOf = async (ctx: ServiceContext, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const rows = await em.execute<

@@ -30,7 +30,7 @@ const input = z.object({
  * Usage that a member's resources report (e.g. a survey's responses), latest value per
  * resource and metric: it feeds the "what stops working" preview before a plan is removed.
  */
-export const recordUsage = (ctx: ServiceContext, raw: z.input<typeof input>) => {
+export const recordUsage = async (ctx: ServiceContext, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

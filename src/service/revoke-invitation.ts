@@ -11,7 +11,7 @@ import { inTransaction } from './support/tx.ts';
 const input = z.object({ organizationId: uuidField, invitationId: uuidField });
 
 /** An admin withdraws a pending invitation. */
-export const revokeInvitation = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const revokeInvitation = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
 export interface PlanSeats {
@@ -92,7 +92,7 @@ export const seatSummary = (ctx: ServiceContext, actor: Actor, raw: z.input<type
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, ctx.clock.now());
+    const me = await knownAccount(em, actor);
     await requirePermission(em, org, me, 'view_org');
     return summarize(em, org);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
+import { can, permissionHint } from '../domain/permissions.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import {
@@ -21,14 +22,14 @@ const input = z.object({
  * `role <who> admin|member` (admins and the owner) and `approver|not-approver` (the owner only:
  * approvers spend the organization's money). Only admins can be approvers.
  */
-export const setRole = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const setRole = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const org = await requireOrganization(em, cmd.organizationId);
     const me = await actorAccount(em, actor, now);
     const approverChange = cmd.role === 'approver' || cmd.role === 'not-approver';
-    await requirePermission(em, org, me, approverChange ? 'billing' : 'manage_settings');
+    const mine = await requirePermission(em, org, me, approverChange ? 'billing' : 'manage_settings');
     const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
     if (membership.status !== 'active') {
       throw new DomainError('detached', `${account.email} was offboarded.`, 'Invite them again first.');
@@ -38,6 +39,14 @@ export const setRole = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof i
         'conflict',
         `${account.email} is the owner.`,
         'Move ownership with `owner <who>` first.',
+      );
+    }
+    if (membership.approver && cmd.role === 'member' && !can(mine, 'billing')) {
+      // demoting an approver takes their billing right away, which only the owner may do
+      throw new DomainError(
+        'forbidden',
+        `${account.email} is a billing approver: only the owner can take that away.`,
+        permissionHint.billing,
       );
     }
     const before = { role: membership.role, approver: membership.approver };

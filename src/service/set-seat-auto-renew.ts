@@ -18,7 +18,7 @@ const input = z.object({ organizationId: uuidField, member: emailField, autoRene
  * Turns a seat's auto-renew on or off. Off: the seat stays usable until the period ends, then
  * it is not renewed and not billed.
  */
-export const setSeatAutoRenew = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

@@ -14,7 +14,7 @@ import { inTransaction } from './support/tx.ts';
 const input = z.object({ organizationId: uuidField, to: emailField });
 
 /** The owner hands the organization to an active member; the old owner stays as an approver admin. */
-export const transferOwnership = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const transferOwnership = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

@@ -36,7 +36,7 @@ const loadDowngrade = async (em: EntityManager, org: Organization, email: string
 };
 
 /** Shows what will stop working before a plan is removed (nothing changes). */
-export const previewUnassign = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const previewUnassign = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);
@@ -48,7 +48,7 @@ export const previewUnassign = (ctx: ServiceContext, actor: Actor, raw: z.input<
 };
 
 /** Removes a member's plan: their seat becomes free and they fall to the free plan. */
-export const unassignPlan = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const unassignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

@@ -25,7 +25,11 @@ const input = z
  * Organization policies: auto-assign (admins), idle-seat reclaim (admins), and the amount under
  * which seat purchases are approved without asking (owner: it spends money).
  */
-export const updateOrganizationSettings = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const updateOrganizationSettings = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: z.input<typeof input>,
+) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();

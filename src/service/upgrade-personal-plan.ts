@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERSONAL_PRICES } from '../domain/catalog.ts';
+import { PERSONAL_PLANS, PERSONAL_PRICES } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
 import { money } from '../domain/money.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -26,7 +26,15 @@ export const upgradePersonalPlan = async (
     throw new DomainError(
       'conflict',
       `You are already on the ${cmd.plan} plan.`,
-      'Go ahead: `org create <name>`.',
+      cmd.plan === 'business' ? 'Go ahead: `org create <name>`.' : 'Nothing to do.',
+    );
+  }
+  if (PERSONAL_PLANS.indexOf(me.personalPlan) > PERSONAL_PLANS.indexOf(cmd.plan)) {
+    // an upgrade never lowers the plan (nor charges for doing so)
+    throw new DomainError(
+      'conflict',
+      `You are on the ${me.personalPlan} plan, above ${cmd.plan}.`,
+      'Nothing to upgrade; change plans in the product itself.',
     );
   }
   if (!(await ctx.billing.hasPaymentMethod(me.id))) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import { AccountSchema } from '../../db/schemas/index.ts';
 import { PERSONAL_PLANS } from '../domain/catalog.ts';
@@ -17,22 +18,28 @@ const input = z.object({
 });
 
 /** Creates or updates an account (the product syncs personal plans through the REST API). */
-export const upsertAccount = (ctx: ServiceContext, raw: z.input<typeof input>) => {
+export const upsertAccount = async (ctx: ServiceContext, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em): Promise<{ account: Account; created: boolean }> => {
     const now = ctx.clock.now();
-    const existing = await em.findOne(AccountSchema, { email: cmd.email }, { lockMode: undefined });
     const keys = ['name', 'personalPlan', 'paymentMethod'] as const;
-    if (!existing) {
-      const account = em.create(AccountSchema, {
-        id: randomUUID(),
-        email: cmd.email,
-        name: cmd.name ?? null,
-        personalPlan: cmd.personalPlan ?? 'free',
-        paymentMethod: cmd.paymentMethod ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
+    // Insert-if-absent in one statement: of concurrent first PUTs for one address, exactly one
+    // creates the account; the others wait for it, then update it like any later PUT.
+    const inserted = await em.execute<{ id: string }[]>(
+      `insert into account (id, email, name, personal_plan, payment_method, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?) on conflict (email) do nothing returning id`,
+      [
+        randomUUID(),
+        cmd.email,
+        cmd.name ?? null,
+        cmd.personalPlan ?? 'free',
+        cmd.paymentMethod ?? null,
+        now,
+        now,
+      ],
+    );
+    if (inserted[0]) {
+      const account = await em.findOneOrFail(AccountSchema, { id: inserted[0].id });
       audit(em, now, {
         organizationId: null,
         actorId: null,
@@ -42,6 +49,11 @@ export const upsertAccount = (ctx: ServiceContext, raw: z.input<typeof input>) =
       });
       return { account, created: true };
     }
+    const existing = await em.findOneOrFail(
+      AccountSchema,
+      { email: cmd.email },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     const before = snapshot(existing, keys);
     if (cmd.name !== undefined) existing.name = cmd.name;
     if (cmd.personalPlan !== undefined) existing.personalPlan = cmd.personalPlan;

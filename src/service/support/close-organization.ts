@@ -40,6 +40,8 @@ export const closeOrganization = async (
     `update purchase_request set status = 'expired', updated_at = ? where organization_id = ? and status = 'pending'`,
     [now, org.id],
   );
+  // detached members' plans were restored when they were offboarded
+  const wereActive = new Set(members.filter((m) => m.status === 'active').map((m) => m.accountId));
   const before = org.status;
   org.status = how.status;
   org.updatedAt = now;
@@ -58,7 +60,7 @@ export const closeOrganization = async (
   });
   const accounts = await em.find(AccountSchema, { id: { $in: members.map((m) => m.accountId) } });
   for (const a of accounts) {
-    const restored = await restoresPersonalPlan(em, a);
+    const restored = wereActive.has(a.id) && (await restoresPersonalPlan(em, a));
     if (restored) {
       audit(em, now, {
         organizationId: org.id,

@@ -33,6 +33,20 @@ export const actorAccount = async (em: EntityManager, actor: Actor, now: Date): 
   return await em.findOneOrFail(AccountSchema, { email }, { refresh: true });
 };
 
+/** The acting account for read-only use cases: an unknown person is refused, never created. */
+export const knownAccount = async (em: EntityManager, actor: Actor): Promise<Account> => {
+  const email = parse(emailField, actor.email);
+  const found = await em.findOne(AccountSchema, { email });
+  if (!found) {
+    throw new DomainError(
+      'not_found',
+      `There is no Seatkeeper account for ${email}.`,
+      'Ask an admin of your organization to invite you.',
+    );
+  }
+  return found;
+};
+
 export const findAccount = (em: EntityManager, email: string) =>
   em.findOne(AccountSchema, { email: parse(emailField, email) });
 
