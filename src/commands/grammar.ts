@@ -449,7 +449,7 @@ export const parseCommand = (text: string): ParseResult => {
     if (pair && TWO_WORD.has(pair)) {
       name = pair as CommandName;
       args = tokens.slice(2);
-    } else if (first in PARSERS && !TWO_WORD.has(first)) {
+    } else if (Object.hasOwn(PARSERS, first) && !TWO_WORD.has(first)) {
       name = first as CommandName;
       args = tokens.slice(1);
     } else if (first === 'contract' || first === 'org') {

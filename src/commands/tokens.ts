@@ -27,7 +27,8 @@ const classify = (raw: string): Token => {
 
 export const tokenize = (input: string): Token[] => {
   const tokens: Token[] = [];
-  const s = input.replace(/[\u00a0\u2000-\u200b\t\r\n]/g, ' ');
+  // every Unicode space and line break separates words (full-width, no-break, U+2028, …)
+  const s = input.replace(/[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]/g, ' ');
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
@@ -39,7 +40,12 @@ export const tokenize = (input: string): Token[] => {
     if (close) {
       const end = s.indexOf(close, i + 1);
       if (end > i) {
-        tokens.push({ kind: 'quoted', text: s.slice(i + 1, end) });
+        const text = s.slice(i + 1, end);
+        tokens.push(
+          isEmail(text.trim())
+            ? { kind: 'email', email: text.trim().toLowerCase(), text }
+            : { kind: 'quoted', text },
+        );
         i = end + 1;
         continue;
       }
@@ -53,7 +59,11 @@ export const tokenize = (input: string): Token[] => {
     }
     // trailing punctuation people type after a name ("invite a@b.c, c@d.e")
     const raw = s.slice(i, j).replace(/[,;]+$/, '');
-    if (raw) tokens.push(classify(raw));
+    if (raw) {
+      // an email at the end of a sentence: "invite ana@example.com."
+      const dotless = raw.endsWith('.') ? classify(raw.replace(/\.+$/, '')) : null;
+      tokens.push(dotless?.kind === 'email' ? dotless : classify(raw));
+    }
     i = j;
   }
   return tokens;

@@ -14,6 +14,11 @@ export const rejectPurchaseAction: ActionHandler = async (c, { payload, values }
   const what = plural(r.quantity, `${r.planCode} seat`);
   if (outcome === 'already_decided')
     return info(`Already decided: ${what} ${describeStatus(r)} by ${await decider(c, r)}. Nothing changed.`);
+  // the Cancel button on one's own purchase is the same action, read as a cancellation
+  if ((await decider(c, r)) === c.actor.email.toLowerCase()) {
+    const mine = r.requestedById === r.decidedById;
+    if (mine) return ok(`Cancelled: nothing bought, nothing charged.`);
+  }
   return ok(`Rejected: ${what}. The requester is told.`);
 };
 

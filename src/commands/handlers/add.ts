@@ -1,4 +1,5 @@
 import { PlanSchema } from '../../../db/schemas/index.ts';
+import { checkPermission } from '../../service/check-permission.ts';
 import { requestSeats } from '../../service/request-seats.ts';
 import { organizationFor } from '../context.ts';
 import { day, plural, price } from '../format.ts';
@@ -9,6 +10,7 @@ import { info, ok } from '../reply.ts';
 export const add: Handler<'add'> = async (c, cmd) => {
   const organizationId = await organizationFor(c);
   if (cmd.quantity === null || cmd.plan === null) {
+    await checkPermission(c.service, c.actor, 'request_seats', { organizationId });
     const plans = await c.service.em
       .fork()
       .find(PlanSchema, { rank: { $gt: 0 } }, { orderBy: { rank: 'asc' } });

@@ -16,7 +16,7 @@ export const audit: Handler<'audit'> = async (c, cmd) => {
   const r = await listAudit(c.service, c.actor, { organizationId, who, limit: cmd.limit });
   return info(
     r.events.length
-      ? `The last ${r.events.length} changes${who ? ` about ${who}` : ''}:`
+      ? `The last ${r.events.length === 1 ? 'change' : `${r.events.length} changes`}${who ? ` about ${who}` : ''}:`
       : 'No changes recorded yet.',
     {
       sections: r.events.length

@@ -1,4 +1,4 @@
-import { OrganizationSchema } from '../../../db/schemas/index.ts';
+import { checkPermission } from '../../service/check-permission.ts';
 import { organizationFor } from '../context.ts';
 import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
@@ -6,7 +6,7 @@ import { info } from '../reply.ts';
 /** The billing details form, filled with what is on file. */
 export const billing: Handler<'billing'> = async (c) => {
   const organizationId = await organizationFor(c);
-  const org = await c.service.em.fork().findOneOrFail(OrganizationSchema, { id: organizationId });
+  const org = await checkPermission(c.service, c.actor, 'billing', { organizationId });
   const d = org.billingDetails;
   return info(
     d

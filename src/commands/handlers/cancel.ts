@@ -1,9 +1,11 @@
+import { checkPermission } from '../../service/check-permission.ts';
 import { organizationFor } from '../context.ts';
 import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
 
 export const cancel: Handler<'cancel'> = async (c) => {
   const organizationId = await organizationFor(c);
+  await checkPermission(c.service, c.actor, 'billing', { organizationId });
   return info(
     'Cancel your subscription? Everyone keeps access until the paid-through date, then members return to their own plans. You can undo it until then with `cancel undo`.',
     {

@@ -20,7 +20,10 @@ export const members: Handler<'members'> = async (c, cmd) => {
       ),
     });
   }
-  return info(`${r.organization.name} has ${r.members.length} ${cmd.former ? '' : 'current '}members.`, {
+  const active = r.members.filter((m) => m.status === 'active').length;
+  const offboarded = r.members.length - active;
+  const counts = `${active} active member${active === 1 ? '' : 's'}${offboarded ? ` and ${offboarded} offboarded` : ''}`;
+  return info(`${r.organization.name} has ${counts}.`, {
     sections,
   });
 };

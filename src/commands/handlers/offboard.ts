@@ -12,7 +12,7 @@ export const offboardForm = async (
 ): Promise<Form> => {
   const r = await listMembers(c.service, c.actor, { organizationId });
   const options = r.members
-    .filter((m) => m.status === 'active' && m.role !== 'owner')
+    .filter((m) => m.status === 'active' && m.role !== 'owner' && m.email !== c.actor.email.toLowerCase())
     .map((m) => ({ value: m.email, label: `${m.email} (${m.plan})` }));
   return {
     action: 'offboard.submit',

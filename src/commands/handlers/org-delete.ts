@@ -1,4 +1,4 @@
-import { OrganizationSchema } from '../../../db/schemas/index.ts';
+import { checkPermission } from '../../service/check-permission.ts';
 import { organizationFor } from '../context.ts';
 import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
@@ -6,7 +6,7 @@ import { info } from '../reply.ts';
 /** Deleting asks for the organization's name typed back. */
 export const orgDelete: Handler<'org delete'> = async (c) => {
   const organizationId = await organizationFor(c);
-  const org = await c.service.em.fork().findOneOrFail(OrganizationSchema, { id: organizationId });
+  const org = await checkPermission(c.service, c.actor, 'delete_org', { organizationId });
   return info(
     `Delete ${org.name}? Every member returns to their own plan and its seats end. This cannot be undone.`,
     {

@@ -38,7 +38,7 @@ export const status: Handler<'status'> = async (c) => {
       (o) => o.id === organizationId,
     );
     return info(
-      `You are ${mine?.role === 'admin' ? 'an admin' : 'a member'} of ${mine?.name ?? 'your organization'} on the ${mine?.plan ?? 'free'} plan.`,
+      `You are ${mine?.role === 'admin' ? 'an admin' : 'a member'} of ${mine?.name ?? 'your organization'} on the ${mine?.plan ?? 'free'} plan. Need more seats? Ask with \`add <n> <plan>\`.`,
       {
         private: true,
       },

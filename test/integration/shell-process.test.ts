@@ -1,0 +1,247 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm run shell` as a person would script it: the real entry point as a child process, on a
+ * fresh embedded database (a temporary DATA_DIR, no DATABASE_URL), commands piped to stdin,
+ * replies read from stdout. Dates and prorated amounts follow the real clock, so they are
+ * matched loosely.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TIMEOUT = 120_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const shell = (dataDir: string, as: string, lines: string[]): Promise<Run> =>
+  new Promise((done, fail) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    for (const k of [
+      'DATABASE_URL',
+      'STRIPE_SECRET_KEY',
+      'STRIPE_WEBHOOK_SECRET',
+      'API_TOKEN',
+      'NODE_OPTIONS',
+    ])
+      delete env[k];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/shell/main.ts', '--as', as], {
+      cwd: ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the shell did not finish in time.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, TIMEOUT - 5_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+    child.stdin.end(`${lines.join('\n')}\n`);
+  });
+
+/**
+ * stdout cut into the part each typed command produced, keyed by the echoed "who> command" line
+ * (the prompt is the person typing it: `as carol` is echoed after the previous person's prompt).
+ */
+const transcript = (stdout: string) => {
+  const parts: { prompt: string; out: string[] }[] = [{ prompt: '(start)', out: [] }];
+  for (const line of stdout.split('\n')) {
+    if (/^\S+@\S+> \S/.test(line)) parts.push({ prompt: line, out: [] });
+    else parts.at(-1)!.out.push(line);
+  }
+  return parts;
+};
+
+describe('the shell as a process, on a fresh embedded database', () => {
+  let dataDir: string;
+  let first: Run;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'seatkeeper-shell-'));
+    first = await shell(dataDir, 'alice@example.com', [
+      '# what Acme has before',
+      'status',
+      'invite frank@example.com plan pro',
+      'as frank@example.com',
+      'click 1',
+      'as alice@example.com',
+      'assign erin@example.com business',
+      'as carol@example.com',
+      'add 2 pro',
+      'status',
+      'as bob@example.com',
+      'click 1',
+      'as carol@example.com',
+      'as alice@example.com',
+      'offboard',
+      'dave@example.com, frank@example.com',
+      'y',
+      '',
+      'n',
+      'status',
+      'as dave@example.com',
+      'status',
+      'quit',
+      'status',
+    ]);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const section = (prompt: string, nth = 0) => {
+    const found = transcript(first.stdout).filter((p) => p.prompt === prompt);
+    expect(found.length, `"${prompt}" in:\n${first.stdout}`).toBeGreaterThan(nth);
+    return found[nth]!.out.join('\n');
+  };
+
+  it('exits cleanly, with nothing on stderr', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+  });
+
+  it('seeds the demo on first run', () => {
+    expect(first.stdout.split('\n')[0]).toBe(
+      'Seeded the demo organization Acme: owner alice@example.com, admin bob@example.com, members carol@example.com, dave@example.com, erin@example.com; frank@example.com is not in it yet.',
+    );
+  });
+
+  it('echoes each command after its prompt; a comment gets no answer', () => {
+    const [, comment, status] = transcript(first.stdout);
+    expect(comment).toEqual({ prompt: 'alice@example.com> # what Acme has before', out: [] });
+    expect(status?.prompt).toBe('alice@example.com> status');
+  });
+
+  it('shows the seats before', () => {
+    const out = section('alice@example.com> status');
+    expect(out).toContain('• Acme: 3 of 7 seats assigned, 4 free.');
+    expect(out).toContain('    Auto-assign: off');
+    expect(out).toMatch(/^ {4}- Pro: 4 purchased, 2 assigned, 2 free, 0 ending — renews \d{4}-\d\d-\d\d$/m);
+    expect(out).toMatch(
+      /^ {4}- Business: 3 purchased, 1 assigned, 2 free, 0 ending — renews \d{4}-\d\d-\d\d$/m,
+    );
+  });
+
+  it('invites, and the invitee accepts from their inbox', () => {
+    expect(section('alice@example.com> invite frank@example.com plan pro')).toContain(
+      '✓ Invited 1 person as member with a pro seat: frank@example.com. They get a message to accept; the invitation lasts 7 days.',
+    );
+    const inbox = section('alice@example.com> as frank@example.com');
+    expect(inbox).toContain('(now typing as frank@example.com)');
+    expect(inbox).toContain('  ✉ message for frank@example.com:');
+    expect(inbox).toMatch(
+      /• alice@example\.com invites you to Acme as member with a pro seat\. The invitation lasts until \d{4}-\d\d-\d\d\./,
+    );
+    expect(inbox).toContain('      [1] Accept');
+    expect(inbox).toContain('      [2] Decline');
+    expect(section('frank@example.com> click 1')).toContain(
+      '✓ Welcome to Acme! You have a pro seat. Your own plan is paused while the organization pays.',
+    );
+    expect(section('frank@example.com> as alice@example.com')).toContain(
+      '• frank@example.com joined Acme on pro.',
+    );
+  });
+
+  it('assigns a plan', () => {
+    expect(section('alice@example.com> assign erin@example.com business')).toContain(
+      '✓ erin@example.com now has a Business seat.',
+    );
+  });
+
+  it('a member asks for seats; a member sees only their own plan', () => {
+    const out = section('carol@example.com> add 2 pro');
+    expect(out).toContain(
+      "✓ Your request for 2 Pro seats went to 2 approvers. You'll hear when it is decided.",
+    );
+    expect(out).toMatch(/^ {4}Charged now \(prorated\): EUR \d+\.\d\d$/m);
+    expect(out).toContain('    New recurring total: EUR 180.00 per period');
+    expect(section('carol@example.com> status')).toContain('• You are a member of Acme on the pro plan.');
+  });
+
+  it('a second user approves with a button; the requester is told', () => {
+    const inbox = section('carol@example.com> as bob@example.com');
+    expect(inbox).toContain('• carol@example.com asks for 2 pro seats in Acme.');
+    expect(inbox).toContain('      [1] Approve');
+    expect(inbox).toContain('      [2] Reject (asks first)');
+    expect(section('bob@example.com> click 1')).toMatch(
+      /✓ Approved: 2 pro seats added, EUR \d+\.\d\d charged\. The requester is told\./,
+    );
+    expect(section('bob@example.com> as carol@example.com')).toMatch(
+      /• Approved and paid: 2 pro seats added to Acme \(EUR \d+\.\d\d\)\./,
+    );
+  });
+
+  it('offboards two members through the form, field by field', () => {
+    const form = section('alice@example.com> offboard');
+    expect(form).toContain('• Pick the leavers and what happens to their seats.');
+    expect(form).toContain('  Offboard leavers — Leavers');
+    expect(form).toMatch(/^ {4}\d\) dave@example\.com \(pro\)$/m);
+    expect(form).toMatch(/^ {4}\d\) frank@example\.com \(pro\)$/m);
+    expect(form).not.toContain('alice@example.com (');
+    expect(form).toContain('  Offboard leavers — Free their seat for someone else (optional)');
+    expect(form).toContain('  y/n [y] > ');
+    expect(form).toContain('  Offboard leavers — Mark as former (hidden from lists) (optional)');
+    expect(form).toContain('✓ Offboarded 2 people. Their data stays.');
+    expect(form).toContain('    - dave@example.com: can no longer sign in; pro seat freed');
+    expect(form).toContain('    - frank@example.com: can no longer sign in; pro seat freed');
+  });
+
+  it('shows the seats after: two more pro seats, two freed by offboarding, one business given', () => {
+    const out = section('alice@example.com> status', 1);
+    expect(out).toContain('• Acme: 3 of 9 seats assigned, 6 free.');
+    expect(out).toMatch(/^ {4}- Pro: 6 purchased, 1 assigned, 5 free, 0 ending — renews \d{4}-\d\d-\d\d$/m);
+    expect(out).toMatch(
+      /^ {4}- Business: 3 purchased, 2 assigned, 1 free, 0 ending — renews \d{4}-\d\d-\d\d$/m,
+    );
+  });
+
+  it('an offboarded member is told, and can no longer use the organization', () => {
+    expect(section('alice@example.com> as dave@example.com')).toContain(
+      '• You were offboarded from Acme. You can no longer sign in there; your data stays.',
+    );
+    expect(section('dave@example.com> status')).toContain(
+      '✗ [detached] Your access to Acme was removed. Ask an admin if this is a mistake.',
+    );
+  });
+
+  it('stops at quit', () => {
+    const prompts = transcript(first.stdout).map((p) => p.prompt);
+    expect(prompts.at(-1)).toBe('dave@example.com> status');
+  });
+
+  it(
+    'a second run on the same DATA_DIR keeps the data and does not seed again',
+    async () => {
+      const again = await shell(dataDir, 'Bob@Example.com', ['members', 'unknowncommand']);
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(again.stdout).not.toContain('Seeded');
+      const lines = again.stdout.split('\n');
+      expect(lines[0]).toBe('bob@example.com> members');
+      expect(lines).toContain('    - erin@example.com — member, business');
+      // offboarded without "mark as former": still listed, marked
+      expect(lines).toContain('    - dave@example.com — member, free, offboarded');
+      expect(lines).toContain('    - frank@example.com — member, free, offboarded');
+      expect(lines).toContain('✗ [invalid_input] Unknown command "unknowncommand". Type help for the list.');
+    },
+    TIMEOUT,
+  );
+});
