@@ -7,7 +7,7 @@ import type { Invitation } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, membershipOf, requireOpen, requireOrganization } from './support/lookups.ts';
-import { pausesPersonalPlan } from './support/personal-plan.ts';
+import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
 import { audit, notify } from './support/records.ts';
 import { claimSeat } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
@@ -107,14 +107,7 @@ export const acceptInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
       after: { email: me.email, role: membership.role, plan: seat?.planCode ?? 'free' },
     });
     if (pausing) {
-      audit(em, now, {
-        organizationId: org.id,
-        actorId: me.id,
-        action: 'personal_plan.paused',
-        subject: { type: 'account', id: me.id },
-        before: { personalPlan: me.personalPlan, paused: false },
-        after: { personalPlan: me.personalPlan, paused: true },
-      });
+      auditPersonalPlan(em, now, { organizationId: org.id, actorId: me.id, account: me, paused: true });
     }
     notify(em, now, {
       organizationId: org.id,

@@ -11,7 +11,7 @@ import { tieredTotal } from '../domain/tiers.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
-import { pausesPersonalPlan } from './support/personal-plan.ts';
+import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -132,14 +132,7 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     });
     // already paused while another organization pays for them: nothing changes
     if (pausing) {
-      audit(em, now, {
-        organizationId: org.id,
-        actorId: me.id,
-        action: 'personal_plan.paused',
-        subject: { type: 'account', id: me.id },
-        before: { personalPlan: me.personalPlan, paused: false },
-        after: { personalPlan: me.personalPlan, paused: true },
-      });
+      auditPersonalPlan(em, now, { organizationId: org.id, actorId: me.id, account: me, paused: true });
     }
     return { org, contract, payerId: me.id, firstInvoice: money(first, plan.currency) };
   });

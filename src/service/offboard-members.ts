@@ -8,7 +8,7 @@ import {
   requireOrganization,
   requirePermission,
 } from './support/lookups.ts';
-import { restoresPersonalPlan } from './support/personal-plan.ts';
+import { auditPersonalPlan, restoresPersonalPlan } from './support/personal-plan.ts';
 import { audit, notify } from './support/records.ts';
 import { releaseSeat, seatOf } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
@@ -107,14 +107,7 @@ export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.
     await em.flush();
     for (const { account } of leavers) {
       if (!(await restoresPersonalPlan(em, account))) continue;
-      audit(em, now, {
-        organizationId: org.id,
-        actorId: me.id,
-        action: 'personal_plan.restored',
-        subject: { type: 'account', id: account.id },
-        before: { personalPlan: account.personalPlan, paused: true },
-        after: { personalPlan: account.personalPlan, paused: false },
-      });
+      auditPersonalPlan(em, now, { organizationId: org.id, actorId: me.id, account: account, paused: false });
     }
     return { organization: org, offboarded: done };
   });

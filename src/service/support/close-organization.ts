@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccountSchema, MembershipSchema } from '../../../db/schemas/index.ts';
 import type { Organization } from '../../domain/model.ts';
-import { restoresPersonalPlan } from './personal-plan.ts';
+import { auditPersonalPlan, restoresPersonalPlan } from './personal-plan.ts';
 import { audit, notify } from './records.ts';
 
 /**
@@ -62,14 +62,7 @@ export const closeOrganization = async (
   for (const a of accounts) {
     const restored = wereActive.has(a.id) && (await restoresPersonalPlan(em, a));
     if (restored) {
-      audit(em, now, {
-        organizationId: org.id,
-        actorId: how.actorId,
-        action: 'personal_plan.restored',
-        subject: { type: 'account', id: a.id },
-        before: { personalPlan: a.personalPlan, paused: true },
-        after: { personalPlan: a.personalPlan, paused: false },
-      });
+      auditPersonalPlan(em, now, { organizationId: org.id, actorId: how.actorId, account: a, paused: false });
     }
     notify(em, now, {
       organizationId: org.id,
