@@ -37,7 +37,14 @@ export const ormConfig = (
     ...common,
     driver: PGliteDriver as never,
     dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => (pglite ??= new PGlite(path.join(dataDir, 'pg'))) } },
+    driverOptions: {
+      connection: {
+        pglite: () => {
+          pglite ??= new PGlite(path.join(dataDir, 'pg'));
+          return pglite;
+        },
+      },
+    },
   });
 };
 

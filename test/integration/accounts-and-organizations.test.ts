@@ -161,29 +161,29 @@ describe('createOrganization', () => {
     expect(r.firstInvoice).toEqual({ amount: 30000, currency: 'eur' });
   });
 
-  it.each(['free', 'solo'] as const)(
-    'refuses a %s creator with needs_business_plan and an upgrade action; after the upgrade it works',
-    async (plan) => {
-      const p = await account(db, { personalPlan: plan, paymentMethod: 'pm_card_visa' });
-      const e = await refusedUnchanged(db, 'needs_business_plan', () =>
-        createOrganization(db.ctx, p.actor, { name: 'Team' }),
-      );
-      expect(e.details).toEqual({ action: 'upgrade_personal_plan' });
-      expect(e.message).toContain(plan);
+  it.each([
+    'free',
+    'solo',
+  ] as const)('refuses a %s creator with needs_business_plan and an upgrade action; after the upgrade it works', async (plan) => {
+    const p = await account(db, { personalPlan: plan, paymentMethod: 'pm_card_visa' });
+    const e = await refusedUnchanged(db, 'needs_business_plan', () =>
+      createOrganization(db.ctx, p.actor, { name: 'Team' }),
+    );
+    expect(e.details).toEqual({ action: 'upgrade_personal_plan' });
+    expect(e.message).toContain(plan);
 
-      const up = await upgradePersonalPlan(db.ctx, p.actor);
-      expect(up.account.personalPlan).toBe('business');
-      expect(up.charged).toEqual({ amount: 3000, currency: 'eur' });
-      expect((await accountRow(db, p.email)).personalPlan).toBe('business');
-      expect(await ledgerRows(p.id)).toEqual([{ amount: 3000, currency: 'eur', status: 'succeeded' }]);
-      const [upgraded] = await auditRows(db, { action: 'personal_plan.upgraded', subjectId: p.id });
-      expect(upgraded?.before).toEqual({ personalPlan: plan });
-      expect(upgraded?.after).toMatchObject({ personalPlan: 'business' });
+    const up = await upgradePersonalPlan(db.ctx, p.actor);
+    expect(up.account.personalPlan).toBe('business');
+    expect(up.charged).toEqual({ amount: 3000, currency: 'eur' });
+    expect((await accountRow(db, p.email)).personalPlan).toBe('business');
+    expect(await ledgerRows(p.id)).toEqual([{ amount: 3000, currency: 'eur', status: 'succeeded' }]);
+    const [upgraded] = await auditRows(db, { action: 'personal_plan.upgraded', subjectId: p.id });
+    expect(upgraded?.before).toEqual({ personalPlan: plan });
+    expect(upgraded?.after).toMatchObject({ personalPlan: 'business' });
 
-      const r = await createOrganization(db.ctx, p.actor, { name: 'Team' });
-      expect(r.organization.ownerId).toBe(p.id);
-    },
-  );
+    const r = await createOrganization(db.ctx, p.actor, { name: 'Team' });
+    expect(r.organization.ownerId).toBe(p.id);
+  });
 
   it('refuses a chat user seen for the first time (free) and creates no organization', async () => {
     const who = email('stranger');

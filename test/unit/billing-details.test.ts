@@ -95,12 +95,14 @@ describe('billingDetailsInput: invalid', () => {
     );
   });
 
-  it.each(['NL1', '123456789', 'NL123456789B0123', 'NL12345678_B01'])(
-    'refuses malformed VAT id %j',
-    (vatId) => {
-      expect(firstIssue({ ...valid, vatId })).toEqual(['vatId', 'VAT id must look like NL123456789B01']);
-    },
-  );
+  it.each([
+    'NL1',
+    '123456789',
+    'NL123456789B0123',
+    'NL12345678_B01',
+  ])('refuses malformed VAT id %j', (vatId) => {
+    expect(firstIssue({ ...valid, vatId })).toEqual(['vatId', 'VAT id must look like NL123456789B01']);
+  });
 
   it('refuses a company name that is too short, after trimming', () => {
     expect(firstIssue({ ...valid, company: 'A' })).toEqual(['company', 'company name is too short']);
@@ -121,7 +123,12 @@ describe('billingDetailsInput: invalid', () => {
 
 describe('billing details from forms', () => {
   it('treats a blank VAT id as none and trims the email', () => {
-    const r = billingDetailsInput.parse({ company: 'Acme BV', email: '  Billing@Acme.NL ', country: 'nl', vatId: '  ' });
+    const r = billingDetailsInput.parse({
+      company: 'Acme BV',
+      email: '  Billing@Acme.NL ',
+      country: 'nl',
+      vatId: '  ',
+    });
     expect(r.vatId).toBeNull();
     expect(r.email).toBe('billing@acme.nl');
   });

@@ -126,14 +126,16 @@ describe('loadConfig: one line naming the bad variable', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/seats' }).DATABASE_URL).toBe('postgres://db/seats');
   });
 
-  it.each(['PUBLIC_URL', 'SLACK_API_URL', 'STRIPE_API_BASE', 'BOTFRAMEWORK_OPENID_METADATA'])(
-    '%s must be a URL',
-    (name) => {
-      expect(errorOf({ [name]: 'not a url' }).message).toBe(
-        `${name} must be a URL such as https://example.com`,
-      );
-    },
-  );
+  it.each([
+    'PUBLIC_URL',
+    'SLACK_API_URL',
+    'STRIPE_API_BASE',
+    'BOTFRAMEWORK_OPENID_METADATA',
+  ])('%s must be a URL', (name) => {
+    expect(errorOf({ [name]: 'not a url' }).message).toBe(
+      `${name} must be a URL such as https://example.com`,
+    );
+  });
 
   it('LOG_LEVEL must be a pino level', () => {
     expect(errorOf({ LOG_LEVEL: 'loud' }).message.startsWith('LOG_LEVEL')).toBe(true);
