@@ -4,8 +4,8 @@ import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import {
   accountsById,
-  actorAccount,
   findAccount,
+  knownAccount,
   requireOrganization,
   requirePermission,
 } from './support/lookups.ts';
@@ -23,7 +23,7 @@ export const listAudit = async (ctx: ServiceContext, actor: Actor, raw: z.input<
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, ctx.clock.now());
+    const me = await knownAccount(em, actor);
     await requirePermission(em, org, me, 'view_org');
     const who = cmd.who ? await findAccount(em, cmd.who) : null;
     if (cmd.who && !who) return { events: [] };

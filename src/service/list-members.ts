@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
 const input = z.object({
@@ -16,7 +16,7 @@ export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.inpu
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, ctx.clock.now());
+    const me = await knownAccount(em, actor);
     await requirePermission(em, org, me, 'view_org');
     const members = await em.execute<
       {

@@ -8,6 +8,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import {
   actorAccount,
+  knownAccount,
   requireMemberByEmail,
   requireOpen,
   requireOrganization,
@@ -40,7 +41,7 @@ export const previewUnassign = async (ctx: ServiceContext, actor: Actor, raw: z.
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, ctx.clock.now());
+    const me = await knownAccount(em, actor);
     await requirePermission(em, org, me, 'assign');
     const d = await loadDowngrade(em, org, cmd.member);
     return { member: d.account, from: d.from, impact: d.impact };
