@@ -8,7 +8,7 @@ import { money } from '../domain/money.ts';
 import { isQuoteExpired } from '../domain/quote.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
 import { notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
@@ -73,6 +73,15 @@ export const approvePurchase = async (
         outcome: request.status === 'approved' ? ('resume' as const) : ('already_decided' as const),
       };
     }
+    // Same rule as asking: no new money into an organization that is closing or closed.
+    requireOpen(org);
+    if (org.status !== 'active') {
+      throw new DomainError(
+        'organization_closed',
+        `${org.name} is cancelled at the end of the period, so it buys no more seats.`,
+        'Undo the cancellation with `cancel undo` first, or reject the request.',
+      );
+    }
     request.status = 'approved';
     request.decidedById = me?.id ?? null;
     request.decidedAt = now;
@@ -101,11 +110,9 @@ export const approvePurchase = async (
     description: `${r.quantity} × ${r.planCode} seat${r.quantity === 1 ? '' : 's'}, prorated to ${r.prorationDate.toISOString()}`,
   });
   const settled = await inTransaction(ctx, async (em) => settle(em, ctx, r.id, charge));
-  return {
-    request: settled.request,
-    outcome: settled.outcome,
-    firstDecision: step1.outcome === 'approved' && settled.settledNow,
-  };
+  // The decision is whoever moved it out of pending, even if a concurrent click that resumed
+  // the same keyed charge happened to record the result first.
+  return { request: settled.request, outcome: settled.outcome, firstDecision: step1.outcome === 'approved' };
 };
 
 /** Step 3: records the charge's result exactly once, whoever gets here first. */
@@ -114,7 +121,7 @@ const settle = async (
   ctx: ServiceContext,
   id: string,
   charge: Awaited<ReturnType<ServiceContext['billing']['charge']>>,
-): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome; settledNow: boolean }> => {
+): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome }> => {
   const now = ctx.clock.now();
   const request = await em.findOneOrFail(
     PurchaseRequestSchema,
@@ -122,11 +129,7 @@ const settle = async (
     { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
   if (request.status !== 'approved') {
-    return {
-      request,
-      outcome: request.status === 'charged' ? 'charged' : 'payment_failed',
-      settledNow: false,
-    };
+    return { request, outcome: request.status === 'charged' ? 'charged' : 'payment_failed' };
   }
   const org = await requireOrganization(em, request.organizationId);
   request.updatedAt = now;
@@ -153,5 +156,29 @@ const settle = async (
       : { status: 'payment_failed', reason: charge.reason },
   });
   await notifyOutcome(em, now, org, request, charge.ok ? {} : { reason: charge.reason });
-  return { request, outcome: charge.ok ? 'charged' : 'payment_failed', settledNow: true };
+  return { request, outcome: charge.ok ? 'charged' : 'payment_failed' };
+};
+
+/**
+ * For the jobs runner: finishes purchases left `approved` for over `olderThanMs` (the process
+ * died, or the billing provider failed, between approval and settling) as a second click would:
+ * the same keyed charge, then seats or payment_failed, and everyone told. Nothing charges twice.
+ */
+export const resumeStalledPurchases = async (ctx: ServiceContext, opts: { olderThanMs?: number } = {}) => {
+  const cutoff = new Date(ctx.clock.now().getTime() - (opts.olderThanMs ?? 60_000));
+  const stalled = await ctx.em
+    .fork()
+    .execute<{ id: string }[]>(
+      `select id from purchase_request where status = 'approved' and updated_at <= ? order by updated_at limit 100`,
+      [cutoff],
+    );
+  const results: { requestId: string; outcome?: ApprovalOutcome; error?: string }[] = [];
+  for (const { id } of stalled) {
+    try {
+      results.push({ requestId: id, outcome: (await approvePurchase(ctx, null, { requestId: id })).outcome });
+    } catch (e) {
+      results.push({ requestId: id, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return results;
 };

@@ -8,8 +8,11 @@ import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ requestId: uuidField, reason: z.string().trim().max(300).nullish() });
 
-/** An approver turns a pending request down; deciding an already-decided request changes nothing. */
-export const rejectPurchase = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+/**
+ * An approver turns a pending request down; deciding an already-decided request changes nothing.
+ * Async so bad input rejects the promise like every other refusal (a sync throw escapes `.catch`).
+ */
+export const rejectPurchase = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const { request, org, me, now } = await lockRequestFor(em, ctx, actor, cmd.requestId);

@@ -51,6 +51,15 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       );
     }
     const contract = await ownContract(em, org.id);
+    if (contract.currentPeriodEnd <= now) {
+      // The renewal job has not rolled the period yet: a quote now would price nothing and be
+      // born expired, so no approver could ever accept it.
+      throw new DomainError(
+        'conflict',
+        'The billing period has just ended and is being renewed.',
+        'Ask again in a few minutes.',
+      );
+    }
     const quote = await quoteFor(em, contract, plan, cmd.quantity, now);
     const selfApproved = isApprover(membership);
     const autoApprove = org.autoApproveBelow !== null && quote.proratedAmount < org.autoApproveBelow;

@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ContractSchema,
   MembershipSchema,
@@ -7,6 +8,7 @@ import {
   SeatSchema,
 } from '../../db/schemas/index.ts';
 import { listPrice } from '../domain/catalog.ts';
+import type { Contract } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
@@ -16,7 +18,7 @@ import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 export type RollResult =
-  | { contractId: string; rolled: false }
+  | { contractId: string; rolled: false; error?: string }
   | { contractId: string; rolled: true; closed: true }
   | {
       contractId: string;
@@ -28,21 +30,50 @@ export type RollResult =
       invoice: { amount: number; currency: string; ok: boolean; ref: string | null; reason: string | null };
     };
 
+const lockDue = async (em: EntityManager, contractId: string, now: Date): Promise<Contract | null> => {
+  const contract = await em.findOne(
+    ContractSchema,
+    { id: contractId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (contract?.status !== 'active' || contract.currentPeriodEnd > now) return null;
+  return contract;
+};
+
+/** The next period's invoice: the renewing seats of each plan, after graduated tiers. */
+const renewalAmount = async (em: EntityManager, contract: Contract): Promise<number> => {
+  const counts = await em.execute<{ plan_code: string; n: number }[]>(
+    `select plan_code, count(*)::int as n from seat where contract_id = ? and auto_renew group by plan_code`,
+    [contract.id],
+  );
+  if (counts.length === 0) return 0;
+  const plans = new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
+  return counts.reduce((sum, c) => {
+    const plan = plans.get(c.plan_code)!;
+    return sum + tieredTotal(listPrice(plan, contract.period), c.n, plan.tiers);
+  }, 0);
+};
+
+export const renewalKey = (contractId: string, periodStart: Date) =>
+  `contract:${contractId}:period:${periodStart.toISOString()}`;
+
 /**
  * Rolls one contract whose period has ended: seats with auto-renew off disappear (holders fall
- * to free and are told), the period moves on, and the new period is invoiced once (keyed by
- * contract and period). A cancelled organization past its paid-through date closes instead.
- * Idempotent: once rolled, the period end is in the future and a second run does nothing.
+ * to free and are told), the period moves on, and the new period is invoiced once. A cancelled
+ * organization past its paid-through date closes instead.
+ *
+ * Like a purchase, money moves between two transactions, keyed so it moves once: 1. read what
+ * is due (nothing written); 2. charge, keyed by contract and new period start; 3. apply the
+ * roll if nobody else did. If the charge throws or the process dies before step 3, the
+ * contract is still due, so the next run charges again with the same key (the provider
+ * returns the first charge) and applies it. Idempotent: once rolled, the period end is in the
+ * future and a second run does nothing.
  */
 export const rollContract = async (ctx: ServiceContext, contractId: string): Promise<RollResult> => {
-  const step = await inTransaction(ctx, async (em) => {
+  const plan = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const contract = await em.findOne(
-      ContractSchema,
-      { id: contractId },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (!contract || contract.status !== 'active' || contract.currentPeriodEnd > now) return null;
+    const contract = await lockDue(em, contractId, now);
+    if (!contract) return null;
     const org = contract.organizationId
       ? await em.findOne(OrganizationSchema, { id: contract.organizationId })
       : null;
@@ -50,11 +81,53 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       await closeOrganization(em, org, now, { status: 'cancelled', actorId: null });
       return { closed: true as const };
     }
+    return {
+      closed: false as const,
+      periodStart: contract.currentPeriodEnd,
+      periodEnd: addPeriod(contract.currentPeriodEnd, contract.period),
+      currency: contract.currency,
+      amount: await renewalAmount(em, contract),
+      payerId: org && contract.kind === 'organization' ? org.ownerId : contract.managerId,
+    };
+  });
+  if (!plan) return { contractId, rolled: false };
+  if (plan.closed) return { contractId, rolled: true, closed: true };
+
+  const charge = await ctx.billing.charge({
+    idempotencyKey: renewalKey(contractId, plan.periodStart),
+    payerAccountId: plan.payerId,
+    amount: money(plan.amount, plan.currency),
+    description: `Renewal ${plan.periodStart.toISOString().slice(0, 10)} – ${plan.periodEnd.toISOString().slice(0, 10)}`,
+  });
+  const invoice = {
+    amount: plan.amount,
+    currency: plan.currency,
+    ok: charge.ok,
+    ref: charge.ok ? charge.ref : null,
+    reason: charge.ok ? null : charge.reason,
+  };
+
+  const applied = await inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const contract = await lockDue(em, contractId, now);
+    // another run rolled it meanwhile (its charge used the same key: still one charge)
+    if (!contract || contract.currentPeriodEnd.getTime() !== plan.periodStart.getTime()) return null;
+    const org = contract.organizationId
+      ? await em.findOne(OrganizationSchema, { id: contract.organizationId })
+      : null;
     const ending = await em.find(SeatSchema, { contractId, autoRenew: false });
     const holders = ending.filter((s) => s.membershipId).map((s) => s.membershipId!);
     const members = holders.length ? await em.find(MembershipSchema, { id: { $in: holders } }) : [];
     for (const m of members) {
       const seat = ending.find((s) => s.membershipId === m.id)!;
+      audit(em, now, {
+        organizationId: m.organizationId,
+        actorId: null,
+        action: 'seat.not_renewed',
+        subject: { type: 'membership', id: m.id },
+        before: { plan: seat.planCode, seatId: seat.id },
+        after: { plan: 'free' },
+      });
       notify(em, now, {
         organizationId: m.organizationId,
         recipientId: m.accountId,
@@ -67,17 +140,8 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       periodStart: contract.currentPeriodStart.toISOString(),
       periodEnd: contract.currentPeriodEnd.toISOString(),
     };
-    contract.currentPeriodStart = contract.currentPeriodEnd;
-    contract.currentPeriodEnd = addPeriod(contract.currentPeriodEnd, contract.period);
-    const counts = await em.execute<{ plan_code: string; n: number }[]>(
-      `select plan_code, count(*)::int as n from seat where contract_id = ? group by plan_code`,
-      [contractId],
-    );
-    const plans = new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
-    const amount = counts.reduce((sum, c) => {
-      const plan = plans.get(c.plan_code)!;
-      return sum + tieredTotal(listPrice(plan, contract.period), c.n, plan.tiers);
-    }, 0);
+    contract.currentPeriodStart = plan.periodStart;
+    contract.currentPeriodEnd = plan.periodEnd;
     audit(em, now, {
       organizationId: contract.organizationId,
       actorId: null,
@@ -85,58 +149,55 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       subject: { type: 'contract', id: contract.id },
       before,
       after: {
-        periodStart: contract.currentPeriodStart.toISOString(),
-        periodEnd: contract.currentPeriodEnd.toISOString(),
+        periodStart: plan.periodStart.toISOString(),
+        periodEnd: plan.periodEnd.toISOString(),
         seatsEnded: ending.length,
-        invoice: amount,
+        invoice: plan.amount,
+        paid: charge.ok,
+        chargeRef: invoice.ref,
+        failureReason: invoice.reason,
       },
     });
-    return {
-      closed: false as const,
-      contract,
-      seatsEnded: ending.length,
-      amount,
-      payerId: org && contract.kind === 'organization' ? org.ownerId : contract.managerId,
-    };
+    return { seatsEnded: ending.length };
   });
-  if (!step) return { contractId, rolled: false };
-  if (step.closed) return { contractId, rolled: true, closed: true };
-  const { contract } = step;
-  const charge = await ctx.billing.charge({
-    idempotencyKey: `contract:${contract.id}:period:${contract.currentPeriodStart.toISOString()}`,
-    payerAccountId: step.payerId,
-    amount: money(step.amount, contract.currency),
-    description: `Renewal ${contract.currentPeriodStart.toISOString().slice(0, 10)} – ${contract.currentPeriodEnd.toISOString().slice(0, 10)}`,
-  });
+  if (!applied) return { contractId, rolled: false };
   return {
     contractId,
     rolled: true,
     closed: false,
-    periodStart: contract.currentPeriodStart,
-    periodEnd: contract.currentPeriodEnd,
-    seatsEnded: step.seatsEnded,
-    invoice: {
-      amount: step.amount,
-      currency: contract.currency,
-      ok: charge.ok,
-      ref: charge.ok ? charge.ref : null,
-      reason: charge.ok ? null : charge.reason,
-    },
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    seatsEnded: applied.seatsEnded,
+    invoice,
   };
 };
 
-/** Rolls every contract that is due, as many periods as it is behind. */
+/**
+ * Rolls every contract that is due, as many periods as it is behind. A contract whose roll
+ * fails (e.g. the billing provider is down) stays due for the next run and is reported with
+ * its error; the others still roll.
+ */
 export const rollDueContracts = async (ctx: ServiceContext, opts: { limit?: number } = {}) => {
   const results: RollResult[] = [];
+  const failed = new Set<string>();
   for (let round = 0; round < 24; round++) {
-    const due = await ctx.em
-      .fork()
-      .execute<{ id: string }[]>(
-        `select id from contract where status = 'active' and current_period_end <= ? order by current_period_end limit ?`,
-        [ctx.clock.now(), opts.limit ?? 500],
-      );
+    const due = (
+      await ctx.em
+        .fork()
+        .execute<{ id: string }[]>(
+          `select id from contract where status = 'active' and current_period_end <= ? order by current_period_end, id limit ?`,
+          [ctx.clock.now(), (opts.limit ?? 500) + failed.size],
+        )
+    ).filter((c) => !failed.has(c.id));
     if (due.length === 0) break;
-    for (const { id } of due) results.push(await rollContract(ctx, id));
+    for (const { id } of due) {
+      try {
+        results.push(await rollContract(ctx, id));
+      } catch (e) {
+        failed.add(id);
+        results.push({ contractId: id, rolled: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
   }
   return results;
 };

@@ -1,0 +1,264 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { OrganizationSchema } from '../db/schemas/index.ts';
+import { assignPlan } from '../src/service/assign-plan.ts';
+import { seatSummary, summarize } from '../src/service/seat-summary.ts';
+import { closedLoop, type LoadResult, serviceOn } from './support.ts';
+
+export interface SummaryOptions {
+  clients: number;
+  members: number;
+  durationMs: number;
+  warmupMs: number;
+}
+
+/**
+ * One organization of `members` members, seeded with set-based SQL: its own contract holds
+ * 80% of members' worth of pro seats (90% of them assigned, some not renewing) and 16% business
+ * seats; a connected external contract adds 4% pro seats. About a tenth of members are seatless.
+ */
+export const seedBigOrganization = async (db: pg.Client, members: number) => {
+  const pro = Math.round(members * 0.8);
+  const proAssigned = Math.round(pro * 0.9);
+  const business = Math.round(members * 0.16);
+  const businessAssigned = Math.round(business * 0.875);
+  const external = Math.round(members * 0.04);
+  const externalAssigned = Math.round(external * 0.95);
+  await db.query('begin');
+  const { rows } = await db.query<{
+    org_id: string;
+    owner_id: string;
+    owner_m: string;
+    own: string;
+    ext: string;
+  }>(
+    `select gen_random_uuid() as org_id, gen_random_uuid() as owner_id, gen_random_uuid() as owner_m,
+            gen_random_uuid() as own, gen_random_uuid() as ext`,
+  );
+  const k = rows[0]!;
+  const owner = 'owner@big.bench.test';
+  await db.query(
+    `insert into account (id, email, name, personal_plan, payment_method, created_at, updated_at)
+     values ($1, $2, 'Big Owner', 'business', 'pm_card_visa', now(), now())`,
+    [k.owner_id, owner],
+  );
+  await db.query(
+    `insert into organization (id, name, owner_id, status, auto_assign, idle_reclaim, edition, modules, created_at, updated_at)
+     values ($1, 'Big Co', $2, 'active', false, true, 'standard', '[]', now(), now())`,
+    [k.org_id, k.owner_id],
+  );
+  await db.query(
+    `insert into membership (id, organization_id, account_id, role, approver, status, former, joined_at)
+     values ($1, $2, $3, 'owner', true, 'active', false, now())`,
+    [k.owner_m, k.org_id, k.owner_id],
+  );
+  await db.query(
+    `insert into contract (id, kind, organization_id, manager_id, period, currency, current_period_start,
+                           current_period_end, status, created_at)
+     values ($1, 'organization', $3, $4, 'year', 'eur', now(), now() + interval '1 year', 'active', now()),
+            ($2, 'external', $3, $4, 'year', 'eur', now(), now() + interval '1 year', 'active', now())`,
+    [k.own, k.ext, k.org_id, k.owner_id],
+  );
+  await db.query(
+    `create temp table big_member on commit drop as
+     select i, gen_random_uuid() as account_id, gen_random_uuid() as membership_id from generate_series(1, $1) i`,
+    [members],
+  );
+  await db.query(
+    `insert into account (id, email, name, personal_plan, created_at, updated_at)
+     select account_id, 'big-' || i || '@big.bench.test', null, 'free', now(), now() from big_member`,
+  );
+  await db.query(
+    `insert into membership (id, organization_id, account_id, role, approver, status, former, joined_at)
+     select membership_id, $1, account_id, case when i % 500 = 0 then 'admin' else 'member' end, false, 'active',
+            false, now()
+     from big_member`,
+    [k.org_id],
+  );
+  await db.query(
+    `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, created_at)
+     values (gen_random_uuid(), $1, 'business', $2, true, now(), now())`,
+    [k.own, k.owner_m],
+  );
+  // seats numbered g; seat g of a block goes to member `offset + g` while g <= assigned
+  const block = async (contract: string, plan: string, count: number, assigned: number, offset: number) =>
+    db.query(
+      `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, created_at)
+       select gen_random_uuid(), $1, $2, m.membership_id, g % 25 <> 0, case when m.membership_id is null then null else now() end, now()
+       from generate_series(1, $3::int) g
+       left join big_member m on g <= $4::int and m.i = $5::int + g`,
+      [contract, plan, count, assigned, offset],
+    );
+  await block(k.own, 'pro', pro, proAssigned, 0);
+  await block(k.own, 'business', business, businessAssigned, proAssigned);
+  await block(k.ext, 'pro', external, externalAssigned, proAssigned + businessAssigned);
+  await db.query('commit');
+  await db.query('vacuum analyze seat');
+  await db.query('analyze');
+  const totals = await db.query<{ seats: number; assigned: number }>(
+    `select count(*)::int as seats, count(membership_id)::int as assigned from seat where contract_id in ($1, $2)`,
+    [k.own, k.ext],
+  );
+  return { orgId: k.org_id, owner, ...totals.rows[0]! };
+};
+
+export type SummaryBench = Awaited<ReturnType<typeof benchSeatSummary>>;
+
+/**
+ * What-if, NOT product code: the summary query with the seats aggregated per contract before
+ * the joins (the product query joins plan and contract onto every seat row, then groups on
+ * text columns). Same rows out.
+ */
+export const AGGREGATE_FIRST = `
+  select t.plan_code, p.name as plan_name, c.id as contract_id, c.kind, c.current_period_end, c.disconnected_at,
+         t.purchased, t.assigned, t.ending
+  from contract c
+  cross join lateral (
+    select s.plan_code, count(*)::int as purchased, count(s.membership_id)::int as assigned,
+           count(*) filter (where not s.auto_renew)::int as ending
+    from seat s where s.contract_id = c.id group by s.plan_code) t
+  join plan p on p.code = t.plan_code
+  where c.organization_id = ? and c.status = 'active'
+  order by c.kind desc, p.rank`;
+
+/** What-if: the covering index that lets AGGREGATE_FIRST read the index alone. */
+export const TALLY_INDEX =
+  'create index bench_seat_tally on seat (contract_id, plan_code) include (membership_id, auto_renew)';
+
+/**
+ * What-if: concurrent calls share one query. A call that arrives while a query runs waits for
+ * the next one, which starts after it arrived, so nobody gets a result older than their call.
+ */
+export const singleFlight = <T>(fn: () => Promise<T>) => {
+  let current: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const p = fn().finally(() => {
+      if (current === p) current = null;
+    });
+    current = p;
+    return p;
+  };
+  return (): Promise<T> => {
+    if (!current) return start();
+    next ??= current
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        next = null;
+        return start();
+      });
+    return next;
+  };
+};
+
+export const benchSeatSummary = async (url: string, admin: pg.Client, o: SummaryOptions) => {
+  const t0 = performance.now();
+  const seeded = await seedBigOrganization(admin, o.members);
+  const seedSeconds = (performance.now() - t0) / 1000;
+  const { orm, ctx } = await serviceOn(url, o.clients);
+  try {
+    // correctness first: the summary counts what was seeded
+    const check = await seatSummary(ctx, { email: seeded.owner }, { organizationId: seeded.orgId });
+    if (check.totals.purchased !== seeded.seats || check.totals.assigned !== seeded.assigned) {
+      throw new Error(`summary is wrong: ${JSON.stringify(check.totals)} vs ${JSON.stringify(seeded)}`);
+    }
+    const useCase: LoadResult = await closedLoop(o.clients, o.durationMs, o.warmupMs, async () => {
+      await seatSummary(ctx, { email: seeded.owner }, { organizationId: seeded.orgId });
+      return true;
+    });
+    const org = await (orm.em.fork() as unknown as EntityManager).findOneOrFail(OrganizationSchema, {
+      id: seeded.orgId,
+    });
+    const query: LoadResult = await closedLoop(o.clients, o.durationMs, o.warmupMs, async () => {
+      await summarize(orm.em.fork() as unknown as EntityManager, org);
+      return true;
+    });
+    const single: LoadResult = await closedLoop(1, Math.min(3000, o.durationMs), 200, async () => {
+      await summarize(orm.em.fork() as unknown as EntityManager, org);
+      return true;
+    });
+    // what-ifs, after the product measurements: a rewritten query, a covering index, coalescing
+    const fork = () => orm.em.fork() as unknown as EntityManager;
+    const aggregated = () => fork().execute(AGGREGATE_FIRST, [seeded.orgId]);
+    const key = (r: {
+      plan: string;
+      contract: string;
+      purchased: number;
+      assigned: number;
+      ending: number;
+    }) => `${r.contract}/${r.plan}:${r.purchased}/${r.assigned}/${r.ending}`;
+    const mine = (
+      (await aggregated()) as {
+        plan_code: string;
+        contract_id: string;
+        purchased: number;
+        assigned: number;
+        ending: number;
+      }[]
+    ).map((r) => key({ plan: r.plan_code, contract: r.contract_id, ...r }));
+    const theirs = check.plans.map((p) => key({ ...p, contract: p.contractId }));
+    const sameRows = JSON.stringify(mine) === JSON.stringify(theirs);
+    if (!sameRows) throw new Error('the aggregate-first query does not return the same rows');
+    await admin.query(TALLY_INDEX);
+    await admin.query('vacuum analyze seat');
+    const rewritten: LoadResult = await closedLoop(o.clients, o.durationMs, o.warmupMs, async () => {
+      await aggregated();
+      return true;
+    });
+    const shared = singleFlight(aggregated);
+    const coalesced: LoadResult = await closedLoop(o.clients, o.durationMs, o.warmupMs, async () => {
+      await shared();
+      return true;
+    });
+    await admin.query('drop index bench_seat_tally');
+    // assignments inside the big organization: the seat claim must not slow down with its size
+    const { rows: seatless } = await admin.query<{ email: string }>(
+      `select a.email from membership m join account a on a.id = m.account_id
+       where m.organization_id = $1 and m.role = 'member'
+         and not exists (select 1 from seat s where s.membership_id = m.id)
+       order by a.email`,
+      [seeded.orgId],
+    );
+    let nextMember = 0;
+    const bigOrgAssign: LoadResult = await closedLoop(o.clients, o.durationMs, o.warmupMs, async () => {
+      const m = seatless[nextMember++];
+      if (!m) return false;
+      await assignPlan(
+        ctx,
+        { email: seeded.owner },
+        { organizationId: seeded.orgId, member: m.email, plan: 'pro' },
+      );
+      return true;
+    });
+    const plan = await admin.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers, costs off)
+       select s.plan_code, p.name as plan_name, c.id as contract_id, c.kind, c.current_period_end, c.disconnected_at,
+              count(*)::int as purchased, count(s.membership_id)::int as assigned,
+              count(*) filter (where not s.auto_renew)::int as ending
+       from contract c
+       join seat s on s.contract_id = c.id
+       join plan p on p.code = s.plan_code
+       where c.organization_id = $1 and c.status = 'active'
+       group by s.plan_code, p.name, p.rank, c.id
+       order by c.kind desc, p.rank`,
+      [seeded.orgId],
+    );
+    return {
+      seeded,
+      seedSeconds,
+      totals: check.totals,
+      useCase,
+      query,
+      single,
+      rewritten,
+      coalesced,
+      bigOrgAssign,
+      explain: plan.rows.map((r) => r['QUERY PLAN']).join('\n'),
+    };
+  } finally {
+    await orm.close(true);
+  }
+};

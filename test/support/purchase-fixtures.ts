@@ -1,0 +1,71 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import type { ServiceContext } from '../../src/service/context.ts';
+import type { BillingGateway } from '../../src/service/ports.ts';
+import type { TestDb } from './db.ts';
+
+/**
+ * Extra helpers for the purchase, renewal and concurrency suites (the shared builders are in
+ * fixtures.ts): raw SQL reads, ledger rows, and service contexts on separate connections.
+ */
+
+export const sql = <T = Record<string, unknown>>(db: TestDb, query: string, params: unknown[] = []) =>
+  db.em.fork().execute<T[]>(query, params);
+
+/** Outbox rows of one kind, optionally about one purchase request, oldest first. */
+export const outbox = (db: TestDb, kind: string, requestId?: string) =>
+  sql<{ recipient_id: string; payload: Record<string, unknown> }>(
+    db,
+    `select recipient_id, payload from outbox where kind = ? ${requestId ? `and payload->>'requestId' = ?` : ''}
+     order by created_at, id`,
+    requestId ? [kind, requestId] : [kind],
+  );
+
+/** Seats in a contract (of one plan). */
+export const seatCount = async (db: TestDb, contractId: string, planCode?: string) => {
+  const rows = await sql<{ n: number }>(
+    db,
+    `select count(*)::int as n from seat where contract_id = ? ${planCode ? 'and plan_code = ?' : ''}`,
+    planCode ? [contractId, planCode] : [contractId],
+  );
+  return rows[0]!.n;
+};
+
+/** The ledger rows of one idempotency key (amounts as numbers). */
+export const chargesFor = async (db: TestDb, idempotencyKey: string) =>
+  (
+    await sql<{ amount: string; currency: string; payer_id: string; status: string }>(
+      db,
+      `select amount, currency, payer_id, status from ledger_charge where idempotency_key = ?`,
+      [idempotencyKey],
+    )
+  ).map((r) => ({ ...r, amount: Number(r.amount) }));
+
+export const statusOf = async (db: TestDb, requestId: string) =>
+  (await sql<{ status: string }>(db, 'select status from purchase_request where id = ?', [requestId]))[0]
+    ?.status;
+
+/** A service context on another ORM (separate connections), same clock, its own ledger gateway. */
+export const contextOn = (db: TestDb, orm: MikroORM): ServiceContext => {
+  const em = orm.em as unknown as EntityManager;
+  return { em, clock: db.clock, billing: new LedgerGateway(em, () => db.clock.now()) };
+};
+
+/** A billing gateway whose next `failures` charges throw (the provider is down), then delegates. */
+export const flakyBilling = (inner: BillingGateway, failures = 1): BillingGateway & { attempts: number } => {
+  let left = failures;
+  return {
+    name: 'flaky',
+    attempts: 0,
+    hasPaymentMethod: (id) => inner.hasPaymentMethod(id),
+    async charge(input) {
+      this.attempts++;
+      if (left > 0) {
+        left--;
+        throw new Error('billing provider unavailable');
+      }
+      return inner.charge(input);
+    },
+  };
+};
