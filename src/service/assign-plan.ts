@@ -2,14 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  requireMemberByEmail,
-  requireOpen,
-  requireOrganization,
-  requirePermission,
-  requirePlan,
-} from './support/lookups.ts';
+import { authorize, requireMemberByEmail, requireOpen, requirePlan } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
 import { claimSeat, noFreeSeat, releaseSeat, requireNotFrozen, seatOf } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
@@ -24,9 +17,7 @@ export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'assign');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'assign');
     requireOpen(org);
     const plan = await requirePlan(em, cmd.plan);
     if (plan.code === 'free') {

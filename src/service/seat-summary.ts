@@ -4,6 +4,7 @@ import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
 import { knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { singleFlight } from './support/single-flight.ts';
 import { reading } from './support/tx.ts';
 
 export interface PlanSeats {
@@ -32,31 +33,38 @@ export interface SeatSummary {
 
 const input = z.object({ organizationId: uuidField });
 
-/** One grouped query over the seat rows; fast for organizations of tens of thousands. */
+interface TallyRow {
+  plan_code: string;
+  plan_name: string;
+  contract_id: string;
+  kind: string;
+  current_period_end: Date;
+  disconnected_at: Date | null;
+  purchased: number;
+  assigned: number;
+  ending: number;
+}
+
+/** Concurrent summaries of one organization share a query (never an answer older than the call). */
+const tallies = singleFlight<TallyRow[]>();
+
+/** Seats per contract and plan; stays fast for organizations of tens of thousands. */
 export const summarize = async (em: EntityManager, org: Organization): Promise<SeatSummary> => {
-  const rows = await em.execute<
-    {
-      plan_code: string;
-      plan_name: string;
-      contract_id: string;
-      kind: string;
-      current_period_end: Date;
-      disconnected_at: Date | null;
-      purchased: number;
-      assigned: number;
-      ending: number;
-    }[]
-  >(
-    `select s.plan_code, p.name as plan_name, c.id as contract_id, c.kind, c.current_period_end, c.disconnected_at,
-            count(*)::int as purchased, count(s.membership_id)::int as assigned,
-            count(*) filter (where not s.auto_renew)::int as ending
-     from contract c
-     join seat s on s.contract_id = c.id
-     join plan p on p.code = s.plan_code
-     where c.organization_id = ? and c.status = 'active'
-     group by s.plan_code, p.name, p.rank, c.id
-     order by c.kind desc, p.rank`,
-    [org.id],
+  const rows = await tallies(org.id, () =>
+    em.execute<TallyRow[]>(
+      // seats counted per contract first (an index-only scan of seat_tally), then named
+      `select t.plan_code, p.name as plan_name, c.id as contract_id, c.kind, c.current_period_end, c.disconnected_at,
+              t.purchased, t.assigned, t.ending
+       from contract c
+       cross join lateral (
+         select s.plan_code, count(*)::int as purchased, count(s.membership_id)::int as assigned,
+                count(*) filter (where not s.auto_renew)::int as ending
+         from seat s where s.contract_id = c.id group by s.plan_code) t
+       join plan p on p.code = t.plan_code
+       where c.organization_id = ? and c.status = 'active'
+       order by c.kind desc, p.rank`,
+      [org.id],
+    ),
   );
   const plans = rows.map((r) => ({
     plan: r.plan_code,
