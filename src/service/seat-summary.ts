@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { authorize } from './support/lookups.ts';
 import { singleFlight } from './support/single-flight.ts';
 import { reading } from './support/tx.ts';
 
@@ -99,9 +99,7 @@ export const summarize = async (em: EntityManager, org: Organization): Promise<S
 export const seatSummary = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await knownAccount(em, actor);
-    await requirePermission(em, org, me, 'view_org');
+    const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
     return summarize(em, org);
   });
 };
