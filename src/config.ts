@@ -41,6 +41,8 @@ export const configSchema = z
         .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be a base64-encoded 32-byte key')
         .optional(),
     ),
+    /** run the background worker inside `npm start` (off: run `npm run worker` separately) */
+    WORKER: optional.pipe(z.enum(['on', 'off'], 'must be on or off').optional()).transform((v) => v ?? 'on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((c) => ({ ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` }))

@@ -1,12 +1,21 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { LogNotifier } from './jobs/log-notifier.ts';
+import { startWorker } from './jobs/worker.ts';
 import { buildHttp, listen } from './server.ts';
 
-/** Composition root: read config, migrate, serve. */
+/** Composition root: read config, migrate, serve, and (unless WORKER=off) run the worker. */
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
+  const worker =
+    config.WORKER === 'on'
+      ? await startWorker(app.ctx, new LogNotifier(app.log), {
+          databaseUrl: config.DATABASE_URL,
+          log: app.log,
+        })
+      : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   app.log.info(
@@ -14,11 +23,13 @@ const main = async () => {
       port,
       database: config.DATABASE_URL ? 'postgresql' : `embedded (${config.DATA_DIR})`,
       billing: app.ctx.billing.name,
+      worker: config.WORKER,
     },
     `Seatkeeper listening on http://localhost:${port}`,
   );
   const stop = async () => {
     server.close();
+    await worker?.stop();
     await app.close();
     process.exit(0);
   };

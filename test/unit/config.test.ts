@@ -24,6 +24,7 @@ describe('loadConfig: defaults', () => {
       SLACK_API_URL: 'https://slack.com/api/',
       STRIPE_API_BASE: 'https://api.stripe.com',
       BOTFRAMEWORK_OPENID_METADATA: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      WORKER: 'on',
       LOG_LEVEL: 'info',
     });
   });

@@ -1,0 +1,27 @@
+import { buildApp } from '../app.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { LogNotifier } from './log-notifier.ts';
+import { startWorker } from './worker.ts';
+
+/** `npm run worker`: the background worker alone (scale it apart from the bot). */
+const main = async () => {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const worker = await startWorker(app.ctx, new LogNotifier(app.log), {
+    databaseUrl: config.DATABASE_URL,
+    log: app.log,
+  });
+  app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
+  const stop = async () => {
+    await worker.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);
+  process.exit(1);
+});
