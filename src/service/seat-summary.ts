@@ -100,6 +100,14 @@ export const seatSummary = (ctx: ServiceContext, actor: Actor, raw: z.input<type
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
-    return summarize(em, org);
+    const [summary, parked] = await Promise.all([
+      summarize(em, org),
+      em.execute<{ n: number }[]>(
+        `select count(*)::int as n from outbox where organization_id = ? and status = 'parked'`,
+        [org.id],
+      ),
+    ]);
+    // messages the worker gave up on: admins should know someone was not told
+    return { ...summary, undeliveredNotices: parked[0]?.n ?? 0 };
   });
 };

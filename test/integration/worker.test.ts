@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
 import { renderMetrics } from '../../src/api/metrics.ts';
+import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { deliverOutbox, OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS } from '../../src/jobs/deliver-outbox.ts';
 import { type Notifier, type Recipient, RetryLater } from '../../src/jobs/notifier.ts';
@@ -38,8 +39,10 @@ const pending = async () =>
       `select id, attempts, next_attempt_at, status, last_error from outbox where status <> 'sent' order by created_at`,
     );
 
+let lastOrg: Awaited<ReturnType<typeof orgWith>> | null = null;
 const inviteSome = async (n: number) => {
   const org = await orgWith(db, { name: `Org ${Math.random().toString(36).slice(2, 7)}` });
+  lastOrg = org;
   await db.em.fork().execute(`update outbox set status = 'sent'`);
   const emails = Array.from(
     { length: n },
@@ -86,6 +89,11 @@ describe('outbox delivery', () => {
     [row] = await pending();
     expect(row).toMatchObject({ status: 'parked', attempts: OUTBOX_MAX_ATTEMPTS, last_error: 'still down' });
     expect(await renderMetrics(db.em)).toContain('seatkeeper_outbox_messages{status="parked"} 1');
+    const status = await runCommand({ service: db.ctx, actor: lastOrg!.owner.actor }, 'status');
+    expect(status.fields).toContainEqual({
+      label: 'Undelivered messages',
+      value: "1 could not be delivered; check the chat app's access",
+    });
     await db.em.fork().execute(`update outbox set status = 'sent' where status = 'parked'`);
   });
 

@@ -29,6 +29,14 @@ export const status: Handler<'status'> = async (c) => {
         fields: [
           { label: 'Auto-assign', value: s.autoAssign ? 'on' : 'off' },
           ...(extra ? [{ label: 'Cancellation', value: extra }] : []),
+          ...(s.undeliveredNotices > 0
+            ? [
+                {
+                  label: 'Undelivered messages',
+                  value: `${s.undeliveredNotices} could not be delivered; check the chat app's access`,
+                },
+              ]
+            : []),
         ],
       },
     );
