@@ -86,7 +86,75 @@ export const renderNotice = (kind: string, p: Record<string, unknown>): Reply =>
       return info(`${s('to')} now owns ${org} (handed over by ${s('from')}).`);
     case 'seat_ending':
       return info(`Your ${s('plan')} seat in ${org} ends on ${day(s('endsAt'))}.`);
+    case 'renewal_reminder':
+      return renewalReminder(p);
+    case 'idle_seat_offer':
+      return info(
+        `You have not used your ${s('plan')} seat in ${org} since ${day(s('idleSince'))}. Keep it, or give it back so someone else can use it? Without an answer by ${day(s('expiresAt'))} it is freed and you move to Free.`,
+        {
+          buttons: [
+            {
+              label: 'Keep my seat',
+              action: 'idle.keep',
+              payload: { offerId: s('offerId') },
+              style: 'primary',
+            },
+            {
+              label: 'Give it back',
+              action: 'idle.give_back',
+              payload: { offerId: s('offerId') },
+              style: 'danger',
+              confirm: {
+                title: 'Give your seat back?',
+                text: `You move to Free in ${org} at once; an admin can give you a seat again later.`,
+                confirm: 'Give it back',
+                deny: 'Keep it',
+              },
+            },
+          ],
+        },
+      );
+    case 'idle_seat_reclaimed':
+      return info(
+        `Your ${s('plan')} seat in ${org} was freed: it was unused since ${day(s('idleSince'))} and nobody answered within 7 days. You are on Free now; ask an admin if you need a seat again.`,
+      );
     default:
       return info(`Notice from ${org}: ${kind}.`);
   }
+};
+
+type Row = Record<string, unknown>;
+const rows = (v: unknown): Row[] => (Array.isArray(v) ? (v as Row[]) : []);
+
+/** The approvers' summary seven days before renewal: seats ending, idle seats, next charge. */
+const renewalReminder = (p: Record<string, unknown>): Reply => {
+  const org = p.organizationName ? String(p.organizationName) : 'Your contract';
+  const charge = (p.nextCharge ?? {}) as Row;
+  const amount = price(Number(charge.amount ?? 0), String(charge.currency ?? ''));
+  const endingCount = Number(p.endingCount ?? 0);
+  const idleCount = Number(p.idleCount ?? 0);
+  const ending = rows(p.ending).map((e) => {
+    const holders = Array.isArray(e.holders) ? e.holders.map(String) : [];
+    const names = holders.length ? ` (held by ${holders.join(', ')})` : '';
+    return `${plural(Number(e.count ?? 0), `${String(e.plan)} seat`)}${names}`;
+  });
+  const idle = rows(p.idle).map(
+    (i) =>
+      `${String(i.email)}: ${String(i.plan)}, unused since ${day(String(i.idleSince))} (${plural(Number(i.idleDays ?? 0), 'day')})`,
+  );
+  if (idleCount > idle.length) idle.push(`… and ${idleCount - idle.length} more`);
+  return info(
+    `${org} renews on ${day(String(p.renewalDate ?? charge.date ?? ''))}: the next charge is ${amount}.`,
+    {
+      fields: [
+        { label: 'Next charge', value: amount },
+        { label: 'Seats ending', value: String(endingCount) },
+        { label: 'Idle seats', value: String(idleCount) },
+      ],
+      sections: [
+        ...(ending.length ? [{ title: 'Seats ending (auto-renew off)', lines: ending }] : []),
+        ...(idle.length ? [{ title: `Idle for 28 days or more`, lines: idle }] : []),
+      ],
+    },
+  );
 };

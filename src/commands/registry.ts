@@ -2,6 +2,8 @@ import { acceptInvitationAction } from './actions/accept-invitation.ts';
 import { approvePurchaseAction } from './actions/approve-purchase.ts';
 import { billingSubmitAction } from './actions/billing-submit.ts';
 import { declineInvitationAction } from './actions/decline-invitation.ts';
+import { idleGiveBackAction } from './actions/idle-give-back.ts';
+import { idleKeepAction } from './actions/idle-keep.ts';
 import { offboardSubmitAction } from './actions/offboard-submit.ts';
 import { orgCancelConfirmAction } from './actions/org-cancel-confirm.ts';
 import { orgDeleteConfirmAction } from './actions/org-delete-confirm.ts';
@@ -80,5 +82,7 @@ export const ACTIONS: ActionTable = {
   'org.cancel.confirm': orgCancelConfirmAction,
   'billing.submit': billingSubmitAction,
   'personal.upgrade': personalUpgradeAction,
+  'idle.keep': idleKeepAction,
+  'idle.give_back': idleGiveBackAction,
   noop: async () => ({ tone: 'info', text: 'OK.' }),
 };

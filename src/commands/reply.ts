@@ -73,6 +73,8 @@ export type ActionId =
   | 'org.cancel.confirm'
   | 'billing.submit'
   | 'personal.upgrade'
+  | 'idle.keep'
+  | 'idle.give_back'
   | 'noop';
 
 export const ok = (text: string, extra: Partial<Reply> = {}): Reply => ({ tone: 'ok', text, ...extra });

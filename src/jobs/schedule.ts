@@ -1,7 +1,10 @@
 import { resumeStalledPurchases } from '../service/approve-purchase.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { expireStale } from '../service/expire-stale.ts';
+import { offerIdleSeats } from '../service/offer-idle-seats.ts';
+import { reclaimIdleSeats } from '../service/reclaim-idle-seats.ts';
 import { rollDueContracts } from '../service/roll-renewal.ts';
+import { sendRenewalReminders } from '../service/send-renewal-reminders.ts';
 
 /** A periodic job: what it runs and how often (cron, minute granularity). */
 export interface PeriodicJob {
@@ -18,4 +21,7 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { name: 'renewals', cron: '* * * * *', run: (ctx) => rollDueContracts(ctx) },
   { name: 'expirations', cron: '* * * * *', run: (ctx) => expireStale(ctx) },
   { name: 'stalled-purchases', cron: '*/5 * * * *', run: (ctx) => resumeStalledPurchases(ctx) },
+  { name: 'renewal-reminders', cron: '7 * * * *', run: (ctx) => sendRenewalReminders(ctx) },
+  { name: 'idle-offers', cron: '17 * * * *', run: (ctx) => offerIdleSeats(ctx) },
+  { name: 'idle-reclaim', cron: '27 * * * *', run: (ctx) => reclaimIdleSeats(ctx) },
 ];

@@ -1,20 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  ContractSchema,
-  MembershipSchema,
-  OrganizationSchema,
-  PlanSchema,
-  SeatSchema,
-} from '../../db/schemas/index.ts';
-import { listPrice } from '../domain/catalog.ts';
+import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
 import type { Contract } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
-import { tieredTotal } from '../domain/tiers.ts';
 import type { ServiceContext } from './context.ts';
 import { closeOrganization } from './support/close-organization.ts';
 import { audit, notify } from './support/records.ts';
+import { renewalCharge } from './support/renewal-charge.ts';
 import { inTransaction } from './support/tx.ts';
 
 export type RollResult =
@@ -38,20 +31,6 @@ const lockDue = async (em: EntityManager, contractId: string, now: Date): Promis
   );
   if (contract?.status !== 'active' || contract.currentPeriodEnd > now) return null;
   return contract;
-};
-
-/** The next period's invoice: the renewing seats of each plan, after graduated tiers. */
-const renewalAmount = async (em: EntityManager, contract: Contract): Promise<number> => {
-  const counts = await em.execute<{ plan_code: string; n: number }[]>(
-    `select plan_code, count(*)::int as n from seat where contract_id = ? and auto_renew group by plan_code`,
-    [contract.id],
-  );
-  if (counts.length === 0) return 0;
-  const plans = new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
-  return counts.reduce((sum, c) => {
-    const plan = plans.get(c.plan_code)!;
-    return sum + tieredTotal(listPrice(plan, contract.period), c.n, plan.tiers);
-  }, 0);
 };
 
 export const renewalKey = (contractId: string, periodStart: Date) =>
@@ -86,7 +65,7 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       periodStart: contract.currentPeriodEnd,
       periodEnd: addPeriod(contract.currentPeriodEnd, contract.period),
       currency: contract.currency,
-      amount: await renewalAmount(em, contract),
+      amount: (await renewalCharge(em, contract)).amount,
       payerId: org && contract.kind === 'organization' ? org.ownerId : contract.managerId,
     };
   });

@@ -52,6 +52,8 @@ export const TABLES = [
   'outbox',
   'usage_record',
   'ledger_charge',
+  'renewal_reminder',
+  'idle_offer',
 ];
 
 /** A fresh database for one test file: created, migrated, and dropped at the end. */

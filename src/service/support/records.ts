@@ -60,7 +60,10 @@ export type NoticeKind =
   | 'offboarded'
   | 'organization_deleted'
   | 'organization_cancelled'
-  | 'ownership_transferred';
+  | 'ownership_transferred'
+  | 'renewal_reminder'
+  | 'idle_seat_offer'
+  | 'idle_seat_reclaimed';
 
 /** Queues a message to a person; the outbox worker delivers it. Same transaction as the change. */
 export const notify = (

@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PlanSchema } from '../../../db/schemas/index.ts';
+import { listPrice } from '../../domain/catalog.ts';
+import type { Contract } from '../../domain/model.ts';
+import { tieredTotal } from '../../domain/tiers.ts';
+
+/**
+ * The next period's invoice: the renewing seats of each plan, after graduated tiers. The
+ * renewal roll charges it; the reminder seven days before announces the same figure.
+ */
+export const renewalCharge = async (em: EntityManager, contract: Contract) => {
+  const counts = await em.execute<{ plan_code: string; n: number }[]>(
+    `select plan_code, count(*)::int as n from seat where contract_id = ? and auto_renew
+     group by plan_code order by plan_code`,
+    [contract.id],
+  );
+  const plans = new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
+  const byPlan = counts.map((c) => {
+    const plan = plans.get(c.plan_code)!;
+    return {
+      plan: c.plan_code,
+      seats: c.n,
+      amount: tieredTotal(listPrice(plan, contract.period), c.n, plan.tiers),
+    };
+  });
+  return { amount: byPlan.reduce((sum, p) => sum + p.amount, 0), byPlan };
+};
