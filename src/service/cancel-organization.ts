@@ -4,9 +4,9 @@ import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import { isoDay } from '../domain/period.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { lockOrganization } from './support/contracts.ts';
+import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, ownContract, requireOpen, requirePermission } from './support/lookups.ts';
+import { ownContract } from './support/lookups.ts';
 import { audit, notify, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -25,10 +25,7 @@ export const cancelOrganization = async (
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const me = await actorAccount(em, actor, now);
-    const org = await lockOrganization(em, cmd.organizationId);
-    await requirePermission(em, org, me, 'billing');
-    requireOpen(org);
+    const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     if (org.status === 'cancelling') {
       throw new DomainError(
         'conflict',

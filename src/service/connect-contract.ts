@@ -10,12 +10,11 @@ import {
   CONTRACT_AUDIT_KEYS,
   isConnected,
   lockContract,
-  lockOrganization,
+  lockOrganizationFor,
   onlyContract,
   unconnectedContractsManagedBy,
 } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
 import { audit, notify, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -53,10 +52,7 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
   }
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const me = await actorAccount(em, actor, now);
-    const org = await lockOrganization(em, cmd.organizationId);
-    await requirePermission(em, org, me, 'manage_contract');
-    requireOpen(org);
+    const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'manage_contract', now);
 
     let contract: Contract;
     const via = cmd.key !== undefined ? 'key' : 'direct';

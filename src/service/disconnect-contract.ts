@@ -3,9 +3,8 @@ import { ContractSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Contract } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { CONTRACT_AUDIT_KEYS, lockContract, lockOrganization, onlyContract } from './support/contracts.ts';
+import { CONTRACT_AUDIT_KEYS, lockContract, lockOrganizationFor, onlyContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -22,10 +21,7 @@ export const disconnectContract = async (ctx: ServiceContext, actor: Actor, raw:
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const me = await actorAccount(em, actor, now);
-    const org = await lockOrganization(em, cmd.organizationId);
-    await requirePermission(em, org, me, 'manage_contract');
-    requireOpen(org);
+    const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'manage_contract', now);
 
     const contractId =
       cmd.contractId ??

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { billingDetailsInput } from '../domain/billing-details.ts';
 import type { BillingDetails, Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { lockOrganization } from './support/contracts.ts';
+import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -40,10 +39,7 @@ export const setBillingDetails = async (
   const details = parse(billingDetailsInput, given);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const me = await actorAccount(em, actor, now);
-    const org = await lockOrganization(em, cmd.organizationId);
-    await requirePermission(em, org, me, 'billing');
-    requireOpen(org);
+    const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     const before = org.billingDetails ? { ...org.billingDetails } : null;
     if (before && DETAIL_KEYS.every((k) => (before[k] ?? null) === details[k])) return org;
     org.billingDetails = details;

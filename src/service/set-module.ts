@@ -3,9 +3,8 @@ import { isModule, MODULES } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { lockOrganization } from './support/contracts.ts';
+import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -35,10 +34,7 @@ export const setModule = async (
   }
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const me = await actorAccount(em, actor, now);
-    const org = await lockOrganization(em, cmd.organizationId);
-    await requirePermission(em, org, me, 'billing');
-    requireOpen(org);
+    const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     const has = org.modules.includes(code);
     if (cmd.enabled && has) {
       throw new DomainError(

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { lockOrganization } from './support/contracts.ts';
+import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOpen, requirePermission } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -19,10 +18,7 @@ export const undoCancel = async (
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const me = await actorAccount(em, actor, now);
-    const org = await lockOrganization(em, cmd.organizationId);
-    await requirePermission(em, org, me, 'billing');
-    requireOpen(org);
+    const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     if (org.status !== 'cancelling') {
       throw new DomainError(
         'conflict',

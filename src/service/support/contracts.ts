@@ -2,8 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContractSchema, OrganizationSchema } from '../../../db/schemas/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Contract, Organization } from '../../domain/model.ts';
-import { requireOrganization } from './lookups.ts';
+import type { Account, Contract, Organization } from '../../domain/model.ts';
+import type { Permission } from '../../domain/permissions.ts';
+import type { Actor } from '../context.ts';
+import { actorAccount, requireOpen, requireOrganization, requirePermission } from './lookups.ts';
 
 /** The contract fields an audit event shows before/after (never the key hash). */
 export const CONTRACT_AUDIT_KEYS = [
@@ -22,6 +24,24 @@ export const CONTRACT_AUDIT_KEYS = [
 export const lockOrganization = async (em: EntityManager, orgId: string): Promise<Organization> => {
   await em.findOne(OrganizationSchema, { id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   return requireOrganization(em, orgId);
+};
+
+/**
+ * The prologue of every change to an organization's billing or contracts: the actor, the
+ * organization row locked for the transaction, the permission, and an open organization.
+ */
+export const lockOrganizationFor = async (
+  em: EntityManager,
+  actor: Actor,
+  orgId: string,
+  permission: Permission,
+  now: Date,
+): Promise<{ me: Account; org: Organization }> => {
+  const me = await actorAccount(em, actor, now);
+  const org = await lockOrganization(em, orgId);
+  await requirePermission(em, org, me, permission);
+  requireOpen(org);
+  return { me, org };
 };
 
 /** A contract with its row locked for the rest of the transaction, or null. */
