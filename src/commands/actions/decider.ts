@@ -1,9 +1,6 @@
-import { AccountSchema } from '../../../db/schemas/index.ts';
 import type { PurchaseRequest } from '../../domain/model.ts';
+import { decidedBy } from '../../service/decided-by.ts';
 import type { CommandContext } from '../context.ts';
 
 /** Who decided a request, for "already decided by …". */
-export const decider = async (c: CommandContext, r: PurchaseRequest) =>
-  r.decidedById
-    ? ((await c.service.em.fork().findOne(AccountSchema, { id: r.decidedById }))?.email ?? 'someone')
-    : 'the policy';
+export const decider = (c: CommandContext, r: PurchaseRequest) => decidedBy(c.service, r);

@@ -1,5 +1,5 @@
-import { PlanSchema } from '../../../db/schemas/index.ts';
 import { checkPermission } from '../../service/check-permission.ts';
+import { listPlans } from '../../service/list-plans.ts';
 import { requestSeats } from '../../service/request-seats.ts';
 import { organizationFor } from '../context.ts';
 import { day, plural, price } from '../format.ts';
@@ -11,9 +11,7 @@ export const add: Handler<'add'> = async (c, cmd) => {
   const organizationId = await organizationFor(c);
   if (cmd.quantity === null || cmd.plan === null) {
     await checkPermission(c.service, c.actor, 'request_seats', { organizationId });
-    const plans = await c.service.em
-      .fork()
-      .find(PlanSchema, { rank: { $gt: 0 } }, { orderBy: { rank: 'asc' } });
+    const plans = await listPlans(c.service, { paidOnly: true });
     return info('Buy seats', {
       form: {
         action: 'purchase.form',

@@ -1,10 +1,10 @@
-import { PlanSchema } from '../../../db/schemas/index.ts';
+import { listPlans } from '../../service/list-plans.ts';
 import { price } from '../format.ts';
 import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
 
 export const plans: Handler<'plans'> = async (c) => {
-  const all = await c.service.em.fork().find(PlanSchema, {}, { orderBy: { rank: 'asc' } });
+  const all = await listPlans(c.service);
   return info('Plans (price per seat; more than 10 seats of a plan get volume discounts):', {
     sections: [
       {
