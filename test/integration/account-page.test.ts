@@ -6,7 +6,7 @@ import {
   OrganizationSchema,
   OutboxSchema,
 } from '../../db/schemas/index.ts';
-import { DomainError } from '../../src/domain/errors.ts';
+import type { ErrorCode } from '../../src/domain/errors.ts';
 import type { MembershipStatus, OrgStatus, Role } from '../../src/domain/model.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { createOrganization } from '../../src/service/create-organization.ts';
@@ -16,6 +16,7 @@ import { setModule } from '../../src/service/set-module.ts';
 import { undoCancel } from '../../src/service/undo-cancel.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { refusedUnchanged } from '../support/fixtures.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -72,20 +73,7 @@ const lastAudit = (orgId: string, action: string) =>
     .findOneOrFail(AuditEventSchema, { organizationId: orgId, action }, { orderBy: { at: 'desc' } });
 
 /** Runs a call that must be refused with `code`, and checks no table changed. */
-const refused = async (code: string, run: () => Promise<unknown>): Promise<DomainError> => {
-  const before = await db.counts();
-  const err = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, `expected a ${code} refusal`).toBeInstanceOf(DomainError);
-  const e = err as DomainError;
-  expect(e.code, e.line).toBe(code);
-  expect(e.message).not.toContain('\n');
-  expect(e.next.length).toBeGreaterThan(0);
-  expect(await db.counts()).toEqual(before);
-  return e;
-};
+const refused = (code: ErrorCode, run: () => Promise<unknown>) => refusedUnchanged(db, code, run);
 
 describe('setEdition', () => {
   it('lets the owner change the edition, and records it', async () => {

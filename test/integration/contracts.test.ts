@@ -15,7 +15,7 @@ import {
   CONNECTION_KEY_TTL_MS,
   hashConnectionKey,
 } from '../../src/domain/connection-key.ts';
-import { DomainError } from '../../src/domain/errors.ts';
+import type { DomainError, ErrorCode } from '../../src/domain/errors.ts';
 import type { MembershipStatus, OrgStatus, Role } from '../../src/domain/model.ts';
 import { DEFAULT_TIERS } from '../../src/domain/tiers.ts';
 import { connectContract } from '../../src/service/connect-contract.ts';
@@ -25,6 +25,7 @@ import { disconnectContract } from '../../src/service/disconnect-contract.ts';
 import { issueConnectionKey } from '../../src/service/issue-connection-key.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { refusedUnchanged } from '../support/fixtures.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -107,20 +108,7 @@ const setOrgStatus = async (id: string, status: OrgStatus) => {
 };
 
 /** Runs a call that must be refused with `code`, and checks no table changed. */
-const refused = async (code: string, run: () => Promise<unknown>): Promise<DomainError> => {
-  const before = await db.counts();
-  const err = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, `expected a ${code} refusal`).toBeInstanceOf(DomainError);
-  const e = err as DomainError;
-  expect(e.code, e.line).toBe(code);
-  expect(e.message).not.toContain('\n');
-  expect(e.next.length).toBeGreaterThan(0);
-  expect(await db.counts()).toEqual(before);
-  return e;
-};
+const refused = (code: ErrorCode, run: () => Promise<unknown>) => refusedUnchanged(db, code, run);
 
 describe('createExternalContract', () => {
   it('creates the manager account, an unconnected contract and one seat per unit', async () => {
@@ -259,7 +247,7 @@ describe('createExternalContract', () => {
       { ...ok, startsAt: '2026-04-01', plans: [{ plan: 'pro', quantity: 1 }] },
     ],
   ])('refuses %s (%s) and changes nothing', async (_what, code, raw) => {
-    const e = await refused(code, () => createExternalContract(db.ctx, raw as never));
+    const e = await refused(code as ErrorCode, () => createExternalContract(db.ctx, raw as never));
     if (_what === 'an unknown plan') expect(e.next).toContain('pro');
     if (_what === 'quantity 10001') expect(e.message).toContain('plans.0.quantity');
   });
