@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Permission } from '../domain/permissions.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { authorize } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField });
@@ -19,9 +19,7 @@ export const checkPermission = async (
 ) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await knownAccount(em, actor);
-    await requirePermission(em, org, me, permission);
+    const { org } = await authorize(em, cmd.organizationId, actor, permission);
     return org;
   });
 };

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { closeOrganization } from './support/close-organization.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { authorize } from './support/lookups.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
@@ -24,9 +24,7 @@ export const deleteOrganization = async (ctx: ServiceContext, actor: Actor, raw:
       { id: cmd.organizationId },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'delete_org');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'delete_org');
     // exactly, case included: "Type Acme exactly" must mean what it says
     if (cmd.confirmName !== org.name) {
       throw new DomainError(

@@ -4,14 +4,7 @@ import { InvitationSchema } from '../../db/schemas/index.ts';
 import type { Invitation } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  membershipOf,
-  requireOpen,
-  requireOrganization,
-  requirePermission,
-  requirePlan,
-} from './support/lookups.ts';
+import { actorAccount, authorize, membershipOf, requireOpen, requirePlan } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -29,9 +22,7 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'invite');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'invite');
     requireOpen(org);
     const plan = cmd.plan ? await requirePlan(em, cmd.plan) : null;
     const invited: Invitation[] = [];

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { AuditEventSchema } from '../../db/schemas/index.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import {
-  accountsById,
-  findAccount,
-  knownAccount,
-  requireOrganization,
-  requirePermission,
-} from './support/lookups.ts';
+import { accountsById, authorize, findAccount } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
 const input = z.object({
@@ -22,9 +16,7 @@ const input = z.object({
 export const listAudit = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await knownAccount(em, actor);
-    await requirePermission(em, org, me, 'view_org');
+    const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
     const who = cmd.who ? await findAccount(em, cmd.who) : null;
     if (cmd.who && !who) return { events: [] };
     const events = await em.find(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { authorize } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
 const input = z.object({
@@ -15,9 +15,7 @@ const input = z.object({
 export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await knownAccount(em, actor);
-    await requirePermission(em, org, me, 'view_org');
+    const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
     const members = await em.execute<
       {
         email: string;

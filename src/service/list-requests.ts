@@ -3,7 +3,7 @@ import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
 import { isApprover } from '../domain/permissions.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { accountsById, knownAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { accountsById, authorize } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField, limit: z.number().int().min(1).max(200).default(20) });
@@ -12,9 +12,7 @@ const input = z.object({ organizationId: uuidField, limit: z.number().int().min(
 export const listRequests = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await knownAccount(em, actor);
-    const m = await requirePermission(em, org, me, 'request_seats');
+    const { org, me, membership: m } = await authorize(em, cmd.organizationId, actor, 'request_seats');
     const everyone = isApprover(m) || m.role === 'admin';
     const requests = await em.find(
       PurchaseRequestSchema,

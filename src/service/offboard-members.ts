@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  requireMemberByEmail,
-  requireOrganization,
-  requirePermission,
-} from './support/lookups.ts';
+import { authorize, requireMemberByEmail } from './support/lookups.ts';
 import { auditPersonalPlan, restoresPersonalPlan } from './support/personal-plan.ts';
 import { audit, notify } from './support/records.ts';
 import { releaseSeat, seatOf } from './support/seats.ts';
@@ -38,9 +33,7 @@ export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'offboard');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'offboard');
     const leavers = [];
     for (const email of new Set(cmd.members)) {
       const found = await requireMemberByEmail(em, org, email);

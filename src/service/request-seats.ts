@@ -6,14 +6,7 @@ import { isApprover } from '../domain/permissions.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  ownContract,
-  requireOpen,
-  requireOrganization,
-  requirePermission,
-  requirePlan,
-} from './support/lookups.ts';
+import { authorize, ownContract, requireOpen, requirePlan } from './support/lookups.ts';
 import { approversOf, quoteFor, requestPayload } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
@@ -31,9 +24,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
   const cmd = parse(input, raw);
   const created = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    const membership = await requirePermission(em, org, me, 'request_seats');
+    const { org, me, membership } = await authorize(em, cmd.organizationId, actor, 'request_seats');
     requireOpen(org);
     if (org.status === 'cancelling') {
       throw new DomainError(

@@ -4,7 +4,7 @@ import { InvitationSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { authorize } from './support/lookups.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -15,9 +15,7 @@ export const revokeInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'invite');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'invite');
     const inv = await em.findOne(
       InvitationSchema,
       { id: cmd.invitationId, organizationId: org.id },

@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  requireMemberByEmail,
-  requireOrganization,
-  requirePermission,
-} from './support/lookups.ts';
+import { authorize, requireMemberByEmail } from './support/lookups.ts';
 import { audit } from './support/records.ts';
 import { requireNotFrozen, seatOf } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
@@ -22,9 +17,7 @@ export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'assign');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'assign');
     const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
     const held = await seatOf(em, membership.id);
     if (!held)

@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  requireMemberByEmail,
-  requireOrganization,
-  requirePermission,
-} from './support/lookups.ts';
+import { authorize, requireMemberByEmail } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -18,9 +13,11 @@ export const transferOwnership = async (ctx: ServiceContext, actor: Actor, raw: 
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    const mine = await requirePermission(em, org, me, 'transfer_ownership');
+    const {
+      org,
+      me,
+      membership: mine,
+    } = await authorize(em, cmd.organizationId, actor, 'transfer_ownership');
     const { account, membership } = await requireMemberByEmail(em, org, cmd.to);
     if (membership.id === mine.id) throw new DomainError('conflict', 'You already own it.', 'Nothing to do.');
     if (membership.status !== 'active') {

@@ -6,14 +6,7 @@ import { downgradeImpact } from '../domain/impact.ts';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import {
-  actorAccount,
-  knownAccount,
-  requireMemberByEmail,
-  requireOpen,
-  requireOrganization,
-  requirePermission,
-} from './support/lookups.ts';
+import { authorize, requireMemberByEmail, requireOpen } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
 import { releaseSeat, requireNotFrozen, seatOf } from './support/seats.ts';
 import { inTransaction, reading } from './support/tx.ts';
@@ -40,9 +33,7 @@ const loadDowngrade = async (em: EntityManager, org: Organization, email: string
 export const previewUnassign = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await knownAccount(em, actor);
-    await requirePermission(em, org, me, 'assign');
+    const { org } = await authorize(em, cmd.organizationId, actor, 'assign');
     const d = await loadDowngrade(em, org, cmd.member);
     return { member: d.account, from: d.from, impact: d.impact };
   });
@@ -53,9 +44,7 @@ export const unassignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.inp
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, 'assign');
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'assign');
     requireOpen(org);
     const d = await loadDowngrade(em, org, cmd.member);
     releaseSeat(d.held.seat);

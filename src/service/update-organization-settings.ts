@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { authorize } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -33,9 +33,12 @@ export const updateOrganizationSettings = async (
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const org = await requireOrganization(em, cmd.organizationId);
-    const me = await actorAccount(em, actor, now);
-    await requirePermission(em, org, me, cmd.autoApproveBelow !== undefined ? 'billing' : 'manage_settings');
+    const { org, me } = await authorize(
+      em,
+      cmd.organizationId,
+      actor,
+      cmd.autoApproveBelow !== undefined ? 'billing' : 'manage_settings',
+    );
     const keys = ['autoAssign', 'autoApproveBelow', 'idleReclaim'] as const;
     const before = snapshot(org, keys);
     if (cmd.autoAssign !== undefined) org.autoAssign = cmd.autoAssign;
