@@ -34,20 +34,6 @@ export const actorAccount = async (em: EntityManager, actor: Actor, now: Date): 
   return await em.findOneOrFail(AccountSchema, { email }, { refresh: true });
 };
 
-/** The acting account for read-only use cases: an unknown person is refused, never created. */
-export const knownAccount = async (em: EntityManager, actor: Actor): Promise<Account> => {
-  const email = parse(emailField, actor.email);
-  const found = await em.findOne(AccountSchema, { email });
-  if (!found) {
-    throw new DomainError(
-      'not_found',
-      `There is no Seatkeeper account for ${email}.`,
-      'Ask an admin of your organization to invite you.',
-    );
-  }
-  return found;
-};
-
 export const findAccount = (em: EntityManager, email: string) =>
   em.findOne(AccountSchema, { email: parse(emailField, email) });
 
@@ -182,14 +168,6 @@ export const requirePlan = async (em: EntityManager, code: string): Promise<Plan
   }
   return plan;
 };
-
-/** Contracts whose seats this organization may use now (connected, not frozen, not ended). */
-export const activeContracts = (em: EntityManager, orgId: string): Promise<Contract[]> =>
-  em.find(
-    ContractSchema,
-    { organizationId: orgId, status: 'active', disconnectedAt: null },
-    { orderBy: { kind: 'asc', createdAt: 'asc' } },
-  );
 
 /** The organization's own contract, where purchases go. */
 export const ownContract = async (em: EntityManager, orgId: string): Promise<Contract> => {
