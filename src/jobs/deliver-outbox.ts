@@ -59,7 +59,7 @@ export const deliverOutbox = async (
       await notifier.send(
         { accountId: row.recipient_id, email: row.email, name: row.name },
         renderNotice(row.kind, payload),
-        { outboxId: row.id, kind: row.kind },
+        { outboxId: row.id, kind: row.kind, payload },
       );
       await em.execute(`update outbox set status = 'sent', sent_at = ?, last_error = null where id = ?`, [
         ctx.clock.now(),

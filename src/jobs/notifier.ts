@@ -14,7 +14,19 @@ export interface Recipient {
  */
 export interface Notifier {
   readonly name: string;
-  send(to: Recipient, reply: Reply, meta: { outboxId: string; kind: string }): Promise<void>;
+  send(to: Recipient, reply: Reply, meta: NoticeMeta): Promise<void>;
+}
+
+/** What the outbox row says besides the rendered reply: its id, kind and raw payload (ids). */
+export interface NoticeMeta {
+  outboxId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+/** Thrown by a notifier that does not know the recipient (no Slack user, no Teams conversation). */
+export class Unreachable extends Error {
+  override readonly name = 'Unreachable';
 }
 
 export class RetryLater extends Error {

@@ -1,0 +1,4 @@
+import { commandsDriver } from './commands-driver.ts';
+import { chatScenario } from './scenario.ts';
+
+chatScenario('command layer', commandsDriver);
