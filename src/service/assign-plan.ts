@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { assignInOneStatement } from './support/assign-in-one-statement.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
 import { authorize, requireMemberByEmail, requireOpen, requirePlan } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
@@ -12,9 +13,18 @@ const input = z.object({ organizationId: uuidField, member: emailField, plan: pl
 /**
  * An admin gives a member a seat of a plan. A member on another plan moves over: the new seat
  * is taken before the old one is freed, in one transaction, so a failure changes nothing.
+ * The common case (no seat yet) goes through one statement first; anything else, including
+ * every refusal, takes the full path below.
  */
 export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
+  const done = await assignInOneStatement(ctx.em.fork(), ctx.clock.now(), {
+    organizationId: cmd.organizationId,
+    actorEmail: parse(emailField, actor.email),
+    memberEmail: cmd.member,
+    plan: cmd.plan,
+  });
+  if (done) return done;
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { org, me } = await authorize(em, cmd.organizationId, actor, 'assign');

@@ -33,10 +33,42 @@ export const claimSeat = async (
   planCodes: readonly string[],
   now: Date,
 ): Promise<ClaimedSeat | null> => {
+  const candidates = freeSeatCandidates(orgId, planCodes);
+  if (!candidates) return null;
+  const params: unknown[] = [membershipId, now, ...candidates.params];
+  try {
+    const rows = await em.execute<{ id: string; contract_id: string; plan_code: string }[]>(
+      `update seat set membership_id = ?, assigned_at = ?
+       where id = (${candidates.sql})
+       returning id, contract_id, plan_code`,
+      params,
+    );
+    const r = rows[0];
+    return r ? { id: r.id, contractId: r.contract_id, planCode: r.plan_code } : null;
+  } catch (e) {
+    throw asSeatError(e);
+  }
+};
+
+/** A second seat for one member hits the partial unique index: say so plainly. */
+export const asSeatError = (e: unknown) =>
+  e instanceof UniqueConstraintViolationException
+    ? new DomainError(
+        'already_has_seat',
+        'That member already has a seat.',
+        'Use `unassign` first to change it.',
+      )
+    : e;
+
+/**
+ * The id of the first free seat to claim (see claimSeat), as a subquery with its parameters;
+ * null when no plan is wanted. Shared by claimSeat and the one-statement assignment.
+ */
+export const freeSeatCandidates = (orgId: string, planCodes: readonly string[]) => {
   const wanted = [...new Set(planCodes)];
   if (wanted.length === 0) return null;
   const branches: string[] = [];
-  const params: unknown[] = [membershipId, now];
+  const params: unknown[] = [];
   for (const code of wanted) {
     for (const renewing of [true, false]) {
       branches.push(
@@ -52,25 +84,7 @@ export const claimSeat = async (
       params.push(code, renewing, orgId);
     }
   }
-  try {
-    const rows = await em.execute<{ id: string; contract_id: string; plan_code: string }[]>(
-      `update seat set membership_id = ?, assigned_at = ?
-       where id = (select id from (${branches.join(' union all ')}) candidates limit 1)
-       returning id, contract_id, plan_code`,
-      params,
-    );
-    const r = rows[0];
-    return r ? { id: r.id, contractId: r.contract_id, planCode: r.plan_code } : null;
-  } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) {
-      throw new DomainError(
-        'already_has_seat',
-        'That member already has a seat.',
-        'Use `unassign` first to change it.',
-      );
-    }
-    throw e;
-  }
+  return { sql: `select id from (${branches.join(' union all ')}) candidates limit 1`, params };
 };
 
 const columnsOf = (em: EntityManager, schema: typeof SeatSchema | typeof ContractSchema): string[] =>
