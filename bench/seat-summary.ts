@@ -102,6 +102,37 @@ export const seedBigOrganization = async (db: pg.Client, members: number) => {
   return { orgId: k.org_id, owner, ...totals.rows[0]! };
 };
 
+/**
+ * Adds `n` seatless members and `n` free renewing pro seats to the big organization, so the
+ * assignment load in it runs out of neither during the measurement.
+ */
+const topUpForAssignments = async (db: pg.Client, orgId: string, n: number) => {
+  await db.query('begin');
+  await db.query(
+    `create temp table extra_member on commit drop as
+     select i, gen_random_uuid() as account_id from generate_series(1, $1::int) i`,
+    [n],
+  );
+  await db.query(
+    `insert into account (id, email, name, personal_plan, created_at, updated_at)
+     select account_id, 'extra-' || i || '@big.bench.test', null, 'free', now(), now() from extra_member`,
+  );
+  await db.query(
+    `insert into membership (id, organization_id, account_id, role, approver, status, former, joined_at)
+     select gen_random_uuid(), $1, account_id, 'member', false, 'active', false, now() from extra_member`,
+    [orgId],
+  );
+  await db.query(
+    `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, created_at)
+     select gen_random_uuid(), c.id, 'pro', null, true, null, now()
+     from contract c cross join generate_series(1, $2::int)
+     where c.organization_id = $1 and c.kind = 'organization'`,
+    [orgId, n],
+  );
+  await db.query('commit');
+  await db.query('analyze');
+};
+
 export type SummaryBench = Awaited<ReturnType<typeof benchSeatSummary>>;
 
 export const benchSeatSummary = async (url: string, admin: pg.Client, o: SummaryOptions) => {
@@ -131,6 +162,7 @@ export const benchSeatSummary = async (url: string, admin: pg.Client, o: Summary
       return true;
     });
     // assignments inside the big organization: the seat claim must not slow down with its size
+    await topUpForAssignments(admin, seeded.orgId, 20_000);
     const { rows: seatless } = await admin.query<{ email: string }>(
       `select a.email from membership m join account a on a.id = m.account_id
        where m.organization_id = $1 and m.role = 'member'
