@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { AccountSchema, ContractSchema, PlanSchema } from '../../db/schemas/index.ts';
@@ -29,14 +30,49 @@ const input = z.object({
     .optional(),
 });
 
+const idempotencyKey = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
 /**
  * Creates a contract sold outside chat (REST API; no chat actor). The manager account is created
  * on the `free` plan when unknown. The contract starts unconnected; its manager connects it to an
  * organization directly or shares a connection key. One unassigned, renewing seat per unit.
+ *
+ * With an idempotency key, sending the same request again (a retry after a timeout or a crash)
+ * returns the contract the first one made, with `replayed: true`, and creates nothing; the same
+ * key with a different request is refused.
  */
-export const createExternalContract = async (ctx: ServiceContext, raw: z.input<typeof input>) => {
+export const createExternalContract = async (
+  ctx: ServiceContext,
+  raw: z.input<typeof input>,
+  opts: { idempotencyKey?: string } = {},
+) => {
   const cmd = parse(input, raw);
-  return inTransaction(ctx, async (em) => {
+  const key =
+    opts.idempotencyKey === undefined
+      ? null
+      : parse(z.object({ 'Idempotency-Key': idempotencyKey }), { 'Idempotency-Key': opts.idempotencyKey })[
+          'Idempotency-Key'
+        ];
+  const request = JSON.stringify(cmd);
+  try {
+    return await create(ctx, cmd, key, request);
+  } catch (e) {
+    // a concurrent request with the same key won: answer as a retry of it
+    if (key && e instanceof UniqueConstraintViolationException) return create(ctx, cmd, key, request);
+    throw e;
+  }
+};
+
+const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | null, request: string) =>
+  inTransaction(ctx, async (em) => {
+    if (key) {
+      const earlier = await replay(em, key, request);
+      if (earlier) return earlier;
+    }
     const now = ctx.clock.now();
     const startsAt = cmd.startsAt ?? now;
     if (startsAt.getTime() > now.getTime()) {
@@ -110,6 +146,13 @@ export const createExternalContract = async (ctx: ServiceContext, raw: z.input<t
       createdAt: now,
     });
     await em.flush();
+    if (key) {
+      await em.execute('update contract set creation_key = ?, creation_request = ?::jsonb where id = ?', [
+        key,
+        request,
+        contract.id,
+      ]);
+    }
 
     // One statement for every seat (up to 20 × 10,000 rows), in this transaction.
     const values = cmd.plans.map(() => '(?, ?::int)').join(', ');
@@ -130,8 +173,29 @@ export const createExternalContract = async (ctx: ServiceContext, raw: z.input<t
       subject: { type: 'contract', id: contract.id },
       after: { ...snapshot(contract, CONTRACT_AUDIT_KEYS), managerEmail: manager.email, seats },
     });
-    return { contract, seats };
+    return { contract, seats, replayed: false };
   });
+
+/** The contract an earlier request with this key made, or null; the key on another request is refused. */
+const replay = async (em: EntityManager, key: string, request: string) => {
+  const [row] = await em.execute<{ id: string; same: boolean }[]>(
+    'select id, creation_request = ?::jsonb as same from contract where creation_key = ?',
+    [request, key],
+  );
+  if (!row) return null;
+  if (!row.same) {
+    throw new DomainError(
+      'conflict',
+      'That Idempotency-Key was already used for a different contract.',
+      'Send a new key for a new contract, or resend the original request unchanged.',
+      { field: 'Idempotency-Key' },
+    );
+  }
+  const contract = await em.findOneOrFail(ContractSchema, { id: row.id });
+  const lines = JSON.parse(request).plans as { plan: string; quantity: number }[];
+  const seats: Record<string, number> = {};
+  for (const l of lines) seats[l.plan] = l.quantity;
+  return { contract, seats, replayed: true };
 };
 
 /** The manager's account; an unknown address gets a `free` account (safe against a concurrent create). */

@@ -142,3 +142,56 @@ describe('POST /api/v1/contracts', () => {
     expect(e.details).toEqual({ field: 'body' });
   });
 });
+
+describe('POST /api/v1/contracts with an Idempotency-Key', () => {
+  const post = (key: string, body: unknown = valid) =>
+    api.call('POST', '/api/v1/contracts', { body, headers: { 'idempotency-key': key } });
+
+  it('answers a retry with the first contract and creates nothing more', async () => {
+    const first = await post('order-4711');
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const before = await db.counts();
+    const again = await post('order-4711');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await db.counts()).toEqual(before);
+  });
+
+  it('gives one contract to two simultaneous requests with one key', async () => {
+    const before = await db.count('contract');
+    const [a, b] = await Promise.all([post('order-4712'), post('order-4712')]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.contract.id).toBe(b.body.contract.id);
+    expect(await db.count('contract')).toBe(before + 1);
+  });
+
+  it('refuses the key on a different request with 409, changing nothing', async () => {
+    await post('order-4713');
+    const before = await db.counts();
+    const r = await post('order-4713', { ...valid, plans: [{ plan: 'pro', quantity: 6 }] });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('conflict');
+    expect(r.body.error.next).toMatch(/new key/);
+    expect(await db.counts()).toEqual(before);
+  });
+
+  it('refuses a key that is too long or has spaces, changing nothing', async () => {
+    const before = await db.counts();
+    for (const key of ['x'.repeat(256), 'two words']) {
+      const r = await post(key);
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+      expect(r.body.error.message).toMatch(/Idempotency-Key/);
+    }
+    expect(await db.counts()).toEqual(before);
+  });
+
+  it('treats requests without a key as new contracts each time', async () => {
+    const before = await db.count('contract');
+    await api.call('POST', '/api/v1/contracts', { body: valid });
+    await api.call('POST', '/api/v1/contracts', { body: valid });
+    expect(await db.count('contract')).toBe(before + 2);
+  });
+});

@@ -21,13 +21,20 @@ const body = z.strictObject({
 
 /**
  * POST /api/v1/contracts — a contract sold outside chat, unconnected, one unassigned seat per unit.
- * (No `Idempotency-Key` support yet: it needs a table shared by all replicas.)
+ * An `Idempotency-Key` header makes retries safe: the same key and body answer with the first
+ * contract (201 again, `Idempotent-Replayed: true`); the same key with another body is a 409.
  */
 export const postContracts =
   (ctx: ServiceContext): RequestHandler =>
   async (req, res) => {
     const b = validate(body, req.body, 'body');
-    const { contract, seats } = await createExternalContract(ctx, b);
+    const key = req.get('idempotency-key');
+    const { contract, seats, replayed } = await createExternalContract(
+      ctx,
+      b,
+      key === undefined ? {} : { idempotencyKey: key },
+    );
+    if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).json({
       contract: {
         id: contract.id,
