@@ -9,10 +9,12 @@ import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import type { ChargeResult } from './ports.ts';
 import { parse } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
 import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
 import { audit, snapshot } from './support/records.ts';
+import { activateOrganization } from './support/activate-organization.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({
@@ -22,35 +24,24 @@ const input = z.object({
 
 export const OWNER_SEAT_PLAN = 'business';
 
-/** Undoes a creation whose first invoice failed, with anything attached to it meanwhile. */
-const removeUnpaid = async (em: EntityManager, orgId: string) => {
-  const statements = [
-    `update seat set membership_id = null, assigned_at = null
-     where membership_id in (select id from membership where organization_id = ?)`,
-    `delete from seat where contract_id in (select id from contract where organization_id = ? and kind = 'organization')`,
-    `update contract set organization_id = null, disconnected_at = null where organization_id = ? and kind = 'external'`,
-    `delete from contract where organization_id = ?`,
-    'delete from outbox where organization_id = ?',
-    'delete from audit_event where organization_id = ?',
-    'delete from invitation where organization_id = ?',
-    'delete from purchase_request where organization_id = ?',
-    'delete from membership where organization_id = ?',
-    'delete from organization where id = ?',
-  ];
-  for (const sql of statements) await em.execute(sql, [orgId]);
-};
-
 /**
  * Creates an organization that pays for its members. The creator needs a `business` personal
  * plan and a payment method; they become owner and approver, the organization gets its own
- * contract with one business seat for them, and the first period is invoiced to them.
+ * contract with one business seat for them, and billing starts.
+ *
+ * The organization is born `pending` and becomes `active` once billing has started: at once
+ * with the ledger (the first period is charged to the method on file), or, with a provider
+ * that collects the method itself (Stripe Checkout), when its webhook says the method is on
+ * file. A declined first invoice leaves it pending; `org create` with the same name again
+ * retries the same keyed charge, so nothing is half-done and nothing is charged twice.
  */
 export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   // Asked before the transaction: the billing port may use its own connection (or a remote
   // API), and the embedded database has only one.
   const known = await reading(ctx, (em) => findAccount(em, actor.email));
-  const hasMethod = known ? await ctx.billing.hasPaymentMethod(known.id) : false;
+  const hasMethod =
+    ctx.billing.collectsPaymentMethod || (known ? await ctx.billing.hasPaymentMethod(known.id) : false);
   const created = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const me = await actorAccount(em, actor, now);
@@ -70,12 +61,14 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
       );
     }
     const plan = await requirePlan(em, OWNER_SEAT_PLAN);
+    const retry = await pendingOrganizationOf(em, me.id, cmd.name);
+    if (retry) return { ...retry, payerId: me.id, payerEmail: me.email, resumed: true };
     const pausing = await pausesPersonalPlan(em, me);
     const org: Organization = em.create(OrganizationSchema, {
       id: randomUUID(),
       name: cmd.name,
       ownerId: me.id,
-      status: 'active',
+      status: 'pending',
       autoAssign: false,
       autoApproveBelow: null,
       idleReclaim: true,
@@ -134,28 +127,57 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     if (pausing) {
       auditPersonalPlan(em, now, { organizationId: org.id, actorId: me.id, account: me, paused: true });
     }
-    return { org, contract, payerId: me.id, firstInvoice: money(first, plan.currency) };
+    return {
+      org,
+      contract,
+      payerId: me.id,
+      payerEmail: me.email,
+      firstInvoice: money(first, plan.currency),
+      resumed: false,
+    };
   });
-  // The first period is invoiced after commit, once per contract period (idempotency key).
-  const charge = await ctx.billing.charge({
+  // Billing starts after commit, keyed by contract and period: a retry moves no money twice.
+  const opened = await ctx.billing.openOrganization({
+    organizationId: created.org.id,
+    organizationName: created.org.name,
+    contractId: created.contract.id,
+    period: created.contract.period,
+    payer: { accountId: created.payerId, email: created.payerEmail },
+    items: [{ planCode: OWNER_SEAT_PLAN, quantity: 1 }],
+    firstInvoice: created.firstInvoice,
     idempotencyKey: `contract:${created.contract.id}:period:${created.contract.currentPeriodStart.toISOString()}`,
-    payerAccountId: created.payerId,
-    amount: created.firstInvoice,
-    description: `${created.org.name}: first ${created.contract.period}, 1 business seat`,
   });
-  if (!charge.ok) {
-    // Nothing is half-done: an organization whose first invoice was declined does not exist.
-    await inTransaction(ctx, (em) => removeUnpaid(em, created.org.id));
+  if (opened.status === 'failed') {
+    await inTransaction(ctx, async (em) => {
+      audit(em, ctx.clock.now(), {
+        organizationId: created.org.id,
+        actorId: created.payerId,
+        action: 'organization.payment_failed',
+        subject: { type: 'organization', id: created.org.id },
+        after: { status: 'pending', reason: opened.reason },
+      });
+    });
     throw new DomainError(
       'payment_failed',
-      `The first invoice for ${created.org.name} failed: ${charge.reason}`,
-      'Update your payment method, then create the organization again.',
+      `The first invoice for ${created.org.name} failed: ${opened.reason}`,
+      `Update your payment method, then run \`org create ${created.org.name}\` again to retry it.`,
+      { organizationId: created.org.id },
     );
   }
-  return {
-    organization: created.org,
-    contract: created.contract,
-    firstInvoice: created.firstInvoice,
-    charge,
-  };
+  if (opened.status === 'pending') {
+    const charge: ChargeResult = { ok: false, reason: 'waiting for the payment method' };
+    return { ...created, organization: created.org, setupUrl: opened.setupUrl, charge };
+  }
+  const organization = await activateOrganization(ctx, created.org.id, { ref: opened.ref });
+  return { ...created, organization, setupUrl: null, charge: { ok: true, ref: opened.ref } as ChargeResult };
+};
+
+/** An organization this account started and did not finish (no payment yet), by name. */
+const pendingOrganizationOf = async (em: EntityManager, ownerId: string, name: string) => {
+  const org = await em.findOne(OrganizationSchema, { ownerId, name, status: 'pending' });
+  if (!org) return null;
+  const contract = await em.findOneOrFail(ContractSchema, { organizationId: org.id, kind: 'organization' });
+  const plan = await requirePlan(em, OWNER_SEAT_PLAN);
+  const first = tieredTotal(listPrice(plan, contract.period), 1, plan.tiers);
+  return { org, contract, firstInvoice: money(first, plan.currency) };
 };
