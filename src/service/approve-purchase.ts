@@ -7,6 +7,8 @@ import type { PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isQuoteExpired } from '../domain/quote.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import type { SeatPurchaseResult } from './ports.ts';
+import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
 import { notifyOutcome } from './support/purchase.ts';
@@ -82,6 +84,7 @@ export const approvePurchase = async (
         'Undo the cancellation with `cancel undo` first, or reject the request.',
       );
     }
+    await fixBillingQuantity(em, request);
     request.status = 'approved';
     request.decidedById = me?.id ?? null;
     request.decidedAt = now;
@@ -103,11 +106,17 @@ export const approvePurchase = async (
     return { request: step1.request, outcome: step1.outcome as ApprovalOutcome, firstDecision: false };
   }
   const r = step1.request;
-  const charge = await ctx.billing.charge({
+  // Everything sent is fixed by the request (its id, quantity, proration instant), so a
+  // retry, a second click or the resume job sends the very same keyed request.
+  const charge = await ctx.billing.purchaseSeats({
     idempotencyKey: `purchase:${r.id}`,
     payerAccountId: step1.org.ownerId,
     amount: money(r.proratedAmount, r.currency),
     description: `${r.quantity} × ${r.planCode} seat${r.quantity === 1 ? '' : 's'}, prorated to ${r.prorationDate.toISOString()}`,
+    contractId: r.contractId,
+    planCode: r.planCode,
+    newQuantity: await billingQuantityOf(ctx, r),
+    prorationDate: r.prorationDate,
   });
   const settled = await inTransaction(ctx, async (em) => settle(em, ctx, r.id, charge));
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
@@ -115,12 +124,47 @@ export const approvePurchase = async (
   return { request: settled.request, outcome: settled.outcome, firstDecision: step1.outcome === 'approved' };
 };
 
+/**
+ * Under the contract's lock, fixes the plan's quantity the provider is asked for: seats of the
+ * plan now, plus purchases already approved and still charging, plus this one. Stored on the
+ * request so every retry sends the same body with the same idempotency key.
+ */
+const fixBillingQuantity = async (em: EntityManager, request: PurchaseRequest) => {
+  await lockContract(em, request.contractId);
+  await em.execute(
+    `update purchase_request set billing_quantity = ? +
+       (select count(*) from seat where contract_id = ? and plan_code = ?) +
+       (select coalesce(sum(quantity), 0) from purchase_request
+        where contract_id = ? and plan_code = ? and status = 'approved' and id <> ?)
+     where id = ?`,
+    [
+      request.quantity,
+      request.contractId,
+      request.planCode,
+      request.contractId,
+      request.planCode,
+      request.id,
+      request.id,
+    ],
+  );
+};
+
+const billingQuantityOf = async (ctx: ServiceContext, r: PurchaseRequest): Promise<number> => {
+  const [row] = await ctx.em
+    .fork()
+    .execute<{ billing_quantity: number | null }[]>(
+      'select billing_quantity from purchase_request where id = ?',
+      [r.id],
+    );
+  return row?.billing_quantity ?? r.quantity;
+};
+
 /** Step 3: records the charge's result exactly once, whoever gets here first. */
 const settle = async (
   em: EntityManager,
   ctx: ServiceContext,
   id: string,
-  charge: Awaited<ReturnType<ServiceContext['billing']['charge']>>,
+  charge: SeatPurchaseResult,
 ): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome }> => {
   const now = ctx.clock.now();
   const request = await em.findOneOrFail(
@@ -144,6 +188,13 @@ const settle = async (
   } else {
     request.status = 'payment_failed';
     request.failureReason = charge.reason;
+    if (charge.pending) {
+      // the provider holds the change until the payment completes; a webhook may finish it
+      await em.execute(
+        'update purchase_request set awaiting_payment = true, billing_ref = ? where id = ?',
+        [charge.pending.ref, request.id],
+      );
+    }
   }
   audit(em, now, {
     organizationId: org.id,

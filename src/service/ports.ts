@@ -109,3 +109,19 @@ export interface BillingGateway {
   setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void>;
   billedState(contractId: string): Promise<BilledState | null>;
 }
+
+/**
+ * A billing provider's webhook event, translated by its adapter. Subscription events carry the
+ * subscription as re-read from the provider when the event is handled (never the event's own,
+ * possibly stale, snapshot), so events arriving out of order still converge.
+ */
+export type BillingEvent = { id: string; type: string } & (
+  | { kind: 'setup_completed'; organizationId: string }
+  | { kind: 'subscription_changed'; contractId: string; state: BilledState & { pendingUpdate: boolean } }
+  | { kind: 'pending_update_applied'; contractId: string; state: BilledState & { pendingUpdate: boolean } }
+  | { kind: 'pending_update_expired'; contractId: string }
+  | { kind: 'subscription_deleted'; contractId: string }
+  | { kind: 'invoice_paid'; contractId: string; invoiceRef: string }
+  | { kind: 'invoice_failed'; contractId: string; invoiceRef: string; reason: string }
+  | { kind: 'ignored' }
+);
