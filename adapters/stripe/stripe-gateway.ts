@@ -299,6 +299,17 @@ export class StripeGateway implements BillingGateway {
     return { ...stateOf(sub), pendingUpdate: Boolean(sub.pending_update) };
   }
 
+  /** Checkout's setup intent left a payment method: it becomes the customer's default for invoices. */
+  async useSetupPaymentMethod(customerId: string, setupIntentId: string): Promise<void> {
+    const intent = await this.call(() => this.stripe.setupIntents.retrieve(setupIntentId));
+    const method =
+      typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
+    if (!method) return;
+    await this.call(() =>
+      this.stripe.customers.update(customerId, { invoice_settings: { default_payment_method: method } }),
+    );
+  }
+
   async contractOfSubscription(subscriptionId: string): Promise<string | null> {
     const [row] = await this.sql<{ contract_id: string }>(
       'select contract_id from stripe_subscription where subscription_id = ?',
@@ -351,7 +362,9 @@ export class StripeGateway implements BillingGateway {
     const key = lookupKey(planCode, period);
     const cached = this.prices.get(key);
     if (cached) return cached;
-    const found = await this.call(() => this.stripe.prices.list({ lookup_keys: [key], active: true, limit: 1 }));
+    const found = await this.call(() =>
+      this.stripe.prices.list({ lookup_keys: [key], active: true, limit: 1 }),
+    );
     const price = found.data[0];
     if (!price) {
       throw new DomainError(

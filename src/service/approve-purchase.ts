@@ -190,10 +190,10 @@ const settle = async (
     request.failureReason = charge.reason;
     if (charge.pending) {
       // the provider holds the change until the payment completes; a webhook may finish it
-      await em.execute(
-        'update purchase_request set awaiting_payment = true, billing_ref = ? where id = ?',
-        [charge.pending.ref, request.id],
-      );
+      await em.execute('update purchase_request set awaiting_payment = true, billing_ref = ? where id = ?', [
+        charge.pending.ref,
+        request.id,
+      ]);
     }
   }
   audit(em, now, {

@@ -10,11 +10,11 @@ import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
+import { activateOrganization } from './support/activate-organization.ts';
 import { parse } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
 import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
 import { audit, snapshot } from './support/records.ts';
-import { activateOrganization } from './support/activate-organization.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({

@@ -209,10 +209,11 @@ describe('createOrganization', () => {
     const e = await refusal('payment_failed', createOrganization(db.ctx, p.actor, { name: 'Declined' }));
     expect(e.message).toContain('declined');
     expect(e.next).toContain('org create Declined');
-    const orgs = await db.em.fork().execute<{ id: string; status: string }[]>(
-      'select id, status from organization where owner_id = ?',
-      [p.id],
-    );
+    const orgs = await db.em
+      .fork()
+      .execute<{ id: string; status: string }[]>('select id, status from organization where owner_id = ?', [
+        p.id,
+      ]);
     // nothing deleted behind anyone's back: the organization waits, unpaid and inactive
     expect(orgs.map((o) => o.status)).toEqual(['pending']);
     expect(await ledgerRows(p.id)).toEqual([{ amount: 3000, currency: 'eur', status: 'failed' }]);

@@ -67,7 +67,8 @@ export const flakyBilling = (inner: BillingGateway, failures = 1): BillingGatewa
     setCancelAtPeriodEnd: (id: string, cancel: boolean) => inner.setCancelAtPeriodEnd(id, cancel),
     billedState: (id: string) => inner.billedState(id),
     charge: (i: Parameters<BillingGateway['charge']>[0]) => moving(() => inner.charge(i)),
-    purchaseSeats: (i: Parameters<BillingGateway['purchaseSeats']>[0]) => moving(() => inner.purchaseSeats(i)),
+    purchaseSeats: (i: Parameters<BillingGateway['purchaseSeats']>[0]) =>
+      moving(() => inner.purchaseSeats(i)),
     renew: (i: Parameters<BillingGateway['renew']>[0]) => moving(() => inner.renew(i)),
   };
   const moving = async <T>(run: () => Promise<T>): Promise<T> => {
