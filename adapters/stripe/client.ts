@@ -17,7 +17,7 @@ export const stripeClient = (secretKey: string, apiBase = 'https://api.stripe.co
     port: base.port || (protocol === 'http' ? 80 : 443),
     protocol,
     maxNetworkRetries: 2,
-    timeout: 20_000,
+    timeout: 15_000,
     telemetry: false,
   });
 };

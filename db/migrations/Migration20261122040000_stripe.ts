@@ -8,6 +8,9 @@ import { Migration } from '@mikro-orm/migrations';
 //
 // purchase_request.billing_quantity: the plan's quantity the billing provider is asked for,
 // fixed at approval so a retry sends the very same request (same idempotency key, same body).
+// purchase_request.billing_started_at: a lease on the provider call, so a second click while the
+// first is in flight does not call the provider again (cleared when the call fails; a crashed
+// holder's lease lapses after a minute and the resume job finishes the purchase).
 // purchase_request.billing_ref / awaiting_payment: a payment that Stripe left pending (e.g.
 // authentication required); the seats appear if it completes later.
 //
@@ -23,6 +26,7 @@ alter table organization add constraint organization_status_check
 alter table purchase_request add column billing_quantity integer check (billing_quantity > 0);
 alter table purchase_request add column billing_ref text;
 alter table purchase_request add column awaiting_payment boolean not null default false;
+alter table purchase_request add column billing_started_at timestamptz;
 create index purchase_request_awaiting on purchase_request (contract_id) where awaiting_payment;
 
 create table stripe_event (
@@ -62,7 +66,7 @@ create table stripe_subscription_item (
     this.addSql('drop table if exists stripe_event');
     this.addSql('drop index if exists purchase_request_awaiting');
     this.addSql(
-      'alter table purchase_request drop column awaiting_payment, drop column billing_ref, drop column billing_quantity',
+      'alter table purchase_request drop column billing_started_at, drop column awaiting_payment, drop column billing_ref, drop column billing_quantity',
     );
     this.addSql(`alter table organization drop constraint organization_status_check;
 alter table organization add constraint organization_status_check

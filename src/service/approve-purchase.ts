@@ -69,11 +69,10 @@ export const approvePurchase = async (
       return { request, org, outcome: 'expired' as const };
     }
     if (request.status !== 'pending') {
-      return {
-        request,
-        org,
-        outcome: request.status === 'approved' ? ('resume' as const) : ('already_decided' as const),
-      };
+      // resuming an approved purchase needs the billing lease: a click while another call is
+      // in flight is told it is decided instead of calling the provider a second time
+      const resumable = request.status === 'approved' && (await takeBillingLease(em, request.id, now));
+      return { request, org, outcome: resumable ? ('resume' as const) : ('already_decided' as const) };
     }
     // Same rule as asking: no new money into an organization that is closing or closed.
     requireOpen(org);
@@ -85,6 +84,7 @@ export const approvePurchase = async (
       );
     }
     await fixBillingQuantity(em, request);
+    await takeBillingLease(em, request.id, now);
     request.status = 'approved';
     request.decidedById = me?.id ?? null;
     request.decidedAt = now;
@@ -108,7 +108,7 @@ export const approvePurchase = async (
   const r = step1.request;
   // Everything sent is fixed by the request (its id, quantity, proration instant), so a
   // retry, a second click or the resume job sends the very same keyed request.
-  const charge = await ctx.billing.purchaseSeats({
+  const charge = await purchaseOnce(ctx, r.id, {
     idempotencyKey: `purchase:${r.id}`,
     payerAccountId: step1.org.ownerId,
     amount: money(r.proratedAmount, r.currency),
@@ -122,6 +122,36 @@ export const approvePurchase = async (
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
   // the same keyed charge happened to record the result first.
   return { request: settled.request, outcome: settled.outcome, firstDecision: step1.outcome === 'approved' };
+};
+
+/** How long a billing call may hold its purchase before another click or the resume job may retry it (longer than the Stripe client's timeout × attempts). */
+export const BILLING_LEASE_MS = 120_000;
+
+/** Takes the purchase's billing lease if it is free or lapsed; false while another call holds it. */
+const takeBillingLease = async (em: EntityManager, id: string, now: Date): Promise<boolean> => {
+  const rows = await em.execute<{ id: string }[]>(
+    `update purchase_request set billing_started_at = ?
+     where id = ? and (billing_started_at is null or billing_started_at <= ?) returning id`,
+    [now, id, new Date(now.getTime() - BILLING_LEASE_MS)],
+  );
+  return rows.length === 1;
+};
+
+/** The provider call; if it throws (nothing known to be charged), the lease is given back so a retry may run. */
+const purchaseOnce = async (
+  ctx: ServiceContext,
+  id: string,
+  input: Parameters<ServiceContext['billing']['purchaseSeats']>[0],
+): Promise<SeatPurchaseResult> => {
+  try {
+    return await ctx.billing.purchaseSeats(input);
+  } catch (e) {
+    await ctx.em
+      .fork()
+      .execute('update purchase_request set billing_started_at = null where id = ?', [id])
+      .catch(() => {});
+    throw e;
+  }
 };
 
 /**
