@@ -27,21 +27,24 @@ const invoice = z.object({
   last_finalization_error: z.object({ code: z.string().nullish() }).nullish(),
 });
 
+export interface VerifiedEvent {
+  id: string;
+  type: string;
+  data: { object: unknown };
+}
+
 /**
- * Verifies a webhook delivery on its raw body (signature and 5-minute tolerance) and turns it
- * into our neutral event. Subscriptions are re-read from Stripe here, so a late or reordered
- * event acts on the subscription as it is now. Throws WebhookSignatureError for a delivery
- * that is not Stripe's.
+ * Checks a webhook delivery on its raw body: Stripe's signature and the 5-minute tolerance.
+ * Throws WebhookSignatureError for a delivery that is not Stripe's (or is replayed late).
  */
-export const readStripeEvent = async (
+export const verifyStripeEvent = (
   gateway: StripeGateway,
   rawBody: Buffer,
   signature: string | undefined,
   secret: string,
-): Promise<BillingEvent> => {
-  let event: { id: string; type: string; data: { object: unknown } };
+): VerifiedEvent => {
   try {
-    event = gateway.stripe.webhooks.constructEvent(
+    return gateway.stripe.webhooks.constructEvent(
       rawBody,
       signature ?? '',
       secret,
@@ -50,6 +53,16 @@ export const readStripeEvent = async (
   } catch (e) {
     throw new WebhookSignatureError(e instanceof Error ? e.message : 'bad signature');
   }
+};
+
+/**
+ * Turns a verified event into our neutral one. Subscriptions are re-read from Stripe here, so a
+ * late or reordered event acts on the subscription as it is now.
+ */
+export const translateStripeEvent = async (
+  gateway: StripeGateway,
+  event: VerifiedEvent,
+): Promise<BillingEvent> => {
   const base = { id: event.id, type: event.type };
   const object = event.data.object;
   switch (event.type) {

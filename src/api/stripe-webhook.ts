@@ -1,9 +1,13 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { StripeGateway } from '../../adapters/stripe/stripe-gateway.ts';
-import { readStripeEvent, WebhookSignatureError } from '../../adapters/stripe/webhook.ts';
+import {
+  translateStripeEvent,
+  verifyStripeEvent,
+  WebhookSignatureError,
+} from '../../adapters/stripe/webhook.ts';
 import { isDomainError } from '../domain/errors.ts';
-import { applyBillingEvent } from '../service/apply-billing-event.ts';
+import { applyBillingEvent, wasApplied } from '../service/apply-billing-event.ts';
 import type { ServiceContext } from '../service/context.ts';
 
 /**
@@ -19,7 +23,13 @@ export const stripeWebhook = (ctx: ServiceContext, gateway: StripeGateway, secre
       return;
     }
     try {
-      const event = await readStripeEvent(gateway, req.body, req.get('stripe-signature'), secret);
+      const verified = verifyStripeEvent(gateway, req.body, req.get('stripe-signature'), secret);
+      // a redelivery is answered before any call to Stripe; racing deliveries meet at the claim
+      if (await wasApplied(ctx, verified.id)) {
+        res.json({ received: true, outcome: 'duplicate' });
+        return;
+      }
+      const event = await translateStripeEvent(gateway, verified);
       const outcome = await applyBillingEvent(ctx, event);
       log.info({ event: event.id, type: event.type, outcome }, 'stripe event');
       res.json({ received: true, outcome });

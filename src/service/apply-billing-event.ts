@@ -98,6 +98,10 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
   }
 };
 
+/** Whether an event id was already applied (a cheap early answer to a redelivery). */
+export const wasApplied = async (ctx: ServiceContext, eventId: string): Promise<boolean> =>
+  (await reading(ctx, (em) => em.execute('select 1 from stripe_event where id = ?', [eventId]))).length > 0;
+
 /** Runs `effect` in one transaction with the event claimed; a claimed event is a duplicate. */
 const once = (
   ctx: ServiceContext,
