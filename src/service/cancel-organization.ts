@@ -23,7 +23,7 @@ export const cancelOrganization = async (
   raw: z.input<typeof input>,
 ): Promise<{ organization: Organization; paidThrough: Date }> => {
   const cmd = parse(input, raw);
-  return inTransaction(ctx, async (em) => {
+  const done = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     if (org.status === 'cancelling') {
@@ -56,6 +56,10 @@ export const cancelOrganization = async (
         payload: { organizationName: org.name, paidThrough: paidThrough.toISOString() },
       });
     }
-    return { organization: org, paidThrough };
+    return { organization: org, paidThrough, contractId: contract.id };
   });
+  // After commit: the provider stops renewing at period end. If it fails, the cancellation
+  // stands and the person sees the error; the hourly reconciliation reports the difference.
+  await ctx.billing.setCancelAtPeriodEnd(done.contractId, true);
+  return { organization: done.organization, paidThrough: done.paidThrough };
 };

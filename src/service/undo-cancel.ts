@@ -4,8 +4,9 @@ import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
+import { ownContract } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
-import { inTransaction } from './support/tx.ts';
+import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField });
 
@@ -16,7 +17,7 @@ export const undoCancel = async (
   raw: z.input<typeof input>,
 ): Promise<Organization> => {
   const cmd = parse(input, raw);
-  return inTransaction(ctx, async (em) => {
+  const org = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     if (org.status !== 'cancelling') {
@@ -47,4 +48,8 @@ export const undoCancel = async (
     });
     return org;
   });
+  // After commit, as for `cancel`: the provider renews again.
+  const contract = await reading(ctx, (em) => ownContract(em, org.id));
+  await ctx.billing.setCancelAtPeriodEnd(contract.id, false);
+  return org;
 };
