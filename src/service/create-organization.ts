@@ -11,6 +11,7 @@ import { tieredTotal } from '../domain/tiers.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
 import { activateOrganization } from './support/activate-organization.ts';
+import { lockOrganization } from './support/contracts.ts';
 import { parse } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
 import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
@@ -29,11 +30,11 @@ export const OWNER_SEAT_PLAN = 'business';
  * plan and a payment method; they become owner and approver, the organization gets its own
  * contract with one business seat for them, and billing starts.
  *
- * The organization is born `pending` and becomes `active` once billing has started: at once
- * with the ledger (the first period is charged to the method on file), or, with a provider
- * that collects the method itself (Stripe Checkout), when its webhook says the method is on
- * file. A declined first invoice leaves it pending; `org create` with the same name again
- * retries the same keyed charge, so nothing is half-done and nothing is charged twice.
+ * With the ledger it is active at once and its first period is charged to the method on file
+ * right after commit. With a provider that collects the method itself (Stripe Checkout) it is
+ * born `pending` and becomes active when the provider's webhook says the method is on file.
+ * A declined first invoice makes (or leaves) it pending instead of deleting it; `org create`
+ * with the same name again retries the same keyed charge, so nothing is charged twice.
  */
 export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
@@ -68,7 +69,9 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
       id: randomUUID(),
       name: cmd.name,
       ownerId: me.id,
-      status: 'pending',
+      // a provider that collects the method first keeps it pending until its webhook; the
+      // ledger charges the method on file right after commit, as before
+      status: ctx.billing.collectsPaymentMethod ? 'pending' : 'active',
       autoAssign: false,
       autoApproveBelow: null,
       idleReclaim: true,
@@ -148,13 +151,22 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     idempotencyKey: `contract:${created.contract.id}:period:${created.contract.currentPeriodStart.toISOString()}`,
   });
   if (opened.status === 'failed') {
+    // not deleted: the organization waits, inactive, until its first invoice is paid
     await inTransaction(ctx, async (em) => {
-      audit(em, ctx.clock.now(), {
-        organizationId: created.org.id,
+      const now = ctx.clock.now();
+      const org = await lockOrganization(em, created.org.id);
+      const before = org.status;
+      if (org.status === 'active') {
+        org.status = 'pending';
+        org.updatedAt = now;
+      }
+      audit(em, now, {
+        organizationId: org.id,
         actorId: created.payerId,
         action: 'organization.payment_failed',
-        subject: { type: 'organization', id: created.org.id },
-        after: { status: 'pending', reason: opened.reason },
+        subject: { type: 'organization', id: org.id },
+        before: { status: before },
+        after: { status: org.status, reason: opened.reason },
       });
     });
     throw new DomainError(
@@ -168,7 +180,10 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     const charge: ChargeResult = { ok: false, reason: 'waiting for the payment method' };
     return { ...created, organization: created.org, setupUrl: opened.setupUrl, charge };
   }
-  const organization = await activateOrganization(ctx, created.org.id, { ref: opened.ref });
+  const organization =
+    created.org.status === 'pending'
+      ? await activateOrganization(ctx, created.org.id, { ref: opened.ref })
+      : created.org;
   return { ...created, organization, setupUrl: null, charge: { ok: true, ref: opened.ref } as ChargeResult };
 };
 
