@@ -252,7 +252,7 @@ export class StripeGateway implements BillingGateway {
     const subscription = await this.subscriptionOf(input.contractId);
     if (!subscription) return { ok: true, ref: 'not-billed-through-stripe' };
     const items = await this.sql<{ plan_code: string; item_id: string }>(
-      'select plan_code, item_id from stripe_subscription_item where contract_id = ?',
+      'select plan_code, item_id from stripe_subscription_item where contract_id = ? order by plan_code',
       [input.contractId],
     );
     const wanted = new Map(input.items.map((i) => [i.planCode, i.quantity]));
