@@ -318,6 +318,26 @@ describe('subscription events', () => {
     expect(await seatCount(db, h.contract.id, 'pro')).toBe(5);
   });
 
+  it('invoice.paid for a held purchase adds its seats once; a stranger invoice changes nothing', async () => {
+    const h = await heldPurchase();
+    const paid = (invoice: string) =>
+      event('invoice.paid', {
+        id: invoice,
+        object: 'invoice',
+        parent: { subscription_details: { subscription: h.sub } },
+      });
+    const before = await seatCount(db, h.contract.id, 'pro');
+    expect((await deliver(paid('in_someone_else'))).status).toBe(200);
+    expect(await seatCount(db, h.contract.id, 'pro')).toBe(before);
+    expect(await statusOf(db, h.requestId)).toBe('payment_failed');
+    const e = paid(`in_${h.sub}`);
+    expect((await deliver(e)).status).toBe(200);
+    expect((await deliver(e)).status).toBe(200);
+    expect(await statusOf(db, h.requestId)).toBe('charged');
+    expect(await seatCount(db, h.contract.id, 'pro')).toBe(before + 2);
+    expect(await auditRows(db, { subjectId: h.requestId, action: 'purchase.charged' })).toHaveLength(1);
+  });
+
   it('pending_update_expired keeps the seats unchanged and tells requester and approvers', async () => {
     const h = await heldPurchase();
     const e = event('customer.subscription.pending_update_expired', {
