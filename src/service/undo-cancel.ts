@@ -6,7 +6,7 @@ import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import { ownContract } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
-import { inTransaction, reading } from './support/tx.ts';
+import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField });
 
@@ -17,23 +17,18 @@ export const undoCancel = async (
   raw: z.input<typeof input>,
 ): Promise<Organization> => {
   const cmd = parse(input, raw);
-  const org = await inTransaction(ctx, async (em) => {
+  // As for `cancel`: checked, then Stripe renews again, then recorded.
+  const contractId = await inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const { org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
+    refuseUndo(org, now);
+    return (await ownContract(em, org.id)).id;
+  });
+  await ctx.billing.setCancelAtPeriodEnd(contractId, false);
+  return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
-    if (org.status !== 'cancelling') {
-      throw new DomainError(
-        'conflict',
-        `${org.name} is not cancelled, so there is nothing to undo.`,
-        'To cancel the organization, use `cancel`.',
-      );
-    }
-    if (org.paidThrough && org.paidThrough <= now) {
-      throw new DomainError(
-        'organization_closed',
-        `${org.name}'s paid time ended; the cancellation is final.`,
-        'Create a new organization with `org create <name>`.',
-      );
-    }
+    refuseUndo(org, now);
     const before = snapshot(org, ['status', 'paidThrough']);
     org.status = 'active';
     org.paidThrough = null;
@@ -48,8 +43,21 @@ export const undoCancel = async (
     });
     return org;
   });
-  // After commit, as for `cancel`: the provider renews again.
-  const contract = await reading(ctx, (em) => ownContract(em, org.id));
-  await ctx.billing.setCancelAtPeriodEnd(contract.id, false);
-  return org;
+};
+
+const refuseUndo = (org: Organization, now: Date) => {
+  if (org.status !== 'cancelling') {
+    throw new DomainError(
+      'conflict',
+      `${org.name} is not cancelled, so there is nothing to undo.`,
+      'To cancel the organization, use `cancel`.',
+    );
+  }
+  if (org.paidThrough && org.paidThrough <= now) {
+    throw new DomainError(
+      'organization_closed',
+      `${org.name}'s paid time ended; the cancellation is final.`,
+      'Create a new organization with `org create <name>`.',
+    );
+  }
 };

@@ -116,7 +116,7 @@ describe('cancel', () => {
     expect(new Set([...cancelled, ...undone].map((c) => c.key)).size).toBe(2);
   });
 
-  it('Stripe rate limiting becomes a coded error with a plain message', async () => {
+  it('Stripe rate limiting becomes a coded error with a plain message, and the cancellation is not recorded', async () => {
     const f = await billedOrg();
     let calls = 0;
     stripeApi()
@@ -132,6 +132,11 @@ describe('cancel', () => {
     );
     expect(e.message).toBe('Stripe is rate limiting our requests.');
     expect(calls).toBeGreaterThanOrEqual(1);
+    // Stripe was not told, so nothing was recorded: the owner can simply try again
+    const [org] = await db.em
+      .fork()
+      .execute<{ status: string }[]>('select status from organization where id = ?', [f.org.id]);
+    expect(org!.status).toBe('active');
     nock.cleanAll();
   }, 20_000);
 });
@@ -221,5 +226,30 @@ describe('catalog sync', () => {
         'metadata[period]': 'month',
       },
     ]);
+  });
+});
+
+describe('choosing the gateway', () => {
+  it('without STRIPE_SECRET_KEY the ledger bills and /stripe/webhook does not exist', async () => {
+    const { buildApp } = await import('../../src/app.ts');
+    const { loadConfig } = await import('../../src/config.ts');
+    const { buildHttp, listen } = await import('../../src/server.ts');
+    const app = await buildApp(
+      loadConfig({ LOG_LEVEL: 'silent', ...(db.url ? { DATABASE_URL: db.url } : {}) }),
+      { clock: db.clock, orm: db.orm },
+    );
+    expect(app.ctx.billing.name).toBe('ledger');
+    expect(app.stripe).toBeUndefined();
+    nock.enableNetConnect('127.0.0.1');
+    const server = await listen(buildHttp(app), 0, '127.0.0.1');
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const res = await fetch(`http://127.0.0.1:${port}/stripe/webhook`, { method: 'POST', body: '{}' });
+      expect(res.status).toBe(404);
+    } finally {
+      await new Promise((r) => server.close(r));
+      nock.disableNetConnect();
+    }
   });
 });
