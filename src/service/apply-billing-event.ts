@@ -34,7 +34,7 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
             for (const r of await awaitingPurchases(em, { contractId: contract.id })) {
               const billed = event.state.items.find((i) => i.planCode === r.planCode)?.quantity ?? 0;
               if (!event.state.pendingUpdate && billed >= (r.billingQuantity ?? r.quantity)) {
-                await completeLatePurchase(em, now, org, r, r.chargeRef ?? event.id);
+                await completeLatePurchase(em, now, org, r, r.billingRef ?? event.id);
               }
             }
             return 'applied';

@@ -303,6 +303,9 @@ describe('subscription events', () => {
     expect((await deliver(e)).status).toBe(200);
     expect(await statusOf(db, h.requestId)).toBe('charged');
     expect(await seatCount(db, h.contract.id, 'pro')).toBe(5);
+    expect(await sql(db, 'select charge_ref from purchase_request where id = ?', [h.requestId])).toEqual([
+      { charge_ref: `in_${h.sub}` },
+    ]);
     const told = await outbox(db, 'purchase_result', h.requestId);
     expect(
       told

@@ -9,9 +9,11 @@ import { audit } from './records.ts';
 export const awaitingPurchases = async (
   em: EntityManager,
   where: { contractId: string; billingRef?: string },
-): Promise<(PurchaseRequest & { billingQuantity: number | null })[]> => {
-  const rows = await em.execute<{ id: string; billing_quantity: number | null }[]>(
-    `select id, billing_quantity from purchase_request
+): Promise<(PurchaseRequest & { billingQuantity: number | null; billingRef: string | null })[]> => {
+  const rows = await em.execute<
+    { id: string; billing_quantity: number | null; billing_ref: string | null }[]
+  >(
+    `select id, billing_quantity, billing_ref from purchase_request
      where contract_id = ? and awaiting_payment and status = 'payment_failed' ${where.billingRef ? 'and billing_ref = ?' : ''}
      order by created_at for update`,
     where.billingRef ? [where.contractId, where.billingRef] : [where.contractId],
@@ -23,7 +25,7 @@ export const awaitingPurchases = async (
       { id: r.id },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    out.push(Object.assign(request, { billingQuantity: r.billing_quantity }));
+    out.push(Object.assign(request, { billingQuantity: r.billing_quantity, billingRef: r.billing_ref }));
   }
   return out;
 };
