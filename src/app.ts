@@ -2,6 +2,8 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Logger, pino } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
+import { stripeClient } from '../adapters/stripe/client.ts';
+import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import type { Config } from './config.ts';
 import type { ServiceContext } from './service/context.ts';
@@ -12,6 +14,8 @@ export interface App {
   orm: MikroORM;
   ctx: ServiceContext;
   log: Logger;
+  /** set when billing goes through Stripe (STRIPE_SECRET_KEY) */
+  stripe?: StripeGateway;
   close(): Promise<void>;
 }
 
@@ -27,12 +31,20 @@ export const buildApp = async (
   await orm.getMigrator().up();
   const em = orm.em as unknown as EntityManager;
   const clock = opts.clock ?? systemClock;
-  const billing = new LedgerGateway(em, () => clock.now());
+  // Stripe when configured; otherwise the local ledger, so the bot runs with no setup at all.
+  const stripe = config.STRIPE_SECRET_KEY
+    ? new StripeGateway(em, stripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE), {
+        publicUrl: config.PUBLIC_URL,
+        now: () => clock.now(),
+      })
+    : undefined;
+  const billing = stripe ?? new LedgerGateway(em, () => clock.now());
   return {
     config,
     orm,
     ctx: { em, clock, billing },
     log,
+    stripe,
     async close() {
       await orm.close(true);
     },

@@ -3,6 +3,7 @@ import express from 'express';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
 import { apiRouter } from './api/router.ts';
+import { stripeWebhook } from './api/stripe-webhook.ts';
 import type { App } from './app.ts';
 
 /** One HTTP server for every door: health, REST API, and (later) Slack, Teams and Stripe. */
@@ -19,6 +20,13 @@ export const buildHttp = (app: App) => {
     );
     next();
   });
+  // Stripe signs the raw body: mounted before any JSON body parser.
+  if (app.stripe && app.config.STRIPE_WEBHOOK_SECRET) {
+    http.use(
+      '/stripe/webhook',
+      stripeWebhook(app.ctx, app.stripe, app.config.STRIPE_WEBHOOK_SECRET, app.log),
+    );
+  }
   http.use(healthRoutes(app.ctx.em));
   // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));

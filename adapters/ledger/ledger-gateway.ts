@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BillingGateway, ChargeInput, ChargeResult } from '../../src/service/ports.ts';
+import type { Money } from '../../src/domain/money.ts';
+import type {
+  BilledState,
+  BillingGateway,
+  ChargeInput,
+  ChargeResult,
+  OpenOrganizationInput,
+  OpenOrganizationResult,
+  RenewalInput,
+  SeatPreviewInput,
+  SeatPurchaseInput,
+  SeatPurchaseResult,
+} from '../../src/service/ports.ts';
 
 /**
  * Billing without a payment provider: charges are rows in `ledger_charge`, one per idempotency
@@ -12,6 +24,8 @@ export const DECLINING_METHOD = 'pm_card_chargeDeclined';
 
 export class LedgerGateway implements BillingGateway {
   readonly name = 'ledger';
+  /** the ledger charges the method already synced onto the account */
+  readonly collectsPaymentMethod = false;
   constructor(
     private readonly root: EntityManager,
     private readonly now: () => Date = () => new Date(),
@@ -59,6 +73,44 @@ export class LedgerGateway implements BillingGateway {
     if (failure) return { ok: false, reason: failure };
     // Whoever won the insert decides the result for everyone.
     return (await this.find(em, input.idempotencyKey))!;
+  }
+
+  /** The first period is charged at once: active, or failed with the reason. */
+  async openOrganization(input: OpenOrganizationInput): Promise<OpenOrganizationResult> {
+    const r = await this.charge({
+      idempotencyKey: input.idempotencyKey,
+      payerAccountId: input.payer.accountId,
+      amount: input.firstInvoice,
+      description: `${input.organizationName}: first ${input.period}, 1 business seat`,
+    });
+    return r.ok ? { status: 'active', ref: r.ref } : { status: 'failed', reason: r.reason };
+  }
+
+  /** Nothing to set up: the ledger charges per period when the renewal rolls. */
+  async startSubscription(): Promise<ChargeResult> {
+    return { ok: true, ref: 'ledger' };
+  }
+
+  /** The ledger keeps no prices: our own quote is the price. */
+  async previewSeatPurchase(input: SeatPreviewInput): Promise<Money> {
+    return input.localAmount;
+  }
+
+  /** One keyed charge of the quoted amount; the ledger never holds a payment pending. */
+  purchaseSeats(input: SeatPurchaseInput): Promise<SeatPurchaseResult> {
+    return this.charge(input);
+  }
+
+  renew(input: RenewalInput): Promise<ChargeResult> {
+    return this.charge(input);
+  }
+
+  /** The ledger bills nothing by itself, so there is nothing to stop or resume. */
+  async setCancelAtPeriodEnd(): Promise<void> {}
+
+  /** The ledger has no billing state apart from our seats: nothing can drift. */
+  async billedState(): Promise<BilledState | null> {
+    return null;
   }
 
   private async find(em: EntityManager, key: string): Promise<ChargeResult | null> {

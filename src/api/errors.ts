@@ -16,6 +16,7 @@ import { DomainError, type ErrorCode, isDomainError } from '../domain/errors.ts'
  * - 403: `forbidden` (not the caller's to do), `detached` (access was removed).
  * - 404: `not_found`.
  * - 409: the request is well formed but the current state refuses it.
+ * - 503: `billing_unavailable` (the payment provider is unreachable or rate limiting: try later).
  */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -36,6 +37,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   request_closed: 409,
   quote_expired: 409,
   organization_closed: 409,
+  billing_unavailable: 503,
 };
 
 /** The JSON body of every API error: `{ error: { code, message, next, details? } }`. */

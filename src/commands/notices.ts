@@ -118,6 +118,10 @@ export const renderNotice = (kind: string, p: Record<string, unknown>): Reply =>
       return info(
         `Your ${s('plan')} seat in ${org} was freed: it was unused since ${day(s('idleSince'))} and nobody answered within 7 days. You are on Free now; ask an admin if you need a seat again.`,
       );
+    case 'organization_ready':
+      return info(`${org} is active: your payment method is on file. Invite people with \`invite <who>\`.`);
+    case 'billing_problem':
+      return info(`Billing for ${org} needs attention: ${s('reason')}`, { tone: 'error' });
     default:
       return info(`Notice from ${org}: ${kind}.`);
   }

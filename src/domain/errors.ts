@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'request_closed'
   | 'quote_expired'
   | 'payment_failed'
+  | 'billing_unavailable'
   | 'organization_closed'
   | 'detached';
 

@@ -16,7 +16,7 @@ export interface Account {
   updatedAt: Date;
 }
 
-export type OrgStatus = 'active' | 'cancelling' | 'cancelled' | 'deleted';
+export type OrgStatus = 'pending' | 'active' | 'cancelling' | 'cancelled' | 'deleted';
 
 export interface BillingDetails {
   company: string;

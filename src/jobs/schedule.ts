@@ -3,6 +3,7 @@ import type { ServiceContext } from '../service/context.ts';
 import { expireStale } from '../service/expire-stale.ts';
 import { offerIdleSeats } from '../service/offer-idle-seats.ts';
 import { reclaimIdleSeats } from '../service/reclaim-idle-seats.ts';
+import { reconcileBilling } from '../service/reconcile-billing.ts';
 import { rollDueContracts } from '../service/roll-renewal.ts';
 import { sendRenewalReminders } from '../service/send-renewal-reminders.ts';
 
@@ -24,4 +25,5 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { name: 'renewal-reminders', cron: '7 * * * *', run: (ctx) => sendRenewalReminders(ctx) },
   { name: 'idle-offers', cron: '17 * * * *', run: (ctx) => offerIdleSeats(ctx) },
   { name: 'idle-reclaim', cron: '27 * * * *', run: (ctx) => reclaimIdleSeats(ctx) },
+  { name: 'billing-reconciliation', cron: '37 * * * *', run: (ctx) => reconcileBilling(ctx) },
 ];

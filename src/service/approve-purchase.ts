@@ -7,6 +7,8 @@ import type { PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isQuoteExpired } from '../domain/quote.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import type { SeatPurchaseResult } from './ports.ts';
+import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
 import { notifyOutcome } from './support/purchase.ts';
@@ -67,11 +69,10 @@ export const approvePurchase = async (
       return { request, org, outcome: 'expired' as const };
     }
     if (request.status !== 'pending') {
-      return {
-        request,
-        org,
-        outcome: request.status === 'approved' ? ('resume' as const) : ('already_decided' as const),
-      };
+      // resuming an approved purchase needs the billing lease: a click while another call is
+      // in flight is told it is decided instead of calling the provider a second time
+      const resumable = request.status === 'approved' && (await takeBillingLease(em, request.id, now));
+      return { request, org, outcome: resumable ? ('resume' as const) : ('already_decided' as const) };
     }
     // Same rule as asking: no new money into an organization that is closing or closed.
     requireOpen(org);
@@ -82,6 +83,8 @@ export const approvePurchase = async (
         'Undo the cancellation with `cancel undo` first, or reject the request.',
       );
     }
+    await fixBillingQuantity(em, request);
+    await takeBillingLease(em, request.id, now);
     request.status = 'approved';
     request.decidedById = me?.id ?? null;
     request.decidedAt = now;
@@ -103,11 +106,17 @@ export const approvePurchase = async (
     return { request: step1.request, outcome: step1.outcome as ApprovalOutcome, firstDecision: false };
   }
   const r = step1.request;
-  const charge = await ctx.billing.charge({
+  // Everything sent is fixed by the request (its id, quantity, proration instant), so a
+  // retry, a second click or the resume job sends the very same keyed request.
+  const charge = await purchaseOnce(ctx, r.id, {
     idempotencyKey: `purchase:${r.id}`,
     payerAccountId: step1.org.ownerId,
     amount: money(r.proratedAmount, r.currency),
     description: `${r.quantity} × ${r.planCode} seat${r.quantity === 1 ? '' : 's'}, prorated to ${r.prorationDate.toISOString()}`,
+    contractId: r.contractId,
+    planCode: r.planCode,
+    newQuantity: await billingQuantityOf(ctx, r),
+    prorationDate: r.prorationDate,
   });
   const settled = await inTransaction(ctx, async (em) => settle(em, ctx, r.id, charge));
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
@@ -115,12 +124,77 @@ export const approvePurchase = async (
   return { request: settled.request, outcome: settled.outcome, firstDecision: step1.outcome === 'approved' };
 };
 
+/** How long a billing call may hold its purchase before another click or the resume job may retry it (longer than the Stripe client's timeout × attempts). */
+export const BILLING_LEASE_MS = 120_000;
+
+/** Takes the purchase's billing lease if it is free or lapsed; false while another call holds it. */
+const takeBillingLease = async (em: EntityManager, id: string, now: Date): Promise<boolean> => {
+  const rows = await em.execute<{ id: string }[]>(
+    `update purchase_request set billing_started_at = ?
+     where id = ? and (billing_started_at is null or billing_started_at <= ?) returning id`,
+    [now, id, new Date(now.getTime() - BILLING_LEASE_MS)],
+  );
+  return rows.length === 1;
+};
+
+/** The provider call; if it throws (nothing known to be charged), the lease is given back so a retry may run. */
+const purchaseOnce = async (
+  ctx: ServiceContext,
+  id: string,
+  input: Parameters<ServiceContext['billing']['purchaseSeats']>[0],
+): Promise<SeatPurchaseResult> => {
+  try {
+    return await ctx.billing.purchaseSeats(input);
+  } catch (e) {
+    await ctx.em
+      .fork()
+      .execute('update purchase_request set billing_started_at = null where id = ?', [id])
+      .catch(() => {});
+    throw e;
+  }
+};
+
+/**
+ * Under the contract's lock, fixes the plan's quantity the provider is asked for: seats of the
+ * plan now, plus purchases already approved and still charging, plus this one. Stored on the
+ * request so every retry sends the same body with the same idempotency key.
+ */
+const fixBillingQuantity = async (em: EntityManager, request: PurchaseRequest) => {
+  await lockContract(em, request.contractId);
+  await em.execute(
+    `update purchase_request set billing_quantity = ? +
+       (select count(*) from seat where contract_id = ? and plan_code = ?) +
+       (select coalesce(sum(quantity), 0) from purchase_request
+        where contract_id = ? and plan_code = ? and status = 'approved' and id <> ?)
+     where id = ?`,
+    [
+      request.quantity,
+      request.contractId,
+      request.planCode,
+      request.contractId,
+      request.planCode,
+      request.id,
+      request.id,
+    ],
+  );
+};
+
+const billingQuantityOf = async (ctx: ServiceContext, r: PurchaseRequest): Promise<number> => {
+  const [row] = await ctx.em
+    .fork()
+    .execute<{ billing_quantity: number | null }[]>(
+      'select billing_quantity from purchase_request where id = ?',
+      [r.id],
+    );
+  return row?.billing_quantity ?? r.quantity;
+};
+
 /** Step 3: records the charge's result exactly once, whoever gets here first. */
 const settle = async (
   em: EntityManager,
   ctx: ServiceContext,
   id: string,
-  charge: Awaited<ReturnType<ServiceContext['billing']['charge']>>,
+  charge: SeatPurchaseResult,
 ): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome }> => {
   const now = ctx.clock.now();
   const request = await em.findOneOrFail(
@@ -144,6 +218,13 @@ const settle = async (
   } else {
     request.status = 'payment_failed';
     request.failureReason = charge.reason;
+    if (charge.pending) {
+      // the provider holds the change until the payment completes; a webhook may finish it
+      await em.execute('update purchase_request set awaiting_payment = true, billing_ref = ? where id = ?', [
+        charge.pending.ref,
+        request.id,
+      ]);
+    }
   }
   audit(em, now, {
     organizationId: org.id,

@@ -23,16 +23,18 @@ export const cancelOrganization = async (
   raw: z.input<typeof input>,
 ): Promise<{ organization: Organization; paidThrough: Date }> => {
   const cmd = parse(input, raw);
+  // Checked first, then Stripe is told (it stops renewing at period end), then it is recorded:
+  // if the provider fails nothing has changed here and the owner can simply try again.
+  const contractId = await inTransaction(ctx, async (em) => {
+    const { org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', ctx.clock.now());
+    refuseCancelled(org);
+    return (await ownContract(em, org.id)).id;
+  });
+  await ctx.billing.setCancelAtPeriodEnd(contractId, true);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
-    if (org.status === 'cancelling') {
-      throw new DomainError(
-        'conflict',
-        `${org.name} is already cancelled; access lasts until ${isoDay(org.paidThrough!)}.`,
-        'Changed your mind? `cancel undo` keeps the organization.',
-      );
-    }
+    refuseCancelled(org);
     const contract = await ownContract(em, org.id);
     const paidThrough = contract.currentPeriodEnd;
     const before = snapshot(org, ['status', 'paidThrough']);
@@ -58,4 +60,14 @@ export const cancelOrganization = async (
     }
     return { organization: org, paidThrough };
   });
+};
+
+const refuseCancelled = (org: Organization) => {
+  if (org.status === 'cancelling') {
+    throw new DomainError(
+      'conflict',
+      `${org.name} is already cancelled; access lasts until ${isoDay(org.paidThrough!)}.`,
+      'Changed your mind? `cancel undo` keeps the organization.',
+    );
+  }
 };

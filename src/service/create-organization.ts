@@ -9,6 +9,9 @@ import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import type { ChargeResult } from './ports.ts';
+import { activateOrganization } from './support/activate-organization.ts';
+import { lockOrganization } from './support/contracts.ts';
 import { parse } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
 import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
@@ -22,35 +25,24 @@ const input = z.object({
 
 export const OWNER_SEAT_PLAN = 'business';
 
-/** Undoes a creation whose first invoice failed, with anything attached to it meanwhile. */
-const removeUnpaid = async (em: EntityManager, orgId: string) => {
-  const statements = [
-    `update seat set membership_id = null, assigned_at = null
-     where membership_id in (select id from membership where organization_id = ?)`,
-    `delete from seat where contract_id in (select id from contract where organization_id = ? and kind = 'organization')`,
-    `update contract set organization_id = null, disconnected_at = null where organization_id = ? and kind = 'external'`,
-    `delete from contract where organization_id = ?`,
-    'delete from outbox where organization_id = ?',
-    'delete from audit_event where organization_id = ?',
-    'delete from invitation where organization_id = ?',
-    'delete from purchase_request where organization_id = ?',
-    'delete from membership where organization_id = ?',
-    'delete from organization where id = ?',
-  ];
-  for (const sql of statements) await em.execute(sql, [orgId]);
-};
-
 /**
  * Creates an organization that pays for its members. The creator needs a `business` personal
  * plan and a payment method; they become owner and approver, the organization gets its own
- * contract with one business seat for them, and the first period is invoiced to them.
+ * contract with one business seat for them, and billing starts.
+ *
+ * With the ledger it is active at once and its first period is charged to the method on file
+ * right after commit. With a provider that collects the method itself (Stripe Checkout) it is
+ * born `pending` and becomes active when the provider's webhook says the method is on file.
+ * A declined first invoice makes (or leaves) it pending instead of deleting it; `org create`
+ * with the same name again retries the same keyed charge, so nothing is charged twice.
  */
 export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   // Asked before the transaction: the billing port may use its own connection (or a remote
   // API), and the embedded database has only one.
   const known = await reading(ctx, (em) => findAccount(em, actor.email));
-  const hasMethod = known ? await ctx.billing.hasPaymentMethod(known.id) : false;
+  const hasMethod =
+    ctx.billing.collectsPaymentMethod || (known ? await ctx.billing.hasPaymentMethod(known.id) : false);
   const created = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const me = await actorAccount(em, actor, now);
@@ -70,12 +62,16 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
       );
     }
     const plan = await requirePlan(em, OWNER_SEAT_PLAN);
+    const retry = await pendingOrganizationOf(em, me.id, cmd.name);
+    if (retry) return { ...retry, payerId: me.id, payerEmail: me.email, resumed: true };
     const pausing = await pausesPersonalPlan(em, me);
     const org: Organization = em.create(OrganizationSchema, {
       id: randomUUID(),
       name: cmd.name,
       ownerId: me.id,
-      status: 'active',
+      // a provider that collects the method first keeps it pending until its webhook; the
+      // ledger charges the method on file right after commit, as before
+      status: ctx.billing.collectsPaymentMethod ? 'pending' : 'active',
       autoAssign: false,
       autoApproveBelow: null,
       idleReclaim: true,
@@ -134,28 +130,69 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     if (pausing) {
       auditPersonalPlan(em, now, { organizationId: org.id, actorId: me.id, account: me, paused: true });
     }
-    return { org, contract, payerId: me.id, firstInvoice: money(first, plan.currency) };
+    return {
+      org,
+      contract,
+      payerId: me.id,
+      payerEmail: me.email,
+      firstInvoice: money(first, plan.currency),
+      resumed: false,
+    };
   });
-  // The first period is invoiced after commit, once per contract period (idempotency key).
-  const charge = await ctx.billing.charge({
+  // Billing starts after commit, keyed by contract and period: a retry moves no money twice.
+  const opened = await ctx.billing.openOrganization({
+    organizationId: created.org.id,
+    organizationName: created.org.name,
+    contractId: created.contract.id,
+    period: created.contract.period,
+    payer: { accountId: created.payerId, email: created.payerEmail },
+    items: [{ planCode: OWNER_SEAT_PLAN, quantity: 1 }],
+    firstInvoice: created.firstInvoice,
     idempotencyKey: `contract:${created.contract.id}:period:${created.contract.currentPeriodStart.toISOString()}`,
-    payerAccountId: created.payerId,
-    amount: created.firstInvoice,
-    description: `${created.org.name}: first ${created.contract.period}, 1 business seat`,
   });
-  if (!charge.ok) {
-    // Nothing is half-done: an organization whose first invoice was declined does not exist.
-    await inTransaction(ctx, (em) => removeUnpaid(em, created.org.id));
+  if (opened.status === 'failed') {
+    // not deleted: the organization waits, inactive, until its first invoice is paid
+    await inTransaction(ctx, async (em) => {
+      const now = ctx.clock.now();
+      const org = await lockOrganization(em, created.org.id);
+      const before = org.status;
+      if (org.status === 'active') {
+        org.status = 'pending';
+        org.updatedAt = now;
+      }
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: created.payerId,
+        action: 'organization.payment_failed',
+        subject: { type: 'organization', id: org.id },
+        before: { status: before },
+        after: { status: org.status, reason: opened.reason },
+      });
+    });
     throw new DomainError(
       'payment_failed',
-      `The first invoice for ${created.org.name} failed: ${charge.reason}`,
-      'Update your payment method, then create the organization again.',
+      `The first invoice for ${created.org.name} failed: ${opened.reason}`,
+      `Update your payment method, then run \`org create ${created.org.name}\` again to retry it.`,
+      { organizationId: created.org.id },
     );
   }
-  return {
-    organization: created.org,
-    contract: created.contract,
-    firstInvoice: created.firstInvoice,
-    charge,
-  };
+  if (opened.status === 'pending') {
+    const charge: ChargeResult = { ok: false, reason: 'waiting for the payment method' };
+    return { ...created, organization: created.org, setupUrl: opened.setupUrl, charge };
+  }
+  const organization =
+    created.org.status === 'pending'
+      ? await activateOrganization(ctx, created.org.id, { ref: opened.ref })
+      : created.org;
+  return { ...created, organization, setupUrl: null, charge: { ok: true, ref: opened.ref } as ChargeResult };
+};
+
+/** An organization this account started and did not finish (no payment yet), by name. */
+const pendingOrganizationOf = async (em: EntityManager, ownerId: string, name: string) => {
+  const org = await em.findOne(OrganizationSchema, { ownerId, name, status: 'pending' });
+  if (!org) return null;
+  const contract = await em.findOneOrFail(ContractSchema, { organizationId: org.id, kind: 'organization' });
+  const plan = await requirePlan(em, OWNER_SEAT_PLAN);
+  const first = tieredTotal(listPrice(plan, contract.period), 1, plan.tiers);
+  return { org, contract, firstInvoice: money(first, plan.currency) };
 };

@@ -1,4 +1,5 @@
 import type { Money } from '../domain/money.ts';
+import type { BillingPeriod } from '../domain/period.ts';
 
 /** Time comes from here, so tests and the renewal roll can move it. */
 export interface Clock {
@@ -16,10 +17,111 @@ export interface ChargeInput {
   description: string;
 }
 
+/** A contract's seats per plan, as the billing provider should bill them. */
+export interface PlanQuantity {
+  planCode: string;
+  quantity: number;
+}
+
+export interface OpenOrganizationInput {
+  organizationId: string;
+  organizationName: string;
+  contractId: string;
+  period: BillingPeriod;
+  payer: { accountId: string; email: string };
+  /** the contract's seats (the owner's one business seat) */
+  items: PlanQuantity[];
+  /** the first period's invoice, for providers that charge it at once (the ledger) */
+  firstInvoice: Money;
+  idempotencyKey: string;
+}
+
+/** active: billing runs; pending: the payer must finish `setupUrl`; failed: the first charge failed. */
+export type OpenOrganizationResult =
+  | { status: 'active'; ref: string }
+  | { status: 'pending'; setupUrl: string }
+  | { status: 'failed'; reason: string };
+
+export interface SeatPurchaseInput extends ChargeInput {
+  contractId: string;
+  planCode: string;
+  /** the plan's quantity once the seats are added (not the increment) */
+  newQuantity: number;
+  /** the instant the quote was priced at; the charge prorates from it */
+  prorationDate: Date;
+}
+
+/**
+ * `pending`: the provider holds the change until the payment completes (e.g. authentication
+ * required); `ref` names the open invoice. The seats are not added unless it completes.
+ */
+export type SeatPurchaseResult =
+  | { ok: true; ref: string }
+  | { ok: false; reason: string; pending?: { ref: string } };
+
+export interface SeatPreviewInput {
+  contractId: string;
+  planCode: string;
+  newQuantity: number;
+  prorationDate: Date;
+  /** our own price for the increment; providers that keep no prices return it */
+  localAmount: Money;
+}
+
+export interface RenewalInput extends ChargeInput {
+  contractId: string;
+  /** renewing seats per plan for the new period (plans absent or 0 stop being billed) */
+  items: PlanQuantity[];
+  periodStart: Date;
+}
+
+/** What the provider bills for a contract now, for reconciliation; null: it keeps no such state. */
+export interface BilledState {
+  items: PlanQuantity[];
+  cancelAtPeriodEnd: boolean;
+  ended: boolean;
+}
+
 /** Where money moves: the local ledger by default, Stripe when configured. */
 export interface BillingGateway {
   readonly name: string;
+  /** true when the provider collects the payment method itself while opening an organization */
+  readonly collectsPaymentMethod: boolean;
   /** whether the account has a payment method that can be charged */
   hasPaymentMethod(accountId: string): Promise<boolean>;
   charge(input: ChargeInput): Promise<ChargeResult>;
+  /** starts billing a new organization (ledger: charges the first invoice) */
+  openOrganization(input: OpenOrganizationInput): Promise<OpenOrganizationResult>;
+  /** after the payment method is on file: bills the contract's seats from now on */
+  startSubscription(input: {
+    organizationId: string;
+    contractId: string;
+    period: BillingPeriod;
+    items: PlanQuantity[];
+  }): Promise<ChargeResult>;
+  /** the amount charged now for going to `newQuantity` seats of a plan at `prorationDate` */
+  previewSeatPurchase(input: SeatPreviewInput): Promise<Money>;
+  /** charges an approved purchase once per idempotency key; seats only on `ok` */
+  purchaseSeats(input: SeatPurchaseInput): Promise<SeatPurchaseResult>;
+  /** the renewal: the new period is billed for the renewing seats only */
+  renew(input: RenewalInput): Promise<ChargeResult>;
+  /** cancel at period end (true) or undo it (false) */
+  setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void>;
+  billedState(contractId: string): Promise<BilledState | null>;
 }
+
+/**
+ * A billing provider's webhook event, translated by its adapter. Subscription events carry the
+ * subscription as re-read from the provider when the event is handled (never the event's own,
+ * possibly stale, snapshot), so events arriving out of order still converge.
+ */
+export type BillingEvent = { id: string; type: string } & (
+  | { kind: 'setup_completed'; organizationId: string }
+  | { kind: 'subscription_changed'; contractId: string; state: BilledState & { pendingUpdate: boolean } }
+  | { kind: 'pending_update_applied'; contractId: string; state: BilledState & { pendingUpdate: boolean } }
+  | { kind: 'pending_update_expired'; contractId: string }
+  | { kind: 'subscription_deleted'; contractId: string }
+  | { kind: 'invoice_paid'; contractId: string; invoiceRef: string }
+  | { kind: 'invoice_failed'; contractId: string; invoiceRef: string; reason: string }
+  | { kind: 'ignored' }
+);

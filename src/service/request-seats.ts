@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
+import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -9,7 +11,7 @@ import { parse, planCodeField, seatCountField, uuidField } from './support/input
 import { authorize, ownContract, requireOpen, requirePlan } from './support/lookups.ts';
 import { approversOf, quoteFor, requestPayload } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
-import { inTransaction } from './support/tx.ts';
+import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField, quantity: seatCountField, plan: planCodeField });
 
@@ -22,36 +24,21 @@ const input = z.object({ organizationId: uuidField, quantity: seatCountField, pl
  */
 export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
+  // Priced once, at one instant: the billing provider previews the same proration the
+  // approval will charge (the ledger answers with our own quote).
+  const at = ctx.clock.now();
+  const dry = await reading(ctx, (em) => prepare(em, actor, cmd, at));
+  const provider = await ctx.billing.previewSeatPurchase({
+    contractId: dry.contract.id,
+    planCode: dry.plan.code,
+    newQuantity: dry.purchasedOfPlan + cmd.quantity,
+    prorationDate: at,
+    localAmount: money(dry.quote.proratedAmount, dry.quote.currency),
+  });
   const created = await inTransaction(ctx, async (em) => {
-    const now = ctx.clock.now();
-    const { org, me, membership } = await authorize(em, cmd.organizationId, actor, 'request_seats');
-    requireOpen(org);
-    if (org.status === 'cancelling') {
-      throw new DomainError(
-        'organization_closed',
-        `${org.name} is cancelled at the end of the period.`,
-        'Undo the cancellation with `cancel undo` first.',
-      );
-    }
-    const plan = await requirePlan(em, cmd.plan);
-    if (plan.monthlyPrice === 0 && plan.yearlyPrice === 0) {
-      throw new DomainError(
-        'invalid_input',
-        `${plan.name} is free and needs no seats.`,
-        'Ask for a paid plan, e.g. `add 1 pro`.',
-      );
-    }
-    const contract = await ownContract(em, org.id);
-    if (contract.currentPeriodEnd <= now) {
-      // The renewal job has not rolled the period yet: a quote now would price nothing and be
-      // born expired, so no approver could ever accept it.
-      throw new DomainError(
-        'conflict',
-        'The billing period has just ended and is being renewed.',
-        'Ask again in a few minutes.',
-      );
-    }
-    const quote = await quoteFor(em, contract, plan, cmd.quantity, now);
+    const now = at;
+    const { org, me, membership, plan, contract, quote: local } = await prepare(em, actor, cmd, at);
+    const quote = { ...local, proratedAmount: provider.amount };
     const selfApproved = isApprover(membership);
     const autoApprove = org.autoApproveBelow !== null && quote.proratedAmount < org.autoApproveBelow;
     const request = em.create(PurchaseRequestSchema, {
@@ -109,4 +96,48 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
     return { ...created, request: decided.request, outcome: decided.outcome };
   }
   return { ...created, outcome: 'pending' as const };
+};
+
+/** Every check a request must pass, and its local quote; run before pricing and again inside the transaction. */
+const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof input>, now: Date) => {
+  const { org, me, membership } = await authorize(em, cmd.organizationId, actor, 'request_seats');
+  requireOpen(org);
+  if (org.status === 'cancelling') {
+    throw new DomainError(
+      'organization_closed',
+      `${org.name} is cancelled at the end of the period.`,
+      'Undo the cancellation with `cancel undo` first.',
+    );
+  }
+  if (org.status === 'pending') {
+    throw new DomainError(
+      'organization_closed',
+      `${org.name} is waiting for its payment method, so it buys no seats yet.`,
+      'Finish adding the payment method (the link from `org create`), then ask again.',
+    );
+  }
+  const plan = await requirePlan(em, cmd.plan);
+  if (plan.monthlyPrice === 0 && plan.yearlyPrice === 0) {
+    throw new DomainError(
+      'invalid_input',
+      `${plan.name} is free and needs no seats.`,
+      'Ask for a paid plan, e.g. `add 1 pro`.',
+    );
+  }
+  const contract = await ownContract(em, org.id);
+  if (contract.currentPeriodEnd <= now) {
+    // The renewal job has not rolled the period yet: a quote now would price nothing and be
+    // born expired, so no approver could ever accept it.
+    throw new DomainError(
+      'conflict',
+      'The billing period has just ended and is being renewed.',
+      'Ask again in a few minutes.',
+    );
+  }
+  const quote = await quoteFor(em, contract, plan, cmd.quantity, now);
+  const [row] = await em.execute<{ n: number }[]>(
+    'select count(*)::int as n from seat where contract_id = ? and plan_code = ?',
+    [contract.id, plan.code],
+  );
+  return { org, me, membership, plan, contract, quote, purchasedOfPlan: row?.n ?? 0 };
 };

@@ -65,14 +65,18 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       periodStart: contract.currentPeriodEnd,
       periodEnd: addPeriod(contract.currentPeriodEnd, contract.period),
       currency: contract.currency,
-      amount: (await renewalCharge(em, contract)).amount,
+      ...(await renewalCharge(em, contract)),
       payerId: org && contract.kind === 'organization' ? org.ownerId : contract.managerId,
     };
   });
   if (!plan) return { contractId, rolled: false };
   if (plan.closed) return { contractId, rolled: true, closed: true };
 
-  const charge = await ctx.billing.charge({
+  // Seats with auto-renew off stop being billed here, at the renewal, never earlier.
+  const charge = await ctx.billing.renew({
+    contractId,
+    periodStart: plan.periodStart,
+    items: plan.byPlan.map((p) => ({ planCode: p.plan, quantity: p.seats })),
     idempotencyKey: renewalKey(contractId, plan.periodStart),
     payerAccountId: plan.payerId,
     amount: money(plan.amount, plan.currency),

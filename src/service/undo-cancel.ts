@@ -4,6 +4,7 @@ import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
+import { ownContract } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -16,23 +17,18 @@ export const undoCancel = async (
   raw: z.input<typeof input>,
 ): Promise<Organization> => {
   const cmd = parse(input, raw);
+  // As for `cancel`: checked, then Stripe renews again, then recorded.
+  const contractId = await inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const { org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
+    refuseUndo(org, now);
+    return (await ownContract(em, org.id)).id;
+  });
+  await ctx.billing.setCancelAtPeriodEnd(contractId, false);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
-    if (org.status !== 'cancelling') {
-      throw new DomainError(
-        'conflict',
-        `${org.name} is not cancelled, so there is nothing to undo.`,
-        'To cancel the organization, use `cancel`.',
-      );
-    }
-    if (org.paidThrough && org.paidThrough <= now) {
-      throw new DomainError(
-        'organization_closed',
-        `${org.name}'s paid time ended; the cancellation is final.`,
-        'Create a new organization with `org create <name>`.',
-      );
-    }
+    refuseUndo(org, now);
     const before = snapshot(org, ['status', 'paidThrough']);
     org.status = 'active';
     org.paidThrough = null;
@@ -47,4 +43,21 @@ export const undoCancel = async (
     });
     return org;
   });
+};
+
+const refuseUndo = (org: Organization, now: Date) => {
+  if (org.status !== 'cancelling') {
+    throw new DomainError(
+      'conflict',
+      `${org.name} is not cancelled, so there is nothing to undo.`,
+      'To cancel the organization, use `cancel`.',
+    );
+  }
+  if (org.paidThrough && org.paidThrough <= now) {
+    throw new DomainError(
+      'organization_closed',
+      `${org.name}'s paid time ended; the cancellation is final.`,
+      'Create a new organization with `org create <name>`.',
+    );
+  }
 };

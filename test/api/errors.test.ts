@@ -47,6 +47,7 @@ describe('error mapping', () => {
       needs_business_plan: 402,
       needs_payment_method: 402,
       payment_failed: 402,
+      billing_unavailable: 503,
       forbidden: 403,
       detached: 403,
       not_found: 404,

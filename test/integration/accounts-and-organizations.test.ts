@@ -41,7 +41,7 @@ const ledgerRows = (payerId: string) =>
   db.em
     .fork()
     .execute<{ amount: string; currency: string; status: string }[]>(
-      'select amount::int as amount, currency, status from ledger_charge where payer_id = ? order by created_at',
+      'select amount::int as amount, currency, status from ledger_charge where payer_id = ? order by created_at, status',
       [payerId],
     );
 
@@ -203,15 +203,31 @@ describe('createOrganization', () => {
     );
   });
 
-  it('creates nothing when the first invoice is declined', async () => {
+  it('a declined first invoice leaves the organization pending; creating it again once the card works activates it', async () => {
     const p = await account(db, { personalPlan: 'business', paymentMethod: 'pm_card_chargeDeclined' });
     const before = await db.counts();
     const e = await refusal('payment_failed', createOrganization(db.ctx, p.actor, { name: 'Declined' }));
     expect(e.message).toContain('declined');
-    const after = await db.counts();
-    // the ledger keeps the failed attempt; nothing else exists
-    expect(after).toEqual({ ...before, ledger_charge: before.ledger_charge! + 1 });
+    expect(e.next).toContain('org create Declined');
+    const orgs = await db.em
+      .fork()
+      .execute<{ id: string; status: string }[]>('select id, status from organization where owner_id = ?', [
+        p.id,
+      ]);
+    // nothing deleted behind anyone's back: the organization waits, unpaid and inactive
+    expect(orgs.map((o) => o.status)).toEqual(['pending']);
     expect(await ledgerRows(p.id)).toEqual([{ amount: 3000, currency: 'eur', status: 'failed' }]);
+    await upsertAccount(db.ctx, { email: p.email, paymentMethod: 'pm_card_visa' });
+    const r = await createOrganization(db.ctx, p.actor, { name: 'Declined' });
+    expect(r.organization).toMatchObject({ id: orgs[0]!.id, status: 'active' });
+    const after = await db.counts();
+    // the same organization, not a second one; one failed and one paid charge
+    expect(after.organization).toBe(before.organization! + 1);
+    expect(after.contract).toBe(before.contract! + 1);
+    expect(await ledgerRows(p.id)).toEqual([
+      { amount: 3000, currency: 'eur', status: 'failed' },
+      { amount: 3000, currency: 'eur', status: 'succeeded' },
+    ]);
   });
 
   it('refuses bad names and periods with invalid_input', async () => {

@@ -52,20 +52,32 @@ export const contextOn = (db: TestDb, orm: MikroORM): ServiceContext => {
   return { em, clock: db.clock, billing: new LedgerGateway(em, () => db.clock.now()) };
 };
 
-/** A billing gateway whose next `failures` charges throw (the provider is down), then delegates. */
+/** A billing gateway whose next `failures` money moves throw (the provider is down), then delegates. */
 export const flakyBilling = (inner: BillingGateway, failures = 1): BillingGateway & { attempts: number } => {
   let left = failures;
-  return {
+  const flaky = {
     name: 'flaky',
+    collectsPaymentMethod: inner.collectsPaymentMethod,
     attempts: 0,
-    hasPaymentMethod: (id) => inner.hasPaymentMethod(id),
-    async charge(input) {
-      this.attempts++;
-      if (left > 0) {
-        left--;
-        throw new Error('billing provider unavailable');
-      }
-      return inner.charge(input);
-    },
+    hasPaymentMethod: (id: string) => inner.hasPaymentMethod(id),
+    openOrganization: (i: Parameters<BillingGateway['openOrganization']>[0]) => inner.openOrganization(i),
+    startSubscription: (i: Parameters<BillingGateway['startSubscription']>[0]) => inner.startSubscription(i),
+    previewSeatPurchase: (i: Parameters<BillingGateway['previewSeatPurchase']>[0]) =>
+      inner.previewSeatPurchase(i),
+    setCancelAtPeriodEnd: (id: string, cancel: boolean) => inner.setCancelAtPeriodEnd(id, cancel),
+    billedState: (id: string) => inner.billedState(id),
+    charge: (i: Parameters<BillingGateway['charge']>[0]) => moving(() => inner.charge(i)),
+    purchaseSeats: (i: Parameters<BillingGateway['purchaseSeats']>[0]) =>
+      moving(() => inner.purchaseSeats(i)),
+    renew: (i: Parameters<BillingGateway['renew']>[0]) => moving(() => inner.renew(i)),
   };
+  const moving = async <T>(run: () => Promise<T>): Promise<T> => {
+    flaky.attempts++;
+    if (left > 0) {
+      left--;
+      throw new Error('billing provider unavailable');
+    }
+    return run();
+  };
+  return flaky;
 };

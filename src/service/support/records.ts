@@ -63,7 +63,9 @@ export type NoticeKind =
   | 'ownership_transferred'
   | 'renewal_reminder'
   | 'idle_seat_offer'
-  | 'idle_seat_reclaimed';
+  | 'idle_seat_reclaimed'
+  | 'organization_ready'
+  | 'billing_problem';
 
 /** Queues a message to a person; the outbox worker delivers it. Same transaction as the change. */
 export const notify = (

@@ -1,0 +1,388 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type Stripe from 'stripe';
+import { DomainError } from '../../src/domain/errors.ts';
+import { type Money, money } from '../../src/domain/money.ts';
+import type { BillingPeriod } from '../../src/domain/period.ts';
+import type {
+  BilledState,
+  BillingGateway,
+  ChargeInput,
+  ChargeResult,
+  OpenOrganizationInput,
+  OpenOrganizationResult,
+  PlanQuantity,
+  RenewalInput,
+  SeatPreviewInput,
+  SeatPurchaseInput,
+  SeatPurchaseResult,
+} from '../../src/service/ports.ts';
+import { asDomainError, asPaymentFailure, reasonFor } from './errors.ts';
+import { lookupKey, planOfLookupKey } from './prices.ts';
+
+export interface StripeGatewayOptions {
+  /** base URL for Checkout's return pages */
+  publicUrl: string;
+  now?: () => Date;
+}
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/**
+ * Billing through Stripe: one customer per organization (its payment method collected by
+ * Checkout in setup mode), one subscription per contract, one item per plan whose quantity is
+ * the plan's purchased seats, priced with the catalog's graduated tiers. Every money move
+ * carries our own idempotency key; Stripe ids live in the stripe_* tables.
+ */
+export class StripeGateway implements BillingGateway {
+  readonly name = 'stripe';
+  readonly collectsPaymentMethod = true;
+  private readonly prices = new Map<string, string>();
+
+  constructor(
+    private readonly root: EntityManager,
+    readonly stripe: Stripe,
+    private readonly opts: StripeGatewayOptions,
+  ) {}
+
+  private get now() {
+    return (this.opts.now ?? (() => new Date()))();
+  }
+
+  private sql<T>(query: string, params: unknown[] = []) {
+    return this.root.fork().execute<T[]>(query, params);
+  }
+
+  /** Stripe errors leave as coded DomainErrors; card errors are handled where they are an answer. */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      throw asDomainError(e);
+    }
+  }
+
+  async hasPaymentMethod(accountId: string): Promise<boolean> {
+    const [row] = await this.sql<{ payment_method: string | null }>(
+      'select payment_method from account where id = ?',
+      [accountId],
+    );
+    return Boolean(row?.payment_method);
+  }
+
+  /** A one-off charge (personal plans) to the payment method synced onto the account. */
+  async charge(input: ChargeInput): Promise<ChargeResult> {
+    const [row] = await this.sql<{ payment_method: string | null }>(
+      'select payment_method from account where id = ?',
+      [input.payerAccountId],
+    );
+    if (!row?.payment_method) return { ok: false, reason: 'No payment method on file.' };
+    try {
+      const pi = await this.stripe.paymentIntents.create(
+        {
+          amount: input.amount.amount,
+          currency: input.amount.currency,
+          payment_method: row.payment_method,
+          confirm: true,
+          off_session: true,
+          description: input.description,
+          metadata: { account_id: input.payerAccountId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return pi.status === 'succeeded'
+        ? { ok: true, ref: pi.id }
+        : { ok: false, reason: reasonFor(pi.last_payment_error?.code) };
+    } catch (e) {
+      return { ok: false, ...asPaymentFailure(e) };
+    }
+  }
+
+  /** A customer and a Checkout session in setup mode: the organization waits for its webhook. */
+  async openOrganization(input: OpenOrganizationInput): Promise<OpenOrganizationResult> {
+    const [known] = await this.sql<{ customer_id: string; checkout_url: string | null }>(
+      'select customer_id, checkout_url from stripe_customer where organization_id = ?',
+      [input.organizationId],
+    );
+    const customerId =
+      known?.customer_id ??
+      (
+        await this.call(() =>
+          this.stripe.customers.create(
+            {
+              email: input.payer.email,
+              name: input.organizationName,
+              metadata: { organization_id: input.organizationId },
+            },
+            { idempotencyKey: `organization:${input.organizationId}:customer` },
+          ),
+        )
+      ).id;
+    const session = await this.call(() =>
+      this.stripe.checkout.sessions.create(
+        {
+          mode: 'setup',
+          customer: customerId,
+          currency: input.firstInvoice.currency,
+          allowed_payment_method_types: ['card'],
+          success_url: `${this.opts.publicUrl}/stripe/setup-done`,
+          cancel_url: `${this.opts.publicUrl}/stripe/setup-cancelled`,
+          metadata: { organization_id: input.organizationId, contract_id: input.contractId },
+          setup_intent_data: { metadata: { organization_id: input.organizationId } },
+        },
+        { idempotencyKey: `organization:${input.organizationId}:checkout` },
+      ),
+    );
+    if (!session.url) throw new Error('Stripe returned a Checkout session without a URL');
+    await this.sql(
+      `insert into stripe_customer (organization_id, customer_id, checkout_session_id, checkout_url, created_at)
+       values (?, ?, ?, ?, ?)
+       on conflict (organization_id) do update set checkout_session_id = excluded.checkout_session_id,
+         checkout_url = excluded.checkout_url`,
+      [input.organizationId, customerId, session.id, session.url, this.now],
+    );
+    return { status: 'pending', setupUrl: session.url };
+  }
+
+  /** The contract's subscription, created once (keyed by contract); its first invoice is paid at once. */
+  async startSubscription(input: {
+    organizationId: string;
+    contractId: string;
+    period: BillingPeriod;
+    items: PlanQuantity[];
+  }): Promise<ChargeResult> {
+    const existing = await this.subscriptionOf(input.contractId);
+    if (existing) return { ok: true, ref: existing };
+    const [customer] = await this.sql<{ customer_id: string }>(
+      'select customer_id from stripe_customer where organization_id = ?',
+      [input.organizationId],
+    );
+    if (!customer) return { ok: false, reason: 'No Stripe customer for this organization.' };
+    const items = [];
+    for (const i of input.items) {
+      items.push({ price: await this.priceId(i.planCode, input.period), quantity: i.quantity });
+    }
+    try {
+      const sub = await this.stripe.subscriptions.create(
+        {
+          customer: customer.customer_id,
+          items,
+          payment_behavior: 'error_if_incomplete',
+          metadata: { contract_id: input.contractId, organization_id: input.organizationId },
+        },
+        { idempotencyKey: `contract:${input.contractId}:subscription` },
+      );
+      await this.remember(input.contractId, sub);
+      return { ok: true, ref: sub.id };
+    } catch (e) {
+      return { ok: false, ...asPaymentFailure(e) };
+    }
+  }
+
+  /** Stripe's own figure for the increment: the proration invoice it would make at that instant. */
+  async previewSeatPurchase(input: SeatPreviewInput): Promise<Money> {
+    const subscription = await this.subscriptionOf(input.contractId);
+    if (!subscription) return input.localAmount;
+    const item = await this.itemFor(input.contractId, input.planCode, input.newQuantity);
+    const preview = await this.call(() =>
+      this.stripe.invoices.createPreview({
+        subscription,
+        subscription_details: {
+          items: [item],
+          proration_date: seconds(input.prorationDate),
+          proration_behavior: 'always_invoice',
+        },
+      }),
+    );
+    return money(preview.amount_due, preview.currency);
+  }
+
+  /**
+   * The purchase: the plan's item goes to the new quantity, prorated from the quote's instant and
+   * invoiced at once. `pending_if_incomplete`: Stripe applies the change only if that invoice is
+   * paid, otherwise it holds it as `pending_update` (and the webhooks finish or expire it).
+   */
+  async purchaseSeats(input: SeatPurchaseInput): Promise<SeatPurchaseResult> {
+    const subscription = await this.subscriptionOf(input.contractId);
+    if (!subscription) return { ok: false, reason: 'This contract is not billed through Stripe yet.' };
+    const item = await this.itemFor(input.contractId, input.planCode, input.newQuantity);
+    let sub: Stripe.Subscription;
+    try {
+      sub = await this.stripe.subscriptions.update(
+        subscription,
+        {
+          items: [item],
+          proration_date: seconds(input.prorationDate),
+          proration_behavior: 'always_invoice',
+          payment_behavior: 'pending_if_incomplete',
+          expand: ['latest_invoice'],
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+    } catch (e) {
+      return { ok: false, ...asPaymentFailure(e) };
+    }
+    const invoice = typeof sub.latest_invoice === 'object' ? sub.latest_invoice : null;
+    const invoiceId = invoice?.id ?? (typeof sub.latest_invoice === 'string' ? sub.latest_invoice : sub.id);
+    if (!sub.pending_update && (!invoice || invoice.status === 'paid' || invoice.amount_due === 0)) {
+      await this.remember(input.contractId, sub);
+      return { ok: true, ref: invoiceId };
+    }
+    return { ok: false, reason: await this.failureOf(invoiceId), pending: { ref: invoiceId } };
+  }
+
+  /** Why an invoice is unpaid, from its payment attempt. */
+  private async failureOf(invoiceId: string): Promise<string> {
+    const invoice = await this.call(() =>
+      this.stripe.invoices.retrieve(invoiceId, { expand: ['payments.data.payment.payment_intent'] }),
+    );
+    const pi = invoice.payments?.data?.[0]?.payment?.payment_intent;
+    if (pi && typeof pi === 'object') {
+      if (pi.status === 'requires_action') return reasonFor('authentication_required');
+      const err = pi.last_payment_error;
+      if (err) return reasonFor(err.decline_code ?? err.code, err.message ?? undefined);
+    }
+    return 'The payment did not go through.';
+  }
+
+  /**
+   * The renewal: seats with auto-renew off stop being billed from the new period on, with no
+   * proration (they were paid through the period that ended). Stripe invoices the cycle itself.
+   */
+  async renew(input: RenewalInput): Promise<ChargeResult> {
+    const subscription = await this.subscriptionOf(input.contractId);
+    if (!subscription) return { ok: true, ref: 'not-billed-through-stripe' };
+    const items = await this.sql<{ plan_code: string; item_id: string }>(
+      'select plan_code, item_id from stripe_subscription_item where contract_id = ? order by plan_code',
+      [input.contractId],
+    );
+    const wanted = new Map(input.items.map((i) => [i.planCode, i.quantity]));
+    const changes = items.map((i) =>
+      (wanted.get(i.plan_code) ?? 0) > 0
+        ? { id: i.item_id, quantity: wanted.get(i.plan_code)! }
+        : { id: i.item_id, deleted: true as const },
+    );
+    try {
+      const sub = await this.stripe.subscriptions.update(
+        subscription,
+        { items: changes, proration_behavior: 'none' },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return { ok: true, ref: sub.id };
+    } catch (e) {
+      return { ok: false, ...asPaymentFailure(e) };
+    }
+  }
+
+  async setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void> {
+    const subscription = await this.subscriptionOf(contractId);
+    if (!subscription) return;
+    await this.call(() =>
+      this.stripe.subscriptions.update(
+        subscription,
+        { cancel_at_period_end: cancel },
+        // keyed per decision: a later undo or re-cancel is a new request, a retry is not
+        { idempotencyKey: `contract:${contractId}:cancel_at_period_end:${cancel}:${this.now.toISOString()}` },
+      ),
+    );
+  }
+
+  async billedState(contractId: string): Promise<BilledState | null> {
+    const subscription = await this.subscriptionOf(contractId);
+    if (!subscription) return null;
+    const sub = await this.call(() => this.stripe.subscriptions.retrieve(subscription));
+    return stateOf(sub);
+  }
+
+  /** The subscription's state re-read from Stripe, for webhook events. */
+  async subscriptionState(subscriptionId: string) {
+    const sub = await this.call(() => this.stripe.subscriptions.retrieve(subscriptionId));
+    return { ...stateOf(sub), pendingUpdate: Boolean(sub.pending_update) };
+  }
+
+  /** Checkout's setup intent left a payment method: it becomes the customer's default for invoices. */
+  async useSetupPaymentMethod(customerId: string, setupIntentId: string): Promise<void> {
+    const intent = await this.call(() => this.stripe.setupIntents.retrieve(setupIntentId));
+    const method =
+      typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
+    if (!method) return;
+    await this.call(() =>
+      this.stripe.customers.update(customerId, { invoice_settings: { default_payment_method: method } }),
+    );
+  }
+
+  async contractOfSubscription(subscriptionId: string): Promise<string | null> {
+    const [row] = await this.sql<{ contract_id: string }>(
+      'select contract_id from stripe_subscription where subscription_id = ?',
+      [subscriptionId],
+    );
+    return row?.contract_id ?? null;
+  }
+
+  private async subscriptionOf(contractId: string): Promise<string | null> {
+    const [row] = await this.sql<{ subscription_id: string }>(
+      'select subscription_id from stripe_subscription where contract_id = ?',
+      [contractId],
+    );
+    return row?.subscription_id ?? null;
+  }
+
+  /** The plan's existing item at a new quantity, or a new item of the plan's price. */
+  private async itemFor(contractId: string, planCode: string, quantity: number) {
+    const [row] = await this.sql<{ item_id: string }>(
+      'select item_id from stripe_subscription_item where contract_id = ? and plan_code = ?',
+      [contractId, planCode],
+    );
+    if (row) return { id: row.item_id, quantity };
+    const [contract] = await this.sql<{ period: BillingPeriod }>('select period from contract where id = ?', [
+      contractId,
+    ]);
+    return { price: await this.priceId(planCode, contract!.period), quantity };
+  }
+
+  /** Records the subscription and its items' ids (items appear as plans are first bought). */
+  private async remember(contractId: string, sub: Stripe.Subscription) {
+    await this.sql(
+      `insert into stripe_subscription (contract_id, subscription_id, created_at) values (?, ?, ?)
+       on conflict (contract_id) do nothing`,
+      [contractId, sub.id, this.now],
+    );
+    for (const item of sub.items?.data ?? []) {
+      const plan = planOfLookupKey(item.price.lookup_key);
+      if (!plan) continue;
+      await this.sql(
+        `insert into stripe_subscription_item (contract_id, plan_code, item_id, price_id) values (?, ?, ?, ?)
+         on conflict (contract_id, plan_code) do update set item_id = excluded.item_id, price_id = excluded.price_id`,
+        [contractId, plan, item.id, item.price.id],
+      );
+    }
+  }
+
+  /** The catalog price of a plan and period, by lookup key (run the catalog sync first). */
+  private async priceId(planCode: string, period: BillingPeriod): Promise<string> {
+    const key = lookupKey(planCode, period);
+    const cached = this.prices.get(key);
+    if (cached) return cached;
+    const found = await this.call(() =>
+      this.stripe.prices.list({ lookup_keys: [key], active: true, limit: 1 }),
+    );
+    const price = found.data[0];
+    if (!price) {
+      throw new DomainError(
+        'billing_unavailable',
+        `Stripe has no price for the ${planCode} plan (${period}).`,
+        'Run `npm run stripe:sync-catalog`, then try again.',
+      );
+    }
+    this.prices.set(key, price.id);
+    return price.id;
+  }
+}
+
+const stateOf = (sub: Stripe.Subscription): BilledState => ({
+  items: (sub.items?.data ?? []).flatMap((i) => {
+    const plan = planOfLookupKey(i.price.lookup_key);
+    return plan ? [{ planCode: plan, quantity: i.quantity ?? 0 }] : [];
+  }),
+  cancelAtPeriodEnd: sub.cancel_at_period_end,
+  ended: sub.status === 'canceled' || sub.status === 'incomplete_expired',
+});

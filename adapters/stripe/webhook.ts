@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { BillingEvent } from '../../src/service/ports.ts';
+import { reasonFor } from './errors.ts';
+import type { StripeGateway } from './stripe-gateway.ts';
+
+/** Stripe's replay window: a signed event older than this is refused. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+export class WebhookSignatureError extends Error {
+  override readonly name = 'WebhookSignatureError';
+}
+
+// Only the fields we use, checked at the boundary; the rest of an event is not trusted or needed.
+const idOf = z
+  .union([z.string(), z.object({ id: z.string() })])
+  .transform((v) => (typeof v === 'string' ? v : v.id));
+const session = z.object({
+  mode: z.string(),
+  customer: idOf.nullish(),
+  setup_intent: idOf.nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+const subscription = z.object({ id: z.string(), metadata: z.record(z.string(), z.string()).nullish() });
+const invoice = z.object({
+  id: z.string(),
+  parent: z.object({ subscription_details: z.object({ subscription: idOf.nullish() }).nullish() }).nullish(),
+  last_finalization_error: z.object({ code: z.string().nullish() }).nullish(),
+});
+
+export interface VerifiedEvent {
+  id: string;
+  type: string;
+  data: { object: unknown };
+}
+
+/**
+ * Checks a webhook delivery on its raw body: Stripe's signature and the 5-minute tolerance.
+ * Throws WebhookSignatureError for a delivery that is not Stripe's (or is replayed late).
+ */
+export const verifyStripeEvent = (
+  gateway: StripeGateway,
+  rawBody: Buffer,
+  signature: string | undefined,
+  secret: string,
+): VerifiedEvent => {
+  try {
+    return gateway.stripe.webhooks.constructEvent(
+      rawBody,
+      signature ?? '',
+      secret,
+      WEBHOOK_TOLERANCE_SECONDS,
+    );
+  } catch (e) {
+    throw new WebhookSignatureError(e instanceof Error ? e.message : 'bad signature');
+  }
+};
+
+/**
+ * Turns a verified event into our neutral one. Subscriptions are re-read from Stripe here, so a
+ * late or reordered event acts on the subscription as it is now.
+ */
+export const translateStripeEvent = async (
+  gateway: StripeGateway,
+  event: VerifiedEvent,
+): Promise<BillingEvent> => {
+  const base = { id: event.id, type: event.type };
+  const object = event.data.object;
+  switch (event.type) {
+    case 'checkout.session.completed': {
+      const s = session.parse(object);
+      const organizationId = s.metadata?.organization_id;
+      if (s.mode !== 'setup' || !organizationId) return { ...base, kind: 'ignored' };
+      if (s.customer && s.setup_intent) await gateway.useSetupPaymentMethod(s.customer, s.setup_intent);
+      return { ...base, kind: 'setup_completed', organizationId };
+    }
+    case 'customer.subscription.updated':
+    case 'customer.subscription.deleted':
+    case 'customer.subscription.pending_update_applied':
+    case 'customer.subscription.pending_update_expired': {
+      const sub = subscription.parse(object);
+      const contractId = sub.metadata?.contract_id ?? (await gateway.contractOfSubscription(sub.id));
+      if (!contractId) return { ...base, kind: 'ignored' };
+      if (event.type === 'customer.subscription.deleted')
+        return { ...base, kind: 'subscription_deleted', contractId };
+      if (event.type === 'customer.subscription.pending_update_expired') {
+        return { ...base, kind: 'pending_update_expired', contractId };
+      }
+      const state = await gateway.subscriptionState(sub.id);
+      return event.type === 'customer.subscription.updated'
+        ? { ...base, kind: 'subscription_changed', contractId, state }
+        : { ...base, kind: 'pending_update_applied', contractId, state };
+    }
+    case 'invoice.paid':
+    case 'invoice.payment_failed': {
+      const inv = invoice.parse(object);
+      const subId = inv.parent?.subscription_details?.subscription;
+      const contractId = subId ? await gateway.contractOfSubscription(subId) : null;
+      if (!contractId) return { ...base, kind: 'ignored' };
+      return event.type === 'invoice.paid'
+        ? { ...base, kind: 'invoice_paid', contractId, invoiceRef: inv.id }
+        : {
+            ...base,
+            kind: 'invoice_failed',
+            contractId,
+            invoiceRef: inv.id,
+            reason: reasonFor(inv.last_finalization_error?.code),
+          };
+    }
+    default:
+      return { ...base, kind: 'ignored' };
+  }
+};

@@ -1,0 +1,173 @@
+import { ContractSchema, OrganizationSchema } from '../../db/schemas/index.ts';
+import type { ServiceContext } from './context.ts';
+import type { BillingEvent } from './ports.ts';
+import { activateOrganization } from './support/activate-organization.ts';
+import { claimEvent } from './support/billing-events.ts';
+import { closeOrganization } from './support/close-organization.ts';
+import { lockOrganization } from './support/contracts.ts';
+import { driftOf } from './support/drift.ts';
+import { awaitingPurchases, completeLatePurchase, expireLatePurchase } from './support/late-payment.ts';
+import { audit, notify } from './support/records.ts';
+import { inTransaction, reading } from './support/tx.ts';
+
+export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
+
+/**
+ * Applies one billing provider event, at most once: its id is claimed in the transaction that
+ * applies its effect, so a redelivery (or two deliveries racing) changes nothing more. A
+ * failure throws before anything is recorded, so the provider's next delivery tries again.
+ */
+export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent): Promise<EventOutcome> => {
+  const claim = { id: event.id, type: event.type };
+  switch (event.kind) {
+    case 'setup_completed':
+      return setupCompleted(ctx, event.organizationId, claim);
+    case 'ignored':
+      return once(ctx, claim, async () => 'ignored');
+    default:
+      return once(ctx, claim, async (em, now) => {
+        const contract = await em.findOne(ContractSchema, { id: event.contractId });
+        const org = contract?.organizationId ? await lockOrganization(em, contract.organizationId) : null;
+        if (!contract || !org) return 'ignored';
+        switch (event.kind) {
+          case 'pending_update_applied':
+            for (const r of await awaitingPurchases(em, { contractId: contract.id })) {
+              const billed = event.state.items.find((i) => i.planCode === r.planCode)?.quantity ?? 0;
+              if (!event.state.pendingUpdate && billed >= (r.billingQuantity ?? r.quantity)) {
+                await completeLatePurchase(em, now, org, r, r.billingRef ?? event.id);
+              }
+            }
+            return 'applied';
+          case 'invoice_paid':
+            for (const r of await awaitingPurchases(em, {
+              contractId: contract.id,
+              billingRef: event.invoiceRef,
+            })) {
+              await completeLatePurchase(em, now, org, r, event.invoiceRef);
+            }
+            return 'applied';
+          case 'pending_update_expired':
+            for (const r of await awaitingPurchases(em, { contractId: contract.id })) {
+              await expireLatePurchase(em, now, org, r);
+            }
+            return 'applied';
+          case 'invoice_failed': {
+            // a purchase's own invoice was reported when it was approved; others (renewals) now
+            const purchases = await awaitingPurchases(em, {
+              contractId: contract.id,
+              billingRef: event.invoiceRef,
+            });
+            if (purchases.length === 0) {
+              audit(em, now, {
+                organizationId: org.id,
+                actorId: null,
+                action: 'billing.invoice_failed',
+                subject: { type: 'contract', id: contract.id },
+                after: { invoice: event.invoiceRef, reason: event.reason },
+              });
+              notify(em, now, {
+                organizationId: org.id,
+                recipientId: org.ownerId,
+                kind: 'billing_problem',
+                payload: { organizationName: org.name, reason: `An invoice was not paid: ${event.reason}` },
+              });
+            }
+            return 'applied';
+          }
+          case 'subscription_deleted':
+            // Stripe ended the subscription: paid access ends, as the cancellation roll does
+            if (org.status === 'active' || org.status === 'cancelling') {
+              await closeOrganization(em, org, now, { status: 'cancelled', actorId: null });
+            }
+            return 'applied';
+          case 'subscription_changed': {
+            const drift = await driftOf(em, contract.id, event.state);
+            if (drift.length) {
+              audit(em, now, {
+                organizationId: org.id,
+                actorId: null,
+                action: 'billing.drift',
+                subject: { type: 'contract', id: contract.id },
+                after: { drift, source: event.type },
+              });
+            }
+            return 'applied';
+          }
+        }
+      });
+  }
+};
+
+/** Whether an event id was already applied (a cheap early answer to a redelivery). */
+export const wasApplied = async (ctx: ServiceContext, eventId: string): Promise<boolean> =>
+  (await reading(ctx, (em) => em.execute('select 1 from stripe_event where id = ?', [eventId]))).length > 0;
+
+/** Runs `effect` in one transaction with the event claimed; a claimed event is a duplicate. */
+const once = (
+  ctx: ServiceContext,
+  claim: { id: string; type: string },
+  effect: (em: Parameters<Parameters<typeof inTransaction>[1]>[0], now: Date) => Promise<EventOutcome>,
+): Promise<EventOutcome> =>
+  inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    if (!(await claimEvent(em, claim, now))) return 'duplicate';
+    return effect(em, now);
+  });
+
+/**
+ * The payment method is on file: the contract's subscription starts (outside any transaction:
+ * it is a call to the provider, keyed by contract), then the organization becomes active.
+ * A failed first invoice leaves it pending and tells the owner why.
+ */
+const setupCompleted = async (
+  ctx: ServiceContext,
+  orgId: string,
+  claim: { id: string; type: string },
+): Promise<EventOutcome> => {
+  const found = await reading(ctx, async (em) => {
+    const org = await em.findOne(OrganizationSchema, { id: orgId });
+    const contract =
+      org &&
+      (await em.findOne(ContractSchema, { organizationId: org.id, kind: 'organization', status: 'active' }));
+    if (!org || !contract || org.status !== 'pending') return null;
+    const items = await em.execute<{ plan_code: string; n: number }[]>(
+      'select plan_code, count(*)::int as n from seat where contract_id = ? group by plan_code order by plan_code',
+      [contract.id],
+    );
+    return { org, contract, items: items.map((i) => ({ planCode: i.plan_code, quantity: i.n })) };
+  });
+  if (!found) return once(ctx, claim, async () => 'ignored');
+  const started = await ctx.billing.startSubscription({
+    organizationId: found.org.id,
+    contractId: found.contract.id,
+    period: found.contract.period,
+    items: found.items,
+  });
+  if (started.ok) {
+    const before = await reading(ctx, (em) =>
+      em.execute('select 1 from stripe_event where id = ?', [claim.id]),
+    );
+    if (before.length) return 'duplicate';
+    await activateOrganization(ctx, found.org.id, { ref: started.ref, event: claim });
+    return 'applied';
+  }
+  return once(ctx, claim, async (em, now) => {
+    audit(em, now, {
+      organizationId: found.org.id,
+      actorId: null,
+      action: 'organization.payment_failed',
+      subject: { type: 'organization', id: found.org.id },
+      after: { status: 'pending', reason: started.reason },
+    });
+    notify(em, now, {
+      organizationId: found.org.id,
+      recipientId: found.org.ownerId,
+      kind: 'billing_problem',
+      payload: {
+        organizationName: found.org.name,
+        reason: `the first invoice failed: ${started.reason} Add another payment method with the same link.`,
+      },
+    });
+    return 'applied';
+  });
+};

@@ -1,0 +1,96 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import nock from 'nock';
+import { stripeClient } from '../../adapters/stripe/client.ts';
+import { StripeGateway } from '../../adapters/stripe/stripe-gateway.ts';
+import type { ServiceContext } from '../../src/service/context.ts';
+import type { TestDb } from '../support/db.ts';
+
+/** Stripe's stand-in: nock answers for this base; nothing leaves the machine. */
+export const STRIPE_BASE = 'http://stripe.test';
+export const SECRET_KEY = 'sk_test_seatkeeper';
+export const WEBHOOK_SECRET = 'whsec_seatkeeper_test';
+
+export const stripeApi = () => nock(STRIPE_BASE);
+
+/** A Stripe gateway on `orm` (default: the test database's), talking to the stand-in. */
+export const gatewayOn = (db: TestDb, orm?: MikroORM) =>
+  new StripeGateway((orm?.em ?? db.em) as unknown as EntityManager, stripeClient(SECRET_KEY, STRIPE_BASE), {
+    publicUrl: 'https://bot.example.com',
+    now: () => db.clock.now(),
+  });
+
+export const stripeContext = (db: TestDb, orm?: MikroORM): ServiceContext => ({
+  em: (orm?.em ?? db.em) as unknown as EntityManager,
+  clock: db.clock,
+  billing: gatewayOn(db, orm),
+});
+
+/** A form-encoded request body as flat `key → value` pairs (`items[0][quantity]` → '5'). */
+export const form = (body: unknown): Record<string, string> => {
+  // nock hands a matcher the form already parsed into flat keys; a reply callback gets the string
+  if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
+  if (body && typeof body === 'object') {
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)]));
+  }
+  throw new Error(`expected a form-encoded body, got ${JSON.stringify(body)}`);
+};
+
+/** What a contract looks like in Stripe once its subscription exists (as startSubscription records it). */
+export const linkSubscription = async (
+  db: TestDb,
+  contractId: string,
+  subscriptionId: string,
+  items: { plan: string; itemId: string; priceId: string }[],
+) => {
+  const em = db.em.fork();
+  await em.execute(
+    'insert into stripe_subscription (contract_id, subscription_id, created_at) values (?, ?, ?)',
+    [contractId, subscriptionId, db.clock.now()],
+  );
+  for (const i of items) {
+    await em.execute(
+      'insert into stripe_subscription_item (contract_id, plan_code, item_id, price_id) values (?, ?, ?, ?)',
+      [contractId, i.plan, i.itemId, i.priceId],
+    );
+  }
+};
+
+/** A Stripe subscription object as the API returns it (the fields we read). */
+export const subscription = (
+  id: string,
+  o: {
+    items: { itemId: string; plan: string; priceId?: string; quantity: number }[];
+    pendingUpdate?: boolean;
+    latestInvoice?: { id: string; status: string; amount_due: number } | string;
+    contractId?: string;
+    status?: string;
+    cancelAtPeriodEnd?: boolean;
+  },
+) => ({
+  id,
+  object: 'subscription',
+  status: o.status ?? 'active',
+  cancel_at_period_end: o.cancelAtPeriodEnd ?? false,
+  metadata: o.contractId ? { contract_id: o.contractId } : {},
+  pending_update: o.pendingUpdate
+    ? {
+        expires_at: 1_900_000_000,
+        subscription_items: o.items.map((i) => ({ id: i.itemId, quantity: i.quantity })),
+      }
+    : null,
+  latest_invoice: o.latestInvoice ?? null,
+  items: {
+    object: 'list',
+    data: o.items.map((i) => ({
+      id: i.itemId,
+      object: 'subscription_item',
+      quantity: i.quantity,
+      price: {
+        id: i.priceId ?? `price_${i.plan}`,
+        object: 'price',
+        lookup_key: `seatkeeper:${i.plan}:month`,
+      },
+    })),
+  },
+});
