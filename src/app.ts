@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Logger, pino } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
+import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import type { Config } from './config.ts';
 import type { ServiceContext } from './service/context.ts';
@@ -12,6 +13,8 @@ export interface App {
   orm: MikroORM;
   ctx: ServiceContext;
   log: Logger;
+  /** the Teams bot, when TEAMS_APP_ID is set */
+  teams: TeamsBot | null;
   close(): Promise<void>;
 }
 
@@ -28,11 +31,14 @@ export const buildApp = async (
   const em = orm.em as unknown as EntityManager;
   const clock = opts.clock ?? systemClock;
   const billing = new LedgerGateway(em, () => clock.now());
+  const ctx = { em, clock, billing };
+  const appId = config.TEAMS_APP_ID;
   return {
     config,
     orm,
-    ctx: { em, clock, billing },
+    ctx,
     log,
+    teams: appId ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e)) : null,
     async close() {
       await orm.close(true);
     },

@@ -1,6 +1,8 @@
+import { TeamsNotifier } from '../adapters/teams/teams-notifier.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { LogNotifier } from './jobs/log-notifier.ts';
+import { RoutingNotifier } from './jobs/routing-notifier.ts';
 import { startWorker } from './jobs/worker.ts';
 import { buildHttp, listen } from './server.ts';
 
@@ -11,10 +13,14 @@ const main = async () => {
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
   const worker =
     config.WORKER === 'on'
-      ? await startWorker(app.ctx, new LogNotifier(app.log), {
-          databaseUrl: config.DATABASE_URL,
-          log: app.log,
-        })
+      ? await startWorker(
+          app.ctx,
+          new RoutingNotifier(app.teams ? [new TeamsNotifier(app.teams.deps)] : [], new LogNotifier(app.log)),
+          {
+            databaseUrl: config.DATABASE_URL,
+            log: app.log,
+          },
+        )
       : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -1,16 +1,22 @@
+import { TeamsNotifier } from '../../adapters/teams/teams-notifier.ts';
 import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { LogNotifier } from './log-notifier.ts';
+import { RoutingNotifier } from './routing-notifier.ts';
 import { startWorker } from './worker.ts';
 
 /** `npm run worker`: the background worker alone (scale it apart from the bot). */
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
-  const worker = await startWorker(app.ctx, new LogNotifier(app.log), {
-    databaseUrl: config.DATABASE_URL,
-    log: app.log,
-  });
+  const worker = await startWorker(
+    app.ctx,
+    new RoutingNotifier(app.teams ? [new TeamsNotifier(app.teams.deps)] : [], new LogNotifier(app.log)),
+    {
+      databaseUrl: config.DATABASE_URL,
+      log: app.log,
+    },
+  );
   app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
   const stop = async () => {
     await worker.stop();
