@@ -10,6 +10,7 @@ import { onCardRefresh } from './handlers/on-card-refresh.ts';
 import { onCardRun } from './handlers/on-card-run.ts';
 import { onDialogOpen } from './handlers/on-dialog-open.ts';
 import { onDialogSubmit } from './handlers/on-dialog-submit.ts';
+import { onInstalled } from './handlers/on-installed.ts';
 import { onMessage } from './handlers/on-message.ts';
 import { TeamsStore } from './teams-store.ts';
 
@@ -47,6 +48,7 @@ export const buildTeamsBot = (
   const card = <T>(h: (c: TurnContext, s: unknown, d: unknown) => Promise<T>) =>
     h as unknown as (c: TurnContext, s: unknown, d: Card) => Promise<never>;
   app.activity(ActivityTypes.Message, onMessage(deps));
+  app.activity([ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate], onInstalled(deps));
   app.adaptiveCards.actionExecute('run', card(onCardRun(deps)));
   app.adaptiveCards.actionExecute('ask', card(onCardAsk()));
   app.adaptiveCards.actionExecute('cancel', card(onCardCancel(deps)));

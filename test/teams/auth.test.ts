@@ -43,11 +43,18 @@ describe('POST /api/messages authentication', () => {
 
   it.each([
     ['no token', () => null],
-    ['an expired token', () => h.ms.token({ exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 })],
+    [
+      'an expired token',
+      () =>
+        h.ms.token({ exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 }),
+    ],
     ['a token for another app id', () => h.ms.token({ aud: 'another-app-id' })],
     ['a token from another issuer', () => h.ms.token({ iss: 'https://evil.example.com' })],
     ['a token signed by another key under the published key id', () => h.ms.token({}, h.ms.strangerKey)],
-    ['a token signed by an unknown key id (botbuilder says 500)', () => h.ms.token({}, h.ms.strangerKey, 'unknown-kid')],
+    [
+      'a token signed by an unknown key id (botbuilder says 500)',
+      () => h.ms.token({}, h.ms.strangerKey, 'unknown-kid'),
+    ],
     ['a token whose signature was tampered with', () => `${h.ms.token().slice(0, -6)}AAAAAA`],
   ])('%s → 401 and nothing changes', async (_name, token) => {
     const before = await db.counts();

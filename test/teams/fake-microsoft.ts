@@ -51,7 +51,12 @@ export class FakeMicrosoft {
   constructor(readonly appId: string) {
     nock.disableNetConnect();
     nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-    const jwk = { ...this.key.publicKey.export({ format: 'jwk' }), kid: this.kid, use: 'sig', endorsements: ['msteams'] };
+    const jwk = {
+      ...this.key.publicKey.export({ format: 'jwk' }),
+      kid: this.kid,
+      use: 'sig',
+      endorsements: ['msteams'],
+    };
     nock('https://login.botframework.test')
       .persist()
       .get('/v1/.well-known/openidconfiguration')
@@ -102,7 +107,12 @@ export class FakeMicrosoft {
           {
             preferred_network: 'login.microsoftonline.com',
             preferred_cache: 'login.windows.net',
-            aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'],
+            aliases: [
+              'login.microsoftonline.com',
+              'login.windows.net',
+              'login.microsoft.com',
+              'sts.windows.net',
+            ],
           },
         ],
       })
@@ -111,7 +121,10 @@ export class FakeMicrosoft {
       .post(/\/oauth2\/v2\.0\/token/)
       .reply(() => {
         this.tokenRequests++;
-        return [200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-token' }];
+        return [
+          200,
+          { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-token' },
+        ];
       });
   }
 
@@ -127,7 +140,14 @@ export class FakeMicrosoft {
         if (!m) return [404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }];
         return [
           200,
-          { id: m.id, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email, name: m.name, tenantId: m.tenantId },
+          {
+            id: m.id,
+            aadObjectId: m.aadObjectId,
+            email: m.email,
+            userPrincipalName: m.email,
+            name: m.name,
+            tenantId: m.tenantId,
+          },
         ];
       })
       .post(new RegExp(`^${prefix}/v3/conversations/[^/]+/activities(/[^/]+)?$`))

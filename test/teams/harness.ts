@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildApp, type App } from '../../src/app.ts';
+import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import type { TestDb } from '../support/db.ts';
@@ -26,9 +26,18 @@ export interface TeamsHarness {
   /** posts an activity with a valid token unless told otherwise (null: no Authorization header) */
   post(activity: Record<string, unknown>, token?: string | null): Promise<{ status: number; body: Json }>;
   /** a message in the person's personal chat; the bot's replies come back in the answer */
-  say(p: TeamsPerson, text: string, extra?: Record<string, unknown>): Promise<{ status: number; body: Json; cards: Json[] }>;
+  say(
+    p: TeamsPerson,
+    text: string,
+    extra?: Record<string, unknown>,
+  ): Promise<{ status: number; body: Json; cards: Json[] }>;
   /** an invoke (adaptiveCard/action, task/fetch, task/submit) from the person's personal chat */
-  invoke(p: TeamsPerson, name: string, value: unknown, extra?: Record<string, unknown>): Promise<{ status: number; body: Json }>;
+  invoke(
+    p: TeamsPerson,
+    name: string,
+    value: unknown,
+    extra?: Record<string, unknown>,
+  ): Promise<{ status: number; body: Json }>;
   close(): Promise<void>;
 }
 
@@ -41,7 +50,7 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
     TEAMS_APP_PASSWORD: 'test-password',
     BOTFRAMEWORK_OPENID_METADATA: OPENID_URL,
     ...(db.url ? { DATABASE_URL: db.url } : {}),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
   // shares db.orm: close the server, then db.close(); never app.close()
@@ -80,7 +89,10 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
       const t = token === undefined ? ms.token() : token;
       const res = await fetch(`${base}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(t !== null ? { authorization: `Bearer ${t}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(t !== null ? { authorization: `Bearer ${t}` } : {}),
+        },
         body: JSON.stringify(activity),
       });
       const text = await res.text();
@@ -91,7 +103,13 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
       return { status: res.status, body };
     },
     async say(p, text, extra = {}) {
-      const r = await h.post({ ...common(p), type: 'message', text, deliveryMode: 'expectReplies', ...extra });
+      const r = await h.post({
+        ...common(p),
+        type: 'message',
+        text,
+        deliveryMode: 'expectReplies',
+        ...extra,
+      });
       const cards = ((r.body?.activities ?? []) as Json[]).flatMap((a) =>
         (a.attachments ?? []).map((x: Json) => x.content),
       );
@@ -111,7 +129,8 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
 
 /** The card answered to an Action.Execute invoke. */
 export const invokeCard = (body: Json): Json => {
-  if (body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`not a card: ${JSON.stringify(body)}`);
+  if (body?.type !== 'application/vnd.microsoft.card.adaptive')
+    throw new Error(`not a card: ${JSON.stringify(body)}`);
   return body.value;
 };
 

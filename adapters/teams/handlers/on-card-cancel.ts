@@ -3,6 +3,7 @@ import { info } from '../../../src/commands/reply.ts';
 import { keyData } from '../card-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
+import { answerWithCard } from './answer-card.ts';
 import { storedCardFor } from './on-card-refresh.ts';
 import { brokenButton } from './refused.ts';
 
@@ -12,5 +13,5 @@ export const onCardCancel =
     const data = keyData.safeParse(raw);
     if (!data.success) return brokenButton();
     const stored = data.data.cardKey ? await storedCardFor(deps, context, data.data.cardKey) : null;
-    return stored ?? renderCard(info('Cancelled: nothing changed.'));
+    return answerWithCard(context, stored ?? renderCard(info('Cancelled: nothing changed.')));
   };

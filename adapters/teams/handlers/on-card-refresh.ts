@@ -3,6 +3,7 @@ import { info } from '../../../src/commands/reply.ts';
 import { keyData } from '../card-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { type Card, renderCard } from '../render-card.ts';
+import { answerWithCard } from './answer-card.ts';
 import { brokenButton } from './refused.ts';
 
 /** A stored card as this user sees it now: with its buttons while open, decided without them. */
