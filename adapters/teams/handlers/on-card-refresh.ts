@@ -26,8 +26,9 @@ export const onCardRefresh =
   (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
     const data = keyData.safeParse(raw);
     if (!data.success || !data.data.cardKey) return brokenButton();
-    return (
+    return answerWithCard(
+      context,
       (await storedCardFor(deps, context, data.data.cardKey)) ??
-      renderCard(info('There is nothing for you to decide on this card.'))
+        renderCard(info('There is nothing for you to decide on this card.')),
     );
   };
