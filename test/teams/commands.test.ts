@@ -74,7 +74,9 @@ describe('commands as messages to the bot (personal chat)', () => {
 
   it('offboard with no names answers with a button that opens the offboarding dialog', async () => {
     const card = await say(alice, 'offboard');
-    const open = card.actions.find((a: { data?: { msteams?: { type: string } } }) => a.data?.msteams?.type === 'task/fetch');
+    const open = card.actions.find(
+      (a: { data?: { msteams?: { type: string } } }) => a.data?.msteams?.type === 'task/fetch',
+    );
     expect(open.title).toBe('Offboard leavers…');
     const r = await h.invoke(alice, 'task/fetch', { data: open.data });
     expect(r.status).toBe(200);
@@ -124,13 +126,23 @@ describe('in a channel', () => {
       channelData: { tenant: { id: bob.tenantId }, channel: { id: '19:general@thread.tacv2' } },
       text: '<at>Seatkeeper</at> invite <at>Frank Example</at> plan pro',
       entities: [
-        { type: 'mention', text: '<at>Seatkeeper</at>', mentioned: { id: `28:${APP_ID}`, name: 'Seatkeeper' } },
-        { type: 'mention', text: '<at>Frank Example</at>', mentioned: { id: frank.id, name: 'Frank Example' } },
+        {
+          type: 'mention',
+          text: '<at>Seatkeeper</at>',
+          mentioned: { id: `28:${APP_ID}`, name: 'Seatkeeper' },
+        },
+        {
+          type: 'mention',
+          text: '<at>Frank Example</at>',
+          mentioned: { id: frank.id, name: 'Frank Example' },
+        },
       ],
       deliveryMode: 'expectReplies',
     });
     expect(r.status).toBe(200);
-    expect(cardText(r.body.activities[0].attachments[0].content)).toMatch(/Invited 1 person .*frank@example\.com/);
+    expect(cardText(r.body.activities[0].attachments[0].content)).toMatch(
+      /Invited 1 person .*frank@example\.com/,
+    );
     const rows = await db.em
       .fork()
       .execute(`select status from invitation where email = 'frank@example.com'`);

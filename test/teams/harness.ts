@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TeamsNotifier } from '../../adapters/teams/teams-notifier.ts';
 import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import type { TestDb } from '../support/db.ts';
-import { FakeMicrosoft, type Member, OPENID_URL, SERVICE_URL } from './fake-microsoft.ts';
+import { FakeMicrosoft, type Member, OPENID_URL, type Posted, SERVICE_URL } from './fake-microsoft.ts';
 
 export const APP_ID = '00000000-1111-2222-3333-444444444444';
 export const TENANT = 'tenant-contoso';
@@ -38,6 +40,14 @@ export interface TeamsHarness {
     value: unknown,
     extra?: Record<string, unknown>,
   ): Promise<{ status: number; body: Json }>;
+  /** delivers the pending outbox through the Teams notifier, one row at a time (in order) */
+  deliver(): Promise<void>;
+  /** the newest card the bot posted into this person's personal chat */
+  lastPosted(p: TeamsPerson): Posted;
+  /** Teams' automatic refresh of a posted card for this person; the card they see */
+  refresh(p: TeamsPerson, posted: Posted): Promise<Json>;
+  /** presses a card button (Action.Execute) on the message `replyToId` */
+  press(p: TeamsPerson, action: Json, replyToId?: string): Promise<Json>;
   close(): Promise<void>;
 }
 
@@ -117,6 +127,36 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
     },
     invoke(p, name, value, extra = {}) {
       return h.post({ ...common(p), type: 'invoke', name, value, ...extra });
+    },
+    async deliver() {
+      const notifier = new TeamsNotifier(app.teams!.deps);
+      while ((await deliverOutbox(app.ctx, notifier, { batch: 1 })).claimed > 0);
+    },
+    lastPosted(p) {
+      const posted = ms.postedTo(p.conversationId).at(-1);
+      if (!posted) throw new Error(`nothing posted to ${p.email}`);
+      return posted;
+    },
+    async refresh(p, posted) {
+      const card = posted.activity.attachments[0].content;
+      const r = await h.invoke(
+        p,
+        'adaptiveCard/action',
+        { action: card.refresh.action, trigger: 'automatic' },
+        { replyToId: posted.id },
+      );
+      if (r.status !== 200) throw new Error(`refresh: ${r.status}`);
+      return invokeCard(r.body);
+    },
+    async press(p, action, replyToId) {
+      const r = await h.invoke(
+        p,
+        'adaptiveCard/action',
+        executeValue(action),
+        replyToId ? { replyToId } : {},
+      );
+      if (r.status !== 200) throw new Error(`press: ${r.status}`);
+      return invokeCard(r.body);
     },
     async close() {
       server.closeAllConnections();
