@@ -39,7 +39,8 @@ const submit = async (p: TeamsPerson, dialog: Json, values: Record<string, strin
   return r.body.task;
 };
 
-const inputs = (dialog: Json) => Object.fromEntries(dialog.body.filter((e: Json) => e.id).map((e: Json) => [e.id, e]));
+const inputs = (dialog: Json) =>
+  Object.fromEntries(dialog.body.filter((e: Json) => e.id).map((e: Json) => [e.id, e]));
 const errorsUnder = (dialog: Json, id: string) => {
   const i = dialog.body.findIndex((e: Json) => e.id === id);
   return dialog.body
@@ -86,7 +87,9 @@ describe('offboarding dialog', () => {
     ]);
     const out = h.ms.postedTo(alice.conversationId).slice(posted);
     expect(out).toHaveLength(1);
-    expect(cardText(out[0]!.activity.attachments[0].content)).toMatch(/carol@example\.com: can no longer sign in; pro seat freed/);
+    expect(cardText(out[0]!.activity.attachments[0].content)).toMatch(
+      /carol@example\.com: can no longer sign in; pro seat freed/,
+    );
   });
 });
 
@@ -124,7 +127,11 @@ describe('billing details dialog', () => {
     const bad = await submit(alice, dialog, { company: 'Acme BV', email: 'not-an-email', country: 'NL' });
     expect(bad.type).toBe('continue');
     expect(errorsUnder(bad.value.card.content, 'email').length).toBe(1);
-    const good = await submit(alice, dialog, { company: 'Acme BV', email: 'billing@acme.example', country: 'NL' });
+    const good = await submit(alice, dialog, {
+      company: 'Acme BV',
+      email: 'billing@acme.example',
+      country: 'NL',
+    });
     expect(good).toEqual({ type: 'message', value: 'Billing details saved.' });
   });
 });
