@@ -14,9 +14,23 @@ export interface BotDeps extends TurnDeps {
 export const cardActivity = (card: Card): Partial<Activity> =>
   MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
-/** Runs `logic` in a stored conversation (proactive message or card update). */
-export const inConversation = (
+/**
+ * Runs `logic` in a stored conversation (proactive message or card update). A failure is thrown
+ * to the caller (the adapter's turn-error handler would otherwise swallow it), so the outbox can
+ * retry and a 429 can say when.
+ */
+export const inConversation = async (
   deps: BotDeps,
   reference: Partial<ConversationReference>,
   logic: (context: TurnContext) => Promise<void>,
-) => deps.adapter.continueConversationAsync(deps.appId, reference, logic);
+) => {
+  let failure: unknown = null;
+  await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+    try {
+      await logic(context);
+    } catch (e) {
+      failure = e;
+    }
+  });
+  if (failure) throw failure;
+};
