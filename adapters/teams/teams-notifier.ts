@@ -15,6 +15,9 @@ export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string => {
   return first ? `${first[0]}:${String(first[1])}` : `outbox:${meta.outboxId}`;
 };
 
+/** The connector refuses a chat the user blocked or the app left: another platform may reach them. */
+const gone = (e: unknown) => [403, 404].includes((e as { statusCode?: number })?.statusCode ?? 0);
+
 const retryAfterMs = (e: unknown): number | null => {
   const err = e as {
     statusCode?: number;
@@ -36,7 +39,7 @@ export class TeamsNotifier implements Notifier {
   constructor(private readonly deps: BotDeps) {}
 
   async send(to: Recipient, reply: Reply, meta: NoticeMeta) {
-    const user = await this.deps.store.userOfAccount(to.accountId, to.email);
+    const user = await this.deps.store.userForNotice(to.accountId, to.email, meta.outboxId);
     if (!user?.reference) throw new Unreachable(`${to.email} has no Teams conversation with the bot`);
     const cardKey = reply.buttons?.length ? cardKeyOf(reply, meta) : null;
     const card = cardKey
@@ -50,6 +53,8 @@ export class TeamsNotifier implements Notifier {
     } catch (e) {
       const wait = retryAfterMs(e);
       if (wait !== null) throw new RetryLater(wait);
+      if (gone(e))
+        throw new Unreachable(`${to.email}'s Teams chat refused the message: ${(e as Error).message}`);
       throw e;
     }
     if (cardKey) await this.deps.store.saveCard(cardKey, user.aadObjectId, activityId, reply);

@@ -51,13 +51,19 @@ export class TeamsStore {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
-  /** The user to write to for an account: its 1:1 conversation, newest first. */
-  async userOfAccount(accountId: string, email: string): Promise<TeamsUser | null> {
+  /**
+   * The user to write to about an outbox notice: their personal chat in the tenant bound to the
+   * notice's organization if they have one there (its buttons work only there), else the newest.
+   */
+  async userForNotice(accountId: string, email: string, outboxId: string): Promise<TeamsUser | null> {
     const rows = await this.db().execute<UserRow[]>(
-      `select * from teams_user
-       where (account_id = ? or lower(email) = lower(?)) and conversation_reference is not null
-       order by updated_at desc limit 1`,
-      [accountId, email],
+      `select u.* from teams_user u
+       where (u.account_id = ? or lower(u.email) = lower(?)) and u.conversation_reference is not null
+       order by exists (select 1 from outbox o join teams_tenant t on t.organization_id = o.organization_id
+                        where o.id::text = ? and t.tenant_id = u.tenant_id) desc,
+                u.updated_at desc
+       limit 1`,
+      [accountId, email, outboxId],
     );
     return rows[0] ? toUser(rows[0]) : null;
   }

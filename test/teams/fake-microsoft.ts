@@ -46,6 +46,8 @@ export class FakeMicrosoft {
   readonly posted: Posted[] = [];
   /** answers the next N proactive posts with 429 and this Retry-After (seconds) */
   throttle = { times: 0, retryAfter: 7 };
+  /** conversations whose user blocked the bot: posts answer 403 */
+  readonly blocked = new Set<string>();
   tokenRequests = 0;
 
   constructor(readonly appId: string) {
@@ -157,6 +159,16 @@ export class FakeMicrosoft {
           return [429, { error: { code: 'Throttled' } }, { 'Retry-After': String(this.throttle.retryAfter) }];
         }
         const conversationId = decodeURIComponent(uri.split('/')[prefix.split('/').length + 2]!);
+        if (this.blocked.has(conversationId))
+          return [
+            403,
+            {
+              error: {
+                code: 'ConversationBlockedByUser',
+                message: 'User blocked the conversation with the bot.',
+              },
+            },
+          ];
         const id = `msg-${this.posted.length + 1}`;
         this.posted.push({ conversationId, id, activity: body, updates: 0 });
         return [201, { id }];

@@ -56,6 +56,18 @@ describe('TeamsNotifier', () => {
 
   // the connector SDK itself waits out Retry-After and retries a 429 three times; a fourth 429
   // goes back to the outbox as RetryLater, so the row waits instead of the worker
+  it('a user who blocked the bot is Unreachable (403), so another platform can try', async () => {
+    const erin = h.person('erin@example.com');
+    await h.say(erin, 'help');
+    h.ms.blocked.add(erin.conversationId);
+    try {
+      const to = { accountId: await accountOf('erin@example.com'), email: 'erin@example.com', name: 'Erin' };
+      await expect(teams.send(to, info('Hi'), meta)).rejects.toBeInstanceOf(Unreachable);
+    } finally {
+      h.ms.blocked.delete(erin.conversationId);
+    }
+  });
+
   it('a 429 the SDK gives up on becomes RetryLater with its Retry-After', async () => {
     h.ms.throttle = { times: 4, retryAfter: 1 };
     const to = { accountId: await accountOf('bob@example.com'), email: 'bob@example.com', name: 'Bob' };

@@ -135,6 +135,26 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
     expect(await db.counts()).toEqual(before);
   });
 
+  it('a notice about Acme goes to Bob’s chat in the Acme tenant, though he wrote from Globex last', async () => {
+    const bobAtAcme = h.person('bob@example.com', ACME_TENANT);
+    db.clock.advance(1000);
+    await h.say(bobAtAcme, 'help');
+    db.clock.advance(1000);
+    await h.say(bobAtGlobex, 'help');
+    await db.em.fork().execute(`update outbox set status = 'sent' where status = 'pending'`);
+    await requestSeats(
+      db.ctx,
+      { email: 'erin@example.com' },
+      { organizationId: acmeId, plan: 'business', quantity: 1 },
+    );
+    const atGlobex = h.ms.postedTo(bobAtGlobex.conversationId).length;
+    await h.deliver();
+    expect(h.ms.postedTo(bobAtGlobex.conversationId)).toHaveLength(atGlobex);
+    expect(cardText(h.lastPosted(bobAtAcme).activity.attachments[0].content)).toMatch(
+      /asks for 1 business seat in Acme/,
+    );
+  });
+
   it('the same approval from the Acme tenant works', async () => {
     const bob = h.person('bob@example.com', ACME_TENANT);
     const card = await h.press(bob, {

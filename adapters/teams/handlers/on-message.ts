@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { runCommand } from '../../../src/commands/dispatch.ts';
+import { errorReply } from '../../../src/commands/errors.ts';
 import { fail } from '../../../src/commands/reply.ts';
 import { type BotDeps, cardActivity } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
@@ -34,8 +35,7 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
     // `org create` (or a first admin) may have bound the tenant just now
     if (!turn.organizationId) await teamsTurn(deps, context);
   } catch (e) {
-    if (!(e instanceof TurnRefused)) throw e;
-    reply = fail(e.message, 'forbidden');
+    reply = e instanceof TurnRefused ? fail(e.message, 'forbidden') : errorReply(e, deps.log);
   }
   await context.sendActivity(cardActivity(renderCard(reply, { dialogCommand: text })));
 };
