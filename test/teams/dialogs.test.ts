@@ -121,6 +121,23 @@ describe('seat purchase dialog', () => {
   });
 });
 
+describe('a slow submission', () => {
+  it('closes the dialog "working on it" and posts the result to the chat when done', async () => {
+    const dialog = await open(alice, 'add');
+    const before = h.ms.postedTo(alice.conversationId).length;
+    const deps = h.app.teams!.deps;
+    deps.deadlineMs = 0;
+    try {
+      const task = await submit(alice, dialog, { plan: 'business', quantity: '1' });
+      expect(task).toEqual({ type: 'message', value: expect.stringMatching(/Working on it/) });
+    } finally {
+      deps.deadlineMs = 4000;
+    }
+    await expect.poll(() => h.ms.postedTo(alice.conversationId).length, { timeout: 5000 }).toBe(before + 1);
+    expect(cardText(h.lastPosted(alice).activity.attachments[0].content)).toMatch(/Buy 1 Business seat\?/);
+  });
+});
+
 describe('billing details dialog', () => {
   it('validates like the form everywhere else, then saves', async () => {
     const dialog = await open(alice, 'billing');

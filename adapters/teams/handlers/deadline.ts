@@ -3,11 +3,27 @@ import { info } from '../../../src/commands/reply.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { type Card, renderCard } from '../render-card.ts';
 
-const LATE = Symbol('late');
+export const LATE = Symbol('late');
+
+/** The work's result, or LATE when it is still running after the deadline (it keeps running). */
+export const raceDeadline = async <T>(ms: number, running: Promise<T>): Promise<T | typeof LATE> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  try {
+    return await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+export const WORKING = 'Working on it… the result follows in this chat.';
 
 /**
- * Teams drops an invoke answered after 5 seconds. When the work takes longer than the deadline
- * the invoke is answered "working on it" and the result is posted to the chat when it is ready.
+ * Teams drops an invoke answered after 5 seconds. When a button's work takes longer than the
+ * deadline the invoke is answered "working on it", and the result replaces the clicked card
+ * when it is ready (or is posted, when the card is unknown).
  */
 export const withinDeadline = async (
   deps: BotDeps,
@@ -15,16 +31,17 @@ export const withinDeadline = async (
   work: () => Promise<Card>,
 ): Promise<Card> => {
   const reference = Turn.getConversationReference(context.activity);
+  const cardId = context.activity.replyToId;
   const running = work();
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), deps.deadlineMs);
-  });
-  const first = await Promise.race([running, late]);
-  clearTimeout(timer);
+  const first = await raceDeadline(deps.deadlineMs, running);
   if (first !== LATE) return first;
   running
-    .then((card) => inConversation(deps, reference, (c) => c.sendActivity(cardActivity(card)).then(() => {})))
+    .then((card) =>
+      inConversation(deps, reference, async (c) => {
+        if (cardId) await c.updateActivity({ ...cardActivity(card), id: cardId });
+        else await c.sendActivity(cardActivity(card));
+      }),
+    )
     .catch(deps.log);
-  return renderCard(info('Working on it… the result follows in this chat.'));
+  return renderCard(info(WORKING));
 };
