@@ -11,16 +11,16 @@ const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
+  const notifier = new RoutingNotifier(
+    app.teams ? [new TeamsNotifier(app.teams.deps)] : [],
+    new LogNotifier(app.log),
+  );
   const worker =
     config.WORKER === 'on'
-      ? await startWorker(
-          app.ctx,
-          new RoutingNotifier(app.teams ? [new TeamsNotifier(app.teams.deps)] : [], new LogNotifier(app.log)),
-          {
-            databaseUrl: config.DATABASE_URL,
-            log: app.log,
-          },
-        )
+      ? await startWorker(app.ctx, notifier, {
+          databaseUrl: config.DATABASE_URL,
+          log: app.log,
+        })
       : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

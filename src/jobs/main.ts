@@ -9,14 +9,14 @@ import { startWorker } from './worker.ts';
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
-  const worker = await startWorker(
-    app.ctx,
-    new RoutingNotifier(app.teams ? [new TeamsNotifier(app.teams.deps)] : [], new LogNotifier(app.log)),
-    {
-      databaseUrl: config.DATABASE_URL,
-      log: app.log,
-    },
+  const notifier = new RoutingNotifier(
+    app.teams ? [new TeamsNotifier(app.teams.deps)] : [],
+    new LogNotifier(app.log),
   );
+  const worker = await startWorker(app.ctx, notifier, {
+    databaseUrl: config.DATABASE_URL,
+    log: app.log,
+  });
   app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
   const stop = async () => {
     await worker.stop();

@@ -1,5 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seeders/demo.ts';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildHttp, listen } from '../../src/server.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { APP_ID, startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
@@ -62,5 +66,28 @@ describe('POST /api/messages authentication', () => {
     expect(r.status).toBe(401);
     expect(JSON.stringify(r.body)).not.toMatch(/Signing Key|stack/i);
     expect(await db.counts()).toEqual(before);
+  });
+});
+
+describe('without TEAMS_APP_ID', () => {
+  it('there is no /api/messages (404) and no Teams bot', async () => {
+    const app = await buildApp(loadConfig({ DATABASE_URL: db.url ?? undefined, LOG_LEVEL: 'silent' }), {
+      orm: db.orm,
+      clock: db.clock,
+    });
+    expect(app.teams).toBeNull();
+    const server = await listen(buildHttp(app), 0, '127.0.0.1');
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const r = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${h.ms.token()}` },
+        body: JSON.stringify({ type: 'message', text: 'status' }),
+      });
+      expect(r.status).toBe(404);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
