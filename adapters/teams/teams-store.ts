@@ -33,6 +33,9 @@ const toUser = (r: UserRow): TeamsUser => ({
       : r.conversation_reference,
 });
 
+/** A posted card's reply; a form's button needs the command that opens its dialog. */
+export type StoredReply = Reply & { dialogCommand?: string };
+
 /** The adapter's own tables (teams_user, teams_tenant, teams_card), in plain SQL. */
 export class TeamsStore {
   constructor(
@@ -131,7 +134,7 @@ export class TeamsStore {
     return rows[0]?.org ?? null;
   }
 
-  async saveCard(cardKey: string, aadObjectId: string, activityId: string, reply: Reply) {
+  async saveCard(cardKey: string, aadObjectId: string, activityId: string, reply: StoredReply) {
     await this.db().execute(
       `insert into teams_card (card_key, aad_object_id, activity_id, reply, decided, updated_at)
        values (?, ?, ?, ?, false, ?)
@@ -142,13 +145,16 @@ export class TeamsStore {
   }
 
   async card(cardKey: string, aadObjectId: string) {
-    const rows = await this.db().execute<{ reply: Reply | string; decided: boolean }[]>(
+    const rows = await this.db().execute<{ reply: StoredReply | string; decided: boolean }[]>(
       'select reply, decided from teams_card where card_key = ? and aad_object_id = ?',
       [cardKey, aadObjectId],
     );
     const r = rows[0];
     return r
-      ? { reply: typeof r.reply === 'string' ? (JSON.parse(r.reply) as Reply) : r.reply, decided: r.decided }
+      ? {
+          reply: typeof r.reply === 'string' ? (JSON.parse(r.reply) as StoredReply) : r.reply,
+          decided: r.decided,
+        }
       : null;
   }
 

@@ -149,6 +149,36 @@ describe('in a channel', () => {
     expect(rows).toEqual([{ status: 'pending' }]);
   });
 
+  it('a private reply (help) shows only who it is for; the content comes by refresh to them alone', async () => {
+    const chan = { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: bob.tenantId };
+    const r = await h.post({
+      type: 'message',
+      id: 'chan-2',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.teams.test/emea/',
+      from: { id: bob.id, aadObjectId: bob.aadObjectId, name: 'Bob' },
+      recipient: { id: `28:${APP_ID}`, name: 'Seatkeeper' },
+      conversation: chan,
+      text: '<at>Seatkeeper</at> help',
+      entities: [
+        {
+          type: 'mention',
+          text: '<at>Seatkeeper</at>',
+          mentioned: { id: `28:${APP_ID}`, name: 'Seatkeeper' },
+        },
+      ],
+      deliveryMode: 'expectReplies',
+    });
+    const card = r.body.activities[0].attachments[0].content;
+    expect(cardText(card)).toBe('Only Bob can see this reply.');
+    expect(card.refresh.userIds).toEqual([bob.aadObjectId]);
+    const refresh = { action: card.refresh.action, trigger: 'automatic' };
+    const forBob = await h.invoke(bob, 'adaptiveCard/action', refresh, { conversation: chan });
+    expect(cardText(forBob.body.value)).toMatch(/Seatkeeper commands/);
+    const forErin = await h.invoke(erin, 'adaptiveCard/action', refresh, { conversation: chan });
+    expect(cardText(forErin.body.value)).not.toMatch(/Seatkeeper commands/);
+  });
+
   it('a channel message does not become anyone’s personal chat for proactive messages', async () => {
     const rows = await db.em
       .fork()

@@ -15,7 +15,10 @@ export const storedCardFor = async (
   const aad = context.activity.from?.aadObjectId;
   const stored = aad ? await deps.store.card(cardKey, aad) : null;
   if (!stored || !aad) return null;
-  return stored.decided ? renderCard(stored.reply) : renderCard(stored.reply, { cardKey, refreshFor: [aad] });
+  const { dialogCommand } = stored.reply;
+  return stored.decided
+    ? renderCard(stored.reply)
+    : renderCard(stored.reply, { cardKey, refreshFor: [aad], ...(dialogCommand ? { dialogCommand } : {}) });
 };
 
 /**
