@@ -91,3 +91,11 @@ describe('without TEAMS_APP_ID', () => {
     }
   });
 });
+
+describe('configuration', () => {
+  it('TEAMS_APP_ID without TEAMS_APP_PASSWORD stops the start with one line naming it', () => {
+    expect(() => loadConfig({ TEAMS_APP_ID: APP_ID })).toThrow(
+      /^TEAMS_APP_PASSWORD is required with TEAMS_APP_ID/,
+    );
+  });
+});
