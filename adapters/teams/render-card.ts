@@ -17,6 +17,15 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
 
 const STYLE = { primary: 'positive', danger: 'destructive' } as const;
 
+/**
+ * The key a card is stored under: what its button is about (`requestId:…`, `invitationId:…`).
+ * A button in a command reply carries it too, so pressing it there settles the DM copies.
+ */
+export const payloadKey = (payload: Button['payload']): string | undefined => {
+  const first = Object.entries(payload)[0];
+  return first ? `${first[0]}:${String(first[1])}` : undefined;
+};
+
 /** A button: destructive ones ask first (verb `ask` answers with a confirmation card). */
 export const buttonAction = (b: Button, cardKey?: string) => ({
   type: 'Action.Execute',
@@ -60,7 +69,7 @@ export const renderCard = (r: Reply, opts: CardOptions = {}): Card => {
     body.push(text(`${field}: ${message}`, { color: 'attention' }));
   const actions: unknown[] = opts.hideButtons
     ? []
-    : (r.buttons ?? []).map((b) => buttonAction(b, opts.cardKey));
+    : (r.buttons ?? []).map((b) => buttonAction(b, opts.cardKey ?? payloadKey(b.payload)));
   if (r.form && r.tone !== 'error' && opts.dialogCommand) {
     actions.push({
       type: 'Action.Submit',

@@ -7,13 +7,11 @@ import {
   Unreachable,
 } from '../../src/jobs/notifier.ts';
 import { type BotDeps, cardActivity, inConversation } from './deps.ts';
-import { renderCard } from './render-card.ts';
+import { payloadKey, renderCard } from './render-card.ts';
 
 /** The card a notice with buttons is stored under: what it is about (the request, invitation, …). */
-export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string => {
-  const first = Object.entries(reply.buttons?.[0]?.payload ?? {})[0];
-  return first ? `${first[0]}:${String(first[1])}` : `outbox:${meta.outboxId}`;
-};
+export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string =>
+  payloadKey(reply.buttons?.[0]?.payload ?? {}) ?? `outbox:${meta.outboxId}`;
 
 /** The connector refuses a chat the user blocked or the app left: another platform may reach them. */
 const gone = (e: unknown) => [403, 404].includes((e as { statusCode?: number })?.statusCode ?? 0);

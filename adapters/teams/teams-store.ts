@@ -158,36 +158,44 @@ export class TeamsStore {
       : null;
   }
 
-  /** Marks every copy of a card decided with its new look; returns where each copy lives. */
+  /**
+   * Marks every copy of a card decided, once: the copies still open are claimed with one
+   * conditional update (two approvers clicking together cannot both decide them), then get
+   * their new look. Returns the copies claimed and where each lives.
+   */
   async decideCards(cardKey: string, reply: (old: Reply) => Reply) {
     const rows = await this.db().execute<
       { aad_object_id: string; activity_id: string; reply: Reply | string; conversation_reference: unknown }[]
     >(
-      `select c.aad_object_id, c.activity_id, c.reply, u.conversation_reference
-       from teams_card c join teams_user u using (aad_object_id) where c.card_key = ?`,
-      [cardKey],
+      `update teams_card c set decided = true, updated_at = ?
+       from teams_user u
+       where c.card_key = ? and not c.decided and u.aad_object_id = c.aad_object_id
+       returning c.aad_object_id, c.activity_id, c.reply, u.conversation_reference`,
+      [this.now(), cardKey],
     );
     const out: {
       aadObjectId: string;
       activityId: string;
       reply: Reply;
-      reference: Partial<ConversationReference>;
+      reference: Partial<ConversationReference> | null;
     }[] = [];
     for (const r of rows) {
       const old = typeof r.reply === 'string' ? (JSON.parse(r.reply) as Reply) : r.reply;
       const next = reply(old);
-      await this.db().execute(
-        'update teams_card set reply = ?, decided = true, updated_at = ? where card_key = ? and aad_object_id = ?',
-        [JSON.stringify(next), this.now(), cardKey, r.aad_object_id],
-      );
+      await this.db().execute('update teams_card set reply = ? where card_key = ? and aad_object_id = ?', [
+        JSON.stringify(next),
+        cardKey,
+        r.aad_object_id,
+      ]);
       const ref = r.conversation_reference;
-      if (ref)
-        out.push({
-          aadObjectId: r.aad_object_id,
-          activityId: r.activity_id,
-          reply: next,
-          reference: (typeof ref === 'string' ? JSON.parse(ref) : ref) as Partial<ConversationReference>,
-        });
+      out.push({
+        aadObjectId: r.aad_object_id,
+        activityId: r.activity_id,
+        reply: next,
+        reference: ref
+          ? ((typeof ref === 'string' ? JSON.parse(ref) : ref) as Partial<ConversationReference>)
+          : null,
+      });
     }
     return out;
   }

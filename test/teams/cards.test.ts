@@ -139,6 +139,19 @@ describe('approvals: only approvers see the buttons; a decision updates every co
     expect(r).toEqual({ status: 'rejected', plan_code: 'business' });
   });
 
+  it('approving from the `requests` list settles the DM copies too', async () => {
+    await h.say(erin, 'add 1 business');
+    await h.deliver();
+    const alices = h.lastPosted(alice);
+    expect(buttonsOf(await h.refresh(alice, alices))).toEqual(['Approve', 'Reject']);
+    const list = (await h.say(bob, 'requests')).cards[0];
+    const done = await h.press(bob, buttonOf(list, 'Approve 1 business'));
+    expect(cardText(done)).toMatch(/Approved: 1 business seat added/);
+    expect(alices.updates).toBe(1);
+    expect(cardText(alices.activity.attachments[0].content)).toMatch(/Decided by bob@example\.com/);
+    expect(buttonsOf(await h.refresh(bob, h.lastPosted(bob)))).toEqual([]);
+  });
+
   it('a member pressing Approve on a crafted card is refused, and nothing changes', async () => {
     await h.say(erin, 'add 1 pro');
     const req = await one<{ id: string }>(

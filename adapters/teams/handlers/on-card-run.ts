@@ -16,17 +16,16 @@ import { brokenButton, refusedCard } from './refused.ts';
  */
 const settle = async (deps: BotDeps, turn: TeamsTurn, cardKey: string | undefined, reply: Reply) => {
   if (!cardKey || reply.tone === 'error') return renderCard(reply);
-  const mine = await deps.store.card(cardKey, turn.aadObjectId);
-  if (!mine || mine.decided) return renderCard(reply);
   const by = turn.c.actor.email;
   const copies = await deps.store.decideCards(cardKey, (old) => decidedReply(old, reply, by));
   for (const copy of copies) {
-    if (copy.aadObjectId === turn.aadObjectId) continue;
+    if (copy.aadObjectId === turn.aadObjectId || !copy.reference || !copy.activityId) continue;
     await inConversation(deps, copy.reference, async (c) => {
       await c.updateActivity({ ...cardActivity(renderCard(copy.reply)), id: copy.activityId });
     }).catch(deps.log);
   }
-  return renderCard(decidedReply(mine.reply, reply, by));
+  const mine = copies.find((c) => c.aadObjectId === turn.aadObjectId);
+  return renderCard(mine ? mine.reply : reply);
 };
 
 /** A button press (Action.Execute, verb `run`): the action, checked against the tenant. */
