@@ -54,6 +54,8 @@ export const teamsDriver = async (): Promise<ChatDriver> => {
   const notifier = new TeamsNotifier(h.app.teams!.deps);
   const seen = new Map<string, Json[]>();
   const forms = new Map<string, Json>();
+  /** the posted message a card is shown in (invokes from it carry it as replyToId) */
+  const messageOf = new WeakMap<object, string>();
   const who = (email: string) => {
     // people take a moment between actions: notices made by different actions get distinct
     // created_at values, so the outbox (ordered by time) delivers them in the order they happened
@@ -80,7 +82,6 @@ export const teamsDriver = async (): Promise<ChatDriver> => {
     for (const posted of h.ms.postedTo(p.conversationId)) {
       let card = posted.activity.attachments?.[0]?.content;
       if (!card) continue;
-      card.replyToId = posted.id;
       if (card.refresh?.userIds?.includes(p.aadObjectId)) {
         const r = await h.invoke(
           p,
@@ -93,6 +94,7 @@ export const teamsDriver = async (): Promise<ChatDriver> => {
         );
         card = invokeCard(r.body);
       }
+      messageOf.set(card, posted.id);
       cards.push(see(email, card));
     }
     return cards;
@@ -121,10 +123,11 @@ export const teamsDriver = async (): Promise<ChatDriver> => {
       if (!action) throw new Error(`${email} has no button labelled ${label}`);
       const from = (seen.get(email) ?? []).findLast((c) => executes(c).includes(action));
       const press = async (a: Json) => {
-        const extra = from?.replyToId ? { replyToId: from.replyToId } : {};
+        const message = from && messageOf.get(from);
+        const extra = message ? { replyToId: message } : {};
         const r = await h.invoke(who(email), 'adaptiveCard/action', executeValue(a), extra);
         const card = invokeCard(r.body);
-        if (from?.replyToId) card.replyToId = from.replyToId;
+        if (message) messageOf.set(card, message);
         return see(email, card);
       };
       let card = await press(action);
