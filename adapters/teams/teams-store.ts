@@ -101,6 +101,13 @@ export class TeamsStore {
     );
   }
 
+  async forgetConversation(aadObjectId: string) {
+    await this.db().execute(
+      'update teams_user set conversation_reference = null, updated_at = ? where aad_object_id = ?',
+      [this.now(), aadObjectId],
+    );
+  }
+
   async tenantOrganization(tenantId: string): Promise<string | null> {
     const rows = await this.db().execute<{ organization_id: string }[]>(
       'select organization_id from teams_tenant where tenant_id = ?',

@@ -68,6 +68,25 @@ describe('TeamsNotifier', () => {
     }
   });
 
+  it('after the app is uninstalled from someone’s personal scope, they are Unreachable on Teams', async () => {
+    const dave = h.person('dave@example.com');
+    await h.say(dave, 'help');
+    const to = { accountId: await accountOf('dave@example.com'), email: 'dave@example.com', name: 'Dave' };
+    await teams.send(to, info('Still here?'), meta);
+    const r = await h.post({
+      type: 'installationUpdate',
+      action: 'remove',
+      id: 'uninstall-1',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.teams.test/emea/',
+      from: { id: dave.id, aadObjectId: dave.aadObjectId },
+      recipient: { id: `28:${h.app.config.TEAMS_APP_ID}` },
+      conversation: { id: dave.conversationId, conversationType: 'personal', tenantId: dave.tenantId },
+    });
+    expect(r.status).toBe(200);
+    await expect(teams.send(to, info('Hello?'), meta)).rejects.toBeInstanceOf(Unreachable);
+  });
+
   it('a 429 the SDK gives up on becomes RetryLater with its Retry-After', async () => {
     h.ms.throttle = { times: 4, retryAfter: 1 };
     const to = { accountId: await accountOf('bob@example.com'), email: 'bob@example.com', name: 'Bob' };

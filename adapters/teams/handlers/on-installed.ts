@@ -6,10 +6,16 @@ import { TurnRefused, teamsTurn } from '../turn-context.ts';
 
 /**
  * The app was installed for someone (personal scope): remember their chat, so invitations and
- * approval requests can reach them before they ever type, and say hello.
+ * approval requests can reach them before they ever type, and say hello. Uninstalled: forget it.
  */
 export const onInstalled = (deps: BotDeps) => async (context: TurnContext) => {
   const a = context.activity;
+  // uninstalled from the personal scope: stop writing there (notices go to another platform)
+  if (a.type === 'installationUpdate' && a.action === 'remove' && a.from?.aadObjectId) {
+    if (a.conversation?.conversationType === 'personal')
+      await deps.store.forgetConversation(a.from.aadObjectId);
+    return;
+  }
   const botAdded =
     a.type === 'installationUpdate'
       ? a.action !== 'remove'
