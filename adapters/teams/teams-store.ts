@@ -131,7 +131,6 @@ export class TeamsStore {
     const sql: Record<string, string> = {
       organizationId: 'select id as org from organization where id::text = ?',
       requestId: 'select organization_id as org from purchase_request where id::text = ?',
-      invitationId: 'select organization_id as org from invitation where id::text = ?',
       offerId: `select m.organization_id as org from idle_offer o join membership m on m.id = o.membership_id
                 where o.id::text = ?`,
     };

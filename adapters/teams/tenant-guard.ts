@@ -1,7 +1,9 @@
 import { DomainError } from '../../src/domain/errors.ts';
 import type { TeamsStore } from './teams-store.ts';
 
-const ID_KEYS = ['organizationId', 'requestId', 'invitationId', 'offerId'] as const;
+// An invitation is not here: it is addressed to one person (the core accepts it only from the
+// invitee), and someone may be invited into an organization of another tenant.
+const ID_KEYS = ['organizationId', 'requestId', 'offerId'] as const;
 
 /**
  * A card or dialog payload names ids; in a bound tenant each must belong to the tenant's

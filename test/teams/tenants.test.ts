@@ -7,7 +7,7 @@ import { inviteMembers } from '../../src/service/invite-members.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { buttonOf, startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 const ACME_TENANT = 'tenant-acme';
 const GLOBEX_TENANT = 'tenant-globex';
@@ -153,6 +153,33 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
     expect(cardText(h.lastPosted(bobAtAcme).activity.attachments[0].content)).toMatch(
       /asks for 1 business seat in Acme/,
     );
+  });
+
+  it('an invitation into Globex can be accepted from the Acme tenant (it is addressed to the invitee)', async () => {
+    const erin = h.person('erin@example.com', ACME_TENANT);
+    await h.say(erin, 'help');
+    await db.em.fork().execute(`update outbox set status = 'sent' where status = 'pending'`);
+    await h.say(h.person('gus@example.com', GLOBEX_TENANT), 'invite erin@example.com');
+    await h.deliver();
+    const posted = h.lastPosted(erin);
+    expect(cardText(posted.activity.attachments[0].content)).toMatch(/invites you to Globex/);
+    const card = await h.press(erin, buttonOf(await h.refresh(erin, posted), 'Accept'), posted.id);
+    expect(cardText(card)).toMatch(/Welcome to Globex/);
+    // and nobody else can accept it for her, from any tenant
+    const invitationId = (
+      await db.em
+        .fork()
+        .execute<{ id: string }[]>(
+          `select id from invitation where email = 'erin@example.com' order by created_at desc limit 1`,
+        )
+    )[0]!.id;
+    const before = await db.counts();
+    const other = await h.press(bobAtGlobex, {
+      verb: 'run',
+      data: { action: 'invitation.accept', payload: { invitationId } },
+    });
+    expect(cardText(other)).toMatch(/^✗ /);
+    expect(await db.counts()).toEqual(before);
   });
 
   it('the same approval from the Acme tenant works', async () => {
