@@ -152,6 +152,32 @@ describe('approvals: only approvers see the buttons; a decision updates every co
     expect(buttonsOf(await h.refresh(bob, h.lastPosted(bob)))).toEqual([]);
   });
 
+  it('two approvers pressing Approve at once: one charge, one "already decided", every copy settled', async () => {
+    await h.say(erin, 'add 2 business');
+    await h.deliver();
+    const copies = [h.lastPosted(alice), h.lastPosted(bob)];
+    const buttons = [
+      buttonOf(await h.refresh(alice, copies[0]!), 'Approve'),
+      buttonOf(await h.refresh(bob, copies[1]!), 'Approve'),
+    ];
+    const charges = await db.count('ledger_charge');
+    const answers = await Promise.all([
+      h.press(alice, buttons[0], copies[0]!.id),
+      h.press(bob, buttons[1], copies[1]!.id),
+    ]);
+    const texts = answers.map(cardText);
+    expect(texts.filter((t) => /Approved: 2 business seats added/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /Already decided/.test(t))).toHaveLength(1);
+    expect(await db.count('ledger_charge')).toBe(charges + 1);
+    // the winner's copy refreshes to the decision; the other copy was updated in place
+    expect(copies.filter((c) => c.updates === 1)).toHaveLength(1);
+    for (const [i, p] of [alice, bob].entries()) {
+      const posted = copies[i]!;
+      const current = posted.activity.attachments[0].content;
+      expect(buttonsOf(current.refresh ? await h.refresh(p, posted) : current)).toEqual([]);
+    }
+  });
+
   it('a member pressing Approve on a crafted card is refused, and nothing changes', async () => {
     await h.say(erin, 'add 1 pro');
     const req = await one<{ id: string }>(
