@@ -20,7 +20,7 @@ export interface TeamsBot {
   run(context: TurnContext): Promise<void>;
 }
 
-type Card = Parameters<Parameters<Application['adaptiveCards']['actionExecute']>[1]>[2];
+type ExecuteHandler = Parameters<Application['adaptiveCards']['actionExecute']>[1];
 
 /** The Teams bot: botbuilder's adapter (authentication) and the teams-ai routes. Only wiring. */
 export const buildTeamsBot = (
@@ -45,8 +45,10 @@ export const buildTeamsBot = (
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  // our handlers check the action data with zod and answer plain-JSON cards; teams-ai types
+  // both loosely (its card type is the adaptivecards SDK's), hence the one cast here
   const card = <T>(h: (c: TurnContext, s: unknown, d: unknown) => Promise<T>) =>
-    h as unknown as (c: TurnContext, s: unknown, d: Card) => Promise<never>;
+    h as unknown as ExecuteHandler;
   app.activity(ActivityTypes.Message, onMessage(deps));
   app.activity([ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate], onInstalled(deps));
   app.adaptiveCards.actionExecute('run', card(onCardRun(deps)));
