@@ -4,6 +4,7 @@ import { type Logger, pino } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { stripeClient } from '../adapters/stripe/client.ts';
 import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
+import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import type { Config } from './config.ts';
 import type { ServiceContext } from './service/context.ts';
@@ -16,6 +17,8 @@ export interface App {
   log: Logger;
   /** set when billing goes through Stripe (STRIPE_SECRET_KEY) */
   stripe?: StripeGateway;
+  /** the Teams bot, when TEAMS_APP_ID is set */
+  teams: TeamsBot | null;
   close(): Promise<void>;
 }
 
@@ -39,12 +42,15 @@ export const buildApp = async (
       })
     : undefined;
   const billing = stripe ?? new LedgerGateway(em, () => clock.now());
+  const ctx = { em, clock, billing };
+  const appId = config.TEAMS_APP_ID;
   return {
     config,
     orm,
-    ctx: { em, clock, billing },
+    ctx,
     log,
     stripe,
+    teams: appId ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e)) : null,
     async close() {
       await orm.close(true);
     },

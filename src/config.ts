@@ -47,6 +47,13 @@ export const configSchema = z
   })
   .transform((c) => ({ ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` }))
   .superRefine((c, ctx) => {
+    if (c.TEAMS_APP_ID && !c.TEAMS_APP_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_APP_PASSWORD'],
+        message: 'is required with TEAMS_APP_ID (the bot’s client secret)',
+      });
+    }
     if (c.SLACK_CLIENT_ID && !c.ENCRYPTION_KEY) {
       ctx.addIssue({
         code: 'custom',

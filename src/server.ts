@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { teamsRoute } from '../adapters/teams/route.ts';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
 import { apiRouter } from './api/router.ts';
@@ -30,6 +31,8 @@ export const buildHttp = (app: App) => {
   http.use(healthRoutes(app.ctx.em));
   // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));
+  // Teams (Bot Framework) only with TEAMS_APP_ID; its JSON body parser lives in its route
+  if (app.teams) http.use(teamsRoute(app.teams));
   return http;
 };
 

@@ -1,13 +1,19 @@
+import { TeamsNotifier } from '../../adapters/teams/teams-notifier.ts';
 import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { LogNotifier } from './log-notifier.ts';
+import { RoutingNotifier } from './routing-notifier.ts';
 import { startWorker } from './worker.ts';
 
 /** `npm run worker`: the background worker alone (scale it apart from the bot). */
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
-  const worker = await startWorker(app.ctx, new LogNotifier(app.log), {
+  const notifier = new RoutingNotifier(
+    app.teams ? [new TeamsNotifier(app.teams.deps)] : [],
+    new LogNotifier(app.log),
+  );
+  const worker = await startWorker(app.ctx, notifier, {
     databaseUrl: config.DATABASE_URL,
     log: app.log,
   });

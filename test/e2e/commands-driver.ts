@@ -40,14 +40,19 @@ export const commandsDriver = async (): Promise<ChatDriver> => {
       record(to.email, reply, true);
     },
   };
-  const context = (email: string) => ({ service: db.ctx, actor: { email } });
+  const context = (email: string) => {
+    // people take a moment between actions: notices of different actions get distinct times
+    db.clock.advance(1000);
+    return { service: db.ctx, actor: { email } };
+  };
   return {
     platform: 'commands',
     async command(email, text) {
       return record(email, await runCommand(context(email), text), false);
     },
     async deliver() {
-      while ((await deliverOutbox(db.ctx, notifier)).claimed > 0);
+      // one row per claim, oldest first: a batch's rows come back from UPDATE … RETURNING in no set order
+      while ((await deliverOutbox(db.ctx, notifier, { batch: 1 })).claimed > 0);
     },
     async inbox(email) {
       return (seen.get(email) ?? []).filter((m) => m.dm).map((m) => shown(m.reply));

@@ -54,6 +54,9 @@ export const TABLES = [
   'ledger_charge',
   'renewal_reminder',
   'idle_offer',
+  'teams_user',
+  'teams_tenant',
+  'teams_card',
 ];
 
 /** A fresh database for one test file: created, migrated, and dropped at the end. */

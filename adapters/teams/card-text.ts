@@ -1,0 +1,25 @@
+import type { Reply } from '../../src/commands/reply.ts';
+import { plain } from './render-card.ts';
+
+/** A reply as plain text (a dialog's closing message has no card). */
+export const replyText = (r: Reply): string =>
+  [
+    `${r.tone === 'error' ? '✗ ' : ''}${plain(r.text)}`,
+    ...(r.fields ?? []).map((f) => `${f.label}: ${plain(f.value)}`),
+    ...(r.sections ?? []).flatMap((s) => [s.title, ...s.lines.map(plain)]),
+    ...Object.entries(r.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v}`),
+  ].join('\n');
+
+type Element = { type?: string; text?: string; facts?: { title: string; value: string }[] };
+
+/** An Adaptive Card's readable text: text blocks and facts, in order. */
+export const cardText = (card: { body?: unknown[] }): string =>
+  ((card.body ?? []) as Element[])
+    .flatMap((e) =>
+      e.type === 'TextBlock'
+        ? [e.text ?? '']
+        : e.type === 'FactSet'
+          ? (e.facts ?? []).map((f) => `${f.title}: ${f.value}`)
+          : [],
+    )
+    .join('\n');

@@ -1,0 +1,45 @@
+import type { TurnContext } from 'botbuilder';
+import { runAction } from '../../../src/commands/dispatch.ts';
+import type { Reply } from '../../../src/commands/reply.ts';
+import { runData } from '../card-data.ts';
+import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
+import { decidedReply, renderCard } from '../render-card.ts';
+import { guardPayload } from '../tenant-guard.ts';
+import { type TeamsTurn, teamsTurn } from '../turn-context.ts';
+import { withinDeadline } from './deadline.ts';
+import { brokenButton, refusedCard } from './refused.ts';
+
+/**
+ * After a decision on a stored card (approve, reject, accept, …) every copy of it (each
+ * approver's) shows the outcome without buttons. A card decided already is left as it is: the
+ * clicker just reads the core's "already decided".
+ */
+const settle = async (deps: BotDeps, turn: TeamsTurn, cardKey: string | undefined, reply: Reply) => {
+  if (!cardKey || reply.tone === 'error') return renderCard(reply);
+  const by = turn.c.actor.email;
+  const copies = await deps.store.decideCards(cardKey, (old) => decidedReply(old, reply, by));
+  for (const copy of copies) {
+    if (copy.aadObjectId === turn.aadObjectId || !copy.reference || !copy.activityId) continue;
+    await inConversation(deps, copy.reference, async (c) => {
+      await c.updateActivity({ ...cardActivity(renderCard(copy.reply)), id: copy.activityId });
+    }).catch(deps.log);
+  }
+  const mine = copies.find((c) => c.aadObjectId === turn.aadObjectId);
+  return renderCard(mine ? mine.reply : reply);
+};
+
+/** A button press (Action.Execute, verb `run`): the action, checked against the tenant. */
+export const onCardRun = (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
+  const data = runData.safeParse(raw);
+  if (!data.success) return brokenButton();
+  return withinDeadline(deps, context, async () => {
+    try {
+      const turn = await teamsTurn(deps, context);
+      await guardPayload(deps.store, turn.organizationId, data.data.payload);
+      const reply = await runAction(turn.c, data.data.action, { payload: data.data.payload }, deps.log);
+      return await settle(deps, turn, data.data.cardKey, reply);
+    } catch (e) {
+      return refusedCard(e, deps.log);
+    }
+  });
+};

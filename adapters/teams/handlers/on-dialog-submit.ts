@@ -1,0 +1,73 @@
+import { type TaskModuleTaskInfo, TurnContext as Turn, type TurnContext } from 'botbuilder';
+import { runAction } from '../../../src/commands/dispatch.ts';
+import type { ActionInput } from '../../../src/commands/handler.ts';
+import type { Reply } from '../../../src/commands/reply.ts';
+import { dialogSubmitData, OWN_KEYS } from '../card-data.ts';
+import { cardText, replyText } from '../card-text.ts';
+import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
+import { renderCard } from '../render-card.ts';
+import { guardPayload } from '../tenant-guard.ts';
+import { teamsTurn } from '../turn-context.ts';
+import { LATE, raceDeadline, WORKING } from './deadline.ts';
+import { dialogFor } from './on-dialog-open.ts';
+import { refusedCard } from './refused.ts';
+
+type Values = NonNullable<ActionInput['values']>;
+
+/** The form values of a submission: everything Teams merged into the data that is not ours. */
+const valuesOf = (data: Record<string, unknown>): Values => {
+  const out: Values = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (OWN_KEYS.has(k)) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map(String);
+  }
+  return out;
+};
+
+/** What a submission came to: the action's reply, and the dialog again when it was refused. */
+type Outcome = { reply: Reply; dialog?: TaskModuleTaskInfo | string };
+
+/**
+ * task/submit: runs the form's action. A refusal keeps the dialog open with the values typed and
+ * the errors next to the fields; success closes it with the result, also posted to the chat.
+ * Work slower than the deadline closes the dialog "working on it" and posts the result after.
+ */
+export const onDialogSubmit =
+  (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
+    const data = dialogSubmitData.safeParse(raw);
+    if (!data.success) return 'That form is no longer valid. Run the command again.';
+    const { command, action, payload } = data.data;
+    const values = valuesOf(data.data);
+    const reference = Turn.getConversationReference(context.activity);
+    const running = (async (): Promise<Outcome> => {
+      const turn = await teamsTurn(deps, context);
+      await guardPayload(deps.store, turn.organizationId, payload);
+      const reply = await runAction(turn.c, action, { payload, values }, deps.log);
+      if (reply.tone !== 'error') return { reply };
+      const dialog = await dialogFor(deps, context, command, {
+        values,
+        errors: reply.fieldErrors,
+        error: reply.text,
+      });
+      return { reply, dialog };
+    })();
+    try {
+      const outcome = await raceDeadline(deps.deadlineMs, running);
+      if (outcome === LATE) {
+        running
+          .then((o) =>
+            inConversation(deps, reference, async (c) => {
+              await c.sendActivity(cardActivity(renderCard(o.reply)));
+            }),
+          )
+          .catch(deps.log);
+        return WORKING;
+      }
+      if (outcome.dialog) return outcome.dialog;
+      await context.sendActivity(cardActivity(renderCard(outcome.reply)));
+      return replyText(outcome.reply);
+    } catch (e) {
+      return cardText(refusedCard(e, deps.log));
+    }
+  };

@@ -1,0 +1,39 @@
+import type { TurnContext } from 'botbuilder';
+import { info } from '../../../src/commands/reply.ts';
+import { type BotDeps, cardActivity } from '../deps.ts';
+import { renderCard } from '../render-card.ts';
+import { TurnRefused, teamsTurn } from '../turn-context.ts';
+
+/**
+ * The app was installed for someone (personal scope): remember their chat, so invitations and
+ * approval requests can reach them before they ever type, and say hello. Uninstalled: forget it.
+ */
+export const onInstalled = (deps: BotDeps) => async (context: TurnContext) => {
+  const a = context.activity;
+  // uninstalled from the personal scope: stop writing there (notices go to another platform)
+  if (a.type === 'installationUpdate' && a.action === 'remove' && a.from?.aadObjectId) {
+    if (a.conversation?.conversationType === 'personal')
+      await deps.store.forgetConversation(a.from.aadObjectId);
+    return;
+  }
+  const botAdded =
+    a.type === 'installationUpdate'
+      ? a.action !== 'remove'
+      : (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+  if (!botAdded || a.conversation?.conversationType !== 'personal') return;
+  try {
+    await teamsTurn(deps, context);
+  } catch (e) {
+    if (e instanceof TurnRefused) return;
+    throw e;
+  }
+  await context.sendActivity(
+    cardActivity(
+      renderCard(
+        info(
+          'Hi, I am Seatkeeper. I run your paid seats here: type `help` for what I can do, or `status` to start.',
+        ),
+      ),
+    ),
+  );
+};

@@ -1,0 +1,107 @@
+import type { Button, Reply } from '../../src/commands/reply.ts';
+
+/** An Adaptive Card as plain JSON (schema 1.4: the version Teams renders Action.Execute from). */
+export type Card = Record<string, unknown> & { body: Record<string, unknown>[]; actions?: unknown[] };
+
+const MARK: Record<Reply['tone'], string> = { ok: '✓ ', info: '', error: '✗ ' };
+
+/** Chat markup Adaptive Cards do not render (`code` ticks) becomes plain text. */
+export const plain = (s: string) => s.replace(/`([^`]*)`/g, '$1');
+
+const text = (t: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text: plain(t),
+  wrap: true,
+  ...extra,
+});
+
+const STYLE = { primary: 'positive', danger: 'destructive' } as const;
+
+/**
+ * The key a card is stored under: what its button is about (`requestId:…`, `invitationId:…`).
+ * A button in a command reply carries it too, so pressing it there settles the DM copies.
+ */
+export const payloadKey = (payload: Button['payload']): string | undefined => {
+  const first = Object.entries(payload)[0];
+  return first ? `${first[0]}:${String(first[1])}` : undefined;
+};
+
+/** A button: destructive ones ask first (verb `ask` answers with a confirmation card). */
+export const buttonAction = (b: Button, cardKey?: string) => ({
+  type: 'Action.Execute',
+  title: b.label,
+  verb: b.confirm ? 'ask' : 'run',
+  ...(b.style ? { style: STYLE[b.style] } : {}),
+  data: {
+    action: b.action,
+    payload: b.payload,
+    ...(cardKey ? { cardKey } : {}),
+    ...(b.confirm ? { confirm: b.confirm } : {}),
+  },
+});
+
+export interface CardOptions {
+  /** the stored card this is, so buttons and refreshes can find it again */
+  cardKey?: string;
+  /** these AAD ids get the card refreshed (Universal Actions), with its buttons, when they view it */
+  refreshFor?: string[];
+  /** the card as everyone else sees it: without buttons (the refresh brings them) */
+  hideButtons?: boolean;
+  /** a command whose form opens as a dialog (task/fetch) from a button */
+  dialogCommand?: string;
+}
+
+/** A neutral Reply as an Adaptive Card: headline, facts, sections, field errors, buttons. */
+export const renderCard = (r: Reply, opts: CardOptions = {}): Card => {
+  const body: Record<string, unknown>[] = [
+    text(`${MARK[r.tone]}${r.text}`, {
+      ...(r.tone === 'error' ? { color: 'attention' } : {}),
+      ...(r.tone === 'ok' ? { weight: 'bolder' } : {}),
+    }),
+  ];
+  if (r.fields?.length)
+    body.push({ type: 'FactSet', facts: r.fields.map((f) => ({ title: f.label, value: plain(f.value) })) });
+  for (const s of r.sections ?? []) {
+    body.push(text(s.title, { weight: 'bolder', spacing: 'medium' }));
+    body.push(text(s.lines.map((l) => `- ${plain(l)}`).join('\n')));
+  }
+  for (const [field, message] of Object.entries(r.fieldErrors ?? {}))
+    body.push(text(`${field}: ${message}`, { color: 'attention' }));
+  const actions: unknown[] = opts.hideButtons
+    ? []
+    : (r.buttons ?? []).map((b) => buttonAction(b, opts.cardKey ?? payloadKey(b.payload)));
+  if (r.form && r.tone !== 'error' && opts.dialogCommand) {
+    actions.push({
+      type: 'Action.Submit',
+      title: `${r.form.title}…`,
+      data: { msteams: { type: 'task/fetch' }, verb: 'dialog', command: opts.dialogCommand },
+    });
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body,
+    ...(actions.length ? { actions } : {}),
+    ...(opts.refreshFor && opts.cardKey
+      ? {
+          refresh: {
+            action: {
+              type: 'Action.Execute',
+              title: 'Refresh',
+              verb: 'refresh',
+              data: { cardKey: opts.cardKey },
+            },
+            userIds: opts.refreshFor,
+          },
+        }
+      : {}),
+  };
+};
+
+/** A card after its decision: what it said, what happened, and no buttons any more. */
+export const decidedReply = (old: Reply, outcome: Reply, by: string): Reply => ({
+  ...old,
+  buttons: [],
+  sections: [...(old.sections ?? []), { title: `Decided by ${by}`, lines: [outcome.text] }],
+});

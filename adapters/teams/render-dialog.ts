@@ -1,0 +1,91 @@
+import type { Form, FormField } from '../../src/commands/reply.ts';
+import { type Card, plain } from './render-card.ts';
+
+type Value = string | string[] | number | boolean | undefined;
+
+const asString = (v: Value): string | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v);
+
+const input = (f: FormField, value: Value, error?: string): Record<string, unknown>[] => {
+  const common = {
+    id: f.name,
+    label: f.label,
+    isRequired: f.required ?? false,
+    ...(f.required ? { errorMessage: `${f.label} is required.` } : {}),
+  };
+  const v = value ?? f.initial;
+  let el: Record<string, unknown>;
+  switch (f.type) {
+    case 'checkbox':
+      el = {
+        type: 'Input.Toggle',
+        ...common,
+        title: f.label,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: String(v === true || v === 'true'),
+      };
+      break;
+    case 'select':
+    case 'multiselect':
+      el = {
+        type: 'Input.ChoiceSet',
+        ...common,
+        isMultiSelect: f.type === 'multiselect',
+        style: f.type === 'multiselect' ? 'expanded' : 'compact',
+        choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        ...(asString(v) ? { value: asString(v) } : {}),
+      };
+      break;
+    case 'number':
+      el = {
+        type: 'Input.Number',
+        ...common,
+        ...(f.min !== undefined ? { min: f.min } : {}),
+        ...(f.max !== undefined ? { max: f.max } : {}),
+        ...(v !== undefined && v !== '' ? { value: Number(v) } : {}),
+      };
+      break;
+    default:
+      el = {
+        type: 'Input.Text',
+        ...common,
+        ...(f.type === 'email' ? { style: 'Email' } : {}),
+        ...(f.type === 'textarea' ? { isMultiline: true } : {}),
+        ...(asString(v) ? { value: asString(v) } : {}),
+      };
+  }
+  const out = [el];
+  if (f.hint)
+    out.push({ type: 'TextBlock', text: plain(f.hint), isSubtle: true, wrap: true, spacing: 'none' });
+  if (error)
+    out.push({ type: 'TextBlock', text: plain(error), color: 'attention', wrap: true, spacing: 'none' });
+  return out;
+};
+
+/**
+ * A form as the card of a Teams dialog (task module). A refused submission comes back as the
+ * same dialog with what was typed kept and each field's error under it.
+ */
+export const renderDialog = (
+  form: Form,
+  command: string,
+  opts: { values?: Record<string, Value>; errors?: Record<string, string>; error?: string } = {},
+): Card => ({
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.4',
+  body: [
+    ...(opts.error
+      ? [{ type: 'TextBlock', text: `✗ ${plain(opts.error)}`, color: 'attention', wrap: true }]
+      : []),
+    ...form.fields.flatMap((f) => input(f, opts.values?.[f.name], opts.errors?.[f.name])),
+  ],
+  actions: [
+    {
+      type: 'Action.Submit',
+      title: form.submitLabel,
+      data: { verb: 'submit', command, action: form.action, payload: form.payload },
+    },
+  ],
+});

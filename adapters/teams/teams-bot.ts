@@ -1,0 +1,62 @@
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Config } from '../../src/config.ts';
+import type { ServiceContext } from '../../src/service/context.ts';
+import { authOptions } from './auth-options.ts';
+import type { BotDeps } from './deps.ts';
+import { onCardAsk } from './handlers/on-card-ask.ts';
+import { onCardCancel } from './handlers/on-card-cancel.ts';
+import { onCardRefresh } from './handlers/on-card-refresh.ts';
+import { onCardRun } from './handlers/on-card-run.ts';
+import { onDialogOpen } from './handlers/on-dialog-open.ts';
+import { onDialogSubmit } from './handlers/on-dialog-submit.ts';
+import { onInstalled } from './handlers/on-installed.ts';
+import { onMessage } from './handlers/on-message.ts';
+import { TeamsStore } from './teams-store.ts';
+
+export interface TeamsBot {
+  deps: BotDeps;
+  /** runs one authenticated activity through the routes */
+  run(context: TurnContext): Promise<void>;
+}
+
+type ExecuteHandler = Parameters<Application['adaptiveCards']['actionExecute']>[1];
+
+/** The Teams bot: botbuilder's adapter (authentication) and the teams-ai routes. Only wiring. */
+export const buildTeamsBot = (
+  config: Config & { TEAMS_APP_ID: string },
+  service: ServiceContext,
+  log: (e: unknown) => void,
+  opts: { deadlineMs?: number } = {},
+): TeamsBot => {
+  const adapter = new TeamsAdapter(authOptions(config));
+  const deps: BotDeps = {
+    service,
+    store: new TeamsStore(service.em, () => service.clock.now()),
+    log,
+    adapter,
+    appId: config.TEAMS_APP_ID,
+    deadlineMs: opts.deadlineMs ?? 4000,
+  };
+  const app = new Application({
+    adapter,
+    botAppId: config.TEAMS_APP_ID,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  // our handlers check the action data with zod and answer plain-JSON cards; teams-ai types
+  // both loosely (its card type is the adaptivecards SDK's), hence the one cast here
+  const card = <T>(h: (c: TurnContext, s: unknown, d: unknown) => Promise<T>) =>
+    h as unknown as ExecuteHandler;
+  app.activity(ActivityTypes.Message, onMessage(deps));
+  app.activity([ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate], onInstalled(deps));
+  app.adaptiveCards.actionExecute('run', card(onCardRun(deps)));
+  app.adaptiveCards.actionExecute('ask', card(onCardAsk()));
+  app.adaptiveCards.actionExecute('cancel', card(onCardCancel(deps)));
+  app.adaptiveCards.actionExecute('refresh', card(onCardRefresh(deps)));
+  app.taskModules.fetch('dialog', onDialogOpen(deps));
+  app.taskModules.submit('submit', onDialogSubmit(deps));
+  app.error(async (_context, error) => log(error));
+  return { deps, run: (context) => app.run(context).then(() => {}) };
+};

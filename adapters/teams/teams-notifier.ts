@@ -1,0 +1,60 @@
+import type { Reply } from '../../src/commands/reply.ts';
+import {
+  type NoticeMeta,
+  type Notifier,
+  type Recipient,
+  RetryLater,
+  Unreachable,
+} from '../../src/jobs/notifier.ts';
+import { type BotDeps, cardActivity, inConversation } from './deps.ts';
+import { payloadKey, renderCard } from './render-card.ts';
+
+/** The card a notice with buttons is stored under: what it is about (the request, invitation, …). */
+export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string =>
+  payloadKey(reply.buttons?.[0]?.payload ?? {}) ?? `outbox:${meta.outboxId}`;
+
+/** The connector refuses a chat the user blocked or the app left: another platform may reach them. */
+const gone = (e: unknown) => [403, 404].includes((e as { statusCode?: number })?.statusCode ?? 0);
+
+const retryAfterMs = (e: unknown): number | null => {
+  const err = e as {
+    statusCode?: number;
+    response?: { headers?: { get?: (n: string) => string | undefined } };
+  };
+  if (err?.statusCode !== 429) return null;
+  const raw = err.response?.headers?.get?.('retry-after');
+  const seconds = Number(raw);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000;
+};
+
+/**
+ * Delivers outbox notices as proactive Teams messages, to the personal chat each user last
+ * wrote from. Cards with buttons are posted without them plus a Universal Actions refresh for
+ * the recipient, and stored, so a decision can update every copy in place.
+ */
+export class TeamsNotifier implements Notifier {
+  readonly name = 'teams';
+  constructor(private readonly deps: BotDeps) {}
+
+  async send(to: Recipient, reply: Reply, meta: NoticeMeta) {
+    const user = await this.deps.store.userForNotice(to.accountId, to.email, meta.outboxId);
+    if (!user?.reference) throw new Unreachable(`${to.email} has no Teams conversation with the bot`);
+    const cardKey = reply.buttons?.length ? cardKeyOf(reply, meta) : null;
+    const card = cardKey
+      ? renderCard(reply, { cardKey, refreshFor: [user.aadObjectId], hideButtons: true })
+      : renderCard(reply);
+    let activityId = '';
+    try {
+      await inConversation(this.deps, user.reference, async (context) => {
+        activityId = (await context.sendActivity(cardActivity(card)))?.id ?? '';
+      });
+    } catch (e) {
+      const wait = retryAfterMs(e);
+      if (wait !== null) throw new RetryLater(wait);
+      if (gone(e))
+        throw new Unreachable(`${to.email}'s Teams chat refused the message: ${(e as Error).message}`);
+      throw e;
+    }
+    if (cardKey) await this.deps.store.saveCard(cardKey, user.aadObjectId, activityId, reply);
+  }
+}

@@ -1,0 +1,4 @@
+import { chatScenario } from './scenario.ts';
+import { teamsDriver } from './teams-driver.ts';
+
+chatScenario('Teams', teamsDriver);
