@@ -1,6 +1,8 @@
+import { slackEnabled, slackNotifier } from '../adapters/slack/slack-app.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { LogNotifier } from './jobs/log-notifier.ts';
+import { RoutingNotifier } from './jobs/routing-notifier.ts';
 import { startWorker } from './jobs/worker.ts';
 import { buildHttp, listen } from './server.ts';
 
@@ -9,9 +11,11 @@ const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
+  const platforms = slackEnabled(config) ? [slackNotifier({ config, service: app.ctx, log: app.log })] : [];
+  const notifier = new RoutingNotifier(platforms, new LogNotifier(app.log));
   const worker =
     config.WORKER === 'on'
-      ? await startWorker(app.ctx, new LogNotifier(app.log), {
+      ? await startWorker(app.ctx, notifier, {
           databaseUrl: config.DATABASE_URL,
           log: app.log,
         })

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { buildSlack, slackEnabled } from '../adapters/slack/slack-app.ts';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
 import { apiRouter } from './api/router.ts';
@@ -22,6 +23,9 @@ export const buildHttp = (app: App) => {
   http.use(healthRoutes(app.ctx.em));
   // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));
+  // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode
+  if (slackEnabled(app.config))
+    http.use(buildSlack({ config: app.config, service: app.ctx, log: app.log }).router);
   return http;
 };
 

@@ -1,10 +1,12 @@
 import { Migration20261122000000_initial } from './Migration20261122000000_initial.ts';
 import { Migration20261122010000_seat_tally_index } from './Migration20261122010000_seat_tally_index.ts';
 import { Migration20261122020000_reminders_and_idle } from './Migration20261122020000_reminders_and_idle.ts';
+import { Migration20261122030000_slack } from './Migration20261122030000_slack.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
   { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
   { name: 'Migration20261122010000_seat_tally_index', class: Migration20261122010000_seat_tally_index },
   { name: 'Migration20261122020000_reminders_and_idle', class: Migration20261122020000_reminders_and_idle },
+  { name: 'Migration20261122030000_slack', class: Migration20261122030000_slack },
 ];

@@ -1,13 +1,16 @@
+import { slackEnabled, slackNotifier } from '../../adapters/slack/slack-app.ts';
 import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { LogNotifier } from './log-notifier.ts';
+import { RoutingNotifier } from './routing-notifier.ts';
 import { startWorker } from './worker.ts';
 
 /** `npm run worker`: the background worker alone (scale it apart from the bot). */
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
-  const worker = await startWorker(app.ctx, new LogNotifier(app.log), {
+  const platforms = slackEnabled(config) ? [slackNotifier({ config, service: app.ctx, log: app.log })] : [];
+  const worker = await startWorker(app.ctx, new RoutingNotifier(platforms, new LogNotifier(app.log)), {
     databaseUrl: config.DATABASE_URL,
     log: app.log,
   });

@@ -54,6 +54,10 @@ export const TABLES = [
   'ledger_charge',
   'renewal_reminder',
   'idle_offer',
+  'slack_installation',
+  'slack_workspace',
+  'slack_user',
+  'slack_message',
 ];
 
 /** A fresh database for one test file: created, migrated, and dropped at the end. */
