@@ -54,16 +54,6 @@ export const configSchema = z
         message: 'is required with SLACK_CLIENT_ID (OAuth install)',
       });
     }
-    if (c.SLACK_CLIENT_ID && !c.SLACK_BOT_TOKEN && !(c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.SLACK_CLIENT_SECRET ? 'SLACK_STATE_SECRET' : 'SLACK_CLIENT_SECRET'],
-        message: 'is required with SLACK_CLIENT_ID (OAuth install)',
-      });
-    }
-    if ((c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID) && !c.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required to run Slack' });
-    }
   });
 
 export type Config = z.output<typeof configSchema>;

@@ -25,9 +25,12 @@ type SlackConfig = Pick<
 
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
 
-/** Slack is on with a signing secret and either a bot token (one workspace) or OAuth credentials. */
+/** Slack is on with a signing secret and either a bot token (one workspace) or the three OAuth settings. */
 export const slackEnabled = (c: SlackConfig) =>
-  Boolean(c.SLACK_SIGNING_SECRET && (c.SLACK_BOT_TOKEN || (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET)));
+  Boolean(
+    c.SLACK_SIGNING_SECRET &&
+      (c.SLACK_BOT_TOKEN || (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET)),
+  );
 
 export interface SlackOptions {
   config: SlackConfig;
