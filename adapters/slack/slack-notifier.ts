@@ -58,7 +58,10 @@ export class SlackNotifier implements Notifier {
     }
   }
 
-  /** The recipient's Slack user in a workspace of the notice's organization (any, if it has none). */
+  /**
+   * The recipient's Slack user in a workspace of the notice's organization; for a notice with no
+   * organization, in any connected workspace or one they were seen in.
+   */
   private async find(email: string, outboxId: string) {
     const em = this.d.service.em;
     const [row] = await em
@@ -69,11 +72,11 @@ export class SlackNotifier implements Notifier {
     const teams = row?.organization_id
       ? await workspacesOf(em, row.organization_id)
       : (
-          await em
-            .fork()
-            .execute<{ team_id: string }[]>('select distinct team_id from slack_user where email = ?', [
-              email,
-            ])
+          await em.fork().execute<{ team_id: string }[]>(
+            `select team_id from slack_user where email = ?
+             union select team_id from slack_workspace`,
+            [email],
+          )
         ).map((r) => r.team_id);
     for (const teamId of teams) {
       const client: webApi.WebClient | null = await this.d.clientFor(teamId);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { BOT_TOKEN, blocksText, buttonsOf, type SlackHarness, slashBody, startSlack } from './harness.ts';
+import {
+  BOT_TOKEN,
+  blocksText,
+  buttonsOf,
+  eventBody,
+  type SlackHarness,
+  slashBody,
+  startSlack,
+} from './harness.ts';
 
 const TEAM = 'T0ACME';
 const USERS: Record<string, string> = {
@@ -130,5 +138,39 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
     expect(r.text).toMatch(/can't see your email address/);
     const after = await db.counts();
     expect({ ...after, slack_user: before.slack_user }).toEqual(before);
+  });
+});
+
+describe('App Home', () => {
+  const open = async (userId: string) => {
+    const before = slack.fake.callsTo('views.publish').length;
+    const r = await slack.post(
+      eventBody(TEAM, {
+        type: 'app_home_opened',
+        user: userId,
+        channel: `D${userId}`,
+        tab: 'home',
+        event_ts: '1.2',
+      }),
+      { contentType: 'application/json' },
+    );
+    expect(r.status).toBe(200);
+    const call = await slack.fake.waitFor(() => slack.fake.callsTo('views.publish')[before]);
+    return call.args as { user_id: string; view: { type: string; blocks: unknown[] } };
+  };
+
+  it('an admin sees seats per plan with the renewal date, and pending requests with Approve / Reject', async () => {
+    const home = await open('UBOB');
+    expect(home.user_id).toBe('UBOB');
+    expect(home.view.type).toBe('home');
+    const text = blocksText(home.view.blocks);
+    expect(text).toMatch(/Pro: \d+ purchased, \d+ assigned, \d+ free, \d+ ending — renews 2026-/);
+    expect(text).toMatch(/2 × pro .* asked by erin@example.com, waiting for an approver/);
+    expect(buttonsOf(home.view.blocks).map((b) => b.text.text)).toContain('Approve 2 pro');
+  });
+
+  it('a member sees their own plan', async () => {
+    const text = blocksText((await open('UDAVE')).view.blocks);
+    expect(text).toMatch(/member of Acme on the pro plan/);
   });
 });

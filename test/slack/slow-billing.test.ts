@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { WORKING } from '../../adapters/slack/handlers/slash-command.ts';
+import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
+import type { BillingGateway, ChargeInput } from '../../src/service/ports.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import {
+  BOT_TOKEN,
+  blockActionBody,
+  blocksText,
+  type SlackHarness,
+  slashBody,
+  startSlack,
+} from './harness.ts';
+
+const DELAY_MS = 10_000;
+
+/** The real ledger behind a 10-second wait: a payment provider having a bad day. */
+class SlowGateway implements BillingGateway {
+  readonly name = 'slow-ledger';
+  constructor(private readonly inner: BillingGateway) {}
+  hasPaymentMethod(accountId: string) {
+    return this.inner.hasPaymentMethod(accountId);
+  }
+  async charge(input: ChargeInput) {
+    await new Promise((r) => setTimeout(r, DELAY_MS));
+    return this.inner.charge(input);
+  }
+}
+
+const TEAM = 'T0ACME';
+let db: TestDb;
+let slack: SlackHarness;
+
+beforeAll(async () => {
+  db = await freshDb();
+  await seedDemo(db.ctx);
+  slack = await startSlack(db, { billing: new SlowGateway(new LedgerGateway(db.em, () => db.clock.now())) });
+  slack.fake.tokens.set(BOT_TOKEN, TEAM);
+  slack.fake.addUser(TEAM, 'UALICE', DEMO.owner);
+});
+afterAll(async () => {
+  await slack?.close();
+  await db?.close();
+});
+
+const responses = (id: string) => slack.fake.responses.get(id)!;
+
+describe('a slow billing provider never breaks the 3-second ack', () => {
+  it('org create (charges the first period) acks "Working on it…" in under 3 s and posts the result to the response_url later', async () => {
+    const r = slack.fake.responseUrl();
+    const res = await slack.post(
+      slashBody({ teamId: TEAM, userId: 'UALICE', text: 'org create Initech', responseUrl: r.url }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    expect(JSON.parse(res.body).text).toBe(WORKING);
+    expect(responses(r.id)).toHaveLength(0);
+    const [final] = await slack.fake.waitFor(
+      () => responses(r.id).length && responses(r.id),
+      DELAY_MS + 10_000,
+    );
+    expect(blocksText(final!.blocks as unknown[])).toMatch(/Initech/);
+    expect(final!.replace_original).toBe(true);
+  }, 40_000);
+
+  it('an approval click acks at once; the charge result arrives through the response_url', async () => {
+    const add = await slack.post(
+      slashBody({
+        teamId: TEAM,
+        userId: 'UALICE',
+        text: 'add 1 pro',
+        responseUrl: slack.fake.responseUrl().url,
+      }),
+    );
+    const confirm = (
+      JSON.parse(add.body).blocks as { type: string; elements?: { text: { text: string } }[] }[]
+    )
+      .find((b) => b.type === 'actions')!
+      .elements!.find((e) => e.text.text === 'Confirm purchase')!;
+    const r = slack.fake.responseUrl();
+    const res = await slack.post(
+      blockActionBody({ teamId: TEAM, userId: 'UALICE', button: confirm as never, responseUrl: r.url }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    const [final] = await slack.fake.waitFor(
+      () => responses(r.id).length && responses(r.id),
+      DELAY_MS + 10_000,
+    );
+    expect(blocksText(final!.blocks as unknown[])).toMatch(/Approved: 1 pro seat added/);
+  }, 40_000);
+});
