@@ -76,7 +76,7 @@ const click = async (email: string, b: SlackButton, message?: PostedMessage) => 
     const got = slack.fake.responses.get(r.id)!;
     return got.length ? got : null;
   });
-  return { ...(reply as Record<string, unknown>), text: blocksText(reply!.blocks as unknown[]) };
+  return { response_type: reply!.response_type, text: blocksText(reply!.blocks as unknown[]) };
 };
 
 /** Opens a form with a command and submits it; returns the HTTP ack and where the result went. */

@@ -57,7 +57,7 @@ describe('a slow billing provider never breaks the 3-second ack', () => {
     expect(JSON.parse(res.body).text).toBe(WORKING);
     expect(responses(r.id)).toHaveLength(0);
     const [final] = await slack.fake.waitFor(
-      () => responses(r.id).length && responses(r.id),
+      () => (responses(r.id).length ? responses(r.id) : null),
       DELAY_MS + 10_000,
     );
     expect(blocksText(final!.blocks as unknown[])).toMatch(/Initech/);
@@ -85,7 +85,7 @@ describe('a slow billing provider never breaks the 3-second ack', () => {
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
     const [final] = await slack.fake.waitFor(
-      () => responses(r.id).length && responses(r.id),
+      () => (responses(r.id).length ? responses(r.id) : null),
       DELAY_MS + 10_000,
     );
     expect(blocksText(final!.blocks as unknown[])).toMatch(/Approved: 1 pro seat added/);
