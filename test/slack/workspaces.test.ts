@@ -133,8 +133,8 @@ describe('installation store (OAuth, multi-workspace)', () => {
         },
       }),
     );
-    const [reply] = await slack.fake.waitFor(
-      () => slack.fake.responses.get(r.id)!.length && slack.fake.responses.get(r.id),
+    const [reply] = await slack.fake.waitFor(() =>
+      slack.fake.responses.get(r.id)!.length ? slack.fake.responses.get(r.id) : null,
     );
     expect(blocksText(reply!.blocks as unknown[])).toMatch(/no such request.*not_found/s);
     expect(await db.counts()).toEqual(before);
@@ -160,8 +160,8 @@ describe('installation store (OAuth, multi-workspace)', () => {
       }),
     );
     expect(res.status).toBe(200);
-    const [reply] = await slack.fake.waitFor(
-      () => slack.fake.responses.get(r.id)!.length && slack.fake.responses.get(r.id),
+    const [reply] = await slack.fake.waitFor(() =>
+      slack.fake.responses.get(r.id)!.length ? slack.fake.responses.get(r.id) : null,
     );
     expect(blocksText(reply!.blocks as unknown[])).toMatch(/no such request, invitation or organization/);
     expect(await db.counts()).toEqual(before);
@@ -182,8 +182,8 @@ describe('installation store (OAuth, multi-workspace)', () => {
         },
       }),
     );
-    const [reply] = await slack.fake.waitFor(
-      () => slack.fake.responses.get(r.id)!.length && slack.fake.responses.get(r.id),
+    const [reply] = await slack.fake.waitFor(() =>
+      slack.fake.responses.get(r.id)!.length ? slack.fake.responses.get(r.id) : null,
     );
     expect(blocksText(reply!.blocks as unknown[])).toMatch(/Approved: 1 pro seat added/);
   });
