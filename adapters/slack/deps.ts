@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../../src/service/context.ts';
+import type { Memo } from './memo.ts';
 
 /** What every Slack handler runs with. */
 export interface SlackDeps {
@@ -10,6 +11,8 @@ export interface SlackDeps {
   ackAfterMs: number;
   /** a Web API client for a workspace (its bot token), or null when it is not installed */
   clientFor(teamId: string): Promise<webApi.WebClient | null>;
+  /** a minute's memory of users' emails and workspaces' organizations (see Memo) */
+  memo: { emails: Memo<string | null>; workspaces: Memo<string | null> };
 }
 
 /** Resolves `{ done: true, value }` if `work` settles within `ms`, else `{ done: false }`. */

@@ -43,7 +43,9 @@ export const slackContext = async (
   userId: string,
   commandText?: string,
 ): Promise<{ c: CommandContext } | { refusal: Reply }> => {
-  const email = await emailOfUser(d.service.em, client, teamId, userId);
+  const email = await d.memo.emails.get(`${teamId}:${userId}`, () =>
+    emailOfUser(d.service.em, client, teamId, userId),
+  );
   if (!email)
     return {
       refusal: fail(
@@ -51,7 +53,12 @@ export const slackContext = async (
         'not_found',
       ),
     };
-  let organizationId = await workspaceOrganization(d.service.em, teamId);
+  // only a connected workspace is remembered: connecting must be seen at once
+  let organizationId = await d.memo.workspaces.get(
+    teamId,
+    () => workspaceOrganization(d.service.em, teamId),
+    (org) => org !== null,
+  );
   if (!organizationId && commandText !== undefined) {
     organizationId = await connectWorkspace(d, teamId, email);
     if (!organizationId && !UNBOUND_OK.test(commandText))
