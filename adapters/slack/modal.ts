@@ -8,7 +8,10 @@ type Option = types.PlainTextOption;
 
 export const FORM_CALLBACK_ID = 'seatkeeper_form';
 /** every input element has this action_id; the block_id is the form field's name */
-const VALUE = 'v';
+export const FORM_INPUT = 'form_input';
+const VALUE = FORM_INPUT;
+/** the block that sums up the choices before submitting */
+export const SUMMARY_BLOCK = 'summary';
 
 /** What a modal carries to its submission (Slack allows 3000 characters of private_metadata). */
 export const formMetadata = z.object({
@@ -106,8 +109,13 @@ export const formView = (
       label: text(f.label, 2000),
       element: el,
       optional: f.type === 'checkbox' || !f.required,
+      // choices update the summary as they change
+      ...(CHOICES.has(f.type) ? { dispatch_action: true } : {}),
       ...(f.hint ? { hint: text(f.hint) } : {}),
     });
+  }
+  if (form.fields.some((f) => CHOICES.has(f.type))) {
+    blocks.push(summaryBlock(blocks, initialValues(form)));
   }
   const metadata: FormMetadata = { action: form.action, payload: form.payload, ...meta };
   return {
@@ -118,6 +126,39 @@ export const formView = (
     close: text('Cancel', 24),
     private_metadata: JSON.stringify(metadata),
     blocks,
+  };
+};
+
+const CHOICES = new Set<FormField['type']>(['select', 'multiselect', 'checkbox']);
+
+const initialValues = (form: Form) =>
+  Object.fromEntries(
+    form.fields.map((f) => [f.name, f.type === 'checkbox' ? f.initial === true : f.initial]),
+  );
+
+const shown = (v: unknown) =>
+  v === true
+    ? 'yes'
+    : v === false
+      ? 'no'
+      : Array.isArray(v)
+        ? v.join(', ') || '—'
+        : v == null || v === ''
+          ? '—'
+          : String(v);
+
+/** "What you are about to submit": each field's label and its current value, from the view itself. */
+export const summaryBlock = (
+  blocks: { type: string; block_id?: string; label?: { text: string } }[],
+  values: Record<string, unknown>,
+): KnownBlock => {
+  const lines = blocks
+    .filter((b) => b.type === 'input' && b.block_id)
+    .map((b) => `• ${b.label?.text ?? b.block_id}: *${shown(values[b.block_id!])}*`);
+  return {
+    type: 'section',
+    block_id: SUMMARY_BLOCK,
+    text: { type: 'mrkdwn', text: ['*Summary before you submit*', ...lines].join('\n').slice(0, 3000) },
   };
 };
 

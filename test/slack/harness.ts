@@ -164,7 +164,7 @@ export const stateFor = (blocks: ViewBlock[], values: Record<string, unknown>) =
     else if (type === 'static_select')
       entry = { type, selected_option: v === undefined ? null : opt(String(v)) };
     else entry = { type, value: v === undefined ? null : String(v) };
-    state[b.block_id] = { v: entry };
+    state[b.block_id] = { form_input: entry };
   }
   return { values: state };
 };

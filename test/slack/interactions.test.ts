@@ -8,10 +8,12 @@ import {
   blockActionBody,
   blocksText,
   buttonsOf,
+  interactive,
   type SlackButton,
   type SlackHarness,
   slashBody,
   startSlack,
+  stateFor,
   viewSubmissionBody,
 } from './harness.ts';
 
@@ -231,6 +233,55 @@ describe('confirm buttons', () => {
 });
 
 describe('modals', () => {
+  it('offboarding shows a summary of the choices, redrawn (views.update) as they change', async () => {
+    await slash(DEMO.owner, 'offboard');
+    const view = slack.fake.callsTo('views.open').at(-1)!.args.view as {
+      blocks: { type: string; block_id?: string; text?: { text: string } }[];
+      private_metadata: string;
+      callback_id: string;
+    };
+    const summary = () => view.blocks.find((b) => b.block_id === 'summary')!.text!.text;
+    expect(summary()).toMatch(/Leavers: \*—\*/);
+    expect(summary()).toMatch(/Free their seat for someone else: \*yes\*/);
+    const state = stateFor(view.blocks as never, {
+      members: [DEMO.members[1]],
+      freeSeat: true,
+      markFormer: true,
+    });
+    const res = await slack.post(
+      interactive({
+        type: 'block_actions',
+        team: { id: TEAM },
+        user: { id: 'UALICE', team_id: TEAM },
+        api_app_id: 'A0SEATS',
+        trigger_id: 't',
+        container: { type: 'view', view_id: 'V9' },
+        view: {
+          ...view,
+          id: 'V9',
+          hash: 'h1',
+          type: 'modal',
+          state,
+          title: { type: 'plain_text', text: 'Offboard leavers' },
+        },
+        actions: [
+          { type: 'multi_static_select', action_id: 'form_input', block_id: 'members', action_ts: '1' },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    const update = await slack.fake.waitFor(() => slack.fake.callsTo('views.update').at(-1));
+    expect(update.args).toMatchObject({ view_id: 'V9', hash: 'h1' });
+    const next = update.args.view as {
+      blocks: { block_id?: string; text?: { text: string } }[];
+      private_metadata: string;
+    };
+    expect(next.private_metadata).toBe(view.private_metadata);
+    const text = next.blocks.find((b) => b.block_id === 'summary')!.text!.text;
+    expect(text).toMatch(/Leavers: \*dave@example.com\*/);
+    expect(text).toMatch(/Mark as former \(hidden from lists\): \*yes\*/);
+  });
+
   it('offboarding: submitting the modal offboards the picked leavers and reports through the response_url', async () => {
     const { ack, responseId } = await submitForm(DEMO.owner, 'offboard', {
       members: [DEMO.members[0]],

@@ -7,7 +7,12 @@ const manifest = readFileSync(new URL('../../manifests/slack/manifest.yaml', imp
 describe('the Slack app manifest', () => {
   it('asks for exactly the bot scopes the OAuth install requests', () => {
     const bot = /bot:\n((?:\s+- .+\n)+)/.exec(manifest)![1]!;
-    expect(bot.trim().split('\n').map((l) => l.trim().replace(/^- /, ''))).toEqual(BOT_SCOPES);
+    expect(
+      bot
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().replace(/^- /, '')),
+    ).toEqual(BOT_SCOPES);
   });
 
   it('points the slash command, interactivity and events at the one Request URL, with App Home on', () => {
