@@ -91,6 +91,14 @@ describe('inbound Slack requests are authenticated', () => {
     ]);
   });
 
+  it("Slack's URL verification (signed) gets its challenge back", async () => {
+    const r = await slack.post(JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }), {
+      contentType: 'application/json',
+    });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ challenge: 'c-123' });
+  });
+
   it('a retried delivery (X-Slack-Retry-Num) is acknowledged and not acted on twice', async () => {
     const body = invite();
     const first = await slack.post(body);
