@@ -8,6 +8,7 @@ export interface MessageCopy {
   userId: string;
   reply: Reply;
   decision: string | null;
+  result: string | null;
 }
 
 /**
@@ -21,7 +22,7 @@ export const subjectOf = (payload: Record<string, unknown>): string | null => {
   return null;
 };
 
-export const recordCopy = (em: EntityManager, subject: string, c: Omit<MessageCopy, 'decision'>) =>
+export const recordCopy = (em: EntityManager, subject: string, c: Omit<MessageCopy, 'decision' | 'result'>) =>
   em.fork().execute(
     `insert into slack_message (subject, team_id, channel, ts, user_id, reply) values (?, ?, ?, ?, ?, ?)
        on conflict (channel, ts) do nothing`,
@@ -37,9 +38,10 @@ export const copiesOf = async (em: EntityManager, subject: string): Promise<Mess
       user_id: string;
       reply: Reply | string;
       decision: string | null;
+      result: string | null;
     }[]
   >(
-    'select team_id, channel, ts, user_id, reply, decision from slack_message where subject = ? order by id',
+    'select team_id, channel, ts, user_id, reply, decision, result from slack_message where subject = ? order by id',
     [subject],
   );
   return rows.map((r) => ({
@@ -49,6 +51,7 @@ export const copiesOf = async (em: EntityManager, subject: string): Promise<Mess
     userId: r.user_id,
     reply: typeof r.reply === 'string' ? (JSON.parse(r.reply) as Reply) : r.reply,
     decision: r.decision,
+    result: r.result,
   }));
 };
 
@@ -60,3 +63,17 @@ export const recordDecision = (em: EntityManager, subject: string, decision: str
       decision,
       subject,
     ]);
+
+/**
+ * Records the outcome every copy shows; false when they already show it (the same result
+ * notice goes to the requester and every approver, and the copies need updating only once).
+ */
+export const recordResult = async (em: EntityManager, subject: string, result: string) => {
+  const rows = await em
+    .fork()
+    .execute<{ id: string }[]>(
+      'update slack_message set result = ? where subject = ? and result is distinct from ? returning id',
+      [result, subject, result],
+    );
+  return rows.length > 0;
+};

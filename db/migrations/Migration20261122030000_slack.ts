@@ -48,6 +48,7 @@ create table slack_message (
   user_id text not null,
   reply jsonb not null,
   decision text,
+  result text,
   created_at timestamptz not null default now(),
   unique (channel, ts)
 );

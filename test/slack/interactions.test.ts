@@ -186,6 +186,8 @@ describe('approval requests with Approve / Reject', () => {
       (m) => m.channel === 'DUALICE' && /asks for 2 pro/.test(m.versions[0]!.text),
     )!;
     expect(blocksText(now(alices).blocks)).toMatch(/Approved and paid/);
+    // the decision, then the result once (although the result notice went to three people)
+    expect(slack.fake.callsTo('chat.update').filter((c) => c.args.ts === alices.ts)).toHaveLength(2);
   });
 
   it('Alice rejects Carol’s request (the Reject button, confirmed in Slack)', async () => {
