@@ -86,6 +86,9 @@ export const slackDriver = async (): Promise<ChatDriver> => {
     see(email, { kind: 'reply', blocks });
     return shownOf(blocks);
   };
+  // time passes between people's actions, so notices are delivered in the order they were made
+  // (the outbox delivers oldest first; with a frozen clock, ties would come out in any order)
+  const tick = () => db.clock.advance(1000);
   const responseOf = async (id: string) => {
     const [r] = await fake.waitFor(
       () => (fake.responses.get(id)!.length ? fake.responses.get(id) : null),
@@ -97,6 +100,7 @@ export const slackDriver = async (): Promise<ChatDriver> => {
   return {
     platform: 'Slack',
     async command(email, text) {
+      tick();
       const r = fake.responseUrl();
       const opened = fake.callsTo('views.open').length;
       const res = await slack.post(
@@ -116,7 +120,8 @@ export const slackDriver = async (): Promise<ChatDriver> => {
     },
     async deliver() {
       const before = new Set(fake.messages);
-      while ((await deliverOutbox(db.ctx, slack.notifier)).claimed > 0);
+      // one row per claim: a batch's rows come back from UPDATE … RETURNING in no set order
+      while ((await deliverOutbox(db.ctx, slack.notifier, { batch: 1 })).claimed > 0);
       for (const m of fake.messages) {
         if (before.has(m)) continue;
         const email = [...idOf].find(([, id]) => m.channel === `D${id}`)?.[0];
@@ -129,6 +134,7 @@ export const slackDriver = async (): Promise<ChatDriver> => {
         .map((blocks) => shownOf(blocks));
     },
     async click(email, label) {
+      tick();
       const mine = [...(seen.get(email) ?? [])].reverse();
       const now = (s: Seen) => (s.kind === 'dm' ? s.message.versions.at(-1)!.blocks : s.blocks);
       const find = (blocks: unknown[]) => buttonsOf(blocks).find((b) => b.text.text === label);
@@ -160,6 +166,7 @@ export const slackDriver = async (): Promise<ChatDriver> => {
       return reply(email, await responseOf(r.id));
     },
     async submit(email, values) {
+      tick();
       const view = views.get(email);
       if (!view) throw new Error(`${email} has no open form`);
       views.delete(email);

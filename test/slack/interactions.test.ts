@@ -50,7 +50,7 @@ const slash = async (email: string, text: string) => {
   return res.body ? (JSON.parse(res.body) as { text: string; blocks: unknown[] }) : null;
 };
 const deliver = async () => {
-  while ((await deliverOutbox(db.ctx, slack.notifier)).claimed > 0);
+  while ((await deliverOutbox(db.ctx, slack.notifier, { batch: 1 })).claimed > 0);
 };
 const dmsOf = (email: string) => slack.fake.messages.filter((m) => m.channel === `D${ID[email]}`);
 const now = (m: PostedMessage) => m.versions.at(-1)!;
