@@ -54,7 +54,8 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
     expect(r.ack.response_type).toBe('ephemeral');
     expect(r.text).toMatch(/Acme: 3 of 7 seats assigned/);
     expect(r.text).toMatch(/Pro: 4 purchased, 2 assigned, 2 free/);
-    expect(slack.fake.callsTo('users.info').map((c) => c.args.user)).toContain('UBOB');
+    const info = slack.fake.callsTo('users.info').find((c) => c.args.user === 'UBOB');
+    expect(info?.token).toBe(BOT_TOKEN);
     const bound = await db.em
       .fork()
       .execute<{ organization_id: string; bound_by: string }[]>('select * from slack_workspace');
