@@ -54,8 +54,8 @@ const slash = (text: string) =>
   }).toString();
 
 /** Signed once per run: the timestamp stays inside the 5-minute window for the whole run. */
-const load = (port: number, duration: number) => {
-  const body = slash('status');
+const load = (port: number, duration: number, text = 'status') => {
+  const body = slash(text);
   const ts = Math.floor(Date.now() / 1000);
   return autocannon({
     url: `http://127.0.0.1:${port}/slack/events`,
@@ -71,9 +71,9 @@ const load = (port: number, duration: number) => {
   });
 };
 
-const measure = async (port: number) => {
-  await load(port, 2); // warm-up: JIT, connection pools, the users.info cache
-  return load(port, seconds);
+const measure = async (port: number, text = 'status') => {
+  await load(port, 2, text); // warm-up: JIT, connection pools, the users.info cache
+  return load(port, seconds, text);
 };
 
 const row = (name: string, r: Result) =>
@@ -107,6 +107,8 @@ const main = async () => {
     const answer = await check.text();
     if (!answer.includes('Acme: 3 of 7 seats assigned')) throw new Error(`unexpected answer: ${answer}`);
     const seatkeeper = await measure(ours.port);
+    // the adapter alone: `help` reads nothing from the database after the cached lookups
+    const help = await measure(ours.port, 'help');
     ours.child.kill();
     const bare = await startServer(['bare']);
     children.push(bare.child);
@@ -125,6 +127,7 @@ const main = async () => {
       '| server | requests/s | p50 ms | p99 ms | max ms | errors |',
       '| --- | --- | --- | --- | --- | --- |',
       row('Seatkeeper (`/seats status`, PostgreSQL)', seatkeeper),
+      row('Seatkeeper (`/seats help`, no database work)', help),
       row('bare Bolt app (ack only)', bolt),
       '',
       `- p99 ack under ${TARGET_P99_MS} ms: **${p99ok ? 'met' : 'missed'}** (${seatkeeper.latency.p99} ms).`,
