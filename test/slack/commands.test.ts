@@ -170,6 +170,31 @@ describe('App Home', () => {
     expect(buttonsOf(home.view.blocks).map((b) => b.text.text)).toContain('Approve 2 pro');
   });
 
+  it('a retried event delivery (X-Slack-Retry-Num) is acknowledged and not handled again', async () => {
+    const before = slack.fake.callsTo('views.publish').length;
+    const r = await slack.post(
+      eventBody(TEAM, {
+        type: 'app_home_opened',
+        user: 'UBOB',
+        channel: 'DUBOB',
+        tab: 'home',
+        event_ts: '1.3',
+      }),
+      {
+        contentType: 'application/json',
+        headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' },
+      },
+    );
+    expect(r.status).toBe(200);
+    await open('UCAROL'); // a later, fresh event is handled, so the retry had its chance to run
+    expect(
+      slack.fake
+        .callsTo('views.publish')
+        .slice(before)
+        .map((c) => c.args.user_id),
+    ).toEqual(['UCAROL']);
+  });
+
   it('a member sees their own plan', async () => {
     const text = blocksText((await open('UDAVE')).view.blocks);
     expect(text).toMatch(/member of Acme on the pro plan/);

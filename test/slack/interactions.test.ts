@@ -297,6 +297,26 @@ describe('modals', () => {
     );
   });
 
+  it('a submission whose form metadata is not ours is refused in one line and changes nothing', async () => {
+    const before = await db.counts();
+    const res = await slack.post(
+      viewSubmissionBody({
+        teamId: TEAM,
+        userId: 'UALICE',
+        view: { callback_id: 'seatkeeper_form', private_metadata: 'garbage', blocks: [] },
+        values: {},
+      }),
+    );
+    expect(res.status).toBe(200);
+    const dm = await slack.fake.waitFor(() =>
+      slack.fake.messages.find(
+        (m) => m.channel === 'DUALICE' && /form is no longer valid/.test(m.versions[0]!.text),
+      ),
+    );
+    expect(dm).toBeDefined();
+    expect(await db.counts()).toEqual(before);
+  });
+
   it('offboarding the owner is refused and nothing changes', async () => {
     const before = await db.counts();
     const { responseId } = await submitForm(DEMO.admin, 'offboard', {
