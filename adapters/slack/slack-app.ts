@@ -144,7 +144,7 @@ export const buildSlack = (o: SlackOptions) => {
           authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN! }),
         }),
   });
-  registerListeners(bolt, deps);
+  registerListeners(bolt, deps, store);
   const router = express.Router();
   router.post('/slack/events', ...slackRequestGuard(config.SLACK_SIGNING_SECRET!, o.log, o.nowSeconds));
   router.use(receiver.router);

@@ -10,6 +10,7 @@ import {
   blockActionBody,
   blocksText,
   ENCRYPTION_KEY,
+  eventBody,
   type SlackHarness,
   slashBody,
   startSlack,
@@ -226,6 +227,24 @@ describe('OAuth install routes', () => {
       enterpriseId: undefined,
     });
     expect(saved.bot?.token).toBe('xoxb-new-team');
+  });
+
+  it('app_uninstalled deletes that workspace’s installation and nothing else', async () => {
+    const teams = async () =>
+      (
+        await db.em
+          .fork()
+          .execute<{ team_id: string }[]>('select team_id from slack_installation order by team_id')
+      ).map((r) => r.team_id);
+    expect(await teams()).toContain('TNEW');
+    const r = await slack.post(eventBody('TNEW', { type: 'app_uninstalled', event_ts: '1.1' }), {
+      contentType: 'application/json',
+    });
+    expect(r.status).toBe(200);
+    const until = Date.now() + 3000;
+    while ((await teams()).includes('TNEW') && Date.now() < until)
+      await new Promise((s) => setTimeout(s, 20));
+    expect(await teams()).toEqual(['TACME', 'TGLOBEX', 'TOTHER']);
   });
 
   it('a redirect with a forged state stores nothing', async () => {
