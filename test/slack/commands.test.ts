@@ -88,6 +88,11 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
     expect(await db.count('invitation')).toBe(before + 1);
   });
 
+  it("invite reads Slack's escaped email links (<mailto:…|…>)", async () => {
+    const r = await slash('UBOB', 'invite <mailto:Gina@Example.com|Gina@Example.com> as admin');
+    expect(r.text).toMatch(/Invited 1 person as admin: gina@example.com/);
+  });
+
   it('assign shows the result; unassign asks first with a confirm dialog on a danger button', async () => {
     const r = await slash('UALICE', `assign ${DEMO.members[2]} business`);
     expect(r.text).toMatch(/business/i);
