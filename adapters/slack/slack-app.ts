@@ -137,7 +137,12 @@ export const buildSlack = (o: SlackOptions) => {
   const bolt = new App({
     receiver,
     logger,
-    clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true },
+    // listeners' clients: no silent sleeping on 429s, and a failing Slack is not retried for minutes
+    clientOptions: {
+      slackApiUrl: config.SLACK_API_URL,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 2, minTimeout: 100, maxTimeout: 1000 },
+    },
     ...(oauth
       ? {}
       : {

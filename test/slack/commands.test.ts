@@ -138,6 +138,20 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
     expect(members.element?.initial_options?.map((o) => o.value)).toEqual([DEMO.members[1]]);
   });
 
+  it('a slow views.open does not hold the ack past 3 s; the modal still opens', async () => {
+    slack.fake.delays.set('views.open', 3500);
+    try {
+      const before = slack.fake.callsTo('views.open').length;
+      const r = await slash('UALICE', 'offboard');
+      expect(r.status).toBe(200);
+      expect(r.ms).toBeLessThan(3000);
+      expect(r.body).toBe('');
+      await slack.fake.waitFor(() => slack.fake.callsTo('views.open').length > before);
+    } finally {
+      slack.fake.delays.delete('views.open');
+    }
+  });
+
   it('a Slack user without a visible email gets one clear line and nothing changes', async () => {
     const before = await db.counts();
     const r = await slash('UHIDDEN', 'org create Sneaky');

@@ -62,6 +62,8 @@ export class FakeSlack {
   /** bot token → team, for users.lookupByEmail */
   tokens = new Map<string, string>();
   oauthAccess: Record<string, unknown> | null = null;
+  /** answer this method only after so many milliseconds (a slow Slack) */
+  delays = new Map<string, number>();
   private rateLimited = new Map<string, number>();
   private server!: Server;
   private seq = 0;
@@ -140,6 +142,8 @@ export class FakeSlack {
     const auth =
       req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined) ?? null;
     this.calls.push({ method, token: auth, args });
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const limited = this.rateLimited.get(method);
     if (limited !== undefined) {
       this.rateLimited.delete(method);

@@ -1,13 +1,16 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
-import { info, type Reply } from '../../../src/commands/reply.ts';
+import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { type SlackDeps, within } from '../deps.ts';
 import { formView } from '../modal.ts';
 import { connectWorkspace, slackContext } from '../people.ts';
 import { commandAck, tell } from '../tell.ts';
 
 export const WORKING = 'Working on it… I will post the result here.';
+/** Slack gives up on an ack after 3 s; leave room for the network */
+const ACK_DEADLINE_MS = 2500;
+const COULD_NOT_OPEN = fail('I could not open the form in time. Run the command again.', 'internal');
 
 /**
  * `/seats <text>`: runs the command and races it against a short timer. A quick answer goes in
@@ -48,17 +51,25 @@ export const slashCommand =
     }
     const reply = first.value;
     if (reply.form && reply.tone !== 'error') {
-      try {
-        await client.views.open({
+      // views.open must use the trigger within 3 s; the ack must not wait on a slow Slack either
+      const opening = client.views
+        .open({
           trigger_id: command.trigger_id,
           view: formView(reply, reply.form, { responseUrl: command.response_url }),
-        });
-        await ack();
-      } catch (e) {
-        d.log.error({ err: e, elapsedMs: Date.now() - received }, 'views.open failed');
-        await ack(
-          commandAck(info('I could not open the form in time. Run the command again.', { tone: 'error' })),
+        })
+        .then(
+          () => true,
+          (e: unknown) => {
+            d.log.error({ err: e, elapsedMs: Date.now() - received }, 'views.open failed');
+            return false;
+          },
         );
+      const opened = await within(opening, Math.max(0, ACK_DEADLINE_MS - (Date.now() - received)));
+      if (opened.done && opened.value) return ack();
+      if (opened.done) return ack(commandAck(COULD_NOT_OPEN));
+      await ack();
+      if (!(await opening)) {
+        await tell(d, client, { responseUrl: command.response_url, userId: command.user_id }, COULD_NOT_OPEN);
       }
       return;
     }
