@@ -1,8 +1,6 @@
-import { TeamsNotifier } from '../adapters/teams/teams-notifier.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { LogNotifier } from './jobs/log-notifier.ts';
-import { RoutingNotifier } from './jobs/routing-notifier.ts';
+import { chatNotifier } from './jobs/chat-notifier.ts';
 import { startWorker } from './jobs/worker.ts';
 import { buildHttp, listen } from './server.ts';
 
@@ -11,10 +9,7 @@ const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
-  const notifier = new RoutingNotifier(
-    app.teams ? [new TeamsNotifier(app.teams.deps)] : [],
-    new LogNotifier(app.log),
-  );
+  const notifier = chatNotifier(app);
   const worker =
     config.WORKER === 'on'
       ? await startWorker(app.ctx, notifier, {

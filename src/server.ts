@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { buildSlack, slackEnabled } from '../adapters/slack/slack-app.ts';
 import { teamsRoute } from '../adapters/teams/route.ts';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
@@ -33,6 +34,9 @@ export const buildHttp = (app: App) => {
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));
   // Teams (Bot Framework) only with TEAMS_APP_ID; its JSON body parser lives in its route
   if (app.teams) http.use(teamsRoute(app.teams));
+  // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode
+  if (slackEnabled(app.config))
+    http.use(buildSlack({ config: app.config, service: app.ctx, log: app.log }).router);
   return http;
 };
 

@@ -1,6 +1,7 @@
 import { Migration20261122000000_initial } from './Migration20261122000000_initial.ts';
 import { Migration20261122010000_seat_tally_index } from './Migration20261122010000_seat_tally_index.ts';
 import { Migration20261122020000_reminders_and_idle } from './Migration20261122020000_reminders_and_idle.ts';
+import { Migration20261122030000_slack } from './Migration20261122030000_slack.ts';
 import { Migration20261122040000_stripe } from './Migration20261122040000_stripe.ts';
 import { Migration20261122050000_teams } from './Migration20261122050000_teams.ts';
 import { Migration20261122060000_contract_creation_key } from './Migration20261122060000_contract_creation_key.ts';
@@ -10,6 +11,7 @@ export const migrationsList = [
   { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
   { name: 'Migration20261122010000_seat_tally_index', class: Migration20261122010000_seat_tally_index },
   { name: 'Migration20261122020000_reminders_and_idle', class: Migration20261122020000_reminders_and_idle },
+  { name: 'Migration20261122030000_slack', class: Migration20261122030000_slack },
   { name: 'Migration20261122040000_stripe', class: Migration20261122040000_stripe },
   { name: 'Migration20261122050000_teams', class: Migration20261122050000_teams },
   {

@@ -1,19 +1,13 @@
-import { TeamsNotifier } from '../../adapters/teams/teams-notifier.ts';
 import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { LogNotifier } from './log-notifier.ts';
-import { RoutingNotifier } from './routing-notifier.ts';
+import { chatNotifier } from './chat-notifier.ts';
 import { startWorker } from './worker.ts';
 
 /** `npm run worker`: the background worker alone (scale it apart from the bot). */
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
-  const notifier = new RoutingNotifier(
-    app.teams ? [new TeamsNotifier(app.teams.deps)] : [],
-    new LogNotifier(app.log),
-  );
-  const worker = await startWorker(app.ctx, notifier, {
+  const worker = await startWorker(app.ctx, chatNotifier(app), {
     databaseUrl: config.DATABASE_URL,
     log: app.log,
   });

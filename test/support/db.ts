@@ -57,6 +57,10 @@ export const TABLES = [
   'teams_user',
   'teams_tenant',
   'teams_card',
+  'slack_installation',
+  'slack_workspace',
+  'slack_user',
+  'slack_message',
 ];
 
 /** A fresh database for one test file: created, migrated, and dropped at the end. */

@@ -1,0 +1,32 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { ServiceContext } from '../../src/service/context.ts';
+import type { Memo } from './memo.ts';
+
+/** What every Slack handler runs with. */
+export interface SlackDeps {
+  service: ServiceContext;
+  log: Logger;
+  /** a command still running after this long is acked with "Working on it…" and finished later */
+  ackAfterMs: number;
+  /** a Web API client for a workspace (its bot token), or null when it is not installed */
+  clientFor(teamId: string): Promise<webApi.WebClient | null>;
+  /** a minute's memory of users' emails and workspaces' organizations (see Memo) */
+  memo: { emails: Memo<string | null>; workspaces: Memo<string | null> };
+}
+
+/** Resolves `{ done: true, value }` if `work` settles within `ms`, else `{ done: false }`. */
+export const within = async <T>(
+  work: Promise<T>,
+  ms: number,
+): Promise<{ done: true; value: T } | { done: false }> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), ms);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ done: true as const, value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};

@@ -1,0 +1,75 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { runAction } from '../../../src/commands/dispatch.ts';
+import { errorReply } from '../../../src/commands/errors.ts';
+import { fail, type Reply } from '../../../src/commands/reply.ts';
+import { actionIdOf } from '../blocks.ts';
+import { showDecision } from '../decisions.ts';
+import type { SlackDeps } from '../deps.ts';
+import { subjectOf } from '../message-copies.ts';
+import { formView } from '../modal.ts';
+import { slackContext } from '../people.ts';
+import { outsideWorkspace } from '../scope.ts';
+import { tell } from '../tell.ts';
+
+const buttonPayload = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/**
+ * A button press: acked at once (Slack shows nothing from a block_actions ack), then the action
+ * runs with the ids the button carried, after checking they belong to the workspace's
+ * organization; the service checks the clicker's rights again. The answer goes to the clicker;
+ * a first decision (approve, reject, accept, …) is shown on every copy of the message.
+ */
+export const buttonClick =
+  (d: SlackDeps) =>
+  async ({
+    body,
+    action,
+    ack,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const where = { responseUrl: body.response_url, userId: body.user.id };
+    let reply: Reply;
+    try {
+      reply = await press(d, client, teamId, body, action);
+    } catch (e) {
+      reply = errorReply(e, (err) => d.log.error({ err }, 'button failed'));
+    }
+    if (reply.form && reply.tone !== 'error') {
+      await client.views.open({ trigger_id: body.trigger_id, view: formView(reply, reply.form, {}) });
+      return;
+    }
+    await tell(d, client, where, reply);
+  };
+
+const press = async (
+  d: SlackDeps,
+  client: AllMiddlewareArgs['client'],
+  teamId: string,
+  body: BlockAction<ButtonAction>,
+  action: ButtonAction,
+): Promise<Reply> => {
+  let payload: z.infer<typeof buttonPayload>;
+  try {
+    payload = buttonPayload.parse(JSON.parse(action.value ?? '{}'));
+  } catch {
+    return fail('That button is no longer valid. Run the command again.', 'invalid_input');
+  }
+  const who = await slackContext(d, client, teamId, body.user.id);
+  if ('refusal' in who) return who.refusal;
+  const outside = await outsideWorkspace(d.service, who.c.organizationId, payload);
+  if (outside) return outside;
+  const actionId = actionIdOf(action.action_id);
+  const reply = await runAction(who.c, actionId, { payload }, (e) =>
+    d.log.error({ err: e }, 'action failed'),
+  );
+  const subject = subjectOf(payload);
+  if (subject && reply.tone === 'ok') {
+    await showDecision(d, subject, {
+      decision: `${action.text.text} — by ${who.c.actor.email}: ${reply.text}`,
+    });
+  }
+  return reply;
+};

@@ -1,0 +1,67 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { runAction } from '../../../src/commands/dispatch.ts';
+import { errorReply } from '../../../src/commands/errors.ts';
+import { fail, type Reply } from '../../../src/commands/reply.ts';
+import { type SlackDeps, within } from '../deps.ts';
+import { fieldErrorsFor, formMetadata, formValues } from '../modal.ts';
+import { slackContext } from '../people.ts';
+import { outsideWorkspace } from '../scope.ts';
+import { tell } from '../tell.ts';
+
+/**
+ * A modal submitted: the action and its ids come from private_metadata, the values from the
+ * view state. Refusals about a field stay in the modal (`response_action: 'errors'`, shown on
+ * that field); anything else closes it and the result goes to the person (the command's
+ * response_url, else a DM). Slow work is acked first and reported when done.
+ */
+export const formSubmit =
+  (d: SlackDeps) =>
+  async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const parsed = formMetadata.safeParse(safeJson(view.private_metadata));
+    const where = { responseUrl: parsed.success ? parsed.data.responseUrl : undefined, userId: body.user.id };
+    if (!parsed.success) {
+      await ack();
+      await tell(
+        d,
+        client,
+        where,
+        fail('That form is no longer valid. Run the command again.', 'invalid_input'),
+      );
+      return;
+    }
+    const meta = parsed.data;
+    const fields = view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
+    const work = (async (): Promise<Reply> => {
+      try {
+        const who = await slackContext(d, client, teamId, body.user.id);
+        if ('refusal' in who) return who.refusal;
+        const outside = await outsideWorkspace(d.service, who.c.organizationId, meta.payload);
+        if (outside) return outside;
+        const values = formValues(view.state.values as never);
+        return await runAction(who.c, meta.action, { payload: meta.payload, values }, (e) =>
+          d.log.error({ err: e }, 'form action failed'),
+        );
+      } catch (e) {
+        return errorReply(e, (err) => d.log.error({ err }, 'form submission failed'));
+      }
+    })();
+    const first = await within(work, d.ackAfterMs);
+    if (first.done) {
+      const errors = fieldErrorsFor({ fields }, first.value);
+      if (errors) {
+        await ack({ response_action: 'errors', errors });
+        return;
+      }
+    }
+    await ack();
+    await tell(d, client, where, first.done ? first.value : await work);
+  };
+
+const safeJson = (s: string) => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return null;
+  }
+};

@@ -1,0 +1,77 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { runCommand } from '../../../src/commands/dispatch.ts';
+import { errorReply } from '../../../src/commands/errors.ts';
+import { fail, info, type Reply } from '../../../src/commands/reply.ts';
+import { type SlackDeps, within } from '../deps.ts';
+import { formView } from '../modal.ts';
+import { connectWorkspace, slackContext } from '../people.ts';
+import { commandAck, tell } from '../tell.ts';
+
+export const WORKING = 'Working on it… I will post the result here.';
+/** Slack gives up on an ack after 3 s; leave room for the network */
+const ACK_DEADLINE_MS = 2500;
+const COULD_NOT_OPEN = fail('I could not open the form in time. Run the command again.', 'internal');
+
+/**
+ * `/seats <text>`: runs the command and races it against a short timer. A quick answer goes in
+ * the ack; a slow one (a charge, a bulk offboarding) is acked with "Working on it…" at once and
+ * its result, error included, posted to the response_url when it is done. A form opens as a
+ * modal right away (the trigger_id dies 3 s after the command).
+ */
+export const slashCommand =
+  (d: SlackDeps) =>
+  async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const received = Date.now();
+    const work = (async (): Promise<Reply> => {
+      try {
+        const who = await slackContext(d, client, command.team_id, command.user_id, command.text);
+        if ('refusal' in who) return who.refusal;
+        const reply = await runCommand(who.c, command.text, (e) => d.log.error({ err: e }, 'command failed'));
+        // `org create` in an unconnected workspace connects it to the new organization
+        if (!who.c.organizationId && reply.tone === 'ok')
+          await connectWorkspace(d, command.team_id, who.c.actor.email);
+        return reply;
+      } catch (e) {
+        return errorReply(e, (err) => d.log.error({ err }, 'slash command failed'));
+      }
+    })();
+    const first = await within(work, d.ackAfterMs);
+    if (!first.done) {
+      await ack(commandAck(info(WORKING)));
+      const reply = await work;
+      await tell(
+        d,
+        client,
+        { responseUrl: command.response_url, userId: command.user_id, replaceOriginal: true },
+        reply.form && reply.tone !== 'error'
+          ? info('That took too long to open the form. Run the command again.')
+          : reply,
+      );
+      return;
+    }
+    const reply = first.value;
+    if (reply.form && reply.tone !== 'error') {
+      // views.open must use the trigger within 3 s; the ack must not wait on a slow Slack either
+      const opening = client.views
+        .open({
+          trigger_id: command.trigger_id,
+          view: formView(reply, reply.form, { responseUrl: command.response_url }),
+        })
+        .then(
+          () => true,
+          (e: unknown) => {
+            d.log.error({ err: e, elapsedMs: Date.now() - received }, 'views.open failed');
+            return false;
+          },
+        );
+      const opened = await within(opening, Math.max(0, ACK_DEADLINE_MS - (Date.now() - received)));
+      if (opened.done && opened.value) return ack();
+      if (opened.done) return ack(commandAck(COULD_NOT_OPEN));
+      await ack();
+      if (!(await opening)) {
+        await tell(d, client, { responseUrl: command.response_url, userId: command.user_id }, COULD_NOT_OPEN);
+      }
+      return;
+    }
+    await ack(commandAck(reply));
+  };

@@ -1,0 +1,157 @@
+import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config.ts';
+import type { ServiceContext } from '../../src/service/context.ts';
+import { boltLogger } from './bolt-logger.ts';
+import type { SlackDeps } from './deps.ts';
+import { PgInstallationStore } from './installation-store.ts';
+import { registerListeners } from './listeners.ts';
+import { Memo } from './memo.ts';
+import { slackRequestGuard } from './request-guard.ts';
+import { keyFrom } from './seal.ts';
+import { SlackNotifier } from './slack-notifier.ts';
+
+type SlackConfig = Pick<
+  Config,
+  | 'SLACK_SIGNING_SECRET'
+  | 'SLACK_BOT_TOKEN'
+  | 'SLACK_CLIENT_ID'
+  | 'SLACK_CLIENT_SECRET'
+  | 'SLACK_STATE_SECRET'
+  | 'SLACK_API_URL'
+  | 'ENCRYPTION_KEY'
+  | 'PUBLIC_URL'
+>;
+
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
+
+/** Slack is on with a signing secret and either a bot token (one workspace) or the three OAuth settings. */
+export const slackEnabled = (c: SlackConfig) =>
+  Boolean(
+    c.SLACK_SIGNING_SECRET &&
+      (c.SLACK_BOT_TOKEN || (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET)),
+  );
+
+export interface SlackOptions {
+  config: SlackConfig;
+  service: ServiceContext;
+  log: Logger;
+  /** see SlackDeps.ackAfterMs; 1.5 s leaves room inside Slack's 3 s */
+  ackAfterMs?: number;
+  /** the clock signatures are checked against (seconds) */
+  nowSeconds?: () => number;
+}
+
+/**
+ * Where a workspace's bot token comes from: the configured one in single-workspace mode, the
+ * sealed OAuth installation otherwise. Web API clients reject rate-limited calls (no silent
+ * sleeping); the notifier turns that into RetryLater.
+ */
+const tokenSource = (o: SlackOptions, store: PgInstallationStore | null) => {
+  const clients = new Map<string, webApi.WebClient>();
+  const clientOf = (token: string) => {
+    let c = clients.get(token);
+    if (!c) {
+      c = new webApi.WebClient(token, {
+        slackApiUrl: o.config.SLACK_API_URL,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 1000 },
+        logger: boltLogger(o.log),
+      });
+      clients.set(token, c);
+    }
+    return c;
+  };
+  const tokenFor = async (teamId: string): Promise<string | null> => {
+    if (o.config.SLACK_BOT_TOKEN) return o.config.SLACK_BOT_TOKEN;
+    try {
+      return (
+        (await store!.fetchInstallation({ teamId, isEnterpriseInstall: false, enterpriseId: undefined })).bot
+          ?.token ?? null
+      );
+    } catch {
+      return null;
+    }
+  };
+  return {
+    tokenFor,
+    clientFor: async (teamId: string) => {
+      const token = await tokenFor(teamId);
+      return token ? clientOf(token) : null;
+    },
+  };
+};
+
+const slackDeps = (o: SlackOptions) => {
+  const store = o.config.SLACK_BOT_TOKEN
+    ? null
+    : new PgInstallationStore(o.service.em, keyFrom(o.config.ENCRYPTION_KEY ?? ''));
+  const deps: SlackDeps = {
+    service: o.service,
+    log: o.log,
+    ackAfterMs: o.ackAfterMs ?? 1500,
+    clientFor: tokenSource(o, store).clientFor,
+    memo: { emails: new Memo(60_000), workspaces: new Memo(60_000) },
+  };
+  return { deps, store };
+};
+
+/** The outbox notifier alone (the worker process needs no Bolt app). */
+export const slackNotifier = (o: SlackOptions) => new SlackNotifier(slackDeps(o).deps);
+
+/**
+ * The Slack adapter: Bolt on an ExpressReceiver whose router we mount into our one express
+ * server (`POST /slack/events`, and `GET /slack/install` + `/slack/oauth_redirect` in OAuth
+ * mode), behind our own signature check; and the outbox notifier that sends DMs.
+ */
+export const buildSlack = (o: SlackOptions) => {
+  const { config } = o;
+  const oauth = !config.SLACK_BOT_TOKEN;
+  const { deps, store } = slackDeps(o);
+  const logger = boltLogger(o.log);
+  const receiver = new ExpressReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    // checked by slackRequestGuard (both directions of the 5-minute window); Bolt parses req.rawBody
+    signatureVerification: false,
+    processBeforeResponse: false,
+    endpoints: '/slack/events',
+    router: express.Router(),
+    logger,
+    ...(oauth
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          stateSecret: config.SLACK_STATE_SECRET,
+          installationStore: store!,
+          scopes: BOT_SCOPES,
+          redirectUri: `${config.PUBLIC_URL}/slack/oauth_redirect`,
+          installerOptions: {
+            directInstall: true,
+            redirectUriPath: '/slack/oauth_redirect',
+            clientOptions: { slackApiUrl: config.SLACK_API_URL },
+          },
+        }
+      : {}),
+  });
+  const bolt = new App({
+    receiver,
+    logger,
+    // listeners' clients: no silent sleeping on 429s, and a failing Slack is not retried for minutes
+    clientOptions: {
+      slackApiUrl: config.SLACK_API_URL,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 2, minTimeout: 100, maxTimeout: 1000 },
+    },
+    ...(oauth
+      ? {}
+      : {
+          authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN! }),
+        }),
+  });
+  registerListeners(bolt, deps, store);
+  const router = express.Router();
+  router.post('/slack/events', ...slackRequestGuard(config.SLACK_SIGNING_SECRET!, o.log, o.nowSeconds));
+  router.use(receiver.router);
+  return { router, notifier: new SlackNotifier(deps), deps, installationStore: store };
+};

@@ -1,0 +1,212 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call as Slack would have received it. */
+export interface ApiCall {
+  method: string;
+  token: string | null;
+  args: Record<string, unknown>;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  /** every version, oldest first (chat.update adds one) */
+  versions: { text: string; blocks: unknown[] }[];
+}
+
+interface FakeUser {
+  id: string;
+  teamId: string;
+  email: string | null;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    let s = '';
+    req.on('data', (c) => {
+      s += c;
+    });
+    req.on('end', () => resolve(s));
+    req.on('error', reject);
+  });
+
+/** Slack sends nested arguments as JSON strings inside a form body; decode them back. */
+const decodeArgs = (raw: string, type: string | undefined): Record<string, unknown> => {
+  if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+};
+const safeJson = (v: string) => {
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+};
+
+/**
+ * A local stand-in for Slack's Web API and response_urls (the only things tests replace): it
+ * records every call, keeps the DMs it was asked to post (and their updates), knows a few users
+ * per team and their emails, and can answer one call with a 429.
+ */
+export class FakeSlack {
+  calls: ApiCall[] = [];
+  messages: PostedMessage[] = [];
+  /** response_url posts, by the id in the URL */
+  responses = new Map<string, Record<string, unknown>[]>();
+  users = new Map<string, FakeUser>();
+  /** bot token → team, for users.lookupByEmail */
+  tokens = new Map<string, string>();
+  oauthAccess: Record<string, unknown> | null = null;
+  /** answer this method only after so many milliseconds (a slow Slack) */
+  delays = new Map<string, number>();
+  private rateLimited = new Map<string, number>();
+  private server!: Server;
+  private seq = 0;
+  private responseSeq = 0;
+  base = '';
+
+  async start() {
+    this.server = createServer((req, res) => {
+      void this.handle(req)
+        .then(({ status, body, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
+        })
+        .catch((e) => {
+          res.writeHead(500);
+          res.end(String(e));
+        });
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl() {
+    return `${this.base}/api/`;
+  }
+
+  /** A fresh response_url; what is posted to it lands in `responses`. */
+  responseUrl() {
+    const id = `r${++this.responseSeq}`;
+    this.responses.set(id, []);
+    return { id, url: `${this.base}/respond/${id}` };
+  }
+
+  addUser(teamId: string, id: string, email: string | null) {
+    this.users.set(`${teamId}:${id}`, { id, teamId, email });
+  }
+
+  rateLimitNext(method: string, retryAfterSeconds: number) {
+    this.rateLimited.set(method, retryAfterSeconds);
+  }
+
+  callsTo(method: string) {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `check` returns something truthy (or fails after `ms`). */
+  async waitFor<T>(check: () => T | undefined | null | false, ms = 5000): Promise<T> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const v = check();
+      if (v) return v;
+      if (Date.now() > until) throw new Error('timed out waiting for Slack to receive a call');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  close() {
+    return new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.base);
+    const respond = /^\/respond\/(\w+)$/.exec(url.pathname);
+    if (respond) {
+      const list = this.responses.get(respond[1]!);
+      if (!list) return { status: 404, body: { ok: false } };
+      list.push(decodeArgs(raw, req.headers['content-type']));
+      return { status: 200, body: { ok: true } };
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = decodeArgs(raw, req.headers['content-type']);
+    const auth =
+      req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined) ?? null;
+    this.calls.push({ method, token: auth, args });
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    const limited = this.rateLimited.get(method);
+    if (limited !== undefined) {
+      this.rateLimited.delete(method);
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(limited) },
+      };
+    }
+    return { status: 200, body: this.answer(method, args, auth) };
+  }
+
+  private answer(
+    method: string,
+    args: Record<string, unknown>,
+    token: string | null,
+  ): Record<string, unknown> {
+    const team = token ? this.tokens.get(token) : undefined;
+    switch (method) {
+      case 'users.info': {
+        const u = [...this.users.values()].find((x) => x.id === args.user && (!team || x.teamId === team));
+        if (!u) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: { id: u.id, team_id: u.teamId, profile: u.email ? { email: u.email } : {} },
+        };
+      }
+      case 'users.lookupByEmail': {
+        const u = [...this.users.values()].find(
+          (x) => x.email === args.email && (!team || x.teamId === team),
+        );
+        return u
+          ? { ok: true, user: { id: u.id, team_id: u.teamId } }
+          : { ok: false, error: 'users_not_found' };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'chat.postMessage': {
+        const channel = String(args.channel).replace(/^U/, 'DU');
+        const ts = `${1700000000 + ++this.seq}.000100`;
+        this.messages.push({
+          channel,
+          ts,
+          versions: [{ text: String(args.text ?? ''), blocks: (args.blocks as unknown[]) ?? [] }],
+        });
+        return { ok: true, channel, ts };
+      }
+      case 'chat.update': {
+        const m = this.messages.find((x) => x.channel === args.channel && x.ts === args.ts);
+        if (!m) return { ok: false, error: 'message_not_found' };
+        m.versions.push({ text: String(args.text ?? ''), blocks: (args.blocks as unknown[]) ?? [] });
+        return { ok: true, channel: m.channel, ts: m.ts };
+      }
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
+      case 'oauth.v2.access':
+        return this.oauthAccess ?? { ok: false, error: 'invalid_code' };
+      case 'auth.test':
+        return { ok: true, team_id: team ?? 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}

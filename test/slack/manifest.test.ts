@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES } from '../../adapters/slack/slack-app.ts';
+
+const manifest = readFileSync(new URL('../../manifests/slack/manifest.yaml', import.meta.url), 'utf8');
+
+describe('the Slack app manifest', () => {
+  it('asks for exactly the bot scopes the OAuth install requests', () => {
+    const bot = /bot:\n((?:\s+- .+\n)+)/.exec(manifest)![1]!;
+    expect(
+      bot
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().replace(/^- /, '')),
+    ).toEqual(BOT_SCOPES);
+  });
+
+  it('points the slash command, interactivity and events at the one Request URL, with App Home on', () => {
+    expect(manifest.match(/url: https:\/\/YOUR-PUBLIC-URL\/slack\/events/g)).toHaveLength(3);
+    expect(manifest).toMatch(/command: \/seats/);
+    expect(manifest).toMatch(/home_tab_enabled: true/);
+    expect(manifest).toMatch(/bot_events:\n\s+- app_home_opened/);
+    expect(manifest).toMatch(/- https:\/\/YOUR-PUBLIC-URL\/slack\/oauth_redirect/);
+  });
+});
