@@ -10,6 +10,7 @@ import { closedLoop, type LoadResult, serviceOn } from './support.ts';
 
 export interface AssignmentsOptions {
   clients: number;
+  pool: number;
   orgs: number;
   membersPerOrg: number;
   durationMs: number;
@@ -195,7 +196,7 @@ export const benchAssignments = async (
   const t0 = performance.now();
   const work = await seedAssignments(admin, o);
   const seedSeconds = (performance.now() - t0) / 1000;
-  const { orm, ctx } = await serviceOn(url, o.clients);
+  const { orm, ctx } = await serviceOn(url, o.pool);
   try {
     let next = 0;
     const useCase = await closedLoop(o.clients, o.durationMs, o.warmupMs, async () => {

@@ -22,6 +22,8 @@ const env = (name: string, fallback: number) => {
   return n;
 };
 const clients = env('BENCH_CLIENTS', 32);
+/** database connections the service may open (the clients queue for them when fewer) */
+const pool = env('BENCH_POOL', clients);
 const seconds = env('BENCH_SECONDS', 10);
 const members = env('BENCH_MEMBERS', 50_000);
 const orgs = env('BENCH_ORGS', 64);
@@ -52,6 +54,7 @@ const main = async () => {
     );
     const a = await benchAssignments(db.url, db.admin, {
       clients,
+      pool,
       orgs,
       membersPerOrg,
       durationMs: seconds * 1000,
@@ -66,6 +69,7 @@ const main = async () => {
     );
     const s = await benchSeatSummary(db.url, db.admin, {
       clients,
+      pool,
       members,
       durationMs: seconds * 1000,
       warmupMs: 1000,
@@ -94,8 +98,8 @@ const main = async () => {
 
     const machine = [
       `- CPU: ${os.availableParallelism()} × ${os.cpus()[0]?.model ?? 'unknown'} (nproc ${os.availableParallelism()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}`,
-      `- Node ${process.version}; PostgreSQL ${pgVersion} on the same machine (max_connections ${maxConn}); MikroORM pool = ${clients}`,
-      `- command: \`npm run bench\` (BENCH_CLIENTS=${clients} BENCH_SECONDS=${seconds} BENCH_MEMBERS=${members} BENCH_ORGS=${orgs} BENCH_MEMBERS_PER_ORG=${membersPerOrg})`,
+      `- Node ${process.version}; PostgreSQL ${pgVersion} on the same machine (max_connections ${maxConn}); MikroORM pool = ${pool}`,
+      `- command: \`npm run bench\` (BENCH_CLIENTS=${clients} BENCH_POOL=${pool} BENCH_SECONDS=${seconds} BENCH_MEMBERS=${members} BENCH_ORGS=${orgs} BENCH_MEMBERS_PER_ORG=${membersPerOrg})`,
       `- run at ${new Date().toISOString()}, ${total.toFixed(0)} s in all; 1-minute load average ${loadBefore.toFixed(1)} before the run (other work on this shared machine) and ${os.loadavg()[0]!.toFixed(1)} at its end (including the bench's own connections)`,
     ].join('\n');
     const generated = [

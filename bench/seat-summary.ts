@@ -7,6 +7,7 @@ import { closedLoop, type LoadResult, serviceOn } from './support.ts';
 
 export interface SummaryOptions {
   clients: number;
+  pool: number;
   members: number;
   durationMs: number;
   warmupMs: number;
@@ -139,7 +140,7 @@ export const benchSeatSummary = async (url: string, admin: pg.Client, o: Summary
   const t0 = performance.now();
   const seeded = await seedBigOrganization(admin, o.members);
   const seedSeconds = (performance.now() - t0) / 1000;
-  const { orm, ctx } = await serviceOn(url, o.clients);
+  const { orm, ctx } = await serviceOn(url, o.pool);
   try {
     // correctness first: the summary counts what was seeded
     const check = await seatSummary(ctx, { email: seeded.owner }, { organizationId: seeded.orgId });

@@ -27,7 +27,14 @@ const startServer = (args: string[]) =>
   new Promise<{ child: ChildProcess; port: number }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'slack-ack-server.ts'), ...args],
+      [
+        // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it stops
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'slack-ack-server.ts'),
+        ...args,
+      ],
       {
         env: { ...process.env, BENCH_SLACK_SECRET: secret },
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { singleFlight } from '../../src/service/support/single-flight.ts';
+import { batchedFlight, singleFlight } from '../../src/service/support/single-flight.ts';
 
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
@@ -50,5 +50,24 @@ describe('singleFlight', () => {
     gate.reject(new Error('database down'));
     await expect(failing).rejects.toThrow('database down');
     expect(await later).toBe(7);
+  });
+});
+
+describe('batchedFlight', () => {
+  it('gives each query the arguments of every call it answers', async () => {
+    const flight = batchedFlight<string, string[]>();
+    const gate = deferred<void>();
+    const seen: string[][] = [];
+    const fn = async (args: string[]) => {
+      seen.push([...args]);
+      if (seen.length === 1) await gate.promise;
+      return args;
+    };
+    const first = flight('org', 'ann', fn);
+    const during = [flight('org', 'bob', fn), flight('org', 'cy', fn), flight('other', 'dee', fn)];
+    gate.resolve();
+    expect(await first).toEqual(['ann']);
+    expect(await Promise.all(during)).toEqual([['bob', 'cy'], ['bob', 'cy'], ['dee']]);
+    expect(seen).toEqual([['ann'], ['dee'], ['bob', 'cy']]);
   });
 });

@@ -93,7 +93,7 @@ const checkAccess = (org: Organization, m: Membership | null, permission: Permis
 const orgNotFound = () =>
   new DomainError('not_found', 'That organization does not exist.', 'Check the organization id.');
 
-type Json = Record<string, unknown> | null;
+export type Json = Record<string, unknown> | null;
 
 /**
  * The organization, the acting account and their membership in one round trip, refused
@@ -115,11 +115,25 @@ export const authorize = async (
      where o.id = ?`,
     [email, organizationId],
   );
-  if (!row?.o || row.o.status === 'deleted') throw orgNotFound();
-  const org = managed(em, OrganizationSchema, row.o);
-  if (!row.a) throw orgNotFound();
-  const membership = checkAccess(org, row.m ? managed(em, MembershipSchema, row.m) : null, permission);
-  return { org, me: managed(em, AccountSchema, row.a), membership };
+  return authorizeRows(em, row?.o ?? null, row?.a ?? null, row?.m ?? null, permission);
+};
+
+/**
+ * authorize's refusals, given the rows it reads (as `row_to_json`): for reads that fetch them
+ * together with other data in one shared query (seat-summary).
+ */
+export const authorizeRows = (
+  em: EntityManager,
+  o: Json,
+  a: Json,
+  m: Json,
+  permission: Permission,
+): { org: Organization; me: Account; membership: Membership } => {
+  if (!o || o.status === 'deleted') throw orgNotFound();
+  const org = managed(em, OrganizationSchema, o);
+  if (!a) throw orgNotFound();
+  const membership = checkAccess(org, m ? managed(em, MembershipSchema, m) : null, permission);
+  return { org, me: managed(em, AccountSchema, a), membership };
 };
 
 /** A raw row as the managed record (the one already loaded in this unit of work, if any). */
