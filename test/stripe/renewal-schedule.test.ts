@@ -1,9 +1,11 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { offboardMembers } from '../../src/service/offboard-members.ts';
 import { reconcileBilling } from '../../src/service/reconcile-billing.ts';
+import { requestSeats } from '../../src/service/request-seats.ts';
 import { renewalKey, rollContract } from '../../src/service/roll-renewal.ts';
 import { sendRenewalReminders } from '../../src/service/send-renewal-reminders.ts';
 import { setSeatAutoRenew } from '../../src/service/set-seat-auto-renew.ts';
@@ -290,6 +292,67 @@ describe('auto-renew reaches Stripe before its cycle invoice', () => {
     expect(await sendRenewalReminders(stripe)).toBeGreaterThanOrEqual(1);
     expect(posts.seen.map((p) => p.body)).toEqual([{ from_subscription: f.ids.sub }, phasesBody(2, 1)]);
     expect(posts.unexpected).toEqual([]);
+  });
+});
+
+describe('purchases while a drop is planned', () => {
+  it('bought seats renew: after the purchase the next phase counts them (the current period as Stripe now bills it)', async () => {
+    const f = await billedOrg(2);
+    await db.em
+      .fork()
+      .execute('update seat set auto_renew = false where membership_id = ?', [f.member.membershipId]);
+    await db.em
+      .fork()
+      .execute('update stripe_subscription set schedule_id = ? where contract_id = ?', [
+        f.ids.sched,
+        f.contract.id,
+      ]);
+    db.clock.set('2026-03-10T12:00:00Z');
+    const posts = recordPosts({
+      '/v1/invoices/create_preview': { object: 'invoice', id: 'upcoming', amount_due: 1234, currency: 'eur' },
+      [`/v1/subscriptions/${f.ids.sub}`]: subscription(f.ids.sub, {
+        items: [
+          { itemId: f.ids.bus, plan: 'business', quantity: 1 },
+          { itemId: f.ids.pro, plan: 'pro', quantity: 4 },
+        ],
+        latestInvoice: { id: 'in_paid', status: 'paid', amount_due: 1234 },
+      }),
+      [`/v1/subscription_schedules/${f.ids.sched}`]: schedule(f.ids.sched, { ...PERIOD, now: NOW_ITEMS(4) }),
+    });
+    const { request } = await requestSeats(stripe, f.owner.actor, {
+      organizationId: f.org.id,
+      quantity: 2,
+      plan: 'pro',
+    });
+    expandedOnce(
+      f,
+      f.billed({
+        pro: 4,
+        schedule: schedule(f.ids.sched, { ...PERIOD, now: NOW_ITEMS(2), next: NOW_ITEMS(1) }),
+      }),
+    );
+    expect((await approvePurchase(stripe, f.owner.actor, { requestId: request.id })).outcome).toBe('charged');
+    expect(posts.seen.map((p) => p.path)).toEqual([
+      '/v1/invoices/create_preview',
+      `/v1/subscriptions/${f.ids.sub}`,
+      `/v1/subscription_schedules/${f.ids.sched}`,
+    ]);
+    // 4 pro seats billed now, 3 of them renew (the member's still does not)
+    expect(posts.seen[2]!.body).toEqual(phasesBody(4, 3));
+    expect(posts.unexpected).toEqual([]);
+  });
+
+  it('while a purchase is held (pending update), the schedule is left alone until it settles', async () => {
+    const f = await billedOrg(2);
+    expandedOnce(f, { ...f.billed(), pending_update: { expires_at: 1_900_000_000, subscription_items: [] } });
+    const posts = recordPosts({});
+    await setSeatAutoRenew(stripe, f.owner.actor, {
+      organizationId: f.org.id,
+      member: f.member.email,
+      autoRenew: false,
+    });
+    expect(posts.unexpected).toEqual([]);
+    expect(await scheduleFailures(f.contract.id)).toEqual([]);
   });
 });
 
