@@ -312,21 +312,29 @@ export class StripeGateway implements BillingGateway {
     // Nothing renews (ended, or cancelling at period end), or a held purchase is still open:
     // its outcome changes the quantities, and the webhook that settles it syncs again.
     if (stateOf(sub).ended || sub.cancel_at_period_end || sub.pending_update) return;
+    let revision = row.schedule_revision;
     let schedule =
       sub.schedule &&
       typeof sub.schedule === 'object' &&
       ['active', 'not_started'].includes(sub.schedule.status)
         ? sub.schedule
         : null;
+    if (!schedule && row.schedule_id) {
+      // released or completed since: the next one is a new attach, not a replay of the old one
+      await this.forgetSchedule(input.contractId);
+      revision++;
+    }
     if (!schedule) {
-      if (row.schedule_id) await this.forgetSchedule(input.contractId);
       if (!drops) return;
       schedule = await this.call(() =>
         this.stripe.subscriptionSchedules.create(
           { from_subscription: sub.id },
-          { idempotencyKey: attachKey(input.contractId, input.periodStart, row.schedule_revision) },
+          { idempotencyKey: attachKey(input.contractId, input.periodStart, revision) },
         ),
       );
+    }
+    // remembered before it is planned, so a later sync looks at it even if we stop right here
+    if (schedule.id !== row.schedule_id) {
       await this.sql('update stripe_subscription set schedule_id = ? where contract_id = ?', [
         schedule.id,
         input.contractId,
@@ -369,7 +377,7 @@ export class StripeGateway implements BillingGateway {
           phases: renewalPhases(current, now, next, input.period),
         },
         {
-          idempotencyKey: phasesKey(input.contractId, input.periodStart, now, next, row.schedule_revision),
+          idempotencyKey: phasesKey(input.contractId, input.periodStart, now, next, revision),
         },
       ),
     );

@@ -82,7 +82,7 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
             }
             return 'applied';
           case 'subscription_changed': {
-            const drift = await driftOf(em, contract.id, event.state);
+            const drift = await driftOf(em, contract.id, event.state, now);
             if (drift.length) {
               audit(em, now, {
                 organizationId: org.id,

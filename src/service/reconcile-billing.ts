@@ -38,7 +38,7 @@ export const reconcileBilling = async (ctx: ServiceContext, opts: { limit?: numb
       await syncRenewalSchedules(ctx, [c.id]);
       const billed = await ctx.billing.billedState(c.id);
       if (!billed) continue;
-      const drift = await reading(ctx, (em) => driftOf(em, c.id, billed));
+      const drift = await reading(ctx, (em) => driftOf(em, c.id, billed, ctx.clock.now()));
       const cancelMismatch = billed.cancelAtPeriodEnd !== (c.org_status === 'cancelling');
       if (drift.length === 0 && !cancelMismatch && !billed.ended) continue;
       await inTransaction(ctx, async (em) => {

@@ -9,6 +9,7 @@ import { requestSeats } from '../../src/service/request-seats.ts';
 import { renewalKey, rollContract } from '../../src/service/roll-renewal.ts';
 import { sendRenewalReminders } from '../../src/service/send-renewal-reminders.ts';
 import { setSeatAutoRenew } from '../../src/service/set-seat-auto-renew.ts';
+import { undoCancel } from '../../src/service/undo-cancel.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { addMember, addSeats, auditRows, giveSeat, orgWith } from '../support/fixtures.ts';
 import { seatCount, sql } from '../support/purchase-fixtures.ts';
@@ -356,6 +357,30 @@ describe('purchases while a drop is planned', () => {
   });
 });
 
+describe('between the period end and our roll', () => {
+  it('nothing is synced, and Stripe billing only the renewing seats is not a drift', async () => {
+    const f = await billedOrg(2);
+    await db.em
+      .fork()
+      .execute('update seat set auto_renew = false where membership_id = ?', [f.member.membershipId]);
+    await db.em
+      .fork()
+      .execute('update stripe_subscription set schedule_id = ? where contract_id = ?', [
+        f.ids.sched,
+        f.contract.id,
+      ]);
+    db.clock.set('2026-04-01T00:00:30Z');
+    // the schedule's next phase began: 1 pro seat billed, while our roll has not removed the other yet
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .reply(200, f.billed({ pro: 1, schedule: f.ids.sched }));
+    const posts = recordPosts({});
+    expect(await reconcileBilling(stripe)).toEqual([]);
+    expect(posts.unexpected).toEqual([]);
+    expect(await auditRows(db, { action: 'billing.drift', subjectId: f.contract.id })).toEqual([]);
+  });
+});
+
 describe('the renewal roll with a schedule in place', () => {
   it('sends nothing when the schedule already dropped the seats, and forgets the item Stripe removed', async () => {
     const f = await orgWith(db);
@@ -394,6 +419,7 @@ describe('the renewal roll with a schedule in place', () => {
 describe('cancel with a schedule in place', () => {
   it('releases the schedule first (Stripe refuses cancel_at_period_end on a scheduled subscription), then cancels', async () => {
     const f = await billedOrg(2);
+    await db.em.fork().execute('update seat set auto_renew = false where membership_id = ?', [f.member.membershipId]);
     await db.em
       .fork()
       .execute('update stripe_subscription set schedule_id = ? where contract_id = ?', [
@@ -426,5 +452,28 @@ describe('cancel with a schedule in place', () => {
       [f.contract.id],
     );
     expect(row).toEqual({ schedule_id: null, schedule_revision: 1 });
+    nock.cleanAll();
+
+    // undo: the drop is planned again on a new schedule, with keys the released one never used
+    db.clock.advance(60_000);
+    expandedOnce(f, f.billed());
+    const again = recordPosts({
+      [`/v1/subscriptions/${f.ids.sub}`]: { id: f.ids.sub, object: 'subscription' },
+      '/v1/subscription_schedules': schedule(`${f.ids.sched}_2`, { ...PERIOD, now: NOW_ITEMS(2) }),
+      [`/v1/subscription_schedules/${f.ids.sched}_2`]: schedule(`${f.ids.sched}_2`, {
+        ...PERIOD,
+        now: NOW_ITEMS(2),
+      }),
+    });
+    await undoCancel(stripe, f.owner.actor, { organizationId: f.org.id });
+    expect(again.seen.map((p) => [p.path, p.key])).toEqual([
+      [`/v1/subscriptions/${f.ids.sub}`, expect.stringContaining(':cancel_at_period_end:false:')],
+      ['/v1/subscription_schedules', `contract:${f.contract.id}:schedule:${PERIOD_KEY}:attach:r1`],
+      [
+        `/v1/subscription_schedules/${f.ids.sched}_2`,
+        `contract:${f.contract.id}:schedule:${PERIOD_KEY}:business=1,pro=2>business=1,pro=1:r1`,
+      ],
+    ]);
+    expect(again.unexpected).toEqual([]);
   });
 });

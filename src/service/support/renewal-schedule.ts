@@ -19,12 +19,16 @@ const seatsOf = (ctx: ServiceContext, contractId: string): Promise<Seats | null>
         organization_id: string | null;
         period: 'month' | 'year';
         current_period_start: Date;
+        current_period_end: Date;
         status: string;
       }[]
-    >('select organization_id, period, current_period_start, status from contract where id = ?', [
-      contractId,
-    ]);
-    if (c?.status !== 'active') return null;
+    >(
+      'select organization_id, period, current_period_start, current_period_end, status from contract where id = ?',
+      [contractId],
+    );
+    // An ended period: the roll is due and brings Stripe to the renewing seats itself; the next
+    // period is planned from the rolled contract.
+    if (c?.status !== 'active' || new Date(c.current_period_end) <= ctx.clock.now()) return null;
     const rows = await em.execute<{ plan_code: string; n: number; renewing: number }[]>(
       `select plan_code, count(*)::int as n, (count(*) filter (where auto_renew))::int as renewing
        from seat where contract_id = ? group by plan_code order by plan_code`,
