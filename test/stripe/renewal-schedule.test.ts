@@ -419,7 +419,9 @@ describe('the renewal roll with a schedule in place', () => {
 describe('cancel with a schedule in place', () => {
   it('releases the schedule first (Stripe refuses cancel_at_period_end on a scheduled subscription), then cancels', async () => {
     const f = await billedOrg(2);
-    await db.em.fork().execute('update seat set auto_renew = false where membership_id = ?', [f.member.membershipId]);
+    await db.em
+      .fork()
+      .execute('update seat set auto_renew = false where membership_id = ?', [f.member.membershipId]);
     await db.em
       .fork()
       .execute('update stripe_subscription set schedule_id = ? where contract_id = ?', [
