@@ -5,6 +5,7 @@ import { teamsRoute } from '../adapters/teams/route.ts';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
 import { apiRouter } from './api/router.ts';
+import { stripeReturnPages } from './api/stripe-return-pages.ts';
 import { stripeWebhook } from './api/stripe-webhook.ts';
 import type { App } from './app.ts';
 
@@ -29,6 +30,8 @@ export const buildHttp = (app: App) => {
       stripeWebhook(app.ctx, app.stripe, app.config.STRIPE_WEBHOOK_SECRET, app.log),
     );
   }
+  // Checkout's return pages (setup done / cancelled) exist only when billing goes through Stripe.
+  if (app.stripe) http.use(stripeReturnPages());
   http.use(healthRoutes(app.ctx.em));
   // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));

@@ -105,6 +105,9 @@ export class LedgerGateway implements BillingGateway {
     return this.charge(input);
   }
 
+  /** The ledger charges the renewing seats when the roll runs: nothing to tell in advance. */
+  async scheduleRenewal(): Promise<void> {}
+
   /** The ledger bills nothing by itself, so there is nothing to stop or resume. */
   async setCancelAtPeriodEnd(): Promise<void> {}
 

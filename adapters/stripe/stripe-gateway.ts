@@ -12,12 +12,22 @@ import type {
   OpenOrganizationResult,
   PlanQuantity,
   RenewalInput,
+  RenewalScheduleInput,
   SeatPreviewInput,
   SeatPurchaseInput,
   SeatPurchaseResult,
 } from '../../src/service/ports.ts';
 import { asDomainError, asPaymentFailure, reasonFor } from './errors.ts';
 import { lookupKey, planOfLookupKey } from './prices.ts';
+import {
+  attachKey,
+  dropsAny,
+  type PhaseItem,
+  phasesKey,
+  releaseKey,
+  renewalPhases,
+  samePhaseItems,
+} from './renewal-schedule.ts';
 
 export interface StripeGatewayOptions {
   /** base URL for Checkout's return pages */
@@ -247,35 +257,145 @@ export class StripeGateway implements BillingGateway {
   /**
    * The renewal: seats with auto-renew off stop being billed from the new period on, with no
    * proration (they were paid through the period that ended). Stripe invoices the cycle itself.
+   * Usually the renewal schedule already moved the subscription to these quantities before the
+   * cycle invoice; so the subscription is re-read and only what still differs is sent (an item
+   * the schedule already removed is not removed twice), and nothing at all when it matches.
    */
   async renew(input: RenewalInput): Promise<ChargeResult> {
     const subscription = await this.subscriptionOf(input.contractId);
     if (!subscription) return { ok: true, ref: 'not-billed-through-stripe' };
-    const items = await this.sql<{ plan_code: string; item_id: string }>(
-      'select plan_code, item_id from stripe_subscription_item where contract_id = ? order by plan_code',
-      [input.contractId],
-    );
+    const sub = await this.call(() => this.stripe.subscriptions.retrieve(subscription));
+    await this.remember(input.contractId, sub);
     const wanted = new Map(input.items.map((i) => [i.planCode, i.quantity]));
-    const changes = items.map((i) =>
-      (wanted.get(i.plan_code) ?? 0) > 0
-        ? { id: i.item_id, quantity: wanted.get(i.plan_code)! }
-        : { id: i.item_id, deleted: true as const },
-    );
+    const changes = billedItems(sub)
+      .filter((i) => i.quantity !== (wanted.get(i.plan) ?? 0))
+      .map((i) =>
+        (wanted.get(i.plan) ?? 0) > 0
+          ? { id: i.id, quantity: wanted.get(i.plan)! }
+          : { id: i.id, deleted: true as const },
+      );
+    if (changes.length === 0) return { ok: true, ref: sub.id };
     try {
-      const sub = await this.stripe.subscriptions.update(
+      const updated = await this.stripe.subscriptions.update(
         subscription,
         { items: changes, proration_behavior: 'none' },
         { idempotencyKey: input.idempotencyKey },
       );
-      return { ok: true, ref: sub.id };
+      return { ok: true, ref: updated.id };
     } catch (e) {
       return { ok: false, ...asPaymentFailure(e) };
     }
   }
 
+  /**
+   * Keeps a subscription schedule on the contract's subscription whose next phase bills the
+   * renewing seats, so Stripe's cycle invoice already has the lower quantity. The current phase
+   * is what Stripe bills now, so this never changes the current period. The schedule is attached
+   * only once some seat stops renewing; a schedule that already says the same is left alone.
+   */
+  async scheduleRenewal(input: RenewalScheduleInput): Promise<void> {
+    const [row] = await this.sql<{
+      subscription_id: string;
+      schedule_id: string | null;
+      schedule_revision: number;
+    }>(
+      'select subscription_id, schedule_id, schedule_revision from stripe_subscription where contract_id = ?',
+      [input.contractId],
+    );
+    if (!row) return;
+    const drops = dropsAny(input.current, input.renewing);
+    // every seat renews and no schedule of ours: Stripe's own cycle bills the right quantities
+    if (!row.schedule_id && !drops) return;
+    const sub = await this.call(() =>
+      this.stripe.subscriptions.retrieve(row.subscription_id, { expand: ['schedule'] }),
+    );
+    // Nothing renews (ended, or cancelling at period end), or a held purchase is still open:
+    // its outcome changes the quantities, and the webhook that settles it syncs again.
+    if (stateOf(sub).ended || sub.cancel_at_period_end || sub.pending_update) return;
+    let revision = row.schedule_revision;
+    let schedule =
+      sub.schedule &&
+      typeof sub.schedule === 'object' &&
+      ['active', 'not_started'].includes(sub.schedule.status)
+        ? sub.schedule
+        : null;
+    if (!schedule && row.schedule_id) {
+      // released or completed since: the next one is a new attach, not a replay of the old one
+      await this.forgetSchedule(input.contractId);
+      revision++;
+    }
+    if (!schedule) {
+      if (!drops) return;
+      schedule = await this.call(() =>
+        this.stripe.subscriptionSchedules.create(
+          { from_subscription: sub.id },
+          { idempotencyKey: attachKey(input.contractId, input.periodStart, revision) },
+        ),
+      );
+    }
+    // remembered before it is planned, so a later sync looks at it even if we stop right here
+    if (schedule.id !== row.schedule_id) {
+      await this.sql('update stripe_subscription set schedule_id = ? where contract_id = ?', [
+        schedule.id,
+        input.contractId,
+      ]);
+    }
+    const current = schedule.current_phase;
+    if (!current) return;
+    const now: PhaseItem[] = billedItems(sub).map((i) => ({
+      plan: i.plan,
+      price: i.price,
+      quantity: i.quantity,
+    }));
+    const next: PhaseItem[] = [];
+    for (const r of input.renewing) {
+      if (r.quantity <= 0) continue;
+      const price =
+        now.find((i) => i.plan === r.planCode)?.price ?? (await this.priceId(r.planCode, input.period));
+      next.push({ plan: r.planCode, price, quantity: r.quantity });
+    }
+    // a subscription cannot renew with no item at all; the roll removes the last seats then
+    if (next.length === 0) return;
+    const heldNow = schedule.phases.find((p) => p.start_date === current.start_date);
+    const heldNext = schedule.phases.find((p) => p.start_date === current.end_date);
+    if (
+      schedule.end_behavior === 'release' &&
+      heldNow &&
+      samePhaseItems(heldNow.items, now) &&
+      heldNext &&
+      samePhaseItems(heldNext.items, next)
+    ) {
+      return;
+    }
+    const scheduleId = schedule.id;
+    await this.call(() =>
+      this.stripe.subscriptionSchedules.update(
+        scheduleId,
+        {
+          end_behavior: 'release',
+          proration_behavior: 'none',
+          phases: renewalPhases(current, now, next, input.period),
+        },
+        {
+          idempotencyKey: phasesKey(input.contractId, input.periodStart, now, next, revision),
+        },
+      ),
+    );
+    await this.sql(
+      'update stripe_subscription set schedule_revision = schedule_revision + 1 where contract_id = ?',
+      [input.contractId],
+    );
+  }
+
+  /**
+   * Stripe refuses cancel-at-period-end on a subscription a schedule manages, so our schedule is
+   * released first (the subscription keeps its current items; a cancelled one has no next
+   * period to plan). Undo plans the next period again (the caller syncs the schedule after it).
+   */
   async setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void> {
     const subscription = await this.subscriptionOf(contractId);
     if (!subscription) return;
+    if (cancel) await this.releaseSchedule(contractId, subscription);
     await this.call(() =>
       this.stripe.subscriptions.update(
         subscription,
@@ -283,6 +403,34 @@ export class StripeGateway implements BillingGateway {
         // keyed per decision: a later undo or re-cancel is a new request, a retry is not
         { idempotencyKey: `contract:${contractId}:cancel_at_period_end:${cancel}:${this.now.toISOString()}` },
       ),
+    );
+  }
+
+  private async releaseSchedule(contractId: string, subscription: string) {
+    const [row] = await this.sql<{ schedule_id: string | null }>(
+      'select schedule_id from stripe_subscription where contract_id = ?',
+      [contractId],
+    );
+    if (!row?.schedule_id) return;
+    const sub = await this.call(() => this.stripe.subscriptions.retrieve(subscription));
+    const attached = typeof sub.schedule === 'string' ? sub.schedule : (sub.schedule?.id ?? null);
+    if (attached) {
+      await this.call(() =>
+        this.stripe.subscriptionSchedules.release(
+          attached,
+          {},
+          { idempotencyKey: releaseKey(contractId, attached) },
+        ),
+      );
+    }
+    await this.forgetSchedule(contractId);
+  }
+
+  /** The schedule is gone (released, completed): a later drop attaches a new one, with new keys. */
+  private async forgetSchedule(contractId: string) {
+    await this.sql(
+      'update stripe_subscription set schedule_id = null, schedule_revision = schedule_revision + 1 where contract_id = ?',
+      [contractId],
     );
   }
 
@@ -346,7 +494,14 @@ export class StripeGateway implements BillingGateway {
        on conflict (contract_id) do nothing`,
       [contractId, sub.id, this.now],
     );
-    for (const item of sub.items?.data ?? []) {
+    if (!sub.items) return;
+    // a schedule's phase change may have removed an item: its id must not be used again
+    const kept = sub.items.data.map((i) => i.id);
+    await this.sql(
+      `delete from stripe_subscription_item where contract_id = ?${kept.length ? ' and item_id not in (?)' : ''}`,
+      kept.length ? [contractId, kept] : [contractId],
+    );
+    for (const item of sub.items.data) {
       const plan = planOfLookupKey(item.price.lookup_key);
       if (!plan) continue;
       await this.sql(
@@ -377,6 +532,13 @@ export class StripeGateway implements BillingGateway {
     return price.id;
   }
 }
+
+/** The subscription's items that are catalog plans, with their ids, prices and quantities. */
+const billedItems = (sub: Stripe.Subscription) =>
+  (sub.items?.data ?? []).flatMap((i) => {
+    const plan = planOfLookupKey(i.price.lookup_key);
+    return plan ? [{ id: i.id, plan, price: i.price.id, quantity: i.quantity ?? 0 }] : [];
+  });
 
 const stateOf = (sub: Stripe.Subscription): BilledState => ({
   items: (sub.items?.data ?? []).flatMap((i) => {

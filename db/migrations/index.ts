@@ -5,6 +5,7 @@ import { Migration20261122030000_slack } from './Migration20261122030000_slack.t
 import { Migration20261122040000_stripe } from './Migration20261122040000_stripe.ts';
 import { Migration20261122050000_teams } from './Migration20261122050000_teams.ts';
 import { Migration20261122060000_contract_creation_key } from './Migration20261122060000_contract_creation_key.ts';
+import { Migration20261122070000_stripe_schedules } from './Migration20261122070000_stripe_schedules.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -18,4 +19,5 @@ export const migrationsList = [
     name: 'Migration20261122060000_contract_creation_key',
     class: Migration20261122060000_contract_creation_key,
   },
+  { name: 'Migration20261122070000_stripe_schedules', class: Migration20261122070000_stripe_schedules },
 ];

@@ -50,12 +50,16 @@ export const quoteSeats = (q: QuoteInput): SeatQuote => {
   };
 };
 
-/** The purchase state machine: pending → approved → charged | payment_failed; pending → rejected | expired. */
+/**
+ * The purchase state machine: pending → approved → charged | payment_failed; pending → rejected |
+ * expired; payment_failed → charged when a payment the provider held completes later (3-D Secure
+ * finished, a retried invoice paid). A failure that can no longer complete stays failed.
+ */
 const NEXT: Record<PurchaseStatus, readonly PurchaseStatus[]> = {
   pending: ['approved', 'rejected', 'expired'],
   approved: ['charged', 'payment_failed'],
   charged: [],
-  payment_failed: [],
+  payment_failed: ['charged'],
   rejected: [],
   expired: [],
 };

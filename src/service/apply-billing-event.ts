@@ -8,6 +8,7 @@ import { lockOrganization } from './support/contracts.ts';
 import { driftOf } from './support/drift.ts';
 import { awaitingPurchases, completeLatePurchase, expireLatePurchase } from './support/late-payment.ts';
 import { audit, notify } from './support/records.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
@@ -24,8 +25,8 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
       return setupCompleted(ctx, event.organizationId, claim);
     case 'ignored':
       return once(ctx, claim, async () => 'ignored');
-    default:
-      return once(ctx, claim, async (em, now) => {
+    default: {
+      const outcome = await once(ctx, claim, async (em, now) => {
         const contract = await em.findOne(ContractSchema, { id: event.contractId });
         const org = contract?.organizationId ? await lockOrganization(em, contract.organizationId) : null;
         if (!contract || !org) return 'ignored';
@@ -81,7 +82,7 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
             }
             return 'applied';
           case 'subscription_changed': {
-            const drift = await driftOf(em, contract.id, event.state);
+            const drift = await driftOf(em, contract.id, event.state, now);
             if (drift.length) {
               audit(em, now, {
                 organizationId: org.id,
@@ -95,6 +96,16 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
           }
         }
       });
+      // A held purchase that completed added renewing seats (and, while it was held, the renewal
+      // schedule was left alone): the next period is planned again, after the commit.
+      if (
+        outcome === 'applied' &&
+        (event.kind === 'pending_update_applied' || event.kind === 'invoice_paid')
+      ) {
+        await syncRenewalSchedules(ctx, [event.contractId]);
+      }
+      return outcome;
+    }
   }
 };
 

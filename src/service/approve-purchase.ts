@@ -13,6 +13,7 @@ import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
 import { notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ requestId: uuidField });
@@ -119,6 +120,8 @@ export const approvePurchase = async (
     prorationDate: r.prorationDate,
   });
   const settled = await inTransaction(ctx, async (em) => settle(em, ctx, r.id, charge));
+  // the new seats renew: a renewal schedule already planning the next period must count them
+  if (settled.outcome === 'charged') await syncRenewalSchedules(ctx, [r.contractId]);
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
   // the same keyed charge happened to record the result first.
   return { request: settled.request, outcome: settled.outcome, firstDecision: step1.outcome === 'approved' };

@@ -5,6 +5,7 @@ import { emailField, parse, uuidField } from './support/input.ts';
 import { authorize, requireMemberByEmail } from './support/lookups.ts';
 import { auditPersonalPlan, restoresPersonalPlan } from './support/personal-plan.ts';
 import { audit, notify } from './support/records.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { releaseSeat, seatOf } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -27,11 +28,13 @@ export interface OffboardedMember {
 /**
  * HR offboards one or many leavers at once, all or nothing: each is detached (can no longer
  * sign in; their data stays), and per the options their seat is freed, stops renewing, and they
- * are marked former. The owner is refused until ownership moves.
+ * are marked former. The owner is refused until ownership moves. Seats that stop renewing are
+ * told to the billing provider after the commit (a provider failure is recorded and retried).
  */
 export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
-  return inTransaction(ctx, async (em) => {
+  const stopped = new Set<string>();
+  const result = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { org, me } = await authorize(em, cmd.organizationId, actor, 'offboard');
     const leavers = [];
@@ -58,7 +61,10 @@ export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.
       const held = await seatOf(em, membership.id);
       const frozen = held?.contract.disconnectedAt != null;
       if (held && !frozen) {
-        if (cmd.stopAutoRenew) held.seat.autoRenew = false;
+        if (cmd.stopAutoRenew && held.seat.autoRenew) {
+          held.seat.autoRenew = false;
+          stopped.add(held.seat.contractId);
+        }
         if (cmd.freeSeat) releaseSeat(held.seat);
       }
       membership.status = 'detached';
@@ -104,4 +110,6 @@ export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.
     }
     return { organization: org, offboarded: done };
   });
+  await syncRenewalSchedules(ctx, stopped);
+  return result;
 };

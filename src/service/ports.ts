@@ -75,6 +75,18 @@ export interface RenewalInput extends ChargeInput {
   periodStart: Date;
 }
 
+/** What a contract renews at its next period start, so the provider knows it before invoicing. */
+export interface RenewalScheduleInput {
+  contractId: string;
+  period: BillingPeriod;
+  /** our current period's start: with the quantities, it keys the provider requests */
+  periodStart: Date;
+  /** seats per plan this period (what is billed now) */
+  current: PlanQuantity[];
+  /** seats per plan that renew (auto-renew on) */
+  renewing: PlanQuantity[];
+}
+
 /** What the provider bills for a contract now, for reconciliation; null: it keeps no such state. */
 export interface BilledState {
   items: PlanQuantity[];
@@ -105,6 +117,11 @@ export interface BillingGateway {
   purchaseSeats(input: SeatPurchaseInput): Promise<SeatPurchaseResult>;
   /** the renewal: the new period is billed for the renewing seats only */
   renew(input: RenewalInput): Promise<ChargeResult>;
+  /**
+   * Tells the provider ahead of time what the next period bills (the renewing seats), without
+   * changing the current period. Idempotent; the ledger bills at the roll and does nothing here.
+   */
+  scheduleRenewal(input: RenewalScheduleInput): Promise<void>;
   /** cancel at period end (true) or undo it (false) */
   setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void>;
   billedState(contractId: string): Promise<BilledState | null>;

@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context.ts';
 import { type Drift, driftOf } from './support/drift.ts';
 import { audit } from './support/records.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 export interface Reconciled {
@@ -17,6 +18,9 @@ export interface Reconciled {
  * `billing.drift` audit event for people to look at. It repairs nothing by itself: which side
  * is right (a webhook not yet applied, a change made in the Stripe dashboard) needs a person.
  * With the ledger there is no second record, so nothing can drift.
+ *
+ * It is also the safety net of the renewal schedule: each contract's next-period quantities are
+ * synced again first, so a sync that failed after an auto-renew change is retried within the hour.
  */
 export const reconcileBilling = async (ctx: ServiceContext, opts: { limit?: number } = {}) => {
   const contracts = await reading(ctx, (em) =>
@@ -31,9 +35,10 @@ export const reconcileBilling = async (ctx: ServiceContext, opts: { limit?: numb
   const results: Reconciled[] = [];
   for (const c of contracts) {
     try {
+      await syncRenewalSchedules(ctx, [c.id]);
       const billed = await ctx.billing.billedState(c.id);
       if (!billed) continue;
-      const drift = await reading(ctx, (em) => driftOf(em, c.id, billed));
+      const drift = await reading(ctx, (em) => driftOf(em, c.id, billed, ctx.clock.now()));
       const cancelMismatch = billed.cancelAtPeriodEnd !== (c.org_status === 'cancelling');
       if (drift.length === 0 && !cancelMismatch && !billed.ended) continue;
       await inTransaction(ctx, async (em) => {

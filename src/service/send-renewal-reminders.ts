@@ -6,6 +6,7 @@ import { IDLE_AFTER_DAYS, IDLE_SINCE } from './offer-idle-seats.ts';
 import { approversOf } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { renewalCharge } from './support/renewal-charge.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction } from './support/tx.ts';
 
 /** How long before the renewal date the approvers get their summary. */
@@ -194,6 +195,12 @@ export const sendRenewalReminders = async (
       errors.push(e);
     }
   }
+  // A week ahead of the renewal, the billing provider is told (again) what renews: a safety net
+  // before its cycle invoice. Failures are recorded by the sync and retried hourly.
+  await syncRenewalSchedules(
+    ctx,
+    due.map((d) => d.id),
+  );
   if (errors.length > 0) throw errors[0];
   return sent;
 };

@@ -4,6 +4,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import { authorize, requireMemberByEmail } from './support/lookups.ts';
 import { audit } from './support/records.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { requireNotFrozen, seatOf } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -11,11 +12,12 @@ const input = z.object({ organizationId: uuidField, member: emailField, autoRene
 
 /**
  * Turns a seat's auto-renew on or off. Off: the seat stays usable until the period ends, then
- * it is not renewed and not billed.
+ * it is not renewed and not billed. The billing provider learns the next period's quantity
+ * after the change commits (a provider failure is recorded and retried, never undoes it).
  */
 export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
-  return inTransaction(ctx, async (em) => {
+  const result = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { org, me } = await authorize(em, cmd.organizationId, actor, 'assign');
     const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
@@ -46,4 +48,6 @@ export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z
       endsAt: cmd.autoRenew ? null : held.contract.currentPeriodEnd,
     };
   });
+  await syncRenewalSchedules(ctx, [result.seat.contractId]);
+  return result;
 };

@@ -6,6 +6,7 @@ import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import { ownContract } from './support/lookups.ts';
 import { audit, snapshot } from './support/records.ts';
+import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField });
@@ -25,7 +26,7 @@ export const undoCancel = async (
     return (await ownContract(em, org.id)).id;
   });
   await ctx.billing.setCancelAtPeriodEnd(contractId, false);
-  return inTransaction(ctx, async (em) => {
+  const undone = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { me, org } = await lockOrganizationFor(em, actor, cmd.organizationId, 'billing', now);
     refuseUndo(org, now);
@@ -43,6 +44,9 @@ export const undoCancel = async (
     });
     return org;
   });
+  // cancelling released the renewal schedule: seats with auto-renew off are planned again
+  await syncRenewalSchedules(ctx, [contractId]);
+  return undone;
 };
 
 const refuseUndo = (org: Organization, now: Date) => {

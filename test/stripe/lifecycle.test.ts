@@ -16,6 +16,7 @@ import {
   linkSubscription,
   SECRET_KEY,
   STRIPE_BASE,
+  schedule,
   stripeApi,
   stripeContext,
   subscription,
@@ -54,6 +55,12 @@ const billedOrg = async () => {
   return { ...f, ids };
 };
 
+/** The subscription's items as Stripe returns them: the owner's business seat and `pro` pro seats. */
+const billedItems = (f: Awaited<ReturnType<typeof billedOrg>>, pro: number) => [
+  { itemId: f.ids.bus, plan: 'business', quantity: 1 },
+  { itemId: f.ids.pro, plan: 'pro', quantity: pro },
+];
+
 /** Records the form bodies and idempotency keys of the requests to one path. */
 const capture = (method: 'post' | 'get', path: string, reply: object, times = 1) => {
   const seen: { body: Record<string, string>; key: string | undefined }[] = [];
@@ -76,6 +83,10 @@ describe('renewal', () => {
     db.clock.set('2026-03-31T23:59:59Z');
     // before the period ends nothing is sent to Stripe
     expect(await rollDueContracts(stripe)).toEqual([]);
+    // Stripe still bills 3 pro seats (no schedule moved it): the roll lowers only that item
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 3) }));
     const seen = capture('post', `/v1/subscriptions/${f.ids.sub}`, { id: f.ids.sub, object: 'subscription' });
     db.clock.set('2026-04-01T00:00:01Z');
     const r = await rollContract(stripe, f.contract.id);
@@ -83,10 +94,8 @@ describe('renewal', () => {
     expect(seen).toEqual([
       {
         body: {
-          'items[0][id]': f.ids.bus,
-          'items[0][quantity]': '1',
-          'items[1][id]': f.ids.pro,
-          'items[1][quantity]': '2',
+          'items[0][id]': f.ids.pro,
+          'items[0][quantity]': '2',
           proration_behavior: 'none',
         },
         key: renewalKey(f.contract.id, new Date('2026-04-01T00:00:00Z')),
@@ -109,9 +118,33 @@ describe('cancel', () => {
       id: f.ids.sub,
       object: 'subscription',
     });
+    // the organization renews again, one pro seat without auto-renew: the drop is planned again
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .query({ 'expand[0]': 'schedule' })
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 3) }));
+    const phases = { start: '2026-03-01T00:00:00Z', end: '2026-04-01T00:00:00Z' };
+    const now = [
+      { price: 'price_business', quantity: 1 },
+      { price: 'price_pro', quantity: 3 },
+    ];
+    const attached = capture(
+      'post',
+      '/v1/subscription_schedules',
+      schedule('sub_sched_undo', { ...phases, now }),
+    );
+    const planned = capture(
+      'post',
+      '/v1/subscription_schedules/sub_sched_undo',
+      schedule('sub_sched_undo', { ...phases, now }),
+    );
     db.clock.advance(60_000);
     await undoCancel(stripe, f.owner.actor, { organizationId: f.org.id });
     expect(undone.map((c) => c.body)).toEqual([{ cancel_at_period_end: 'false' }]);
+    expect(attached.map((c) => c.body)).toEqual([{ from_subscription: f.ids.sub }]);
+    expect(
+      planned.map((c) => [c.body['phases[1][items][1][price]'], c.body['phases[1][items][1][quantity]']]),
+    ).toEqual([['price_pro', '2']]);
     // each decision its own key, so undo and a later cancel are not replays of the first
     expect(new Set([...cancelled, ...undone].map((c) => c.key)).size).toBe(2);
   });
@@ -154,6 +187,33 @@ describe('reconciliation', () => {
     // other organizations of this file's database are not billed through Stripe: no call for them
     // only this organization is billed through Stripe here (the other tests' ones are unlinked)
     await db.em.fork().execute('delete from stripe_subscription where contract_id <> ?', [f.contract.id]);
+    // the renewal schedule already plans the drop (3 → 2 pro): the safety-net sync only looks
+    const planned = {
+      ...billed(3),
+      schedule: schedule('sub_sched_recon', {
+        start: '2026-03-01T00:00:00Z',
+        end: '2026-04-01T00:00:00Z',
+        now: [
+          { price: 'price_business', quantity: 1 },
+          { price: 'price_pro', quantity: 3 },
+        ],
+        next: [
+          { price: 'price_business', quantity: 1 },
+          { price: 'price_pro', quantity: 2 },
+        ],
+      }),
+    };
+    await db.em
+      .fork()
+      .execute('update stripe_subscription set schedule_id = ? where contract_id = ?', [
+        'sub_sched_recon',
+        f.contract.id,
+      ]);
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .query({ 'expand[0]': 'schedule' })
+      .times(2)
+      .reply(200, planned);
     stripeApi().get(`/v1/subscriptions/${f.ids.sub}`).reply(200, billed(3));
     expect((await reconcileBilling(stripe)).filter((r) => r.contractId === f.contract.id)).toEqual([]);
     stripeApi().get(`/v1/subscriptions/${f.ids.sub}`).reply(200, billed(4));

@@ -66,10 +66,13 @@ export const subscription = (
     contractId?: string;
     status?: string;
     cancelAtPeriodEnd?: boolean;
+    /** the attached schedule: its id, or the object when `expand[]=schedule` was asked */
+    schedule?: string | object | null;
   },
 ) => ({
   id,
   object: 'subscription',
+  schedule: o.schedule ?? null,
   status: o.status ?? 'active',
   cancel_at_period_end: o.cancelAtPeriodEnd ?? false,
   metadata: o.contractId ? { contract_id: o.contractId } : {},
@@ -93,4 +96,28 @@ export const subscription = (
       },
     })),
   },
+});
+
+const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+/** A subscription schedule as the API returns it (the fields we read): current phase, then an optional next one. */
+export const schedule = (
+  id: string,
+  o: {
+    start: string;
+    end: string;
+    now: { price: string; quantity: number }[];
+    next?: { price: string; quantity: number }[];
+    status?: string;
+  },
+) => ({
+  id,
+  object: 'subscription_schedule',
+  status: o.status ?? 'active',
+  end_behavior: 'release',
+  current_phase: { start_date: epoch(o.start), end_date: epoch(o.end) },
+  phases: [
+    { start_date: epoch(o.start), end_date: epoch(o.end), items: o.now },
+    ...(o.next ? [{ start_date: epoch(o.end), end_date: epoch(o.end) + 30 * 86_400, items: o.next }] : []),
+  ],
 });

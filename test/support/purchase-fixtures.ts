@@ -70,6 +70,7 @@ export const flakyBilling = (inner: BillingGateway, failures = 1): BillingGatewa
     purchaseSeats: (i: Parameters<BillingGateway['purchaseSeats']>[0]) =>
       moving(() => inner.purchaseSeats(i)),
     renew: (i: Parameters<BillingGateway['renew']>[0]) => moving(() => inner.renew(i)),
+    scheduleRenewal: (i: Parameters<BillingGateway['scheduleRenewal']>[0]) => inner.scheduleRenewal(i),
   };
   const moving = async <T>(run: () => Promise<T>): Promise<T> => {
     flaky.attempts++;

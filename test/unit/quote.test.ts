@@ -161,6 +161,7 @@ const ALLOWED = new Set([
   'pending→expired',
   'approved→charged',
   'approved→payment_failed',
+  'payment_failed→charged',
 ]);
 
 describe('canMove (purchase state machine)', () => {
@@ -168,9 +169,15 @@ describe('canMove (purchase state machine)', () => {
     STATUSES.map((to) => [from, to, ALLOWED.has(`${from}→${to}`)] as const),
   );
 
-  it('covers all 36 transitions, 5 of them allowed', () => {
+  it('covers all 36 transitions, 6 of them allowed', () => {
     expect(cells).toHaveLength(36);
-    expect(cells.filter(([, , ok]) => ok)).toHaveLength(5);
+    expect(cells.filter(([, , ok]) => ok)).toHaveLength(6);
+  });
+
+  it('a failed payment completed later is charged; a charged purchase never goes back', () => {
+    expect(canMove('payment_failed', 'charged')).toBe(true);
+    expect(canMove('charged', 'payment_failed')).toBe(false);
+    expect(canMove('payment_failed', 'approved')).toBe(false);
   });
 
   it.each(cells)('%s → %s allowed: %s', (from, to, allowed) => {

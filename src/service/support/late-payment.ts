@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PurchaseRequestSchema } from '../../../db/schemas/index.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
+import { canMove } from '../../domain/quote.ts';
 import { notifyOutcome } from './purchase.ts';
 import { audit } from './records.ts';
 
@@ -38,6 +39,10 @@ export const completeLatePurchase = async (
   request: PurchaseRequest,
   ref: string,
 ) => {
+  // awaitingPurchases selects failed ones only; the state machine is the rule that allows this
+  if (!canMove(request.status, 'charged')) {
+    throw new Error(`purchase ${request.id} cannot move from ${request.status} to charged`);
+  }
   request.status = 'charged';
   request.chargeRef = ref;
   request.failureReason = null;
