@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { OrganizationSchema } from '../db/schemas/index.ts';
 import { assignPlan } from '../src/service/assign-plan.ts';
-import { seatSummary, summarize } from '../src/service/seat-summary.ts';
+import { seatSummary, summarize, TALLY_SQL } from '../src/service/seat-summary.ts';
 import { closedLoop, type LoadResult, serviceOn } from './support.ts';
 
 export interface SummaryOptions {
@@ -183,17 +183,8 @@ export const benchSeatSummary = async (url: string, admin: pg.Client, o: Summary
       return true;
     });
     const plan = await admin.query<{ 'QUERY PLAN': string }>(
-      `explain (analyze, buffers, costs off)
-       select t.plan_code, p.name as plan_name, c.id as contract_id, c.kind, c.current_period_end, c.disconnected_at,
-              t.purchased, t.assigned, t.ending
-       from contract c
-       cross join lateral (
-         select s.plan_code, count(*)::int as purchased, count(s.membership_id)::int as assigned,
-                count(*) filter (where not s.auto_renew)::int as ending
-         from seat s where s.contract_id = c.id group by s.plan_code) t
-       join plan p on p.code = t.plan_code
-       where c.organization_id = $1 and c.status = 'active'
-       order by c.kind desc, p.rank`,
+      // the product's own query (pg numbers its parameters: the one `?` becomes $1)
+      `explain (analyze, buffers, costs off) ${TALLY_SQL.replace('?', '$1')} order by c.kind desc, p.rank`,
       [seeded.orgId],
     );
     return {

@@ -49,7 +49,7 @@ interface TallyRow {
  * Seats per contract and plan of one organization (parameter: its id): counted per contract
  * first (an index-only scan of seat_tally), then named; stays fast for tens of thousands.
  */
-const TALLY_SQL = `select t.plan_code, p.name as plan_name, p.rank, c.id as contract_id, c.kind, c.current_period_end,
+export const TALLY_SQL = `select t.plan_code, p.name as plan_name, p.rank, c.id as contract_id, c.kind, c.current_period_end,
          c.disconnected_at, t.purchased, t.assigned, t.ending
   from contract c
   cross join lateral (
