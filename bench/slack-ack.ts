@@ -140,7 +140,7 @@ const main = async () => {
       '',
       `- p99 ack under ${TARGET_P99_MS} ms: **${p99ok ? 'met' : 'missed'}** (${seatkeeper.latency.p99} ms).`,
       `- at least half the bare app's throughput: **${ratioOk ? 'met' : 'missed'}** (${(ratio * 100).toFixed(0)} %).`,
-      `- The adapter alone (\`help\`) runs at ${((help.requests.average / bolt.requests.average) * 100).toFixed(0)} % of the bare app's throughput; \`status\` adds its PostgreSQL round trips (authorization, the per-plan tally shared by concurrent calls, the count of undelivered notices), on the same ${os.cpus().length} cores as both servers' neighbours and the load generator.`,
+      `- The adapter alone (\`help\`) runs at ${((help.requests.average / bolt.requests.average) * 100).toFixed(0)} % of the bare app's throughput; \`status\` adds one PostgreSQL query per organization shared by the calls that arrive together (the per-plan tally, the undelivered notices and the authorization of every waiting caller), on the same ${os.cpus().length} cores as both servers' neighbours and the load generator.`,
       `- Load average when the run started: ${load1.toFixed(2)} on ${os.cpus().length} cores (the machine is shared); the bare app's own p99 (${bolt.latency.p99} ms) shows how much of the tail is the machine rather than the code.`,
       '<!-- slack-bench:end -->',
     ];
