@@ -27,7 +27,7 @@ const pool = env('BENCH_POOL', clients);
 const seconds = env('BENCH_SECONDS', 10);
 const members = env('BENCH_MEMBERS', 50_000);
 const orgs = env('BENCH_ORGS', 64);
-const membersPerOrg = env('BENCH_MEMBERS_PER_ORG', 400);
+const membersPerOrg = env('BENCH_MEMBERS_PER_ORG', 1000);
 const TARGET_ASSIGN = 1000;
 const TARGET_P99 = 100;
 

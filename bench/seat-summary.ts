@@ -163,7 +163,7 @@ export const benchSeatSummary = async (url: string, admin: pg.Client, o: Summary
       return true;
     });
     // assignments inside the big organization: the seat claim must not slow down with its size
-    await topUpForAssignments(admin, seeded.orgId, 20_000);
+    await topUpForAssignments(admin, seeded.orgId, 40_000);
     const { rows: seatless } = await admin.query<{ email: string }>(
       `select a.email from membership m join account a on a.id = m.account_id
        where m.organization_id = $1 and m.role = 'member'

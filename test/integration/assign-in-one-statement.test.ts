@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { assignInOneStatement } from '../../src/service/support/assign-in-one-statement.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { addMember, auditRows, giveSeat, orgWith, outboxTo, seatOfMember } from '../support/fixtures.ts';
+import {
+  addMember,
+  auditRows,
+  giveSeat,
+  orgWith,
+  outboxTo,
+  refusal,
+  seatOfMember,
+} from '../support/fixtures.ts';
 
 /**
  * The one-statement assignment is only a shortcut: it must do exactly what the full use case
@@ -88,5 +96,24 @@ describe('assigning in one statement', () => {
     await db.em.fork().execute(`update organization set status = 'cancelled' where id = ?`, [org.id]);
     expect(await shortcut(org.id, owner.email, spare.email)).toBeNull();
     expect(await seatOfMember(db, spare.membershipId)).toBeNull();
+  });
+
+  it('gives one seat when the same member is assigned twice at once; the other call is refused', async () => {
+    const { org, admins, members } = await orgWith(db, { admins: 2, members: 1, seats: { pro: 2 } });
+    const m = members[0]!;
+    const results = await Promise.allSettled(
+      admins.map((a) =>
+        assignPlan(db.ctx, a.actor, { organizationId: org.id, member: m.email, plan: 'pro' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    await refusal('already_has_seat', Promise.reject(refused.reason));
+    const held = await db.em
+      .fork()
+      .execute<{ n: number }[]>('select count(*)::int as n from seat where membership_id = ?', [
+        m.membershipId,
+      ]);
+    expect(held[0]!.n).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { AccountSchema, PlanSchema } from '../../../db/schemas/index.ts';
 import type { Plan } from '../../domain/catalog.ts';
 import type { Account, Role } from '../../domain/model.ts';
 import { can } from '../../domain/permissions.ts';
+import { executePrepared } from './prepared.ts';
 import { asSeatError, type ClaimedSeat, freeSeatCandidates } from './seats.ts';
 
 /** The roles the domain lets assign seats (the gate below asks the domain, not a copy of it). */
@@ -30,15 +31,39 @@ export interface Assigned {
 export const assignInOneStatement = async (
   em: EntityManager,
   now: Date,
-  cmd: { organizationId: string; actorEmail: string; memberEmail: string; plan: string },
+  cmd: AssignmentInput,
 ): Promise<Assigned | null> => {
+  const statement = assignmentStatement(now, cmd);
+  if (!statement) return null;
+  const rows = await executePrepared<{
+    seat: Record<string, string>;
+    account: Record<string, unknown>;
+    plan: Record<string, unknown>;
+  }>(em, statement.sql, statement.params).catch((e) => {
+    throw asSeatError(e);
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    member: em.map(AccountSchema, row.account as never),
+    plan: em.map(PlanSchema, row.plan as never),
+    seat: { id: row.seat.id!, contractId: row.seat.contract_id!, planCode: row.seat.plan_code! },
+    previousPlan: 'free',
+  };
+};
+
+interface AssignmentInput {
+  organizationId: string;
+  actorEmail: string;
+  memberEmail: string;
+  plan: string;
+}
+
+/** The statement and its parameters (separate, so a benchmark can EXPLAIN it). */
+export const assignmentStatement = (now: Date, cmd: AssignmentInput) => {
   const candidates = freeSeatCandidates(cmd.organizationId, [cmd.plan]);
   if (!candidates) return null;
-  const rows = await em
-    .execute<
-      { seat: Record<string, string>; account: Record<string, unknown>; plan: Record<string, unknown> }[]
-    >(
-      `with me as (
+  const sql = `with me as (
          select a.id, a.email, o.name as org_name
          from organization o
          join account a on a.email = ?
@@ -73,32 +98,21 @@ export const assignInOneStatement = async (
          from claimed, me, t
        )
        select row_to_json(claimed) as seat, row_to_json(a) as account, row_to_json(p) as plan
-       from claimed, t, p, account a where a.id = t.account_id`,
-      [
-        cmd.actorEmail,
-        cmd.organizationId,
-        ASSIGNERS.join(','),
-        cmd.plan,
-        cmd.organizationId,
-        cmd.memberEmail,
-        now,
-        ...candidates.params,
-        cmd.organizationId,
-        now,
-        cmd.organizationId,
-        now,
-        now,
-      ],
-    )
-    .catch((e) => {
-      throw asSeatError(e);
-    });
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    member: em.map(AccountSchema, row.account as never),
-    plan: em.map(PlanSchema, row.plan as never),
-    seat: { id: row.seat.id!, contractId: row.seat.contract_id!, planCode: row.seat.plan_code! },
-    previousPlan: 'free',
-  };
+       from claimed, t, p, account a where a.id = t.account_id`;
+  const params: unknown[] = [
+    cmd.actorEmail,
+    cmd.organizationId,
+    ASSIGNERS.join(','),
+    cmd.plan,
+    cmd.organizationId,
+    cmd.memberEmail,
+    now,
+    ...candidates.params,
+    cmd.organizationId,
+    now,
+    cmd.organizationId,
+    now,
+    now,
+  ];
+  return { sql, params };
 };

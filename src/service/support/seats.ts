@@ -52,7 +52,8 @@ export const claimSeat = async (
 
 /** A second seat for one member hits the partial unique index: say so plainly. */
 export const asSeatError = (e: unknown) =>
-  e instanceof UniqueConstraintViolationException
+  // the ORM's exception, or node-postgres' own error (unique_violation) for prepared statements
+  e instanceof UniqueConstraintViolationException || (e as { code?: unknown } | null)?.code === '23505'
     ? new DomainError(
         'already_has_seat',
         'That member already has a seat.',
