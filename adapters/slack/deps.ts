@@ -14,19 +14,3 @@ export interface SlackDeps {
   /** a minute's memory of users' emails and workspaces' organizations (see Memo) */
   memo: { emails: Memo<string | null>; workspaces: Memo<string | null> };
 }
-
-/** Resolves `{ done: true, value }` if `work` settles within `ms`, else `{ done: false }`. */
-export const within = async <T>(
-  work: Promise<T>,
-  ms: number,
-): Promise<{ done: true; value: T } | { done: false }> => {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ done: false }>((resolve) => {
-    timer = setTimeout(() => resolve({ done: false }), ms);
-  });
-  try {
-    return await Promise.race([work.then((value) => ({ done: true as const, value })), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-};

@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { runAction } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, type Reply } from '../../../src/commands/reply.ts';
-import { type SlackDeps, within } from '../deps.ts';
+import { within } from '../../../src/commands/within.ts';
+import type { SlackDeps } from '../deps.ts';
 import { fieldErrorsFor, formMetadata, formValues } from '../modal.ts';
 import { slackContext } from '../people.ts';
 import { outsideWorkspace } from '../scope.ts';

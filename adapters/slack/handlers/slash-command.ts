@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, info, type Reply } from '../../../src/commands/reply.ts';
-import { type SlackDeps, within } from '../deps.ts';
+import { within } from '../../../src/commands/within.ts';
+import type { SlackDeps } from '../deps.ts';
 import { formView } from '../modal.ts';
 import { connectWorkspace, slackContext } from '../people.ts';
 import { commandAck, tell } from '../tell.ts';

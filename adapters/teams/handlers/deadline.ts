@@ -1,5 +1,6 @@
 import { TurnContext as Turn, type TurnContext } from 'botbuilder';
 import { info } from '../../../src/commands/reply.ts';
+import { within } from '../../../src/commands/within.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { type Card, renderCard } from '../render-card.ts';
 
@@ -7,15 +8,8 @@ export const LATE = Symbol('late');
 
 /** The work's result, or LATE when it is still running after the deadline (it keeps running). */
 export const raceDeadline = async <T>(ms: number, running: Promise<T>): Promise<T | typeof LATE> => {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), ms);
-  });
-  try {
-    return await Promise.race([running, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const r = await within(running, ms);
+  return r.done ? r.value : LATE;
 };
 
 export const WORKING = 'Working on it… the result follows in this chat.';
