@@ -141,6 +141,18 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
         failureReason: invoice.reason,
       },
     });
+    if (!charge.ok) {
+      // the period rolls (access goes on), but whoever pays must fix the payment
+      notify(em, now, {
+        organizationId: contract.organizationId,
+        recipientId: plan.payerId,
+        kind: 'billing_problem',
+        payload: {
+          organizationName: org?.name ?? null,
+          reason: `the renewal payment of ${plan.periodStart.toISOString().slice(0, 10)} failed: ${invoice.reason}`,
+        },
+      });
+    }
     return { seatsEnded: ending.length };
   });
   if (!applied) return { contractId, rolled: false };

@@ -9,7 +9,7 @@ import { requestSeats } from '../../src/service/request-seats.ts';
 import { type RollResult, rollDueContracts } from '../../src/service/roll-renewal.ts';
 import { setSeatAutoRenew } from '../../src/service/set-seat-auto-renew.ts';
 import { freshDb, type TestDb, usingPglite } from '../support/db.ts';
-import { addMember, addSeats, orgWith } from '../support/fixtures.ts';
+import { addMember, addSeats, orgWith, outboxTo } from '../support/fixtures.ts';
 import {
   chargesFor,
   contextOn,
@@ -202,6 +202,24 @@ describe('renewal at period end', () => {
     expect(charges.map((c) => c.amount)).toEqual([20_700]);
     expect(await seatCount(db, t.contract.id, 'pro')).toBe(12);
     expect(mine(await rollDueContracts(db.ctx), t.contract.id)).toEqual([]);
+  });
+
+  it('a declined renewal payment rolls the period and tells the payer why, once', async () => {
+    const f = await orgWith(db, { name: 'Declined Co' });
+    await db.em
+      .fork()
+      .execute(`update account set payment_method = 'pm_card_chargeDeclined' where id = ?`, [f.owner.id]);
+    db.clock.set('2026-04-01T06:00:00Z');
+    const [r] = mine(await rollDueContracts(db.ctx), f.contract.id);
+    expect(r).toMatchObject({ rolled: true, invoice: { ok: false, reason: 'Your card was declined.' } });
+    const notices = await outboxTo(db, f.owner.id, 'billing_problem');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.payload).toMatchObject({
+      organizationName: 'Declined Co',
+      reason: expect.stringMatching(/renewal payment of 2026-04-01 failed: Your card was declined\./),
+    });
+    expect(mine(await rollDueContracts(db.ctx), f.contract.id)).toEqual([]);
+    expect(await outboxTo(db, f.owner.id, 'billing_problem')).toHaveLength(1);
   });
 
   it('a crash after charging, before the roll is recorded, charges once when resumed', async () => {
