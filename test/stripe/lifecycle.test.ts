@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncCatalog } from '../../adapters/stripe/catalog-sync.ts';
 import { stripeClient } from '../../adapters/stripe/client.ts';
 import { DEFAULT_PLANS } from '../../src/domain/catalog.ts';
@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../src/service/context.ts';
 import { reconcileBilling } from '../../src/service/reconcile-billing.ts';
 import { renewalKey, rollContract, rollDueContracts } from '../../src/service/roll-renewal.ts';
 import { undoCancel } from '../../src/service/undo-cancel.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { addSeats, auditRows, orgWith, refusal } from '../support/fixtures.ts';
 import { seatCount } from '../support/purchase-fixtures.ts';
 import {
@@ -18,28 +18,16 @@ import {
   STRIPE_BASE,
   schedule,
   stripeApi,
-  stripeContext,
+  stripeSuite,
   subscription,
 } from './support.ts';
 
 let db: TestDb;
 let stripe: ServiceContext;
 
-beforeAll(async () => {
-  db = await freshDb();
-  stripe = stripeContext(db);
-  nock.disableNetConnect();
-});
-afterAll(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await db?.close();
-});
-beforeEach(() => db.clock.set('2026-03-01T00:00:00Z'));
-afterEach(() => {
-  const left = nock.pendingMocks();
-  nock.cleanAll();
-  expect(left, 'every expected Stripe call was made').toEqual([]);
+stripeSuite('2026-03-01T00:00:00Z', (d, s) => {
+  db = d;
+  stripe = s;
 });
 
 /** A Stripe-billed organization: the owner's business seat, 3 pro seats of which 1 does not renew. */

@@ -1,31 +1,19 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
-import { freshDb, type TestDb, usingPglite } from '../support/db.ts';
+import { type TestDb, usingPglite } from '../support/db.ts';
 import { addMember, type OrgFixture, orgWith, refusal } from '../support/fixtures.ts';
 import { outbox, seatCount, sql, statusOf } from '../support/purchase-fixtures.ts';
-import { form, linkSubscription, stripeApi, stripeContext, subscription } from './support.ts';
+import { form, linkSubscription, stripeApi, stripeContext, stripeSuite, subscription } from './support.ts';
 
 let db: TestDb;
 let stripe: ServiceContext;
 
-beforeAll(async () => {
-  db = await freshDb();
-  stripe = stripeContext(db);
-  nock.disableNetConnect();
-});
-afterAll(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await db?.close();
-});
-beforeEach(() => db.clock.set('2026-03-10T12:00:00Z'));
-afterEach(() => {
-  const left = nock.pendingMocks();
-  nock.cleanAll();
-  expect(left, 'every expected Stripe call was made').toEqual([]);
+stripeSuite('2026-03-10T12:00:00Z', (d, s) => {
+  db = d;
+  stripe = s;
 });
 
 /** An organization billed through Stripe: 3 pro seats (item si_pro) and the owner's business seat. */

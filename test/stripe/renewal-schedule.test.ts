@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
@@ -10,29 +10,17 @@ import { renewalKey, rollContract } from '../../src/service/roll-renewal.ts';
 import { sendRenewalReminders } from '../../src/service/send-renewal-reminders.ts';
 import { setSeatAutoRenew } from '../../src/service/set-seat-auto-renew.ts';
 import { undoCancel } from '../../src/service/undo-cancel.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { addMember, addSeats, auditRows, giveSeat, orgWith } from '../support/fixtures.ts';
 import { seatCount, sql } from '../support/purchase-fixtures.ts';
-import { form, linkSubscription, schedule, stripeApi, stripeContext, subscription } from './support.ts';
+import { form, linkSubscription, schedule, stripeApi, stripeSuite, subscription } from './support.ts';
 
 let db: TestDb;
 let stripe: ServiceContext;
 
-beforeAll(async () => {
-  db = await freshDb();
-  stripe = stripeContext(db);
-  nock.disableNetConnect();
-});
-afterAll(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await db?.close();
-});
-beforeEach(() => db.clock.set('2026-03-01T00:00:00Z'));
-afterEach(() => {
-  const left = nock.pendingMocks();
-  nock.cleanAll();
-  expect(left, 'every expected Stripe call was made').toEqual([]);
+stripeSuite('2026-03-01T00:00:00Z', (d, s) => {
+  db = d;
+  stripe = s;
 });
 
 const PERIOD = { start: '2026-03-01T00:00:00Z', end: '2026-04-01T00:00:00Z' };

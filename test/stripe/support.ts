@@ -1,10 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { stripeClient } from '../../adapters/stripe/client.ts';
 import { StripeGateway } from '../../adapters/stripe/stripe-gateway.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
-import type { TestDb } from '../support/db.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
 
 /** Stripe's stand-in: nock answers for this base; nothing leaves the machine. */
 export const STRIPE_BASE = 'http://stripe.test';
@@ -25,6 +26,31 @@ export const stripeContext = (db: TestDb, orm?: MikroORM): ServiceContext => ({
   clock: db.clock,
   billing: gatewayOn(db, orm),
 });
+
+/**
+ * The hooks every Stripe test file needs: a fresh database and a Stripe-billed context, no real
+ * network, the clock reset before each test, and a check after each that every Stripe call the
+ * test expected was made. `ready` receives the database and the context.
+ */
+export const stripeSuite = (clockAt: string, ready: (db: TestDb, stripe: ServiceContext) => void) => {
+  let db: TestDb | undefined;
+  beforeAll(async () => {
+    db = await freshDb();
+    ready(db, stripeContext(db));
+    nock.disableNetConnect();
+  });
+  afterAll(async () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    await db?.close();
+  });
+  beforeEach(() => db!.clock.set(clockAt));
+  afterEach(() => {
+    const left = nock.pendingMocks();
+    nock.cleanAll();
+    expect(left, 'every expected Stripe call was made').toEqual([]);
+  });
+};
 
 /** A form-encoded request body as flat `key → value` pairs (`items[0][quantity]` → '5'). */
 export const form = (body: unknown): Record<string, string> => {
