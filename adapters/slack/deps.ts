@@ -1,7 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../../src/service/context.ts';
-import type { Memo } from './memo.ts';
 
 /** What every Slack handler runs with. */
 export interface SlackDeps {
@@ -11,6 +10,4 @@ export interface SlackDeps {
   ackAfterMs: number;
   /** a Web API client for a workspace (its bot token), or null when it is not installed */
   clientFor(teamId: string): Promise<webApi.WebClient | null>;
-  /** a minute's memory of users' emails and workspaces' organizations (see Memo) */
-  memo: { emails: Memo<string | null>; workspaces: Memo<string | null> };
 }

@@ -7,7 +7,6 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { PgInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
-import { Memo } from './memo.ts';
 import { slackRequestGuard } from './request-guard.ts';
 import { keyFrom } from './seal.ts';
 import { SlackNotifier } from './slack-notifier.ts';
@@ -92,7 +91,6 @@ const slackDeps = (o: SlackOptions) => {
     log: o.log,
     ackAfterMs: o.ackAfterMs ?? 1500,
     clientFor: tokenSource(o, store).clientFor,
-    memo: { emails: new Memo(60_000), workspaces: new Memo(60_000) },
   };
   return { deps, store };
 };

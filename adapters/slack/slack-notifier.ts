@@ -7,12 +7,17 @@ import {
   RetryLater,
   Unreachable,
 } from '../../src/jobs/notifier.ts';
+import {
+  identifyChatUser,
+  identitiesIn,
+  workspacesOfOrganization,
+  workspacesOfPerson,
+} from '../../src/service/chat-access.ts';
 import { replyMessage, replyText } from './blocks.ts';
 import { showDecision } from './decisions.ts';
 import type { SlackDeps } from './deps.ts';
 import { recordCopy, subjectOf } from './message-copies.ts';
-import { userOfEmail } from './users.ts';
-import { workspacesOf } from './workspaces.ts';
+import { slackProfile, userOfEmail } from './users.ts';
 
 const slackError = (e: unknown) => e as { code?: string; retryAfter?: number; data?: { error?: string } };
 
@@ -39,7 +44,7 @@ export class SlackNotifier implements Notifier {
   }
 
   private async deliver(to: Recipient, reply: Reply, meta: NoticeMeta) {
-    const target = await this.find(to.email, meta.outboxId);
+    const target = await this.find(to, meta.outboxId);
     if (!target) throw new Unreachable(`no Slack user for ${to.email}`);
     const { client, teamId, userId } = target;
     if (meta.kind === 'purchase_result' && meta.payload.requestId) {
@@ -59,30 +64,32 @@ export class SlackNotifier implements Notifier {
   }
 
   /**
-   * The recipient's Slack user in a workspace of the notice's organization; for a notice with no
-   * organization, in any connected workspace or one they were seen in.
+   * The recipient's Slack user in a workspace linked to the notice's organization (for a notice
+   * with no organization, a workspace they were verified in): their verified identity there, or
+   * the user with their email if Slack confirmed that email (then verified like a first command).
    */
-  private async find(email: string, outboxId: string) {
-    const em = this.d.service.em;
-    const [row] = await em
+  private async find(to: Recipient, outboxId: string) {
+    const ctx = this.d.service;
+    const [row] = await ctx.em
       .fork()
       .execute<{ organization_id: string | null }[]>('select organization_id from outbox where id = ?', [
         outboxId,
       ]);
     const teams = row?.organization_id
-      ? await workspacesOf(em, row.organization_id)
-      : (
-          await em.fork().execute<{ team_id: string }[]>(
-            `select team_id from slack_user where email = ?
-             union select team_id from slack_workspace`,
-            [email],
-          )
-        ).map((r) => r.team_id);
+      ? await workspacesOfOrganization(ctx, 'slack', row.organization_id)
+      : await workspacesOfPerson(ctx, to.accountId, 'slack');
     for (const teamId of teams) {
       const client: webApi.WebClient | null = await this.d.clientFor(teamId);
       if (!client) continue;
-      const userId = await userOfEmail(em, client, teamId, email);
-      if (userId) return { client, teamId, userId };
+      const workspace = { platform: 'slack' as const, workspaceId: teamId };
+      const [known] = await identitiesIn(ctx, to.accountId, workspace);
+      if (known) return { client, teamId, userId: known };
+      const userId = await userOfEmail(ctx.em, client, teamId, to.email);
+      if (!userId) continue;
+      const access = await identifyChatUser(ctx, { ...workspace, userId }, () =>
+        slackProfile(client, userId),
+      ).catch(() => null);
+      if (access?.accountId === to.accountId) return { client, teamId, userId };
     }
     return null;
   }

@@ -1,4 +1,5 @@
 import type { Button, Reply } from '../../src/commands/reply.ts';
+import { subjectOf } from '../../src/commands/subject.ts';
 
 /** An Adaptive Card as plain JSON (schema 1.4: the version Teams renders Action.Execute from). */
 export type Card = Record<string, unknown> & { body: Record<string, unknown>[]; actions?: unknown[] };
@@ -18,13 +19,11 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
 const STYLE = { primary: 'positive', danger: 'destructive' } as const;
 
 /**
- * The key a card is stored under: what its button is about (`requestId:…`, `invitationId:…`).
- * A button in a command reply carries it too, so pressing it there settles the DM copies.
+ * The key a card is stored under: the subject its buttons are about (`purchase:…`, …). A button
+ * carries it only so a cancelled confirmation can show the presser's own stored card again;
+ * which copies a decision settles comes from the core's reply, not from this.
  */
-export const payloadKey = (payload: Button['payload']): string | undefined => {
-  const first = Object.entries(payload)[0];
-  return first ? `${first[0]}:${String(first[1])}` : undefined;
-};
+export const payloadKey = (payload: Button['payload']): string | undefined => subjectOf(payload) ?? undefined;
 
 /** A button: destructive ones ask first (verb `ask` answers with a confirmation card). */
 export const buttonAction = (b: Button, cardKey?: string) => ({

@@ -1,4 +1,5 @@
 import type { Reply } from '../../src/commands/reply.ts';
+import { subjectOf } from '../../src/commands/subject.ts';
 import {
   type NoticeMeta,
   type Notifier,
@@ -7,11 +8,11 @@ import {
   Unreachable,
 } from '../../src/jobs/notifier.ts';
 import { type BotDeps, cardActivity, inConversation } from './deps.ts';
-import { payloadKey, renderCard } from './render-card.ts';
+import { renderCard } from './render-card.ts';
 
 /** The card a notice with buttons is stored under: what it is about (the request, invitation, …). */
 export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string =>
-  payloadKey(reply.buttons?.[0]?.payload ?? {}) ?? `outbox:${meta.outboxId}`;
+  subjectOf(reply.buttons?.[0]?.payload ?? {}) ?? `outbox:${meta.outboxId}`;
 
 /** The connector refuses a chat the user blocked or the app left: another platform may reach them. */
 const gone = (e: unknown) => [403, 404].includes((e as { statusCode?: number })?.statusCode ?? 0);
@@ -37,7 +38,7 @@ export class TeamsNotifier implements Notifier {
   constructor(private readonly deps: BotDeps) {}
 
   async send(to: Recipient, reply: Reply, meta: NoticeMeta) {
-    const user = await this.deps.store.userForNotice(to.accountId, to.email, meta.outboxId);
+    const user = await this.deps.store.userForNotice(to.accountId, meta.outboxId);
     if (!user?.reference) throw new Unreachable(`${to.email} has no Teams conversation with the bot`);
     const cardKey = reply.buttons?.length ? cardKeyOf(reply, meta) : null;
     const card = cardKey

@@ -36,7 +36,7 @@ const toUser = (r: UserRow): TeamsUser => ({
 /** A posted card's reply; a form's button needs the command that opens its dialog. */
 export type StoredReply = Reply & { dialogCommand?: string };
 
-/** The adapter's own tables (teams_user, teams_tenant, teams_card), in plain SQL. */
+/** The adapter's own tables (teams_user, teams_card), in plain SQL. */
 export class TeamsStore {
   constructor(
     private readonly em: EntityManager,
@@ -55,18 +55,21 @@ export class TeamsStore {
   }
 
   /**
-   * The user to write to about an outbox notice: their personal chat in the tenant bound to the
-   * notice's organization if they have one there (its buttons work only there), else the newest.
+   * The user to write to about an outbox notice: one of the account's verified identities with a
+   * personal chat, in a tenant linked to the notice's organization if they have one there (its
+   * buttons work only there), else the newest. An email alone reaches nobody.
    */
-  async userForNotice(accountId: string, email: string, outboxId: string): Promise<TeamsUser | null> {
+  async userForNotice(accountId: string, outboxId: string): Promise<TeamsUser | null> {
     const rows = await this.db().execute<UserRow[]>(
       `select u.* from teams_user u
-       where (u.account_id = ? or lower(u.email) = lower(?)) and u.conversation_reference is not null
-       order by exists (select 1 from outbox o join teams_tenant t on t.organization_id = o.organization_id
-                        where o.id::text = ? and t.tenant_id = u.tenant_id) desc,
+       join chat_identity i on i.platform = 'teams' and i.workspace_id = u.tenant_id
+         and i.user_id = u.aad_object_id and i.account_id = ?
+       where u.conversation_reference is not null
+       order by exists (select 1 from outbox o join workspace_link l on l.organization_id = o.organization_id
+                        where o.id::text = ? and l.platform = 'teams' and l.workspace_id = u.tenant_id) desc,
                 u.updated_at desc
        limit 1`,
-      [accountId, email, outboxId],
+      [accountId, outboxId],
     );
     return rows[0] ? toUser(rows[0]) : null;
   }
@@ -106,38 +109,6 @@ export class TeamsStore {
       'update teams_user set conversation_reference = null, updated_at = ? where aad_object_id = ?',
       [this.now(), aadObjectId],
     );
-  }
-
-  async tenantOrganization(tenantId: string): Promise<string | null> {
-    const rows = await this.db().execute<{ organization_id: string }[]>(
-      'select organization_id from teams_tenant where tenant_id = ?',
-      [tenantId],
-    );
-    return rows[0]?.organization_id ?? null;
-  }
-
-  /** Binds a tenant to an organization once; the first binding wins. Returns the binding. */
-  async bindTenant(tenantId: string, organizationId: string, accountId: string | null): Promise<string> {
-    await this.db().execute(
-      `insert into teams_tenant (tenant_id, organization_id, bound_by, bound_at) values (?, ?, ?, ?)
-       on conflict (tenant_id) do nothing`,
-      [tenantId, organizationId, accountId, this.now()],
-    );
-    return (await this.tenantOrganization(tenantId)) ?? organizationId;
-  }
-
-  /** The organization a card payload's ids belong to (null: unknown id). */
-  async organizationOf(key: string, id: string): Promise<string | null> {
-    const sql: Record<string, string> = {
-      organizationId: 'select id as org from organization where id::text = ?',
-      requestId: 'select organization_id as org from purchase_request where id::text = ?',
-      offerId: `select m.organization_id as org from idle_offer o join membership m on m.id = o.membership_id
-                where o.id::text = ?`,
-    };
-    const q = sql[key];
-    if (!q) return null;
-    const rows = await this.db().execute<{ org: string }[]>(q, [id]);
-    return rows[0]?.org ?? null;
   }
 
   async saveCard(cardKey: string, aadObjectId: string, activityId: string, reply: StoredReply) {

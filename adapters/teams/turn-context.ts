@@ -1,8 +1,8 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { CommandContext } from '../../src/commands/context.ts';
+import { identifyChatUser } from '../../src/service/chat-access.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import type { TeamsStore } from './teams-store.ts';
-import { tenantOrganization } from './tenant.ts';
 
 export interface TurnDeps {
   service: ServiceContext;
@@ -15,7 +15,7 @@ export interface TeamsTurn {
   c: CommandContext;
   aadObjectId: string;
   tenantId: string;
-  /** the tenant's organization (null: not bound yet) */
+  /** the organization the tenant is linked to (null: not linked) */
   organizationId: string | null;
 }
 
@@ -37,9 +37,10 @@ const rosterEmail = async (context: TurnContext, userId: string): Promise<string
 };
 
 /**
- * Builds the command context for an activity: the user by AAD object id (email cached from the
- * roster), their personal conversation remembered for proactive messages, and the tenant's
- * organization. Mentions are resolved through the roster.
+ * Builds the command context for an activity: the account of the user's identity (the AAD
+ * object id in its tenant; the core binds it once, by the roster's email), their personal
+ * conversation remembered for proactive messages, and the organization linked to the tenant.
+ * Mentions are resolved through the roster.
  */
 export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<TeamsTurn> => {
   const a = context.activity;
@@ -47,29 +48,29 @@ export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<T
   const tenantId = tenantOf(context);
   if (!aadObjectId || !tenantId)
     throw new TurnRefused('I can only answer Microsoft Teams users of a tenant. Message me from Teams.');
-  const known = await deps.store.user(aadObjectId);
-  const email = known?.email ?? (await rosterEmail(context, a.from.id));
-  if (!email)
-    throw new TurnRefused(
-      'I could not find your email address in Teams. Ask your Teams admin to give your account one.',
-    );
+  const workspace = { platform: 'teams' as const, workspaceId: tenantId };
+  // the tenant vouches for its AAD object ids: the roster's email needs no confirmation
+  const access = await identifyChatUser(deps.service, { ...workspace, userId: aadObjectId }, async () => ({
+    email: (await deps.store.user(aadObjectId))?.email ?? (await rosterEmail(context, a.from.id)),
+    confirmed: true,
+  }));
   const personal = a.conversation?.conversationType === 'personal';
   await deps.store.saveUser({
     aadObjectId,
     tenantId,
     userId: a.from.id,
-    email,
+    email: access.actor.email,
     reference: personal ? TurnContext.getConversationReference(a) : null,
   });
-  const organizationId = await tenantOrganization(deps.service, deps.store, tenantId, email);
   return {
     aadObjectId,
     tenantId,
-    organizationId,
+    organizationId: access.organizationId,
     c: {
       service: deps.service,
-      actor: { email },
-      organizationId,
+      actor: access.actor,
+      workspace,
+      organizationId: access.organizationId,
       resolveMention: (id) => rosterEmail(context, id),
     },
   };

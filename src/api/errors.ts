@@ -21,6 +21,9 @@ import { DomainError, type ErrorCode, isDomainError } from '../domain/errors.ts'
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   key_invalid: 400,
+  link_code_invalid: 400,
+  workspace_not_linked: 403,
+  email_unverified: 403,
   needs_business_plan: 402,
   needs_payment_method: 402,
   payment_failed: 402,

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.ts';
+import type { Workspace } from '../domain/workspace.ts';
 import type { Actor, ServiceContext } from '../service/context.ts';
 import { organizationsOf } from '../service/organizations-of.ts';
 import type { Who } from './who.ts';
@@ -7,7 +8,12 @@ import type { Who } from './who.ts';
 export interface CommandContext {
   service: ServiceContext;
   actor: Actor;
-  /** the organization the chat workspace is installed into; unset: the actor's own */
+  /**
+   * The Slack workspace or Teams tenant the command came from; unset in the shell (a local
+   * console, acting on the typist's own organization).
+   */
+  workspace?: Workspace;
+  /** the organization the workspace is linked to (null: not linked); unset: the actor's own */
   organizationId?: string | null;
   /** turns a chat mention into an email (Slack users.info, Teams roster); emails pass through */
   resolveMention?: (id: string) => Promise<string | null>;
@@ -26,9 +32,21 @@ export const emailOf = async (c: CommandContext, who: Who): Promise<string> => {
   return email.toLowerCase();
 };
 
-/** The organization a command acts on: the workspace's, else the actor's first active one. */
+/** The refusal for anything but the few commands a workspace can run before it is linked. */
+export const notLinked = (c: CommandContext) =>
+  new DomainError(
+    'workspace_not_linked',
+    `This ${c.workspace?.platform === 'teams' ? 'Teams tenant' : 'workspace'} is not linked to an organization.`,
+    'An owner or admin can link it with `org link` from a linked workspace, or create one here with `org create <name>`.',
+  );
+
+/**
+ * The organization a command acts on: in chat, the one the workspace is linked to (never
+ * another); in the shell, the actor's first active one.
+ */
 export const organizationFor = async (c: CommandContext): Promise<string> => {
   if (c.organizationId) return c.organizationId;
+  if (c.workspace) throw notLinked(c);
   const orgs = await organizationsOf(c.service, { email: c.actor.email });
   const mine = orgs.find((o) => o.memberStatus === 'active') ?? orgs[0];
   if (!mine) {

@@ -1,15 +1,40 @@
-import type { CommandContext } from './context.ts';
+import { guardSubjects } from '../service/chat-access.ts';
+import { type CommandContext, notLinked } from './context.ts';
 import { errorReply } from './errors.ts';
 import { type Command, parseCommand } from './grammar.ts';
 import type { ActionInput, Handler } from './handler.ts';
 import { ACTIONS, COMMANDS } from './registry.ts';
+import type { ActionId } from './reply.ts';
 import { fail, type Reply } from './reply.ts';
 
 export type Log = (e: unknown) => void;
 
+/**
+ * What a workspace or tenant not linked to an organization can run: nothing about any
+ * organization, only help, the catalog, the typist's own plan, creating an organization (which
+ * links it) and using a link code.
+ */
+const runsUnlinked = (cmd: Command) =>
+  cmd.name === 'help' ||
+  cmd.name === 'plans' ||
+  cmd.name === 'upgrade' ||
+  cmd.name === 'org create' ||
+  (cmd.name === 'org link' && cmd.code !== null);
+
+/** Buttons that are not about an organization of the workspace: the person's own answers. */
+const UNLINKED_ACTIONS: ReadonlySet<ActionId> = new Set([
+  'invitation.accept',
+  'invitation.decline',
+  'personal.upgrade',
+  'noop',
+]);
+
+const unlinked = (c: CommandContext) => c.workspace !== undefined && !c.organizationId;
+
 /** Runs a typed command; a refusal or failure becomes an error Reply, never a throw. */
 export const runParsed = async (c: CommandContext, command: Command, log?: Log): Promise<Reply> => {
   try {
+    if (unlinked(c) && !runsUnlinked(command)) throw notLinked(c);
     const handler = COMMANDS[command.name] as Handler<typeof command.name>;
     return await handler(c, command as never);
   } catch (e) {
@@ -24,7 +49,10 @@ export const runCommand = async (c: CommandContext, text: string, log?: Log): Pr
   return runParsed(c, parsed.command, log);
 };
 
-/** A button press or form submission. Unknown actions are refused, not guessed. */
+/**
+ * A button press or form submission. Unknown actions are refused, not guessed. In chat, every id
+ * it carries must belong to the workspace's organization (guardSubjects) before it runs.
+ */
 export const runAction = async (
   c: CommandContext,
   action: string,
@@ -34,6 +62,14 @@ export const runAction = async (
   const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : undefined;
   if (!handler) return fail('That button is no longer valid. Run the command again.', 'invalid_input');
   try {
+    if (c.workspace) {
+      if (unlinked(c) && !UNLINKED_ACTIONS.has(action as ActionId)) throw notLinked(c);
+      await guardSubjects(
+        c.service,
+        { organizationId: c.organizationId ?? null, actor: c.actor },
+        input.payload,
+      );
+    }
     return await handler(c, input);
   } catch (e) {
     return errorReply(e, log);

@@ -24,6 +24,8 @@ export type Command =
   | { name: 'contract disconnect' }
   | { name: 'org create'; orgName: string; period: 'month' | 'year' }
   | { name: 'org delete' }
+  | { name: 'org link'; code: string | null }
+  | { name: 'org unlink' }
   | { name: 'owner'; who: Who }
   | { name: 'edition'; edition: string }
   | { name: 'module'; op: 'add' | 'remove'; module: string }
@@ -156,6 +158,19 @@ export const SPECS: readonly CommandSpec[] = [
     syntax: 'org delete',
     summary: 'Delete the organization; everyone returns to their own plan (owner).',
     example: 'org delete',
+  },
+  {
+    name: 'org link',
+    syntax: 'org link [<code>]',
+    summary:
+      'Link another Slack workspace or Teams tenant: `org link` here gives a one-time code, `org link <code>` there uses it (admins).',
+    example: 'org link',
+  },
+  {
+    name: 'org unlink',
+    syntax: 'org unlink',
+    summary: 'Unlink this workspace or tenant from the organization (owner; not the last one).',
+    example: 'org unlink',
   },
   {
     name: 'owner',
@@ -379,6 +394,11 @@ const PARSERS: Record<CommandName, Parser> = {
     return { name: 'org create', orgName, period };
   },
   'org delete': bare('org delete', 'org delete'),
+  'org link': (a) => {
+    noMore(a.slice(1), 'org link [<code>]');
+    return { name: 'org link', code: a[0] ? tokenText(a[0]) : null };
+  },
+  'org unlink': bare('org unlink', 'org unlink'),
   owner: (a) => {
     const who = oneWho(a[0], 'owner <who>');
     noMore(a.slice(1), 'owner <who>');

@@ -2,6 +2,8 @@ import { day, plural, price } from './format.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { info, type Reply } from './reply.ts';
 
+const workspaceLabel = (platform: string) => (platform === 'teams' ? 'Teams tenant' : 'Slack workspace');
+
 /**
  * Renders an outbox message (a direct message to one person) as a neutral Reply. Every
  * notifier (shell, Slack, Teams) delivers through this, so a notice reads the same everywhere.
@@ -81,6 +83,14 @@ export const renderNotice = (kind: string, p: Record<string, unknown>): Reply =>
       if (p.closed) return info(`${org} has ended. You are back on your own ${s('personalPlan')} plan.`);
       return info(
         `${org} was cancelled. You keep access until ${day(s('paidThrough'))}, then you return to your own plan.`,
+      );
+    case 'workspace_linked':
+      return info(
+        `${s('by')} linked the ${workspaceLabel(s('platform'))} ${s('workspaceId')} to ${org}: its members can use Seatkeeper for ${org} there. If that was not meant, type \`org unlink\` there.`,
+      );
+    case 'workspace_unlinked':
+      return info(
+        `${s('by')} unlinked the ${workspaceLabel(s('platform'))} ${s('workspaceId')} from ${org}.`,
       );
     case 'ownership_transferred':
       return info(`${s('to')} now owns ${org} (handed over by ${s('from')}).`);

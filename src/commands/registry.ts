@@ -31,6 +31,8 @@ import { moduleCommand } from './handlers/module.ts';
 import { offboard } from './handlers/offboard.ts';
 import { orgCreate } from './handlers/org-create.ts';
 import { orgDelete } from './handlers/org-delete.ts';
+import { orgLink } from './handlers/org-link.ts';
+import { orgUnlink } from './handlers/org-unlink.ts';
 import { owner } from './handlers/owner.ts';
 import { plans } from './handlers/plans.ts';
 import { renew } from './handlers/renew.ts';
@@ -61,6 +63,8 @@ export const COMMANDS: { [N in CommandName]: Handler<N> } = {
   'contract disconnect': contractDisconnect,
   'org create': orgCreate,
   'org delete': orgDelete,
+  'org link': orgLink,
+  'org unlink': orgUnlink,
   owner,
   edition,
   module: moduleCommand,

@@ -59,6 +59,11 @@ export interface Reply {
   private?: boolean;
   /** for a refused form: the message per field, shown next to it */
   fieldErrors?: Record<string, string>;
+  /**
+   * The subject this reply decided (`purchase:<id>`, …), set by the action that made the
+   * decision and by nothing else: adapters update every posted copy of that subject then.
+   */
+  decided?: string;
 }
 
 export type ActionId =

@@ -21,7 +21,10 @@ export type ErrorCode =
   | 'payment_failed'
   | 'billing_unavailable'
   | 'organization_closed'
-  | 'detached';
+  | 'detached'
+  | 'workspace_not_linked'
+  | 'email_unverified'
+  | 'link_code_invalid';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -17,7 +17,9 @@ export type Permission =
   | 'approve'
   | 'billing'
   | 'transfer_ownership'
-  | 'delete_org';
+  | 'delete_org'
+  | 'link_workspace'
+  | 'unlink_workspace';
 
 const ADMIN: readonly Permission[] = [
   'view_own',
@@ -28,9 +30,10 @@ const ADMIN: readonly Permission[] = [
   'offboard',
   'manage_settings',
   'manage_contract',
+  'link_workspace',
 ];
 const MEMBER: readonly Permission[] = ['view_own', 'request_seats'];
-const OWNER_ONLY: readonly Permission[] = ['billing', 'transfer_ownership', 'delete_org'];
+const OWNER_ONLY: readonly Permission[] = ['billing', 'transfer_ownership', 'delete_org', 'unlink_workspace'];
 
 export const can = (m: Pick<Membership, 'role' | 'approver' | 'status'> | null, p: Permission): boolean => {
   if (m?.status !== 'active') return false;
@@ -56,4 +59,6 @@ export const permissionHint: Record<Permission, string> = {
   billing: 'Only the owner manages billing; ask them.',
   transfer_ownership: 'Only the owner can hand ownership over.',
   delete_org: 'Only the owner can delete the organization.',
+  link_workspace: 'Ask an admin or the owner to link this workspace.',
+  unlink_workspace: 'Only the owner can unlink a workspace.',
 };

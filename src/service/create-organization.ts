@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { insertLink, linkedOrganization } from '../../db/repositories/workspace-links.ts';
 import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
 import { listPrice } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -21,6 +22,11 @@ import { inTransaction, reading } from './support/tx.ts';
 const input = z.object({
   name: z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
   period: z.enum(['month', 'year']).default('month'),
+  /** the Slack workspace or Teams tenant it is created in: linked to it from the start */
+  workspace: z
+    .object({ platform: z.enum(['slack', 'teams']), workspaceId: z.string().min(1).max(255) })
+    .nullable()
+    .default(null),
 });
 
 export const OWNER_SEAT_PLAN = 'business';
@@ -63,7 +69,18 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     }
     const plan = await requirePlan(em, OWNER_SEAT_PLAN);
     const retry = await pendingOrganizationOf(em, me.id, cmd.name);
-    if (retry) return { ...retry, payerId: me.id, payerEmail: me.email, resumed: true };
+    const linked = cmd.workspace ? await linkedOrganization(em, cmd.workspace) : null;
+    if (linked && linked !== retry?.org.id) {
+      throw new DomainError(
+        'conflict',
+        'This workspace is linked to another organization already, and a workspace serves one organization.',
+        'Create the new organization from a workspace or tenant that is not linked yet.',
+      );
+    }
+    if (retry) {
+      if (cmd.workspace && !linked) await insertLink(em, cmd.workspace, retry.org.id, me.id, now);
+      return { ...retry, payerId: me.id, payerEmail: me.email, resumed: true };
+    }
     const pausing = await pausesPersonalPlan(em, me);
     const org: Organization = em.create(OrganizationSchema, {
       id: randomUUID(),
@@ -119,12 +136,18 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
       createdAt: now,
     });
     const first = tieredTotal(listPrice(plan, cmd.period), 1, plan.tiers);
+    if (cmd.workspace) await insertLink(em, cmd.workspace, org.id, me.id, now);
     audit(em, now, {
       organizationId: org.id,
       actorId: me.id,
       action: 'organization.created',
       subject: { type: 'organization', id: org.id },
-      after: { ...snapshot(org, ['name', 'ownerId']), period: cmd.period, contractId: contract.id },
+      after: {
+        ...snapshot(org, ['name', 'ownerId']),
+        period: cmd.period,
+        contractId: contract.id,
+        ...(cmd.workspace ? { linked: cmd.workspace } : {}),
+      },
     });
     // already paused while another organization pays for them: nothing changes
     if (pausing) {

@@ -2,7 +2,6 @@ import type { Installation } from '@slack/bolt';
 import { WORKING } from '../../adapters/slack/handlers/slash-command.ts';
 import { PgInstallationStore } from '../../adapters/slack/installation-store.ts';
 import { keyFrom } from '../../adapters/slack/seal.ts';
-import { bindWorkspace } from '../../adapters/slack/workspaces.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import type { PostedMessage } from '../slack/fake-slack.ts';
@@ -17,6 +16,7 @@ import {
   viewSubmissionBody,
 } from '../slack/harness.ts';
 import { freshDb } from '../support/db.ts';
+import { linkWorkspace } from '../support/links.ts';
 import type { ChatDriver, Shown } from './chat-driver.ts';
 
 const TEAM = 'TACME';
@@ -68,7 +68,7 @@ export const slackDriver = async (): Promise<ChatDriver> => {
   const [acme] = await db.em
     .fork()
     .execute<{ id: string }[]>('select id from organization where name = ?', [DEMO.organization]);
-  await bindWorkspace(db.em, TEAM, acme!.id, DEMO.owner);
+  await linkWorkspace(db, { platform: 'slack', workspaceId: TEAM }, acme!.id);
   fake.tokens.set(TOKEN, TEAM);
   const people = [DEMO.owner, DEMO.admin, ...DEMO.members, DEMO.outsider];
   const idOf = new Map(people.map((email) => [email, `U${email.split('@')[0]!.toUpperCase()}`]));

@@ -3,7 +3,8 @@ import { TeamsNotifier } from '../../adapters/teams/teams-notifier.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { freshDb } from '../support/db.ts';
-import { executeValue, invokeCard, startTeams, type TeamsPerson } from '../teams/harness.ts';
+import { linkByName } from '../support/links.ts';
+import { executeValue, invokeCard, startTeams, TENANT, type TeamsPerson } from '../teams/harness.ts';
 import type { ChatDriver, Shown } from './chat-driver.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: cards are read loosely
@@ -32,6 +33,7 @@ const fieldsOf = (card: Json): string[] =>
 export const teamsDriver = async (): Promise<ChatDriver> => {
   const db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
   const h = await startTeams(db);
   const people = new Map<string, TeamsPerson>();
   for (const email of [DEMO.owner, DEMO.admin, ...DEMO.members, DEMO.outsider]) {

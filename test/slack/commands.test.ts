@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { linkByName } from '../support/links.ts';
 import {
   BOT_TOKEN,
   blocksText,
@@ -27,6 +28,7 @@ let slack: SlackHarness;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
   slack = await startSlack(db);
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   for (const [id, email] of Object.entries(USERS)) slack.fake.addUser(TEAM, id, email);
@@ -48,7 +50,7 @@ const slash = async (userId: string, text: string) => {
 };
 
 describe('/seats commands over real HTTP with Slack signatures', () => {
-  it('status: the first admin command connects the workspace to Acme and shows seats per plan in Block Kit', async () => {
+  it('status: an admin of the linked workspace sees seats per plan in Block Kit; their identity is verified once', async () => {
     const r = await slash('UBOB', 'status');
     expect(r.status).toBe(200);
     expect(r.ack.response_type).toBe('ephemeral');
@@ -56,11 +58,15 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
     expect(r.text).toMatch(/Pro: 4 purchased, 2 assigned, 2 free/);
     const info = slack.fake.callsTo('users.info').find((c) => c.args.user === 'UBOB');
     expect(info?.token).toBe(BOT_TOKEN);
-    const bound = await db.em
-      .fork()
-      .execute<{ organization_id: string; bound_by: string }[]>('select * from slack_workspace');
-    expect(bound).toHaveLength(1);
-    expect(bound[0]!.bound_by).toBe(DEMO.admin);
+    const identities = await db.em.fork().execute<{ email: string }[]>(
+      `select a.email from chat_identity i join account a on a.id = i.account_id
+         where i.platform = 'slack' and i.workspace_id = ? and i.user_id = 'UBOB'`,
+      [TEAM],
+    );
+    expect(identities).toEqual([{ email: DEMO.admin }]);
+    await slash('UBOB', 'status');
+    // verified once: the second command asks Slack nothing
+    expect(slack.fake.callsTo('users.info').filter((c) => c.args.user === 'UBOB')).toHaveLength(1);
   });
 
   it('status for a member shows their own plan', async () => {

@@ -19,6 +19,8 @@ interface FakeUser {
   id: string;
   teamId: string;
   email: string | null;
+  /** Slack's is_email_confirmed: the person proved they own the email */
+  confirmed: boolean;
 }
 
 const readBody = (req: IncomingMessage) =>
@@ -98,8 +100,8 @@ export class FakeSlack {
     return { id, url: `${this.base}/respond/${id}` };
   }
 
-  addUser(teamId: string, id: string, email: string | null) {
-    this.users.set(`${teamId}:${id}`, { id, teamId, email });
+  addUser(teamId: string, id: string, email: string | null, o: { confirmed?: boolean } = {}) {
+    this.users.set(`${teamId}:${id}`, { id, teamId, email, confirmed: o.confirmed ?? true });
   }
 
   rateLimitNext(method: string, retryAfterSeconds: number) {
@@ -168,7 +170,12 @@ export class FakeSlack {
         if (!u) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
-          user: { id: u.id, team_id: u.teamId, profile: u.email ? { email: u.email } : {} },
+          user: {
+            id: u.id,
+            team_id: u.teamId,
+            is_email_confirmed: u.email ? u.confirmed : false,
+            profile: u.email ? { email: u.email } : {},
+          },
         };
       }
       case 'users.lookupByEmail': {

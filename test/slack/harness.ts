@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Installation } from '@slack/bolt';
 import { pino } from 'pino';
+import { PgInstallationStore } from '../../adapters/slack/installation-store.ts';
+import { keyFrom } from '../../adapters/slack/seal.ts';
 import { slackNotifier } from '../../adapters/slack/slack-app.ts';
 import { signSlackRequest } from '../../adapters/slack/verify-request.ts';
 import type { App } from '../../src/app.ts';
@@ -228,3 +231,23 @@ export const buttonsOf = (blocks: unknown[]): SlackButton[] =>
   (blocks as { type: string; elements?: SlackButton[] }[])
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements ?? []);
+
+/**
+ * Installs the app in a workspace (OAuth mode): its sealed installation stored as the OAuth
+ * redirect would, and the fake Slack answering that workspace's bot token.
+ */
+export const installWorkspace = async (h: SlackHarness, db: TestDb, teamId: string) => {
+  const token = `xoxb-${teamId.toLowerCase()}`;
+  await new PgInstallationStore(db.em, keyFrom(ENCRYPTION_KEY)).storeInstallation({
+    team: { id: teamId, name: teamId },
+    enterprise: undefined,
+    user: { id: 'UINSTALLER', token: undefined, scopes: undefined },
+    bot: { token, scopes: ['commands', 'chat:write'], id: `B${teamId}`, userId: `UBOT${teamId}` },
+    tokenType: 'bot',
+    isEnterpriseInstall: false,
+    appId: 'A0SEATS',
+    authVersion: 'v2',
+  } as Installation);
+  h.fake.tokens.set(token, teamId);
+  return token;
+};

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { linkByName } from '../support/links.ts';
 import type { PostedMessage } from './fake-slack.ts';
 import {
   BOT_TOKEN,
@@ -34,6 +35,7 @@ let slack: SlackHarness;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
   slack = await startSlack(db);
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   for (const [email, id] of Object.entries(ID)) slack.fake.addUser(TEAM, id, email);

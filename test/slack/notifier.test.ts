@@ -6,6 +6,7 @@ import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { type Notifier, RetryLater, Unreachable } from '../../src/jobs/notifier.ts';
 import { RoutingNotifier } from '../../src/jobs/routing-notifier.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { linkByName } from '../support/links.ts';
 import { BOT_TOKEN, blocksText, type SlackHarness, slashBody, startSlack } from './harness.ts';
 
 const TEAM = 'T0ACME';
@@ -15,11 +16,12 @@ let slack: SlackHarness;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
   slack = await startSlack(db);
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   slack.fake.addUser(TEAM, 'UALICE', DEMO.owner);
   slack.fake.addUser(TEAM, 'UBOB', DEMO.admin);
-  // connect the workspace to Acme (first admin command)
+  // Alice has used the app, so her identity is verified; Bob's is verified when he is found
   await slack.post(
     slashBody({ teamId: TEAM, userId: 'UALICE', text: 'status', responseUrl: slack.fake.responseUrl().url }),
   );
@@ -29,12 +31,15 @@ afterAll(async () => {
   await db?.close();
 });
 
-const to = (email: string) => ({ accountId: randomUUID(), email, name: null });
+const to = async (email: string) => {
+  const [a] = await db.em.fork().execute<{ id: string }[]>('select id from account where email = ?', [email]);
+  return { accountId: a?.id ?? randomUUID(), email, name: null };
+};
 const meta = { outboxId: randomUUID(), kind: 'seat_ending', payload: {} };
 
 describe('the Slack notifier', () => {
   it('sends a DM to the Slack user with the recipient’s email', async () => {
-    await slack.notifier.send(to(DEMO.admin), info('Your pro seat in Acme ends on 2026-03-31.'), meta);
+    await slack.notifier.send(await to(DEMO.admin), info('Your pro seat in Acme ends on 2026-03-31.'), meta);
     const m = slack.fake.messages.at(-1)!;
     expect(m.channel).toBe('DUBOB');
     expect(blocksText(m.versions[0]!.blocks)).toMatch(/ends on 2026-03-31/);
@@ -42,7 +47,7 @@ describe('the Slack notifier', () => {
   });
 
   it('throws Unreachable for someone with no Slack user, so the routing notifier falls back', async () => {
-    await expect(slack.notifier.send(to(DEMO.outsider), info('hello'), meta)).rejects.toBeInstanceOf(
+    await expect(slack.notifier.send(await to(DEMO.outsider), info('hello'), meta)).rejects.toBeInstanceOf(
       Unreachable,
     );
     const got: string[] = [];
@@ -52,14 +57,14 @@ describe('the Slack notifier', () => {
         got.push(r.email);
       },
     };
-    await new RoutingNotifier([slack.notifier], fallback).send(to(DEMO.outsider), info('hello'), meta);
+    await new RoutingNotifier([slack.notifier], fallback).send(await to(DEMO.outsider), info('hello'), meta);
     expect(got).toEqual([DEMO.outsider]);
   });
 
   it('turns a 429 into RetryLater with Slack’s Retry-After (no silent sleeping)', async () => {
     slack.fake.rateLimitNext('chat.postMessage', 7);
     const started = Date.now();
-    const e = await slack.notifier.send(to(DEMO.admin), info('x'), meta).catch((err: unknown) => err);
+    const e = await slack.notifier.send(await to(DEMO.admin), info('x'), meta).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(RetryLater);
     expect((e as RetryLater).afterMs).toBe(7000);
     expect(Date.now() - started).toBeLessThan(3000);

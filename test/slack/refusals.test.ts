@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSlackRequest, verifySlackRequest } from '../../adapters/slack/verify-request.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { linkByName } from '../support/links.ts';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackHarness, slashBody, startSlack } from './harness.ts';
 
 const TEAM = 'T0ACME';
@@ -11,6 +12,7 @@ let slack: SlackHarness;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
   slack = await startSlack(db);
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   slack.fake.addUser(TEAM, 'UBOB', DEMO.admin);

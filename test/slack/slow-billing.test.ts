@@ -4,6 +4,7 @@ import { WORKING } from '../../adapters/slack/handlers/slash-command.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import type { BillingGateway } from '../../src/service/ports.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { linkByName } from '../support/links.ts';
 import {
   BOT_TOKEN,
   blockActionBody,
@@ -40,6 +41,7 @@ let slack: SlackHarness;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
   slack = await startSlack(db, { billing: slowGateway(new LedgerGateway(db.em, () => db.clock.now())) });
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   slack.fake.addUser(TEAM, 'UALICE', DEMO.owner);
@@ -55,7 +57,8 @@ describe('a slow billing provider never breaks the 3-second ack', () => {
   it('org create (charges the first period) acks "Working on it…" in under 3 s and posts the result to the response_url later', async () => {
     const r = slack.fake.responseUrl();
     const res = await slack.post(
-      slashBody({ teamId: TEAM, userId: 'UALICE', text: 'org create Initech', responseUrl: r.url }),
+      // a workspace not linked yet: creating the organization there links it
+      slashBody({ teamId: 'T0INITECH', userId: 'UALICE', text: 'org create Initech', responseUrl: r.url }),
     );
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
@@ -65,8 +68,13 @@ describe('a slow billing provider never breaks the 3-second ack', () => {
       () => (responses(r.id).length ? responses(r.id) : null),
       DELAY_MS + 10_000,
     );
-    expect(blocksText(final!.blocks as unknown[])).toMatch(/Initech/);
+    expect(blocksText(final!.blocks as unknown[])).toMatch(/Initech is created/);
     expect(final!.replace_original).toBe(true);
+    const links = await db.em.fork().execute<{ name: string }[]>(
+      `select o.name from workspace_link l join organization o on o.id = l.organization_id
+         where l.platform = 'slack' and l.workspace_id = 'T0INITECH'`,
+    );
+    expect(links).toEqual([{ name: 'Initech' }]);
   }, 40_000);
 
   it('an approval click acks at once; the charge result arrives through the response_url', async () => {

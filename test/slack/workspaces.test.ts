@@ -6,6 +6,7 @@ import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { addMember, type OrgFixture, orgWith } from '../support/fixtures.ts';
+import { linkByName, linkWorkspace } from '../support/links.ts';
 import {
   blockActionBody,
   blocksText,
@@ -53,6 +54,8 @@ beforeAll(async () => {
       { organizationId: globex.org.id, plan: 'pro', quantity: 1 },
     )
   ).request.id;
+  await linkByName(db, { platform: 'slack', workspaceId: 'TACME' }, DEMO.organization);
+  await linkWorkspace(db, { platform: 'slack', workspaceId: 'TGLOBEX' }, globex.org.id);
   slack = await startSlack(db, { mode: 'oauth' });
   await store().storeInstallation(installation('TACME', 'xoxb-acme'));
   await store().storeInstallation(installation('TGLOBEX', 'xoxb-globex'));
@@ -100,7 +103,7 @@ describe('installation store (OAuth, multi-workspace)', () => {
     ).toBe('xoxb-acme');
   });
 
-  it('each workspace is answered with its own bot token, and bound by its first owner/admin command', async () => {
+  it('each workspace is answered with its own bot token and serves the organization it is linked to', async () => {
     expect((await slash('TACME', 'UALICE', 'status')).text).toMatch(/^Acme: /);
     expect((await slash('TGLOBEX', 'UOWNER', 'status')).text).toMatch(/^Globex: /);
     const infos = slack.fake.callsTo('users.info');
@@ -111,11 +114,13 @@ describe('installation store (OAuth, multi-workspace)', () => {
     expect((await slash('TGLOBEX', 'UBOBG', 'requests')).text).toMatch(/asked by owner/);
   });
 
-  it('a workspace nobody connected refuses member commands with the way to connect it', async () => {
+  it('a workspace linked to no organization refuses member commands with the way to link it', async () => {
     await store().storeInstallation(installation('TOTHER', 'xoxb-other'));
     slack.fake.tokens.set('xoxb-other', 'TOTHER');
     const r = await slash('TOTHER', 'UCAROL', 'status');
-    expect(r.text).toMatch(/not connected to an organization yet/);
+    expect(r.text).toMatch(
+      /This workspace is not linked to an organization\..*`?org link`?.*workspace_not_linked/s,
+    );
   });
 
   it("a button in workspace A naming workspace B's request is not found, and nothing changes", async () => {
@@ -164,7 +169,9 @@ describe('installation store (OAuth, multi-workspace)', () => {
     const [reply] = await slack.fake.waitFor(() =>
       slack.fake.responses.get(r.id)!.length ? slack.fake.responses.get(r.id) : null,
     );
-    expect(blocksText(reply!.blocks as unknown[])).toMatch(/no such request, invitation or organization/);
+    expect(blocksText(reply!.blocks as unknown[])).toMatch(
+      /no such request, invitation, member or organization/,
+    );
     expect(await db.counts()).toEqual(before);
   });
 

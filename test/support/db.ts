@@ -55,12 +55,13 @@ export const TABLES = [
   'renewal_reminder',
   'idle_offer',
   'teams_user',
-  'teams_tenant',
   'teams_card',
   'slack_installation',
-  'slack_workspace',
   'slack_user',
   'slack_message',
+  'chat_identity',
+  'workspace_link',
+  'link_code',
 ];
 
 /** A fresh database for one test file: created, migrated, and dropped at the end. */

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seeders/demo.ts';
+import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { APP_ID, startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { linkByName } from '../support/links.ts';
+import { APP_ID, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 let db: TestDb;
 let h: TeamsHarness;
@@ -14,6 +15,7 @@ let bob: TeamsPerson;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
   h = await startTeams(db);
   bob = h.person('bob@example.com');
 });

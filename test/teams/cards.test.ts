@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
-import { seedDemo } from '../../db/seeders/demo.ts';
+import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { buttonOf, buttonsOf, startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { linkByName } from '../support/links.ts';
+import { buttonOf, buttonsOf, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 let db: TestDb;
 let h: TeamsHarness;
@@ -16,6 +17,7 @@ let gina: TeamsPerson;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
   await upsertAccount(db.ctx, { email: 'gina@example.com', name: 'Gina', personalPlan: 'free' });
   h = await startTeams(db);
   alice = h.person('alice@example.com');

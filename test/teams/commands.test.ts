@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
-import { seedDemo } from '../../db/seeders/demo.ts';
+import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { APP_ID, startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { linkByName } from '../support/links.ts';
+import { APP_ID, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 let db: TestDb;
 let h: TeamsHarness;
@@ -14,6 +15,7 @@ let frank: TeamsPerson;
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
   h = await startTeams(db);
   alice = h.person('alice@example.com');
   bob = h.person('bob@example.com');

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
 import { TeamsNotifier } from '../../adapters/teams/teams-notifier.ts';
-import { seedDemo } from '../../db/seeders/demo.ts';
+import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { info } from '../../src/commands/reply.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import type { Notifier } from '../../src/jobs/notifier.ts';
 import { RetryLater, Unreachable } from '../../src/jobs/notifier.ts';
 import { RoutingNotifier } from '../../src/jobs/routing-notifier.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { linkByName } from '../support/links.ts';
+import { startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 let db: TestDb;
 let h: TeamsHarness;
@@ -22,6 +23,7 @@ const meta = { outboxId: 'o-1', kind: 'test', payload: {} };
 beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
   h = await startTeams(db);
   teams = new TeamsNotifier(h.app.teams!.deps);
   bob = h.person('bob@example.com');

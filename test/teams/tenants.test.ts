@@ -7,6 +7,7 @@ import { inviteMembers } from '../../src/service/invite-members.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { linkWorkspace } from '../support/links.ts';
 import { buttonOf, startTeams, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 const ACME_TENANT = 'tenant-acme';
@@ -18,11 +19,10 @@ let acmeId: string;
 let globexId: string;
 
 const tenants = async () =>
-  db.em
-    .fork()
-    .execute<{ tenant_id: string; organization_id: string }[]>(
-      'select tenant_id, organization_id from teams_tenant order by tenant_id',
-    );
+  db.em.fork().execute<{ tenant_id: string; organization_id: string }[]>(
+    `select workspace_id as tenant_id, organization_id from workspace_link where platform = 'teams'
+       order by workspace_id`,
+  );
 
 beforeAll(async () => {
   db = await freshDb();
@@ -47,24 +47,17 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe('binding a tenant to its organization', () => {
-  it('a member talking first does not bind the tenant; their own organization answers', async () => {
-    const erin = h.person('erin@example.com', ACME_TENANT);
-    const card = (await h.say(erin, 'status')).cards[0];
-    expect(cardText(card)).toMatch(/Acme/);
+describe('linking a tenant to its organization', () => {
+  it('nobody talking to the bot links a tenant, not even the owner: it answers with the way to link it', async () => {
+    for (const email of ['erin@example.com', 'bob@example.com', 'alice@example.com']) {
+      const card = (await h.say(h.person(email, ACME_TENANT), 'status')).cards[0];
+      expect(cardText(card)).toMatch(/^✗ This Teams tenant is not linked to an organization\..*org link/);
+      expect(cardText(card)).not.toMatch(/Acme/);
+    }
     expect(await tenants()).toEqual([]);
   });
 
-  it('the first owner or admin to talk binds it, for good', async () => {
-    const bob = h.person('bob@example.com', ACME_TENANT);
-    await h.say(bob, 'status');
-    expect(await tenants()).toEqual([{ tenant_id: ACME_TENANT, organization_id: acmeId }]);
-    const gusInAcme = h.person('gus@example.com', ACME_TENANT);
-    await h.say(gusInAcme, 'status');
-    expect(await tenants()).toEqual([{ tenant_id: ACME_TENANT, organization_id: acmeId }]);
-  });
-
-  it('`org create` in a new tenant binds it to the new organization', async () => {
+  it('`org create` in a new tenant links it to the new organization', async () => {
     await upsertAccount(db.ctx, {
       email: 'ida@example.com',
       personalPlan: 'business',
@@ -86,8 +79,8 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
   let acmeRequest: string;
 
   beforeAll(async () => {
-    await h.say(h.person('gus@example.com', GLOBEX_TENANT), 'status');
-    expect(await tenants()).toContainEqual({ tenant_id: GLOBEX_TENANT, organization_id: globexId });
+    await linkWorkspace(db, { platform: 'teams', workspaceId: ACME_TENANT }, acmeId);
+    await linkWorkspace(db, { platform: 'teams', workspaceId: GLOBEX_TENANT }, globexId);
     bobAtGlobex = h.person('bob@example.com', GLOBEX_TENANT);
     const r = await requestSeats(
       db.ctx,
@@ -110,7 +103,7 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
       data: { action: 'purchase.approve', payload: { requestId: acmeRequest } },
     });
     expect(cardText(card)).toMatch(
-      /^✗ That is not in the organization of this Teams tenant\. Run the command again from here\./,
+      /^✗ There is no such request, invitation, member or organization in this workspace's organization\./,
     );
     expect(await db.counts()).toEqual(before);
     const r = await db.em
@@ -131,7 +124,7 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
       },
     });
     expect(r.status).toBe(200);
-    expect(r.body.task.value).toMatch(/not in the organization of this Teams tenant/);
+    expect(r.body.task.value).toMatch(/no such request, invitation, member or organization/);
     expect(await db.counts()).toEqual(before);
   });
 

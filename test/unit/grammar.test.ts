@@ -133,7 +133,7 @@ describe('unknown commands', () => {
       'Say what to do with the contract: `contract key`, `contract connect <key>`, `contract disconnect`.',
     );
     expect(refused('ORG')).toBe(
-      'Say what to do with the org: `org create <name> [monthly|yearly]`, `org delete`.',
+      'Say what to do with the org: `org create <name> [monthly|yearly]`, `org delete`, `org link [<code>]`, `org unlink`.',
     );
     expect(refused('contract renew')).toContain('Say what to do with the contract');
   });
@@ -391,6 +391,17 @@ describe('contract', () => {
       'Paste the connection key the contract manager shared: `contract connect <key>`.',
     );
     expect(refused('contract connect a b')).toBe('Unexpected "b": `contract connect <key>`.');
+  });
+});
+
+describe('org link and unlink', () => {
+  it('link alone asks for a code; with a code it uses it as typed; unlink takes nothing', () => {
+    const code = 'lk_abcdefghijklmnopqrstuvwxyz234567';
+    expect(cmd('org link')).toEqual({ name: 'org link', code: null });
+    expect(cmd(`ORG LINK ${code}`)).toEqual({ name: 'org link', code });
+    expect(refused(`org link ${code} extra`)).toBe('Unexpected "extra": `org link [<code>]`.');
+    expect(cmd('org unlink')).toEqual({ name: 'org unlink' });
+    expect(refused('org unlink now')).toBe('Unexpected "now": `org unlink`.');
   });
 });
 

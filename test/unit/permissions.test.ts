@@ -17,6 +17,8 @@ const EXPECTED = {
   offboard: { owner: true, admin: true, member: false },
   manage_settings: { owner: true, admin: true, member: false },
   manage_contract: { owner: true, admin: true, member: false },
+  link_workspace: { owner: true, admin: true, member: false },
+  unlink_workspace: { owner: true, admin: false, member: false },
   // approvers are the owner, or admins the owner marked; a stray flag on a member grants nothing
   approve: { owner: true, admin: 'flag', member: false },
   billing: { owner: true, admin: false, member: false },
@@ -41,12 +43,12 @@ const cells = PERMISSIONS.flatMap((p) =>
 );
 
 describe('can', () => {
-  it('the table covers 12 permissions × 3 roles × 2 approver flags × 3 statuses', () => {
-    expect(PERMISSIONS).toHaveLength(12);
-    expect(cells).toHaveLength(216);
+  it('the table covers 14 permissions × 3 roles × 2 approver flags × 3 statuses', () => {
+    expect(PERMISSIONS).toHaveLength(14);
+    expect(cells).toHaveLength(252);
     expect(cells.filter((c) => c[4])).toHaveLength(
-      // owner: 12 × 2 flags; admin: 8 × 2 + approve with flag; member: 2 × 2
-      24 + 17 + 4,
+      // owner: 14 × 2 flags; admin: 9 × 2 + approve with flag; member: 2 × 2
+      28 + 19 + 4,
     );
   });
 

@@ -6,10 +6,8 @@ import { fail, type Reply } from '../../../src/commands/reply.ts';
 import { actionIdOf } from '../blocks.ts';
 import { showDecision } from '../decisions.ts';
 import type { SlackDeps } from '../deps.ts';
-import { subjectOf } from '../message-copies.ts';
 import { formView } from '../modal.ts';
 import { slackContext } from '../people.ts';
-import { outsideWorkspace } from '../scope.ts';
 import { tell } from '../tell.ts';
 
 const buttonPayload = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
@@ -59,15 +57,13 @@ const press = async (
   }
   const who = await slackContext(d, client, teamId, body.user.id);
   if ('refusal' in who) return who.refusal;
-  const outside = await outsideWorkspace(d.service, who.c.organizationId, payload);
-  if (outside) return outside;
   const actionId = actionIdOf(action.action_id);
   const reply = await runAction(who.c, actionId, { payload }, (e) =>
     d.log.error({ err: e }, 'action failed'),
   );
-  const subject = subjectOf(payload);
-  if (subject && reply.tone === 'ok') {
-    await showDecision(d, subject, {
+  // only the press that decided the subject (the core says which) changes the other copies
+  if (reply.decided) {
+    await showDecision(d, reply.decided, {
       decision: `${action.text.text} — by ${who.c.actor.email}: ${reply.text}`,
     });
   }

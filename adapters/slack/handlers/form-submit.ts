@@ -6,7 +6,6 @@ import { within } from '../../../src/commands/within.ts';
 import type { SlackDeps } from '../deps.ts';
 import { fieldErrorsFor, formMetadata, formValues } from '../modal.ts';
 import { slackContext } from '../people.ts';
-import { outsideWorkspace } from '../scope.ts';
 import { tell } from '../tell.ts';
 
 /**
@@ -37,8 +36,6 @@ export const formSubmit =
       try {
         const who = await slackContext(d, client, teamId, body.user.id);
         if ('refusal' in who) return who.refusal;
-        const outside = await outsideWorkspace(d.service, who.c.organizationId, meta.payload);
-        if (outside) return outside;
         const values = formValues(view.state.values as never);
         return await runAction(who.c, meta.action, { payload: meta.payload, values }, (e) =>
           d.log.error({ err: e }, 'form action failed'),

@@ -5,7 +5,7 @@ import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
 import type { SlackDeps } from '../deps.ts';
 import { formView } from '../modal.ts';
-import { connectWorkspace, slackContext } from '../people.ts';
+import { slackContext } from '../people.ts';
 import { commandAck, tell } from '../tell.ts';
 
 export const WORKING = 'Working on it… I will post the result here.';
@@ -25,13 +25,9 @@ export const slashCommand =
     const received = Date.now();
     const work = (async (): Promise<Reply> => {
       try {
-        const who = await slackContext(d, client, command.team_id, command.user_id, command.text);
+        const who = await slackContext(d, client, command.team_id, command.user_id);
         if ('refusal' in who) return who.refusal;
-        const reply = await runCommand(who.c, command.text, (e) => d.log.error({ err: e }, 'command failed'));
-        // `org create` in an unconnected workspace connects it to the new organization
-        if (!who.c.organizationId && reply.tone === 'ok')
-          await connectWorkspace(d, command.team_id, who.c.actor.email);
-        return reply;
+        return await runCommand(who.c, command.text, (e) => d.log.error({ err: e }, 'command failed'));
       } catch (e) {
         return errorReply(e, (err) => d.log.error({ err }, 'slash command failed'));
       }

@@ -4,20 +4,20 @@ import type { Reply } from '../../../src/commands/reply.ts';
 import { runData } from '../card-data.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { decidedReply, renderCard } from '../render-card.ts';
-import { guardPayload } from '../tenant-guard.ts';
 import { type TeamsTurn, teamsTurn } from '../turn-context.ts';
 import { withinDeadline } from './deadline.ts';
 import { brokenButton, refusedCard } from './refused.ts';
 
 /**
- * After a decision on a stored card (approve, reject, accept, …) every copy of it (each
- * approver's) shows the outcome without buttons. A card decided already is left as it is: the
- * clicker just reads the core's "already decided".
+ * After a decision (approve, reject, accept, …) every stored copy of its subject (each
+ * approver's card) shows the outcome without buttons. Which subject was decided comes from the
+ * core's reply, never from the card's data: a press that decided nothing (a refusal, "already
+ * decided") changes no copy.
  */
-const settle = async (deps: BotDeps, turn: TeamsTurn, cardKey: string | undefined, reply: Reply) => {
-  if (!cardKey || reply.tone === 'error') return renderCard(reply);
+const settle = async (deps: BotDeps, turn: TeamsTurn, reply: Reply) => {
+  if (!reply.decided) return renderCard(reply);
   const by = turn.c.actor.email;
-  const copies = await deps.store.decideCards(cardKey, (old) => decidedReply(old, reply, by));
+  const copies = await deps.store.decideCards(reply.decided, (old) => decidedReply(old, reply, by));
   for (const copy of copies) {
     if (copy.aadObjectId === turn.aadObjectId || !copy.reference || !copy.activityId) continue;
     await inConversation(deps, copy.reference, async (c) => {
@@ -35,9 +35,8 @@ export const onCardRun = (deps: BotDeps) => async (context: TurnContext, _state:
   return withinDeadline(deps, context, async () => {
     try {
       const turn = await teamsTurn(deps, context);
-      await guardPayload(deps.store, turn.organizationId, data.data.payload);
       const reply = await runAction(turn.c, data.data.action, { payload: data.data.payload }, deps.log);
-      return await settle(deps, turn, data.data.cardKey, reply);
+      return await settle(deps, turn, reply);
     } catch (e) {
       return refusedCard(e, deps.log);
     }

@@ -6,7 +6,6 @@ import { dialogSubmitData, OWN_KEYS } from '../card-data.ts';
 import { cardText, replyText } from '../card-text.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
-import { guardPayload } from '../tenant-guard.ts';
 import { teamsTurn } from '../turn-context.ts';
 import { LATE, raceDeadline, WORKING } from './deadline.ts';
 import { dialogFor } from './on-dialog-open.ts';
@@ -42,7 +41,6 @@ export const onDialogSubmit =
     const reference = Turn.getConversationReference(context.activity);
     const running = (async (): Promise<Outcome> => {
       const turn = await teamsTurn(deps, context);
-      await guardPayload(deps.store, turn.organizationId, payload);
       const reply = await runAction(turn.c, action, { payload, values }, deps.log);
       if (reply.tone !== 'error') return { reply };
       const dialog = await dialogFor(deps, context, command, {
@@ -50,7 +48,8 @@ export const onDialogSubmit =
         errors: reply.fieldErrors,
         error: reply.text,
       });
-      return { reply, dialog };
+      // a form that cannot open again (the command is refused now) closes with the first refusal
+      return typeof dialog === 'string' ? { reply, dialog: replyText(reply) } : { reply, dialog };
     })();
     try {
       const outcome = await raceDeadline(deps.deadlineMs, running);

@@ -33,8 +33,6 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
   try {
     const turn = await teamsTurn(deps, context);
     reply = await runCommand(turn.c, text, deps.log);
-    // `org create` (or a first admin) may have bound the tenant just now
-    if (!turn.organizationId) await teamsTurn(deps, context);
     if (reply.private && context.activity.conversation?.conversationType !== 'personal') {
       await context.sendActivity(
         cardActivity(await privateCard(deps, context, turn.aadObjectId, reply, text)),

@@ -1,6 +1,7 @@
 import { acceptInvitation } from '../../service/answer-invitation.ts';
 import type { ActionHandler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { subjectKey } from '../subject.ts';
 
 const id = (p: Record<string, unknown>) => String(p.invitationId ?? '');
 
@@ -13,5 +14,6 @@ export const acceptInvitationAction: ActionHandler = async (c, { payload }) => {
       : 'You are on the Free plan until an admin gives you a seat';
   return ok(
     `Welcome to ${r.organization.name}! ${plan}. Your own plan is paused while the organization pays.`,
+    { decided: subjectKey.invitation(id(payload)) },
   );
 };

@@ -3,6 +3,7 @@ import { approvePurchase } from '../../service/approve-purchase.ts';
 import { plural, price } from '../format.ts';
 import type { ActionHandler } from '../handler.ts';
 import { fail, info, ok } from '../reply.ts';
+import { subjectKey } from '../subject.ts';
 import { decider } from './decider.ts';
 
 export const approvePurchaseAction: ActionHandler = async (c, { payload }) => {
@@ -20,12 +21,16 @@ export const approvePurchaseAction: ActionHandler = async (c, { payload }) => {
   if (!firstDecision)
     return info(`Already decided: ${what} ${describeStatus(r)} by ${await decider(c, r)}. Nothing changed.`);
   if (outcome === 'payment_failed') {
-    return fail(
-      `Approved, but the payment failed: ${r.failureReason} No seats were added; update the payment method and ask again.`,
-      'payment_failed',
-    );
+    return {
+      ...fail(
+        `Approved, but the payment failed: ${r.failureReason} No seats were added; update the payment method and ask again.`,
+        'payment_failed',
+      ),
+      decided: subjectKey.purchase(r.id),
+    };
   }
   return ok(
     `Approved: ${what} added, ${price(r.proratedAmount, r.currency)} charged. The requester is told.`,
+    { decided: subjectKey.purchase(r.id) },
   );
 };

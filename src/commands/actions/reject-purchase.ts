@@ -3,6 +3,7 @@ import { rejectPurchase } from '../../service/reject-purchase.ts';
 import { plural } from '../format.ts';
 import type { ActionHandler } from '../handler.ts';
 import { info, ok } from '../reply.ts';
+import { subjectKey } from '../subject.ts';
 import { decider } from './decider.ts';
 
 export const rejectPurchaseAction: ActionHandler = async (c, { payload, values }) => {
@@ -17,9 +18,10 @@ export const rejectPurchaseAction: ActionHandler = async (c, { payload, values }
   // the Cancel button on one's own purchase is the same action, read as a cancellation
   if ((await decider(c, r)) === c.actor.email.toLowerCase()) {
     const mine = r.requestedById === r.decidedById;
-    if (mine) return ok(`Cancelled: nothing bought, nothing charged.`);
+    if (mine)
+      return ok(`Cancelled: nothing bought, nothing charged.`, { decided: subjectKey.purchase(r.id) });
   }
-  return ok(`Rejected: ${what}. The requester is told.`);
+  return ok(`Rejected: ${what}. The requester is told.`, { decided: subjectKey.purchase(r.id) });
 };
 
 /** The purchase form's submission runs the same path as `add <n> <plan>`. */

@@ -4,7 +4,11 @@ import type { Handler } from '../handler.ts';
 import { info, ok } from '../reply.ts';
 
 export const orgCreate: Handler<'org create'> = async (c, cmd) => {
-  const r = await createOrganization(c.service, c.actor, { name: cmd.orgName, period: cmd.period });
+  const r = await createOrganization(c.service, c.actor, {
+    name: cmd.orgName,
+    period: cmd.period,
+    workspace: c.workspace ?? null,
+  });
   if (r.setupUrl) {
     // the billing provider collects the payment method; the organization waits for it
     return info(

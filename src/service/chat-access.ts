@@ -1,0 +1,145 @@
+import {
+  type ChatUser,
+  identityWithLink,
+  insertIdentity,
+  usersOfAccountIn,
+  workspacesOfAccount,
+} from '../../db/repositories/chat-identities.ts';
+import { ownerOf, SUBJECT_KINDS } from '../../db/repositories/subject-owners.ts';
+import { allLinkedWorkspaces, linkedWorkspaces } from '../../db/repositories/workspace-links.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Platform, Workspace } from '../domain/workspace.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { actorAccount } from './support/lookups.ts';
+import { audit } from './support/records.ts';
+import { inTransaction, reading } from './support/tx.ts';
+
+export type { ChatUser } from '../../db/repositories/chat-identities.ts';
+
+/** What a platform says about a user seen for the first time. */
+export interface PlatformProfile {
+  email: string | null;
+  /** the platform vouches that the person owns this email (Slack's is_email_confirmed) */
+  confirmed: boolean;
+}
+
+export interface ChatAccess {
+  actor: Actor;
+  accountId: string;
+  /** the organization the workspace or tenant is linked to; null: not linked */
+  organizationId: string | null;
+}
+
+const PLATFORM_NAME = { slack: 'Slack', teams: 'Teams' } as const;
+
+/**
+ * Who is acting: the account a verified platform identity belongs to, and the organization its
+ * workspace is linked to. An identity is verified once, the first time it is seen (a Slack email
+ * the platform confirmed; a Teams AAD object id in its tenant, email from the roster), and used
+ * from then on; a changed profile email never moves it to another account. Every chat adapter
+ * calls this; none keeps its own tenancy rule.
+ */
+export const identifyChatUser = async (
+  ctx: ServiceContext,
+  user: ChatUser,
+  profile: () => Promise<PlatformProfile>,
+): Promise<ChatAccess> => {
+  const known = await reading(ctx, (em) => identityWithLink(em, user));
+  if (known.account)
+    return {
+      actor: { email: known.account.email },
+      accountId: known.account.id,
+      organizationId: known.organizationId,
+    };
+  const p = await profile();
+  const name = PLATFORM_NAME[user.platform];
+  if (!p.email) {
+    throw new DomainError(
+      'email_unverified',
+      `I can't see your email address in ${name}, so I can't tell which account is yours.`,
+      user.platform === 'slack'
+        ? 'Ask a workspace admin to show email addresses to apps, then try again.'
+        : 'Ask your Teams admin to give your account an email address, then try again.',
+    );
+  }
+  if (!p.confirmed) {
+    throw new DomainError(
+      'email_unverified',
+      `Your email address in ${name} is not confirmed, so I can't tell which account is yours.`,
+      `Confirm your email in ${name}, then try again.`,
+    );
+  }
+  const email = p.email.toLowerCase();
+  const account = await inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const me = await actorAccount(em, { email }, now);
+    const bound = await insertIdentity(em, user, me.id, now);
+    if (bound.id === me.id) {
+      audit(em, now, {
+        organizationId: known.organizationId,
+        actorId: me.id,
+        action: 'identity.verified',
+        subject: { type: 'account', id: me.id },
+        after: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId },
+      });
+    }
+    return bound;
+  });
+  return { actor: { email: account.email }, accountId: account.id, organizationId: known.organizationId };
+};
+
+const outside = () =>
+  new DomainError(
+    'not_found',
+    "There is no such request, invitation, member or organization in this workspace's organization.",
+    'Run the command again here to see what there is.',
+  );
+
+/**
+ * What a button, form or card may touch: every id it carries must belong to the organization
+ * linked to the workspace it was pressed in. An invitation is the exception: it is addressed to
+ * one verified person, who may answer it from anywhere (they may be joining another workspace's
+ * organization). Unknown and malformed ids are refused the same way, so nothing leaks.
+ */
+export const guardSubjects = (
+  ctx: ServiceContext,
+  scope: { organizationId: string | null; actor: Actor },
+  payload: Record<string, unknown>,
+): Promise<void> =>
+  reading(ctx, async (em) => {
+    for (const kind of SUBJECT_KINDS) {
+      const id = payload[kind];
+      if (id === undefined || id === null || id === '') continue;
+      if (typeof id !== 'string') throw outside();
+      const owner = await ownerOf(em, kind, id, scope.organizationId);
+      const mine = owner.organizationId !== null && owner.organizationId === scope.organizationId;
+      const addressedToActor =
+        owner.addressee !== null && owner.addressee === scope.actor.email.toLowerCase();
+      if (!mine && !addressedToActor) throw outside();
+    }
+  });
+
+/** The email of an identity verified before, or null (no side effects: for mentions). */
+export const knownIdentityEmail = async (ctx: ServiceContext, user: ChatUser): Promise<string | null> =>
+  (await reading(ctx, (em) => identityWithLink(em, user))).account?.email ?? null;
+
+/** The verified users of an account in one workspace or tenant (where to write to them). */
+export const identitiesIn = (ctx: ServiceContext, accountId: string, w: Workspace): Promise<string[]> =>
+  reading(ctx, (em) => usersOfAccountIn(em, accountId, w));
+
+/**
+ * Where to look for a person about a notice of no organization: the workspaces they were
+ * verified in first, then the other linked ones.
+ */
+export const workspacesOfPerson = (ctx: ServiceContext, accountId: string, platform: Platform) =>
+  reading(ctx, async (em) => {
+    const mine = await workspacesOfAccount(em, accountId, platform);
+    return [...new Set([...mine, ...(await allLinkedWorkspaces(em, platform))])];
+  });
+
+/** The workspaces of one platform linked to an organization: where its people get messages. */
+export const workspacesOfOrganization = (
+  ctx: ServiceContext,
+  platform: Platform,
+  organizationId: string,
+): Promise<string[]> => reading(ctx, (em) => linkedWorkspaces(em, platform, organizationId));

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { lockLinkCode, markLinkCodeUsed } from '../../db/repositories/link-codes.ts';
+import { insertLink, linkedOrganization, type Workspace } from '../../db/repositories/workspace-links.ts';
+import { MembershipSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import { hashLinkCode, LINK_CODE_PATTERN } from '../domain/link-code.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse } from './support/input.ts';
+import { authorize, requireOpen } from './support/lookups.ts';
+import { audit, notify } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  code: z.string().trim(),
+  platform: z.enum(['slack', 'teams']),
+  workspaceId: z.string().min(1).max(255),
+});
+
+const invalid = () =>
+  new DomainError(
+    'link_code_invalid',
+    'That link code is not valid.',
+    'Check it, or ask an owner or admin for a new one with `org link` in a linked workspace.',
+  );
+
+/**
+ * `org link <code>` in a workspace or tenant that is not linked yet: an owner or admin of the
+ * code's organization links it. The code works once, for 24 hours; the link is audited and the
+ * owner told. A workspace serves one organization, so a linked one is refused.
+ */
+export const linkWorkspace = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: z.input<typeof input>,
+): Promise<{ organizationId: string; organizationName: string }> => {
+  const cmd = parse(input, raw);
+  const workspace: Workspace = { platform: cmd.platform, workspaceId: cmd.workspaceId };
+  if (!LINK_CODE_PATTERN.test(cmd.code)) throw invalid();
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const code = await lockLinkCode(em, hashLinkCode(cmd.code));
+    if (!code) throw invalid();
+    if (code.usedAt) {
+      throw new DomainError(
+        'link_code_invalid',
+        'That link code was used already.',
+        'Ask an owner or admin for a new one with `org link` in a linked workspace.',
+      );
+    }
+    if (code.expiresAt <= now) {
+      throw new DomainError(
+        'link_code_invalid',
+        'That link code expired (codes last 24 hours).',
+        'Ask an owner or admin for a new one with `org link` in a linked workspace.',
+      );
+    }
+    // someone outside the organization learns nothing from a code they found
+    const { org, me } = await authorize(em, code.organizationId, actor, 'link_workspace').catch((e) => {
+      throw e instanceof DomainError && e.code === 'not_found' ? invalid() : e;
+    });
+    requireOpen(org);
+    const current = await linkedOrganization(em, workspace);
+    if (current) {
+      throw new DomainError(
+        'conflict',
+        current === org.id
+          ? `This workspace is linked to ${org.name} already.`
+          : 'This workspace is linked to another organization.',
+        current === org.id
+          ? 'Nothing to do: run any command here.'
+          : 'Its owner can unlink it with `org unlink` first.',
+      );
+    }
+    if (!(await insertLink(em, workspace, org.id, me.id, now))) {
+      throw new DomainError(
+        'conflict',
+        'This workspace was linked just now.',
+        'Run `status` to see to what.',
+      );
+    }
+    await markLinkCodeUsed(em, code.id, workspace, now);
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'organization.workspace_linked',
+      subject: { type: 'organization', id: org.id },
+      after: { ...workspace },
+    });
+    const owner = await em.findOne(MembershipSchema, { organizationId: org.id, role: 'owner' });
+    if (owner) {
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: owner.accountId,
+        kind: 'workspace_linked',
+        payload: { organizationName: org.name, by: me.email, ...workspace },
+      });
+    }
+    return { organizationId: org.id, organizationName: org.name };
+  });
+};

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { deleteLink, lockLinksOf } from '../../db/repositories/workspace-links.ts';
+import { MembershipSchema } from '../../db/schemas/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, uuidField } from './support/input.ts';
+import { authorize } from './support/lookups.ts';
+import { audit, notify } from './support/records.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({
+  organizationId: uuidField,
+  platform: z.enum(['slack', 'teams']),
+  workspaceId: z.string().min(1).max(255),
+});
+
+/**
+ * `org unlink` (owner): the workspace or tenant it is typed in stops serving the organization.
+ * The last link of an organization that is still running stays: without one, nobody could reach
+ * it from chat. Audited; the owner is told.
+ */
+export const unlinkWorkspace = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  const workspace = { platform: cmd.platform, workspaceId: cmd.workspaceId };
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const { org, me } = await authorize(em, cmd.organizationId, actor, 'unlink_workspace');
+    const links = await lockLinksOf(em, org.id);
+    const here = links.some(
+      (l) => l.platform === workspace.platform && l.workspaceId === workspace.workspaceId,
+    );
+    if (!here) {
+      throw new DomainError(
+        'not_found',
+        `This workspace is not linked to ${org.name}.`,
+        'Nothing to unlink here.',
+      );
+    }
+    if (links.length === 1 && (org.status === 'active' || org.status === 'pending')) {
+      throw new DomainError(
+        'conflict',
+        `This is the last workspace linked to ${org.name}, so it stays linked while the organization runs.`,
+        'Link another workspace first with `org link`, or delete the organization with `org delete`.',
+      );
+    }
+    await deleteLink(em, workspace, org.id);
+    audit(em, now, {
+      organizationId: org.id,
+      actorId: me.id,
+      action: 'organization.workspace_unlinked',
+      subject: { type: 'organization', id: org.id },
+      before: { ...workspace },
+    });
+    const owner = await em.findOne(MembershipSchema, { organizationId: org.id, role: 'owner' });
+    if (owner) {
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: owner.accountId,
+        kind: 'workspace_unlinked',
+        payload: { organizationName: org.name, by: me.email, ...workspace },
+      });
+    }
+    return { organizationName: org.name, remaining: links.length - 1 };
+  });
+};
