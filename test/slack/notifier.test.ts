@@ -46,6 +46,15 @@ describe('the Slack notifier', () => {
     expect(slack.fake.callsTo('chat.postMessage').at(-1)!.token).toBe(BOT_TOKEN);
   });
 
+  it('a Slack user whose profile shows the email unconfirmed gets nobody’s messages', async () => {
+    slack.fake.addUser(TEAM, 'UCAROL', DEMO.members[0]!, { confirmed: false });
+    const sent = slack.fake.callsTo('chat.postMessage').length;
+    await expect(
+      slack.notifier.send(await to(DEMO.members[0]!), info('Your seat'), meta),
+    ).rejects.toBeInstanceOf(Unreachable);
+    expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(sent);
+  });
+
   it('throws Unreachable for someone with no Slack user, so the routing notifier falls back', async () => {
     await expect(slack.notifier.send(await to(DEMO.outsider), info('hello'), meta)).rejects.toBeInstanceOf(
       Unreachable,
