@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { info } from '../../../src/commands/reply.ts';
+import { isDomainError } from '../../../src/domain/errors.ts';
 import { type BotDeps, cardActivity } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
 import { TurnRefused, teamsTurn } from '../turn-context.ts';
@@ -24,7 +25,8 @@ export const onInstalled = (deps: BotDeps) => async (context: TurnContext) => {
   try {
     await teamsTurn(deps, context);
   } catch (e) {
-    if (e instanceof TurnRefused) return;
+    // nobody to remember (no tenant, or no email in the roster): they hear why when they type
+    if (e instanceof TurnRefused || isDomainError(e)) return;
     throw e;
   }
   await context.sendActivity(
