@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { lockLinkCode, markLinkCodeUsed } from '../../db/repositories/link-codes.ts';
 import { insertLink, linkedOrganization, type Workspace } from '../../db/repositories/workspace-links.ts';
-import { MembershipSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import { hashLinkCode, LINK_CODE_PATTERN } from '../domain/link-code.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse } from './support/input.ts';
+import { recordLinkChange } from './support/link-records.ts';
 import { authorize, requireOpen } from './support/lookups.ts';
-import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
@@ -79,22 +78,7 @@ export const linkWorkspace = async (
       );
     }
     await markLinkCodeUsed(em, code.id, workspace, now);
-    audit(em, now, {
-      organizationId: org.id,
-      actorId: me.id,
-      action: 'organization.workspace_linked',
-      subject: { type: 'organization', id: org.id },
-      after: { ...workspace },
-    });
-    const owner = await em.findOne(MembershipSchema, { organizationId: org.id, role: 'owner' });
-    if (owner) {
-      notify(em, now, {
-        organizationId: org.id,
-        recipientId: owner.accountId,
-        kind: 'workspace_linked',
-        payload: { organizationName: org.name, by: me.email, ...workspace },
-      });
-    }
+    await recordLinkChange(em, now, { org, me, workspace, linked: true });
     return { organizationId: org.id, organizationName: org.name };
   });
 };

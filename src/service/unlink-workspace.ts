@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { deleteLink, lockLinksOf } from '../../db/repositories/workspace-links.ts';
-import { MembershipSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
+import { recordLinkChange } from './support/link-records.ts';
 import { authorize } from './support/lookups.ts';
-import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
@@ -44,22 +43,7 @@ export const unlinkWorkspace = async (ctx: ServiceContext, actor: Actor, raw: z.
       );
     }
     await deleteLink(em, workspace, org.id);
-    audit(em, now, {
-      organizationId: org.id,
-      actorId: me.id,
-      action: 'organization.workspace_unlinked',
-      subject: { type: 'organization', id: org.id },
-      before: { ...workspace },
-    });
-    const owner = await em.findOne(MembershipSchema, { organizationId: org.id, role: 'owner' });
-    if (owner) {
-      notify(em, now, {
-        organizationId: org.id,
-        recipientId: owner.accountId,
-        kind: 'workspace_unlinked',
-        payload: { organizationName: org.name, by: me.email, ...workspace },
-      });
-    }
+    await recordLinkChange(em, now, { org, me, workspace, linked: false });
     return { organizationName: org.name, remaining: links.length - 1 };
   });
 };

@@ -3,7 +3,7 @@ import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { DAY_MS } from '../support/fixtures.ts';
-import { linkByName } from '../support/links.ts';
+import { FOREIGN_ATTEMPTS, linkByName } from '../support/links.ts';
 import {
   blockActionBody,
   blocksText,
@@ -116,17 +116,7 @@ const homeText = async (teamId: string, userId: string) => {
   return blocksText((call!.args.view as { blocks: unknown[] }).blocks);
 };
 
-const ATTEMPTS = [
-  'status',
-  'members',
-  'audit',
-  'requests',
-  `role ${DEMO.admin} member`,
-  'autoassign on',
-  'add 3 pro',
-  `assign ${DEMO.members[2]} business`,
-  `offboard ${DEMO.members[0]}`,
-];
+const ATTEMPTS = FOREIGN_ATTEMPTS({ admin: DEMO.admin, member: DEMO.members[0]!, other: DEMO.members[2]! });
 
 describe('a workspace the owner never linked sees nothing of the organization and changes nothing', () => {
   it('a profile reporting an unconfirmed copy of the owner’s email is refused everywhere', async () => {

@@ -1,4 +1,3 @@
-import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgInstallationStore } from '../../adapters/slack/installation-store.ts';
 import { keyFrom } from '../../adapters/slack/seal.ts';
@@ -12,6 +11,7 @@ import {
   blocksText,
   ENCRYPTION_KEY,
   eventBody,
+  installWorkspace,
   type SlackHarness,
   slashBody,
   startSlack,
@@ -23,18 +23,6 @@ let slack: SlackHarness;
 let globex: OrgFixture;
 let globexRequest: string;
 const store = () => new PgInstallationStore(db.em, keyFrom(ENCRYPTION_KEY));
-
-const installation = (teamId: string, token: string) =>
-  ({
-    team: { id: teamId, name: teamId },
-    enterprise: undefined,
-    user: { id: 'UINSTALLER', token: undefined, scopes: undefined },
-    bot: { token, scopes: ['commands', 'chat:write'], id: `B${teamId}`, userId: `UBOT${teamId}` },
-    tokenType: 'bot',
-    isEnterpriseInstall: false,
-    appId: 'A0SEATS',
-    authVersion: 'v2',
-  }) as Installation;
 
 beforeAll(async () => {
   db = await freshDb();
@@ -57,10 +45,8 @@ beforeAll(async () => {
   await linkByName(db, { platform: 'slack', workspaceId: 'TACME' }, DEMO.organization);
   await linkWorkspace(db, { platform: 'slack', workspaceId: 'TGLOBEX' }, globex.org.id);
   slack = await startSlack(db, { mode: 'oauth' });
-  await store().storeInstallation(installation('TACME', 'xoxb-acme'));
-  await store().storeInstallation(installation('TGLOBEX', 'xoxb-globex'));
-  slack.fake.tokens.set('xoxb-acme', 'TACME');
-  slack.fake.tokens.set('xoxb-globex', 'TGLOBEX');
+  await installWorkspace(slack, db, 'TACME');
+  await installWorkspace(slack, db, 'TGLOBEX');
   slack.fake.addUser('TACME', 'UALICE', DEMO.owner);
   slack.fake.addUser('TACME', 'UBOB', DEMO.admin);
   slack.fake.addUser('TGLOBEX', 'UBOBG', DEMO.admin);
@@ -87,7 +73,7 @@ describe('installation store (OAuth, multi-workspace)', () => {
       .execute<{ sealed: string; team_id: string }[]>('select * from slack_installation order by team_id');
     expect(rows.map((r) => r.team_id)).toEqual(['TACME', 'TGLOBEX']);
     for (const r of rows) expect(r.sealed).not.toMatch(/xoxb/);
-    await store().storeInstallation(installation('TACME', 'xoxb-acme'));
+    await installWorkspace(slack, db, 'TACME');
     const again = await db.em
       .fork()
       .execute<{ sealed: string }[]>("select sealed from slack_installation where team_id = 'TACME'");
@@ -100,23 +86,22 @@ describe('installation store (OAuth, multi-workspace)', () => {
           enterpriseId: undefined,
         })
       ).bot?.token,
-    ).toBe('xoxb-acme');
+    ).toBe('xoxb-tacme');
   });
 
   it('each workspace is answered with its own bot token and serves the organization it is linked to', async () => {
     expect((await slash('TACME', 'UALICE', 'status')).text).toMatch(/^Acme: /);
     expect((await slash('TGLOBEX', 'UOWNER', 'status')).text).toMatch(/^Globex: /);
     const infos = slack.fake.callsTo('users.info');
-    expect(infos.find((c) => c.args.user === 'UALICE')?.token).toBe('xoxb-acme');
-    expect(infos.find((c) => c.args.user === 'UOWNER')?.token).toBe('xoxb-globex');
+    expect(infos.find((c) => c.args.user === 'UALICE')?.token).toBe('xoxb-tacme');
+    expect(infos.find((c) => c.args.user === 'UOWNER')?.token).toBe('xoxb-tglobex');
     // Bob is admin in both; in each workspace he sees that workspace's organization only
     expect((await slash('TACME', 'UBOB', 'requests')).text).not.toMatch(/asked by owner/);
     expect((await slash('TGLOBEX', 'UBOBG', 'requests')).text).toMatch(/asked by owner/);
   });
 
   it('a workspace linked to no organization refuses member commands with the way to link it', async () => {
-    await store().storeInstallation(installation('TOTHER', 'xoxb-other'));
-    slack.fake.tokens.set('xoxb-other', 'TOTHER');
+    await installWorkspace(slack, db, 'TOTHER');
     const r = await slash('TOTHER', 'UCAROL', 'status');
     expect(r.text).toMatch(
       /This workspace is not linked to an organization\..*`?org link`?.*workspace_not_linked/s,

@@ -21,3 +21,19 @@ export const linkByName = async (db: TestDb, w: Workspace, organizationName: str
   await linkWorkspace(db, w, org.id);
   return org.id;
 };
+
+/**
+ * What an outsider tries in a workspace or tenant that is not theirs: every read and change of
+ * an organization a chat command can make (Acme's people, from the demo).
+ */
+export const FOREIGN_ATTEMPTS = (people: { admin: string; member: string; other: string }) => [
+  'status',
+  'members',
+  'audit',
+  'requests',
+  `role ${people.admin} member`,
+  'autoassign on',
+  'add 3 pro',
+  `assign ${people.other} business`,
+  `offboard ${people.member}`,
+];

@@ -3,7 +3,7 @@ import { cardText } from '../../adapters/teams/card-text.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { DAY_MS } from '../support/fixtures.ts';
-import { linkByName } from '../support/links.ts';
+import { FOREIGN_ATTEMPTS, linkByName } from '../support/links.ts';
 import { buttonOf, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 const EVIL = 'tenant-evil';
@@ -46,17 +46,11 @@ afterAll(async () => {
 describe('a tenant that is not linked sees nothing of the organization and changes nothing', () => {
   it('every command about an organization is refused with the way to link the tenant', async () => {
     const before = await db.counts();
-    for (const text of [
-      'status',
-      'members',
-      'audit',
-      'requests',
-      `role ${DEMO.admin} member`,
-      'autoassign on',
-      'add 3 pro',
-      `assign ${DEMO.members[2]} business`,
-      `offboard ${DEMO.members[0]}`,
-    ]) {
+    for (const text of FOREIGN_ATTEMPTS({
+      admin: DEMO.admin,
+      member: DEMO.members[0]!,
+      other: DEMO.members[2]!,
+    })) {
       const r = await say(impostor, text);
       expect(r, text).toMatch(/^✗ This Teams tenant is not linked to an organization\..*org link/);
       expect(r, text).not.toMatch(/Acme/);
