@@ -1,12 +1,13 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Logger, pino } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { stripeClient } from '../adapters/stripe/client.ts';
 import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
 import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import type { Config } from './config.ts';
+import { createLogger } from './logger.ts';
 import type { ServiceContext } from './service/context.ts';
 import { type Clock, systemClock } from './service/ports.ts';
 
@@ -25,9 +26,9 @@ export interface App {
 /** The composition root's core: database (migrated), billing gateway, clock and logger. */
 export const buildApp = async (
   config: Config,
-  opts: { clock?: Clock; orm?: MikroORM } = {},
+  opts: { clock?: Clock; orm?: MikroORM; logStream?: DestinationStream } = {},
 ): Promise<App> => {
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLogger(config.LOG_LEVEL, opts.logStream);
   const orm =
     opts.orm ??
     (await MikroORM.init(ormConfig({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })));

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { buildSlack, slackEnabled } from '../adapters/slack/slack-app.ts';
 import { teamsRoute } from '../adapters/teams/route.ts';
+import { errorHandler, routeNotFound } from './api/error-handler.ts';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
 import { apiRouter } from './api/router.ts';
@@ -32,7 +33,7 @@ export const buildHttp = (app: App) => {
   }
   // Checkout's return pages (setup done / cancelled) exist only when billing goes through Stripe.
   if (app.stripe) http.use(stripeReturnPages());
-  http.use(healthRoutes(app.ctx.em));
+  http.use(healthRoutes(app.ctx.em, app.log));
   // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));
   // Teams (Bot Framework) only with TEAMS_APP_ID; its JSON body parser lives in its route
@@ -40,6 +41,9 @@ export const buildHttp = (app: App) => {
   // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode
   if (slackEnabled(app.config))
     http.use(buildSlack({ config: app.config, service: app.ctx, log: app.log }).router);
+  // every door ends here: a coded JSON 404, and one error handler for everything thrown above
+  http.use(routeNotFound);
+  http.use(errorHandler(app.log));
   return http;
 };
 

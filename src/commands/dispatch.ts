@@ -1,3 +1,4 @@
+import { isStorableText } from '../domain/text.ts';
 import type { CommandContext } from './context.ts';
 import { errorReply } from './errors.ts';
 import { type Command, parseCommand } from './grammar.ts';
@@ -6,6 +7,9 @@ import { ACTIONS, COMMANDS } from './registry.ts';
 import { fail, type Reply } from './reply.ts';
 
 export type Log = (e: unknown) => void;
+
+export const UNSTORABLE_COMMAND =
+  'That text contains a control character (such as NUL) or broken text, which cannot be stored. Type it again without it.';
 
 /** Runs a typed command; a refusal or failure becomes an error Reply, never a throw. */
 export const runParsed = async (c: CommandContext, command: Command, log?: Log): Promise<Reply> => {
@@ -19,6 +23,8 @@ export const runParsed = async (c: CommandContext, command: Command, log?: Log):
 
 /** Chat text in, neutral Reply out: what every adapter calls for a slash command or message. */
 export const runCommand = async (c: CommandContext, text: string, log?: Log): Promise<Reply> => {
+  // a NUL byte (which PostgreSQL refuses) or broken text in a name would otherwise fail deep down
+  if (!isStorableText(text)) return fail(UNSTORABLE_COMMAND, 'invalid_input');
   const parsed = parseCommand(text);
   if (!parsed.ok) return fail(parsed.error, 'invalid_input');
   return runParsed(c, parsed.command, log);
