@@ -6,6 +6,7 @@ import { stripeClient } from '../adapters/stripe/client.ts';
 import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
 import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
+import { InFlight } from './commands/in-flight.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import type { ServiceContext } from './service/context.ts';
@@ -20,6 +21,8 @@ export interface App {
   stripe?: StripeGateway;
   /** the Teams bot, when TEAMS_APP_ID is set */
   teams: TeamsBot | null;
+  /** chat work still running after its answer (see InFlight); shutdown waits for it */
+  inFlight: InFlight;
   close(): Promise<void>;
 }
 
@@ -45,13 +48,17 @@ export const buildApp = async (
   const billing = stripe ?? new LedgerGateway(em, () => clock.now());
   const ctx = { em, clock, billing };
   const appId = config.TEAMS_APP_ID;
+  const inFlight = new InFlight();
   return {
     config,
     orm,
     ctx,
     log,
     stripe,
-    teams: appId ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e)) : null,
+    inFlight,
+    teams: appId
+      ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e), { inFlight })
+      : null,
     async close() {
       await orm.close(true);
     },

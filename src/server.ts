@@ -9,11 +9,13 @@ import { apiRouter } from './api/router.ts';
 import { stripeReturnPages } from './api/stripe-return-pages.ts';
 import { stripeWebhook } from './api/stripe-webhook.ts';
 import type { App } from './app.ts';
+import { closeWhenDraining } from './shutdown.ts';
 
 /** One HTTP server for every door: health, REST API, and (later) Slack, Teams and Stripe. */
 export const buildHttp = (app: App) => {
   const http = express();
   http.disable('x-powered-by');
+  http.use(closeWhenDraining);
   http.use((req, res, next) => {
     // label by route pattern (never the raw URL: ids and emails would explode the series)
     res.on('finish', () =>
@@ -40,7 +42,9 @@ export const buildHttp = (app: App) => {
   if (app.teams) http.use(teamsRoute(app.teams));
   // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode
   if (slackEnabled(app.config))
-    http.use(buildSlack({ config: app.config, service: app.ctx, log: app.log }).router);
+    http.use(
+      buildSlack({ config: app.config, service: app.ctx, log: app.log, inFlight: app.inFlight }).router,
+    );
   // every door ends here: a coded JSON 404, and one error handler for everything thrown above
   http.use(routeNotFound);
   http.use(errorHandler(app.log));

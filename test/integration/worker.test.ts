@@ -216,6 +216,59 @@ describe.skipIf(usingPglite)('several workers on one database', () => {
     expect(await attemptsOf(ids)).toEqual([{ attempts: 1, status: 'sent' }]);
   }, 60_000);
 
+  const claimedOne = async (ids: string[]) => {
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      if ((await attemptsOf(ids)).some((r) => r.attempts > 0)) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it('stop lets the row being sent finish and be recorded; the other rows stay free for the next worker', async () => {
+    await inviteSome(5);
+    const ids = await idsOfPending();
+    const slow = new SlowRecorder(100_000);
+    const log = pino({ level: 'silent' });
+    const worker = await startWorker(await contextOn(), slow, {
+      databaseUrl: db.url!,
+      log,
+      jobs: [],
+      outboxIntervalMs: 10,
+    });
+    await claimedOne(ids);
+    expect(await worker.stop(10_000)).toBe(true);
+    expect(slow.sent).toHaveLength(1);
+    const rows = await db.em
+      .fork()
+      .execute<{ id: string; attempts: number; status: string; next_attempt_at: Date }[]>(
+        `select id, attempts, status, next_attempt_at from outbox where id in (?)`,
+        [ids],
+      );
+    expect(rows.find((r) => r.id === slow.sent[0]!.outboxId)).toMatchObject({ status: 'sent', attempts: 1 });
+    const rest = rows.filter((r) => r.id !== slow.sent[0]!.outboxId);
+    expect(rest).toHaveLength(4);
+    for (const r of rest) {
+      expect(r).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(new Date(r.next_attempt_at).getTime()).toBeLessThanOrEqual(db.clock.now().getTime());
+    }
+    await db.em.fork().execute(`update outbox set status = 'sent' where id in (?)`, [ids]);
+  }, 30_000);
+
+  it('a send longer than the grace is left behind: stop answers false in time and the row keeps its lease', async () => {
+    await inviteSome(1);
+    const ids = await idsOfPending();
+    const slow = new SlowRecorder(1_000_000);
+    const log = pino({ level: 'silent' });
+    const worker = await startWorker(await contextOn(), slow, { log, jobs: [], outboxIntervalMs: 10 });
+    await claimedOne(ids);
+    const stopping = Date.now();
+    expect(await worker.stop(200)).toBe(false);
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+    expect(await attemptsOf(ids)).toEqual([{ attempts: 1, status: 'pending' }]);
+    await untilSent(ids);
+    expect(slow.sent).toHaveLength(1);
+  }, 30_000);
+
   it('with two pg-boss workers running, a period end rolls the contract once', async () => {
     const org = await orgWith(db, { name: 'Rolling' });
     const log = pino({ level: 'silent' });
