@@ -29,6 +29,9 @@ const env = (databaseUrl: string | null) => ({
   TEAMS_APP_ID: '00000000-0000-0000-0000-00000000edge',
   TEAMS_APP_PASSWORD: 'edges-password',
   BOTFRAMEWORK_OPENID_METADATA: OPENID_URL,
+  STRIPE_SECRET_KEY: 'sk_test_edges',
+  STRIPE_WEBHOOK_SECRET: 'whsec_edges',
+  STRIPE_API_BASE: 'http://127.0.0.1:9',
 });
 
 const serve = async (app: App) => {
@@ -137,6 +140,21 @@ describe('bodies no parser can read', () => {
       body: notJson,
     });
     await expectCoded(res, 400, 'invalid_input');
+  });
+
+  it('/stripe/webhook answers an oversized body and a bad signature with coded errors', async () => {
+    const big = await fetch(`${base}/stripe/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"x":"${'a'.repeat(2 * 1024 * 1024)}"}`,
+    });
+    await expectCoded(big, 413, 'invalid_input');
+    const forged = await fetch(`${base}/stripe/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+      body: '{"id":"evt_1"}',
+    });
+    await expectCoded(forged, 400, 'invalid_signature');
   });
 
   it('a REST body that is not UTF-8 is refused and creates nothing', async () => {
