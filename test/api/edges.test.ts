@@ -98,6 +98,28 @@ describe('bodies no parser can read', () => {
     expect(e.message).toBe('Invalid input: the body is not valid JSON.');
   });
 
+  it('/api/messages answers a body that is no activity, or a bad token, with coded errors', async () => {
+    for (const body of ['[]', '"hello"', '{"type": 5}', '{"text": "no type"}']) {
+      const res = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' },
+        body,
+      });
+      await expectCoded(res, 400, 'invalid_input');
+    }
+    const forged = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hi',
+        serviceUrl: 'https://smba.teams.test/',
+        channelId: 'msteams',
+      }),
+    });
+    await expectCoded(forged, 401, 'unauthorized');
+  });
+
   it('a 2 MB body to /slack/events is a 413', async () => {
     const body = `text=${'a'.repeat(2 * 1024 * 1024)}`;
     const res = await fetch(`${base}/slack/events`, {
