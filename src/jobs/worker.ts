@@ -116,10 +116,12 @@ export const startWorker = async (
       await boss.send(name, {});
     },
     async stop(graceMs = 10_000) {
-      const until = Date.now() + graceMs;
-      const delivered = await outbox.stop(graceMs);
-      // pg-boss waits for the running jobs, then marks the ones still running failed (retried later)
-      await boss.stop({ graceful: true, wait: true, timeout: Math.max(1, until - Date.now()) });
+      // both at once: pg-boss stops fetching jobs, waits for the running ones, then marks those
+      // still running failed (retried later); it waits at least a second
+      const [delivered] = await Promise.all([
+        outbox.stop(graceMs),
+        boss.stop({ graceful: true, wait: true, timeout: graceMs }),
+      ]);
       return delivered && working.size === 0;
     },
   };
