@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { LoggerNamespace } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig as definePg } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
@@ -23,7 +24,8 @@ export const ormConfig = (
       transactional: true,
       snapshot: false,
     },
-    debug: opts.debug ?? false,
+    // never 'query-params': parameters are emails, names and payment method references
+    debug: opts.debug ? (['query', 'info', 'discovery'] as LoggerNamespace[]) : false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
   };

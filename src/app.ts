@@ -1,12 +1,14 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Logger, pino } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { stripeClient } from '../adapters/stripe/client.ts';
 import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
 import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
+import { InFlight } from './commands/in-flight.ts';
 import type { Config } from './config.ts';
+import { createLogger } from './logger.ts';
 import type { ServiceContext } from './service/context.ts';
 import { type Clock, systemClock } from './service/ports.ts';
 
@@ -19,15 +21,17 @@ export interface App {
   stripe?: StripeGateway;
   /** the Teams bot, when TEAMS_APP_ID is set */
   teams: TeamsBot | null;
+  /** chat work still running after its answer (see InFlight); shutdown waits for it */
+  inFlight: InFlight;
   close(): Promise<void>;
 }
 
 /** The composition root's core: database (migrated), billing gateway, clock and logger. */
 export const buildApp = async (
   config: Config,
-  opts: { clock?: Clock; orm?: MikroORM } = {},
+  opts: { clock?: Clock; orm?: MikroORM; logStream?: DestinationStream } = {},
 ): Promise<App> => {
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLogger(config.LOG_LEVEL, opts.logStream);
   const orm =
     opts.orm ??
     (await MikroORM.init(ormConfig({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })));
@@ -44,13 +48,17 @@ export const buildApp = async (
   const billing = stripe ?? new LedgerGateway(em, () => clock.now());
   const ctx = { em, clock, billing };
   const appId = config.TEAMS_APP_ID;
+  const inFlight = new InFlight();
   return {
     config,
     orm,
     ctx,
     log,
     stripe,
-    teams: appId ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e)) : null,
+    inFlight,
+    teams: appId
+      ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e), { inFlight })
+      : null,
     async close() {
       await orm.close(true);
     },

@@ -43,6 +43,16 @@ export const configSchema = z
     ),
     /** run the background worker inside `npm start` (off: run `npm run worker` separately) */
     WORKER: optional.pipe(z.enum(['on', 'off'], 'must be on or off').optional()).transform((v) => v ?? 'on'),
+    /** how long SIGTERM waits for in-flight requests, their work after the ack, and the worker's current job */
+    SHUTDOWN_GRACE_MS: optional
+      .transform((s) => (s === undefined ? 10_000 : Number(s)))
+      .pipe(
+        z
+          .number('must be a number of milliseconds such as 10000')
+          .int('must be a whole number of milliseconds')
+          .min(0, 'must be 0 or more milliseconds')
+          .max(3_600_000, 'must be at most 3600000 (an hour)'),
+      ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((c) => ({ ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` }))

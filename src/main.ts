@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { chatNotifier } from './jobs/chat-notifier.ts';
 import { startWorker } from './jobs/worker.ts';
 import { buildHttp, listen } from './server.ts';
+import { exitOnSignals, shutdown } from './shutdown.ts';
 
 /** Composition root: read config, migrate, serve, and (unless WORKER=off) run the worker. */
 const main = async () => {
@@ -28,14 +29,9 @@ const main = async () => {
     },
     `Seatkeeper listening on http://localhost:${port}`,
   );
-  const stop = async () => {
-    server.close();
-    await worker?.stop();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignals(config.SHUTDOWN_GRACE_MS, () =>
+    shutdown({ app, server, worker, graceMs: config.SHUTDOWN_GRACE_MS }),
+  );
 };
 
 main().catch((e) => {

@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import express from 'express';
 import type { Logger } from 'pino';
+import type { InFlight } from '../../src/commands/in-flight.ts';
 import type { Config } from '../../src/config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -40,6 +41,8 @@ export interface SlackOptions {
   ackAfterMs?: number;
   /** the clock signatures are checked against (seconds) */
   nowSeconds?: () => number;
+  /** where listeners' work after the ack is tracked (a shutdown waits for it) */
+  inFlight?: InFlight;
 }
 
 /**
@@ -147,6 +150,9 @@ export const buildSlack = (o: SlackOptions) => {
           authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN! }),
         }),
   });
+  // first of all middleware: the whole of each listener's run, ack and after, is tracked
+  const inFlight = o.inFlight;
+  if (inFlight) bolt.use(({ next }) => inFlight.track(next()));
   registerListeners(bolt, deps, store);
   const router = express.Router();
   router.post('/slack/events', ...slackRequestGuard(config.SLACK_SIGNING_SECRET!, o.log, o.nowSeconds));

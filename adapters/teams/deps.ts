@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { type Activity, CardFactory, MessageFactory } from 'botbuilder';
+import type { InFlight } from '../../src/commands/in-flight.ts';
 import type { Card } from './render-card.ts';
 import type { TurnDeps } from './turn-context.ts';
 
@@ -9,6 +10,8 @@ export interface BotDeps extends TurnDeps {
   appId: string;
   /** how long an invoke may work before it answers "working on it" (Teams allows 5 s) */
   deadlineMs: number;
+  /** work that goes on after the invoke was answered (a shutdown waits for it) */
+  inFlight: InFlight;
 }
 
 export const cardActivity = (card: Card): Partial<Activity> =>

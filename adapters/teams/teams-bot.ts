@@ -1,5 +1,6 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { InFlight } from '../../src/commands/in-flight.ts';
 import type { Config } from '../../src/config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { authOptions } from './auth-options.ts';
@@ -27,7 +28,7 @@ export const buildTeamsBot = (
   config: Config & { TEAMS_APP_ID: string },
   service: ServiceContext,
   log: (e: unknown) => void,
-  opts: { deadlineMs?: number } = {},
+  opts: { deadlineMs?: number; inFlight?: InFlight } = {},
 ): TeamsBot => {
   const adapter = new TeamsAdapter(authOptions(config));
   const deps: BotDeps = {
@@ -37,6 +38,7 @@ export const buildTeamsBot = (
     adapter,
     appId: config.TEAMS_APP_ID,
     deadlineMs: opts.deadlineMs ?? 4000,
+    inFlight: opts.inFlight ?? new InFlight(),
   };
   const app = new Application({
     adapter,

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type { Logger } from 'pino';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { DomainError, type ErrorCode, isDomainError } from '../domain/errors.ts';
+import { isStorableText, UNSTORABLE_TEXT } from '../domain/text.ts';
+import { shownValue } from '../service/support/input.ts';
 
 /**
  * HTTP status per domain error code. A `Record` over `ErrorCode`, so a new code does not
@@ -51,9 +50,11 @@ export const sendError = (res: Response, status: number, error: DomainError | Re
 const FIX = 'Fix the request and send it again.';
 
 /** One query parameter, given once (a repeated parameter arrives as an array). */
-export const queryParam = z.string({
-  error: (issue) => (issue.input === undefined ? 'is required' : 'must be given once, as text'),
-});
+export const queryParam = z
+  .string({
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be given once, as text'),
+  })
+  .refine(isStorableText, UNSTORABLE_TEXT);
 
 /** Plain messages for zod's generic issues (schemas' own messages win). */
 const messages: z.core.$ZodErrorMap = (issue) => {
@@ -78,7 +79,7 @@ export const validate = <S extends z.ZodType>(
   const issue = r.error.issues[0]!;
   const field = issue.path.map(String).join('.');
   const got = field ? valueAt(input, issue.path) : undefined;
-  const shown = got === undefined ? '' : ` "${String(got).slice(0, 60)}"`;
+  const shown = got === undefined ? '' : ` ${shownValue(got)}`;
   const what = field ? `${where} field ${field}${shown} ${issue.message}` : `the ${where} ${issue.message}`;
   throw new DomainError('invalid_input', `Invalid input: ${what}.`, FIX, { field: field || where });
 };
@@ -125,88 +126,3 @@ export const notFound: RequestHandler = (req, res) => {
     ),
   );
 };
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-}
-const bodyParserError = (e: unknown): BodyParserError | null =>
-  typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string'
-    ? (e as BodyParserError)
-    : null;
-
-/**
- * The last handler of the API: domain errors by their code, body-parser errors as
- * `invalid_input`, everything else as a logged 500 with a generic message and a request id.
- */
-export const apiErrorHandler =
-  (log: Logger): ErrorRequestHandler =>
-  (err, req, res, next) => {
-    if (res.headersSent) {
-      next(err);
-      return;
-    }
-    if (isDomainError(err)) {
-      sendError(res, HTTP_STATUS[err.code] ?? 400, err);
-      return;
-    }
-    const parser = bodyParserError(err);
-    if (parser?.type === 'entity.parse.failed') {
-      sendError(
-        res,
-        400,
-        new DomainError('invalid_input', 'Invalid input: the body is not valid JSON.', FIX, {
-          field: 'body',
-        }),
-      );
-      return;
-    }
-    if (parser?.type === 'entity.too.large') {
-      sendError(
-        res,
-        413,
-        new DomainError(
-          'invalid_input',
-          'Invalid input: the body is larger than 1 MB.',
-          'Send less at once.',
-          {
-            field: 'body',
-          },
-        ),
-      );
-      return;
-    }
-    if (parser && parser.status !== undefined && parser.status >= 400 && parser.status < 500) {
-      // unsupported charset or content encoding, aborted or malformed request bodies
-      sendError(
-        res,
-        parser.status,
-        new DomainError('invalid_input', 'Invalid input: the body could not be read.', FIX, {
-          field: 'body',
-        }),
-      );
-      return;
-    }
-    if (err instanceof UniqueConstraintViolationException) {
-      // A concurrent request created the same record first; the caller can simply retry.
-      log.warn({ err, method: req.method, path: req.baseUrl + req.path }, 'api request lost a race');
-      sendError(
-        res,
-        409,
-        new DomainError(
-          'conflict',
-          'A concurrent request changed the same record.',
-          'Send the request again.',
-        ),
-      );
-      return;
-    }
-    const requestId = randomUUID();
-    log.error({ err, requestId, method: req.method, path: req.baseUrl + req.path }, 'api request failed');
-    sendError(res, 500, {
-      code: 'internal',
-      message: 'Something went wrong on our side.',
-      next: 'Try again later; if it keeps happening, contact support with the request id.',
-      details: { requestId },
-    });
-  };

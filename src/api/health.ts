@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Router } from 'express';
+import type { Logger } from 'pino';
 import { renderMetrics } from './metrics.ts';
 
-/** Liveness, readiness (the database answers) and Prometheus metrics; no token needed. */
-export const healthRoutes = (em: EntityManager) => {
+/**
+ * Liveness, readiness (the database answers) and Prometheus metrics; no token needed. A
+ * database outage at /metrics reaches the server's error handler: a coded 503.
+ */
+export const healthRoutes = (em: EntityManager, log: Logger) => {
   const r = Router();
   r.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -13,11 +17,14 @@ export const healthRoutes = (em: EntityManager) => {
       await em.fork().execute('select 1');
       res.json({ ok: true, database: 'up' });
     } catch (e) {
-      res.status(503).json({ ok: false, database: 'down', error: (e as Error).message });
+      // the cause is for the operator's log; the answer only says what is down
+      log.warn({ err: e }, 'readiness check: database down');
+      res.status(503).json({ ok: false, database: 'down' });
     }
   });
   r.get('/metrics', async (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(await renderMetrics(em));
+    const body = await renderMetrics(em);
+    res.type('text/plain; version=0.0.4').send(body);
   });
   return r;
 };

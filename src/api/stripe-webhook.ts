@@ -19,7 +19,13 @@ export const stripeWebhook = (ctx: ServiceContext, gateway: StripeGateway, secre
   const router = Router();
   router.post('/', express.raw({ type: 'application/json', limit: '1mb' }), async (req, res) => {
     if (!Buffer.isBuffer(req.body)) {
-      res.status(400).json({ error: 'The body must be the raw JSON event Stripe sent.' });
+      res.status(400).json({
+        error: {
+          code: 'invalid_input',
+          message: 'The body must be the raw JSON event Stripe sent.',
+          next: 'Send it with Content-Type: application/json, as Stripe does.',
+        },
+      });
       return;
     }
     try {
@@ -36,12 +42,23 @@ export const stripeWebhook = (ctx: ServiceContext, gateway: StripeGateway, secre
     } catch (e) {
       if (e instanceof WebhookSignatureError) {
         log.warn({ err: e.message }, 'stripe webhook refused: bad signature');
-        res.status(400).json({ error: 'Invalid Stripe signature or stale timestamp.' });
+        res.status(400).json({
+          error: {
+            code: 'invalid_signature',
+            message: 'Invalid Stripe signature or stale timestamp.',
+            next: 'Point only Stripe at this URL, with the endpoint’s signing secret in STRIPE_WEBHOOK_SECRET.',
+          },
+        });
         return;
       }
       log.error({ err: e }, 'stripe webhook failed');
-      res.status(isDomainError(e) && e.code === 'billing_unavailable' ? 503 : 500).json({
-        error: 'The event could not be applied now; Stripe will deliver it again.',
+      const unavailable = isDomainError(e) && e.code === 'billing_unavailable';
+      res.status(unavailable ? 503 : 500).json({
+        error: {
+          code: unavailable ? 'unavailable' : 'internal',
+          message: 'The event could not be applied now.',
+          next: 'Nothing to do: Stripe delivers it again.',
+        },
       });
     }
   });

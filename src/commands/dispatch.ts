@@ -1,3 +1,4 @@
+import { isStorableText } from '../domain/text.ts';
 import { guardSubjects } from '../service/chat-access.ts';
 import { type CommandContext, notLinked } from './context.ts';
 import { errorReply } from './errors.ts';
@@ -31,6 +32,9 @@ const UNLINKED_ACTIONS: ReadonlySet<ActionId> = new Set([
 
 const unlinked = (c: CommandContext) => c.workspace !== undefined && !c.organizationId;
 
+export const UNSTORABLE_COMMAND =
+  'That text contains a control character (such as NUL) or broken text, which cannot be stored. Type it again without it.';
+
 /** Runs a typed command; a refusal or failure becomes an error Reply, never a throw. */
 export const runParsed = async (c: CommandContext, command: Command, log?: Log): Promise<Reply> => {
   try {
@@ -44,6 +48,8 @@ export const runParsed = async (c: CommandContext, command: Command, log?: Log):
 
 /** Chat text in, neutral Reply out: what every adapter calls for a slash command or message. */
 export const runCommand = async (c: CommandContext, text: string, log?: Log): Promise<Reply> => {
+  // a NUL byte (which PostgreSQL refuses) or broken text in a name would otherwise fail deep down
+  if (!isStorableText(text)) return fail(UNSTORABLE_COMMAND, 'invalid_input');
   const parsed = parseCommand(text);
   if (!parsed.ok) return fail(parsed.error, 'invalid_input');
   return runParsed(c, parsed.command, log);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from './text.ts';
+
+const text = z.string().refine(isStorableText, UNSTORABLE_TEXT);
 
 /** EU-style VAT ids: two-letter country prefix then 2–13 letters or digits (e.g. NL123456789B01). */
 const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
 export const billingDetailsInput = z
   .object({
-    company: z.string().trim().min(2, 'company name is too short').max(200),
+    company: text.trim().min(2, 'company name is too short').max(200),
     email: z.string().trim().toLowerCase().pipe(z.email('billing email is not a valid email address')),
     country: z
       .string()
@@ -18,8 +21,7 @@ export const billingDetailsInput = z
       .nullish()
       .transform((s) => (s == null || s.trim() === '' ? null : s.replace(/[\s.-]/g, '').toUpperCase()))
       .pipe(z.string().regex(VAT_ID, 'VAT id must look like NL123456789B01').nullable()),
-    address: z
-      .string()
+    address: text
       .trim()
       .max(500)
       .nullish()

@@ -1,5 +1,6 @@
 import { buildApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { exitOnSignals, shutdown } from '../shutdown.ts';
 import { chatNotifier } from './chat-notifier.ts';
 import { startWorker } from './worker.ts';
 
@@ -12,13 +13,9 @@ const main = async () => {
     log: app.log,
   });
   app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
-  const stop = async () => {
-    await worker.stop();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignals(config.SHUTDOWN_GRACE_MS, () =>
+    shutdown({ app, server: null, worker, graceMs: config.SHUTDOWN_GRACE_MS }),
+  );
 };
 
 main().catch((e) => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ServiceContext } from '../service/context.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
 import type { Notifier } from './notifier.ts';
+import { outboxLoop, settlesWithin } from './outbox-loop.ts';
 import { PERIODIC_JOBS, type PeriodicJob } from './schedule.ts';
 
 export interface WorkerOptions {
@@ -10,6 +11,8 @@ export interface WorkerOptions {
   databaseUrl?: string;
   /** how often the outbox is polled */
   outboxIntervalMs?: number;
+  /** how often the lease of the outbox row being sent is renewed (default: a third of the lease) */
+  leaseRenewMs?: number;
   jobs?: PeriodicJob[];
   log: Logger;
 }
@@ -17,8 +20,16 @@ export interface WorkerOptions {
 export interface Worker {
   /** runs a periodic job now, through the queue (one worker takes it) */
   trigger(name: string): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking work and lets the current work end: the outbox row being sent is sent and
+   * recorded, a periodic job runs to its end. Work still running after `graceMs` is left: a
+   * periodic job is marked failed (pg-boss runs it again later), an outbox row comes back when its
+   * lease ends. Resolves false when something had to be left.
+   */
+  stop(graceMs?: number): Promise<boolean>;
 }
+
+const BATCH = 50;
 
 /**
  * The background worker: delivers the outbox every few seconds and runs the periodic jobs.
@@ -42,26 +53,37 @@ export const startWorker = async (
       throw e;
     }
   };
-  let stopping = false;
-  let delivering: Promise<unknown> = Promise.resolve();
-  const outboxTimer = setInterval(() => {
-    if (stopping) return;
-    delivering = deliverOutbox(ctx, notifier).catch((e) => o.log.error({ err: e }, 'outbox delivery failed'));
-  }, o.outboxIntervalMs ?? 2000);
+  const outbox = outboxLoop(
+    (stopping) =>
+      deliverOutbox(ctx, notifier, {
+        batch: BATCH,
+        stopping,
+        ...(o.leaseRenewMs ? { leaseRenewMs: o.leaseRenewMs } : {}),
+      }),
+    { intervalMs: o.outboxIntervalMs ?? 2000, batch: BATCH, log: o.log },
+  );
 
   if (!o.databaseUrl) {
-    const timers = jobs.map((job) => setInterval(() => void runJob(job).catch(() => {}), 60_000));
+    const running = new Set<Promise<unknown>>();
+    const timers = jobs.map((job) =>
+      setInterval(() => {
+        const p = runJob(job)
+          .catch(() => {})
+          .finally(() => running.delete(p));
+        running.add(p);
+      }, 60_000),
+    );
     return {
       async trigger(name) {
         const job = byName.get(name);
         if (!job) throw new Error(`no job ${name}`);
         await runJob(job);
       },
-      async stop() {
-        stopping = true;
-        clearInterval(outboxTimer);
+      async stop(graceMs = 10_000) {
+        const until = Date.now() + graceMs;
         for (const t of timers) clearInterval(t);
-        await delivering;
+        const delivered = await outbox.stop(graceMs);
+        return (await settlesWithin(Promise.all(running), until - Date.now())) && delivered;
       },
     };
   }
@@ -69,6 +91,7 @@ export const startWorker = async (
   const boss = new PgBoss({ connectionString: o.databaseUrl, schema: 'pgboss', max: 4 });
   boss.on('error', (e) => o.log.error({ err: e }, 'pg-boss error'));
   await boss.start();
+  const working = new Set<Promise<unknown>>();
   for (const job of jobs) {
     await boss.createQueue(job.name, {
       name: job.name,
@@ -77,18 +100,29 @@ export const startWorker = async (
       retryBackoff: true,
     });
     await boss.schedule(job.name, job.cron);
-    await boss.work(job.name, { pollingIntervalSeconds: 1 }, async () => runJob(job));
+    await boss.work(job.name, { pollingIntervalSeconds: 1 }, async () => {
+      const p = runJob(job);
+      working.add(p);
+      try {
+        await p;
+      } finally {
+        working.delete(p);
+      }
+    });
   }
   return {
     async trigger(name) {
       if (!byName.has(name)) throw new Error(`no job ${name}`);
       await boss.send(name, {});
     },
-    async stop() {
-      stopping = true;
-      clearInterval(outboxTimer);
-      await delivering;
-      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    async stop(graceMs = 10_000) {
+      // both at once: pg-boss stops fetching jobs, waits for the running ones, then marks those
+      // still running failed (retried later); it waits at least a second
+      const [delivered] = await Promise.all([
+        outbox.stop(graceMs),
+        boss.stop({ graceful: true, wait: true, timeout: graceMs }),
+      ]);
+      return delivered && working.size === 0;
     },
   };
 };

@@ -14,14 +14,14 @@ import {
   onlyContract,
   unconnectedContractsManagedBy,
 } from './support/contracts.ts';
-import { parse, uuidField } from './support/input.ts';
+import { parse, textField, uuidField } from './support/input.ts';
 import { audit, notify, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z
   .object({
     organizationId: uuidField,
-    key: z.string().trim().toLowerCase().optional(),
+    key: textField.trim().toLowerCase().optional(),
     contractId: uuidField.optional(),
   })
   .refine((c) => c.key === undefined || c.contractId === undefined, {

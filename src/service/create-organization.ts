@@ -13,14 +13,14 @@ import type { Actor, ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
 import { activateOrganization } from './support/activate-organization.ts';
 import { lockOrganization } from './support/contracts.ts';
-import { parse } from './support/input.ts';
+import { parse, textField } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
 import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
+  name: textField.trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
   period: z.enum(['month', 'year']).default('month'),
   /** the Slack workspace or Teams tenant it is created in: linked to it from the start */
   workspace: z

@@ -4,14 +4,14 @@ import { OrganizationSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { closeOrganization } from './support/close-organization.ts';
-import { parse, uuidField } from './support/input.ts';
+import { parse, textField, uuidField } from './support/input.ts';
 import { authorize } from './support/lookups.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
   organizationId: uuidField,
   /** the organization's name typed back, so a slip of the finger deletes nothing */
-  confirmName: z.string().trim().min(1, 'type the organization name to confirm'),
+  confirmName: textField.trim().min(1, 'type the organization name to confirm'),
 });
 
 /** The owner deletes the organization: every member goes back to their personal plan. */

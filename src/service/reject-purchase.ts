@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { lockRequestFor } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { parse, uuidField } from './support/input.ts';
+import { parse, textField, uuidField } from './support/input.ts';
 import { notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
-const input = z.object({ requestId: uuidField, reason: z.string().trim().max(300).nullish() });
+const input = z.object({ requestId: uuidField, reason: textField.trim().max(300).nullish() });
 
 /**
  * An approver turns a pending request down; deciding an already-decided request changes nothing.

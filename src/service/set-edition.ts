@@ -4,13 +4,13 @@ import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { lockOrganizationFor } from './support/contracts.ts';
-import { parse, uuidField } from './support/input.ts';
+import { parse, textField, uuidField } from './support/input.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
   organizationId: uuidField,
-  edition: z.string().trim().toLowerCase(),
+  edition: textField.trim().toLowerCase(),
 });
 
 const isEdition = (s: string): s is Edition => (EDITIONS as readonly string[]).includes(s);

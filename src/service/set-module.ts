@@ -4,13 +4,13 @@ import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { lockOrganizationFor } from './support/contracts.ts';
-import { parse, uuidField } from './support/input.ts';
+import { parse, textField, uuidField } from './support/input.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
   organizationId: uuidField,
-  module: z.string().trim().toLowerCase(),
+  module: textField.trim().toLowerCase(),
   enabled: z.boolean('must be true or false'),
 });
 

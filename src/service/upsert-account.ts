@@ -5,16 +5,16 @@ import { AccountSchema } from '../../db/schemas/index.ts';
 import { PERSONAL_PLANS } from '../domain/catalog.ts';
 import type { Account } from '../domain/model.ts';
 import type { ServiceContext } from './context.ts';
-import { emailField, parse } from './support/input.ts';
+import { emailField, parse, textField } from './support/input.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
   email: emailField,
-  name: z.string().trim().min(1).max(200).nullish(),
+  name: textField.trim().min(1).max(200).nullish(),
   personalPlan: z.enum(PERSONAL_PLANS as ['free', 'solo', 'business']).optional(),
   /** a billing gateway payment method reference, synced by the product that owns accounts */
-  paymentMethod: z.string().trim().min(3).max(200).nullish(),
+  paymentMethod: textField.trim().min(3).max(200).nullish(),
 });
 
 /** Creates or updates an account (the product syncs personal plans through the REST API). */

@@ -4,7 +4,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorHandler, HTTP_STATUS } from '../../src/api/errors.ts';
+import { errorHandler } from '../../src/api/error-handler.ts';
+import { HTTP_STATUS } from '../../src/api/errors.ts';
 import { DomainError, type ErrorCode } from '../../src/domain/errors.ts';
 import { listen } from '../../src/server.ts';
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   http.get('/race', async () => {
     throw new UniqueConstraintViolationException(new Error('duplicate key value violates unique constraint'));
   });
-  http.use(apiErrorHandler(log));
+  http.use(errorHandler(log));
   server = await listen(http, 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -83,7 +84,7 @@ describe('error mapping', () => {
     expect(body.error).toMatchObject({ code: 'internal', message: 'Something went wrong on our side.' });
     expect(typeof body.error.next).toBe('string');
     expect(JSON.stringify(body)).not.toContain('secret');
-    const entry = logged.find((l) => l.msg === 'api request failed');
+    const entry = logged.find((l) => l.msg === 'request failed');
     expect(entry).toMatchObject({ level: 50, requestId: body.error.details.requestId, path: '/boom' });
     expect(JSON.stringify(entry)).toContain('secret detail');
   });

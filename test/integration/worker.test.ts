@@ -136,6 +136,139 @@ describe.skipIf(usingPglite)('several workers on one database', () => {
     expect(b.sent.length).toBeGreaterThan(0);
   });
 
+  /** A platform that takes `clockMsPerSend` of (test) time per message, in small real steps. */
+  class SlowRecorder extends Recorder {
+    constructor(private readonly clockMsPerSend: number) {
+      super();
+    }
+    override async send(to: Recipient, reply: Reply, meta: { outboxId: string; kind: string }) {
+      for (let left = this.clockMsPerSend; left > 0; left -= 5_000) {
+        await new Promise((r) => setTimeout(r, 15));
+        db.clock.advance(Math.min(5_000, left));
+      }
+      await super.send(to, reply, meta);
+    }
+  }
+  const attemptsOf = async (ids: string[]) =>
+    db.em
+      .fork()
+      .execute<{ attempts: number; status: string }[]>(
+        `select attempts, status from outbox where id in (?)`,
+        [ids],
+      );
+  const untilSent = async (ids: string[], ms = 30_000) => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if ((await attemptsOf(ids)).every((r) => r.status === 'sent')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const idsOfPending = async () =>
+    (await db.em.fork().execute<{ id: string }[]>(`select id from outbox where status = 'pending'`)).map(
+      (r) => r.id,
+    );
+
+  it('two workers on a slow platform, polling often, send each row once with one attempt', async () => {
+    await inviteSome(50);
+    const ids = await idsOfPending();
+    expect(ids).toHaveLength(50);
+    const log = pino({ level: 'silent' });
+    const [a, b] = [new SlowRecorder(2_000), new SlowRecorder(2_000)];
+    const opts = { databaseUrl: db.url!, log, jobs: [], outboxIntervalMs: 10 };
+    const workers = [
+      await startWorker(await contextOn(), a, opts),
+      await startWorker(await contextOn(), b, opts),
+    ];
+    try {
+      await untilSent(ids);
+    } finally {
+      for (const w of workers) await w.stop();
+    }
+    const sent = [...a.sent, ...b.sent].map((s) => s.outboxId);
+    expect(sent.length).toBe(50);
+    expect(new Set(sent).size).toBe(50);
+    expect(a.sent.length).toBeGreaterThan(0);
+    expect(b.sent.length).toBeGreaterThan(0);
+    expect((await attemptsOf(ids)).map((r) => r.attempts)).toEqual(Array(50).fill(1));
+  }, 60_000);
+
+  it('a send slower than the lease keeps its lease: the other worker never takes the row', async () => {
+    await inviteSome(1);
+    const ids = await idsOfPending();
+    const log = pino({ level: 'silent' });
+    const slow = new SlowRecorder(OUTBOX_LEASE_MS * 2);
+    const other = new Recorder();
+    const opts = { databaseUrl: db.url!, log, jobs: [], outboxIntervalMs: 10, leaseRenewMs: 10 };
+    const first = await startWorker(await contextOn(), slow, opts);
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && (await attemptsOf(ids))[0]!.attempts === 0) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const second = await startWorker(await contextOn(), other, opts);
+    try {
+      await untilSent(ids);
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+    expect(slow.sent.map((s) => s.outboxId)).toEqual(ids);
+    expect(other.sent).toEqual([]);
+    expect(await attemptsOf(ids)).toEqual([{ attempts: 1, status: 'sent' }]);
+  }, 60_000);
+
+  const claimedOne = async (ids: string[]) => {
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      if ((await attemptsOf(ids)).some((r) => r.attempts > 0)) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it('stop lets the row being sent finish and be recorded; the other rows stay free for the next worker', async () => {
+    await inviteSome(5);
+    const ids = await idsOfPending();
+    const slow = new SlowRecorder(100_000);
+    const log = pino({ level: 'silent' });
+    const worker = await startWorker(await contextOn(), slow, {
+      databaseUrl: db.url!,
+      log,
+      jobs: [],
+      outboxIntervalMs: 10,
+    });
+    await claimedOne(ids);
+    expect(await worker.stop(10_000)).toBe(true);
+    expect(slow.sent).toHaveLength(1);
+    const rows = await db.em
+      .fork()
+      .execute<{ id: string; attempts: number; status: string; next_attempt_at: Date }[]>(
+        `select id, attempts, status, next_attempt_at from outbox where id in (?)`,
+        [ids],
+      );
+    expect(rows.find((r) => r.id === slow.sent[0]!.outboxId)).toMatchObject({ status: 'sent', attempts: 1 });
+    const rest = rows.filter((r) => r.id !== slow.sent[0]!.outboxId);
+    expect(rest).toHaveLength(4);
+    for (const r of rest) {
+      expect(r).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(new Date(r.next_attempt_at).getTime()).toBeLessThanOrEqual(db.clock.now().getTime());
+    }
+    await db.em.fork().execute(`update outbox set status = 'sent' where id in (?)`, [ids]);
+  }, 30_000);
+
+  it('a send longer than the grace is left behind: stop answers false in time and the row keeps its lease', async () => {
+    await inviteSome(1);
+    const ids = await idsOfPending();
+    const slow = new SlowRecorder(1_000_000);
+    const log = pino({ level: 'silent' });
+    const worker = await startWorker(await contextOn(), slow, { log, jobs: [], outboxIntervalMs: 10 });
+    await claimedOne(ids);
+    const stopping = Date.now();
+    expect(await worker.stop(200)).toBe(false);
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+    expect(await attemptsOf(ids)).toEqual([{ attempts: 1, status: 'pending' }]);
+    await untilSent(ids);
+    expect(slow.sent).toHaveLength(1);
+  }, 30_000);
+
   it('with two pg-boss workers running, a period end rolls the contract once', async () => {
     const org = await orgWith(db, { name: 'Rolling' });
     const log = pino({ level: 'silent' });

@@ -7,6 +7,7 @@ import { keyFrom } from '../../adapters/slack/seal.ts';
 import { slackNotifier } from '../../adapters/slack/slack-app.ts';
 import { signSlackRequest } from '../../adapters/slack/verify-request.ts';
 import type { App } from '../../src/app.ts';
+import { InFlight } from '../../src/commands/in-flight.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import type { BillingGateway } from '../../src/service/ports.ts';
@@ -56,7 +57,15 @@ export const startSlack = async (
   });
   const log = pino({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
   const ctx = { ...db.ctx, ...(o.billing ? { billing: o.billing } : {}) };
-  const app: App = { config, orm: db.orm, ctx, log, teams: null, close: async () => {} };
+  const app: App = {
+    config,
+    orm: db.orm,
+    ctx,
+    log,
+    teams: null,
+    inFlight: new InFlight(),
+    close: async () => {},
+  };
   const server: Server = await listen(buildHttp(app), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

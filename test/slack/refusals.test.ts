@@ -114,4 +114,21 @@ describe('inbound Slack requests are authenticated', () => {
     expect(retry.body).toBe('');
     expect(await db.counts()).toEqual(afterFirst);
   });
+
+  it('a NUL byte typed in a name (Slack sends %00) is refused in the ack and nothing is created', async () => {
+    const before = await db.counts();
+    const r = await slack.post(
+      slashBody({
+        teamId: TEAM,
+        userId: 'UBOB',
+        text: 'org create "Acme\u0000 Two"',
+        responseUrl: slack.fake.responseUrl().url,
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).text).toContain(
+      'That text contains a control character (such as NUL) or broken text, which cannot be stored.',
+    );
+    expect(await db.counts()).toEqual(before);
+  });
 });

@@ -25,8 +25,14 @@ describe('loadConfig: defaults', () => {
       STRIPE_API_BASE: 'https://api.stripe.com',
       BOTFRAMEWORK_OPENID_METADATA: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
       WORKER: 'on',
+      SHUTDOWN_GRACE_MS: 10_000,
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('reads SHUTDOWN_GRACE_MS in milliseconds', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: ' 2500 ' }).SHUTDOWN_GRACE_MS).toBe(2500);
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '0' }).SHUTDOWN_GRACE_MS).toBe(0);
   });
 
   it('leaves optional integrations unset', () => {
@@ -86,6 +92,15 @@ describe('loadConfig: defaults', () => {
 });
 
 describe('loadConfig: one line naming the bad variable', () => {
+  it.each([
+    ['ten', 'SHUTDOWN_GRACE_MS must be a number of milliseconds such as 10000'],
+    ['1.5', 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds'],
+    ['-1', 'SHUTDOWN_GRACE_MS must be 0 or more milliseconds'],
+    ['99999999', 'SHUTDOWN_GRACE_MS must be at most 3600000 (an hour)'],
+  ])('SHUTDOWN_GRACE_MS=%s', (value, message) => {
+    expect(errorOf({ SHUTDOWN_GRACE_MS: value }).message).toBe(message);
+  });
+
   it('PORT=abc', () => {
     const e = errorOf({ PORT: 'abc' });
     expect(e.name).toBe('ConfigError');

@@ -29,13 +29,16 @@ export const withinDeadline = async (
   const running = work();
   const first = await raceDeadline(deps.deadlineMs, running);
   if (first !== LATE) return first;
-  running
-    .then((card) =>
-      inConversation(deps, reference, async (c) => {
-        if (cardId) await c.updateActivity({ ...cardActivity(card), id: cardId });
-        else await c.sendActivity(cardActivity(card));
-      }),
-    )
-    .catch(deps.log);
+  // after the answer: tracked, so a shutdown waits for it
+  deps.inFlight.track(
+    running
+      .then((card) =>
+        inConversation(deps, reference, async (c) => {
+          if (cardId) await c.updateActivity({ ...cardActivity(card), id: cardId });
+          else await c.sendActivity(cardActivity(card));
+        }),
+      )
+      .catch(deps.log),
+  );
   return renderCard(info(WORKING));
 };

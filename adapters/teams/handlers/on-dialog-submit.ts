@@ -54,13 +54,16 @@ export const onDialogSubmit =
     try {
       const outcome = await raceDeadline(deps.deadlineMs, running);
       if (outcome === LATE) {
-        running
-          .then((o) =>
-            inConversation(deps, reference, async (c) => {
-              await c.sendActivity(cardActivity(renderCard(o.reply)));
-            }),
-          )
-          .catch(deps.log);
+        // after the answer: tracked, so a shutdown waits for it
+        deps.inFlight.track(
+          running
+            .then((o) =>
+              inConversation(deps, reference, async (c) => {
+                await c.sendActivity(cardActivity(renderCard(o.reply)));
+              }),
+            )
+            .catch(deps.log),
+        );
         return WORKING;
       }
       if (outcome.dialog) return outcome.dialog;

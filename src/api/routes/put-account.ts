@@ -2,19 +2,18 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { PERSONAL_PLANS } from '../../domain/catalog.ts';
 import type { ServiceContext } from '../../service/context.ts';
-import { emailField } from '../../service/support/input.ts';
+import { emailField, textField } from '../../service/support/input.ts';
 import { upsertAccount } from '../../service/upsert-account.ts';
 import { validate } from '../errors.ts';
 
 const params = z.object({ email: emailField });
 const body = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be blank').max(200, 'must be at most 200 characters').nullish(),
+    name: textField.trim().min(1, 'must not be blank').max(200, 'must be at most 200 characters').nullish(),
     personalPlan: z.enum(PERSONAL_PLANS as ['free', 'solo', 'business'], {
       error: `must be one of ${PERSONAL_PLANS.join(', ')}`,
     }),
-    paymentMethod: z
-      .string()
+    paymentMethod: textField
       .trim()
       .min(3, 'must be at least 3 characters')
       .max(200, 'must be at most 200 characters')

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
+import { isStorableText, UNSTORABLE_TEXT } from '../../domain/text.ts';
 
-export const emailField = z.string().trim().toLowerCase().pipe(z.email('is not a valid email address'));
+/** Any text a person gives that is stored or looked up. */
+export const textField = z.string().refine(isStorableText, UNSTORABLE_TEXT);
+
+/** A value as an error line shows it: quoted, cut short, with control characters escaped. */
+export const shownValue = (v: unknown) => JSON.stringify(String(v).slice(0, 60));
+
+export const emailField = textField.trim().toLowerCase().pipe(z.email('is not a valid email address'));
 
 export const uuidField = z.uuid('is not a valid id');
-export const planCodeField = z
-  .string()
+export const planCodeField = textField
   .trim()
   .toLowerCase()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'is not a plan name');
@@ -24,7 +30,7 @@ export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<
   const field = issue.path.join('.');
   const got = field ? valueAt(input, issue.path) : undefined;
   const what = field
-    ? `${field}${got === undefined ? '' : ` "${String(got).slice(0, 60)}"`} ${issue.message}`
+    ? `${field}${got === undefined ? '' : ` ${shownValue(got)}`} ${issue.message}`
     : issue.message;
   throw new DomainError(
     'invalid_input',
