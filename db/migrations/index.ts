@@ -6,6 +6,7 @@ import { Migration20261122040000_stripe } from './Migration20261122040000_stripe
 import { Migration20261122050000_teams } from './Migration20261122050000_teams.ts';
 import { Migration20261122060000_contract_creation_key } from './Migration20261122060000_contract_creation_key.ts';
 import { Migration20261122070000_stripe_schedules } from './Migration20261122070000_stripe_schedules.ts';
+import { Migration20261201100000_stripe_decision_keys } from './Migration20261201100000_stripe_decision_keys.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -20,4 +21,8 @@ export const migrationsList = [
     class: Migration20261122060000_contract_creation_key,
   },
   { name: 'Migration20261122070000_stripe_schedules', class: Migration20261122070000_stripe_schedules },
+  {
+    name: 'Migration20261201100000_stripe_decision_keys',
+    class: Migration20261201100000_stripe_decision_keys,
+  },
 ];

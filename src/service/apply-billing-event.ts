@@ -176,7 +176,10 @@ const setupCompleted = async (
       kind: 'billing_problem',
       payload: {
         organizationName: found.org.name,
-        reason: `the first invoice failed: ${started.reason} Add another payment method with the same link.`,
+        reason:
+          'setupUrl' in started && started.setupUrl
+            ? `the first invoice failed: ${started.reason} Add another payment method here: ${started.setupUrl}`
+            : `the first invoice failed: ${started.reason} Add another payment method with \`org create ${found.org.name}\`.`,
       },
     });
     return 'applied';

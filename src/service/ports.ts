@@ -104,13 +104,16 @@ export interface BillingGateway {
   charge(input: ChargeInput): Promise<ChargeResult>;
   /** starts billing a new organization (ledger: charges the first invoice) */
   openOrganization(input: OpenOrganizationInput): Promise<OpenOrganizationResult>;
-  /** after the payment method is on file: bills the contract's seats from now on */
+  /**
+   * After the payment method is on file: bills the contract's seats from now on. A declined
+   * first invoice may come with `setupUrl`, a fresh link to add another payment method.
+   */
   startSubscription(input: {
     organizationId: string;
     contractId: string;
     period: BillingPeriod;
     items: PlanQuantity[];
-  }): Promise<ChargeResult>;
+  }): Promise<ChargeResult | { ok: false; reason: string; setupUrl?: string }>;
   /** the amount charged now for going to `newQuantity` seats of a plan at `prorationDate` */
   previewSeatPurchase(input: SeatPreviewInput): Promise<Money>;
   /** charges an approved purchase once per idempotency key; seats only on `ok` */

@@ -137,6 +137,55 @@ describe('cancel', () => {
     expect(new Set([...cancelled, ...undone].map((c) => c.key)).size).toBe(2);
   });
 
+  it('our own retry of a cancel that got no answer sends the same idempotency key; the next decision a new one', async () => {
+    const f = await billedOrg();
+    const keys: string[] = [];
+    stripeApi()
+      .post(`/v1/subscriptions/${f.ids.sub}`)
+      .times(3)
+      .reply(function () {
+        keys.push(this.req.headers['idempotency-key'] as string);
+        return [500, { error: { type: 'api_error', message: 'Stripe had a problem' } }];
+      });
+    await refusal(
+      'billing_unavailable',
+      cancelOrganization(stripe, f.owner.actor, { organizationId: f.org.id }),
+    );
+    // the owner tries again a minute later: the same decision, so the same key
+    db.clock.advance(60_000);
+    const retried = capture('post', `/v1/subscriptions/${f.ids.sub}`, {
+      id: f.ids.sub,
+      object: 'subscription',
+    });
+    await cancelOrganization(stripe, f.owner.actor, { organizationId: f.org.id });
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    expect(new Set([...keys, ...retried.map((r) => r.key)])).toEqual(new Set([keys[0]]));
+    // undo, then cancel again: new decisions, new keys (not replays of the first)
+    const undone = capture('post', `/v1/subscriptions/${f.ids.sub}`, {
+      id: f.ids.sub,
+      object: 'subscription',
+    });
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .query({ 'expand[0]': 'schedule' })
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 3), schedule: null }));
+    stripeApi()
+      .post('/v1/subscription_schedules')
+      .reply(200, { id: 'sub_sched_x', object: 'subscription_schedule', current_phase: null, phases: [] });
+    await undoCancel(stripe, f.owner.actor, { organizationId: f.org.id });
+    const again = capture('post', `/v1/subscriptions/${f.ids.sub}`, {
+      id: f.ids.sub,
+      object: 'subscription',
+    });
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 3), schedule: 'sub_sched_x' }));
+    stripeApi().post('/v1/subscription_schedules/sub_sched_x/release').reply(200, { id: 'sub_sched_x' });
+    await cancelOrganization(stripe, f.owner.actor, { organizationId: f.org.id });
+    const all = [keys[0], undone[0]!.key, again[0]!.key];
+    expect(new Set(all).size).toBe(3);
+  }, 20_000);
+
   it('Stripe rate limiting becomes a coded error with a plain message, and the cancellation is not recorded', async () => {
     const f = await billedOrg();
     let calls = 0;
