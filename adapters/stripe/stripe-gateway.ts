@@ -49,6 +49,8 @@ const attemptKey = (key: string, attempt: number) => (attempt === 0 ? key : `${k
 export class StripeGateway implements BillingGateway {
   readonly name = 'stripe';
   readonly collectsPaymentMethod = true;
+  /** Stripe invoices each cycle and prorates quantity changes itself */
+  readonly billsPeriodsAtRoll = false;
   private readonly prices = new Map<string, string>();
 
   constructor(
@@ -284,6 +286,29 @@ export class StripeGateway implements BillingGateway {
       return { ok: true, ref: invoiceId };
     }
     return { ok: false, reason: await this.failureOf(invoiceId), pending: { ref: invoiceId } };
+  }
+
+  /**
+   * Dunning: pays Stripe's unpaid invoice again (with the customer's current default method),
+   * keyed per attempt; a charge without an invoice is a one-off payment intent.
+   */
+  async collectOverdue(
+    input: ChargeInput & { contractId: string; ref: string | null },
+  ): Promise<ChargeResult> {
+    if (!input.ref?.startsWith('in_')) return this.charge(input);
+    const invoiceId = input.ref;
+    try {
+      const paid = await this.stripe.invoices.pay(
+        invoiceId,
+        { off_session: true },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return paid.status === 'paid'
+        ? { ok: true, ref: paid.id }
+        : { ok: false, reason: await this.failureOf(invoiceId) };
+    } catch (e) {
+      return { ok: false, ...asPaymentFailure(e) };
+    }
   }
 
   /** Why an invoice is unpaid, from its payment attempt. */

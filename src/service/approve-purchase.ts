@@ -6,11 +6,13 @@ import { DomainError } from '../domain/errors.ts';
 import type { PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isQuoteExpired } from '../domain/quote.ts';
+import { collectPeriodCharge } from './collect-period-charges.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { SeatPurchaseResult } from './ports.ts';
 import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
+import { billLateSeats } from './support/period-charges.ts';
 import { notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
@@ -120,6 +122,11 @@ export const approvePurchase = async (
     prorationDate: r.prorationDate,
   });
   const settled = await inTransaction(ctx, async (em) => settle(em, ctx, r.id, charge));
+  // Seats that landed after the renewal was priced owe the new period too: collected now (if
+  // this fails, the request is charged all the same and the collection job finishes it).
+  for (const id of settled.lateCharges) {
+    await collectPeriodCharge(ctx, id).catch(() => {});
+  }
   // the new seats renew: a renewal schedule already planning the next period must count them
   if (settled.outcome === 'charged') await syncRenewalSchedules(ctx, [r.contractId]);
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
@@ -198,7 +205,7 @@ const settle = async (
   ctx: ServiceContext,
   id: string,
   charge: SeatPurchaseResult,
-): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome }> => {
+): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome; lateCharges: string[] }> => {
   const now = ctx.clock.now();
   const request = await em.findOneOrFail(
     PurchaseRequestSchema,
@@ -206,13 +213,20 @@ const settle = async (
     { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
   if (request.status !== 'approved') {
-    return { request, outcome: request.status === 'charged' ? 'charged' : 'payment_failed' };
+    return { request, outcome: request.status === 'charged' ? 'charged' : 'payment_failed', lateCharges: [] };
   }
   const org = await requireOrganization(em, request.organizationId);
   request.updatedAt = now;
+  let lateCharges: string[] = [];
   if (charge.ok) {
     request.status = 'charged';
     request.chargeRef = charge.ref;
+    // Under the contract's lock, as the roll prices a renewal: either the renewal counts these
+    // seats, or it was priced without them and they are billed for that period here.
+    const contract = await lockContract(em, request.contractId);
+    if (contract && ctx.billing.billsPeriodsAtRoll) {
+      lateCharges = await billLateSeats(em, now, contract, request, org.ownerId);
+    }
     await em.execute(
       `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, last_used_at, created_at)
        select gen_random_uuid(), ?, ?, null, true, null, null, ? from generate_series(1, ?)`,
@@ -240,7 +254,7 @@ const settle = async (
       : { status: 'payment_failed', reason: charge.reason },
   });
   await notifyOutcome(em, now, org, request, charge.ok ? {} : { reason: charge.reason });
-  return { request, outcome: charge.ok ? 'charged' : 'payment_failed' };
+  return { request, outcome: charge.ok ? 'charged' : 'payment_failed', lateCharges };
 };
 
 /**

@@ -65,7 +65,10 @@ export type NoticeKind =
   | 'idle_seat_offer'
   | 'idle_seat_reclaimed'
   | 'organization_ready'
-  | 'billing_problem';
+  | 'billing_problem'
+  | 'payment_received'
+  | 'seats_suspended'
+  | 'seats_restored';
 
 /** Queues a message to a person; the outbox worker delivers it. Same transaction as the change. */
 export const notify = (
