@@ -217,3 +217,13 @@ export const billLateSeats = async (
   }
   return ids;
 };
+
+/** Overdue charges (unpaid or suspended) whose provider invoice is `ref`, locked. */
+export const overdueByRef = async (em: EntityManager, contractId: string, ref: string) =>
+  (
+    await em.execute<Row[]>(
+      `select * from period_charge where contract_id = ? and charge_ref = ? and status in ('unpaid', 'suspended')
+       for update`,
+      [contractId, ref],
+    )
+  ).map(toPeriodCharge);
