@@ -141,6 +141,61 @@ describe('quote and approval through Stripe', () => {
     },
   );
 
+  it.skipIf(usingPglite)(
+    'two purchases whose Stripe calls would complete in the opposite order: Stripe ends at our seat count',
+    async () => {
+      const f = await stripeOrg();
+      stripeApi()
+        .post('/v1/invoices/create_preview')
+        .times(2)
+        .reply(200, { object: 'invoice', id: 'upcoming', amount_due: 500, currency: 'eur' });
+      const a = await requestSeats(stripe, f.requester.actor, {
+        organizationId: f.org.id,
+        quantity: 2,
+        plan: 'pro',
+      });
+      const b = await requestSeats(stripe, f.requester.actor, {
+        organizationId: f.org.id,
+        quantity: 3,
+        plan: 'pro',
+      });
+      // Stripe as a stand-in that keeps the item's quantity: each update sets it when it is
+      // applied, and the first request to arrive is the slowest to be applied
+      let held = 3;
+      let arrived = 0;
+      const applied: number[] = [];
+      stripeApi()
+        .post(`/v1/subscriptions/${subOf(f)}`)
+        .times(2)
+        .reply((_uri, body, cb) => {
+          const quantity = Number(form(body)['items[0][quantity]']);
+          setTimeout(
+            () => {
+              held = quantity;
+              applied.push(quantity);
+              cb(null, [
+                200,
+                subscription(subOf(f), {
+                  items: [{ itemId: proItem(f), plan: 'pro', quantity }],
+                  latestInvoice: { id: `in_${quantity}`, status: 'paid', amount_due: 500 },
+                }),
+              ]);
+            },
+            arrived++ === 0 ? 400 : 20,
+          );
+        });
+      const other = stripeContext(db, await db.connect());
+      const results = await Promise.all([
+        approvePurchase(stripe, f.owner.actor, { requestId: a.request.id }),
+        approvePurchase(other, f.owner.actor, { requestId: b.request.id }),
+      ]);
+      expect(results.map((r) => r.outcome)).toEqual(['charged', 'charged']);
+      expect(await seatCount(db, f.contract.id, 'pro')).toBe(8);
+      expect(applied).toHaveLength(2);
+      expect(held).toBe(8);
+    },
+  );
+
   it('a network error after Stripe applied the change: the retry carries the same key, and seats are added once', async () => {
     const f = await stripeOrg();
     const request = await requestTwo(f);
