@@ -5,6 +5,7 @@ import { assignPlan } from '../../src/service/assign-plan.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
 import { expireStale } from '../../src/service/expire-stale.ts';
+import { offboardMembers } from '../../src/service/offboard-members.ts';
 import type { BillingGateway } from '../../src/service/ports.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { type RollResult, rollDueContracts } from '../../src/service/roll-renewal.ts';
@@ -333,6 +334,58 @@ describe('the renewal boundary', () => {
     db.clock.set('2026-05-01T00:00:10Z');
     const [next] = mine(await rollDueContracts(db.ctx), f.contract.id);
     expect(next).toMatchObject({ invoice: { amount: 3000 + 10 * 1500 + 1350 } });
+  });
+
+  it('a purchase settling while the roll is charging (between its steps) is billed for the new period once', async () => {
+    const f = await orgWith(db, { name: 'Mid Roll' });
+    await addSeats(db, f.contract.id, 'pro', 9);
+    const member = await addMember(db, f.org.id);
+    db.clock.set('2026-03-31T23:00:00Z');
+    const r = await requestSeats(db.ctx, member.actor, {
+      organizationId: f.org.id,
+      quantity: 2,
+      plan: 'pro',
+    });
+    db.clock.set('2026-03-31T23:59:00Z');
+    await expect(
+      approvePurchase({ ...db.ctx, billing: flakyBilling(db.ctx.billing, 1) }, f.owner.actor, {
+        requestId: r.request.id,
+      }),
+    ).rejects.toThrow();
+    db.clock.set('2026-04-01T00:00:30Z');
+    let resumed: unknown = null;
+    const billing = renewingWhile(db.ctx.billing, async () => {
+      resumed = await resumeStalledPurchases(db.ctx);
+    });
+    const [roll] = mine(await rollDueContracts({ ...db.ctx, billing }), f.contract.id);
+    expect(resumed).toEqual([{ requestId: r.request.id, outcome: 'charged' }]);
+    expect(roll).toMatchObject({ rolled: true, invoice: { amount: 3000 + 9 * 1500 } });
+    const late = await chargesFor(db, `purchase:${r.request.id}:period:2026-04-01T00:00:00.000Z`);
+    expect(late.map((c) => c.amount)).toEqual([2850]);
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(11);
+  });
+
+  it('an offboarding that stops a seat renewing between the roll pricing and applying keeps the seat it billed until the next roll', async () => {
+    const f = await orgWith(db, { name: 'Offboard Race' });
+    await addSeats(db, f.contract.id, 'pro', 2);
+    const m = await addMember(db, f.org.id);
+    await assignPlan(db.ctx, f.owner.actor, { organizationId: f.org.id, member: m.email, plan: 'pro' });
+    const billing = renewingWhile(db.ctx.billing, () =>
+      offboardMembers(db.ctx, f.owner.actor, {
+        organizationId: f.org.id,
+        members: [m.email],
+        freeSeat: false,
+        stopAutoRenew: true,
+      }),
+    );
+    db.clock.set('2026-04-01T00:00:01Z');
+    const [roll] = mine(await rollDueContracts({ ...db.ctx, billing }), f.contract.id);
+    expect(roll).toMatchObject({ rolled: true, seatsEnded: 0, invoice: { amount: 3000 + 2 * 1500 } });
+    // billed for the new period, so it stays through it, and ends at the next roll
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(2);
+    db.clock.set('2026-05-01T00:00:01Z');
+    const [next] = mine(await rollDueContracts(db.ctx), f.contract.id);
+    expect(next).toMatchObject({ rolled: true, seatsEnded: 1, invoice: { amount: 3000 + 1500 } });
   });
 
   it('`renew off` between the roll pricing the period and removing seats waits for the roll: the new period holds what it billed', async () => {
