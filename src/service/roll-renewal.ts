@@ -162,6 +162,11 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       });
     }
     if (ending.length) await em.nativeDelete(SeatSchema, { id: { $in: ending.map((s) => s.id) } });
+    // purchases approved in the old period and not settled yet: billed into the new one when they settle
+    const [inFlight] = await em.execute<{ n: number }[]>(
+      `select count(*)::int as n from purchase_request where contract_id = ? and status = 'approved' and proration_date < ?`,
+      [contractId, plan.periodStart],
+    );
     const before = {
       periodStart: contract.currentPeriodStart.toISOString(),
       periodEnd: contract.currentPeriodEnd.toISOString(),
@@ -178,6 +183,7 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
         periodStart: plan.periodStart.toISOString(),
         periodEnd: plan.periodEnd.toISOString(),
         seatsEnded: ending.length,
+        purchasesInFlight: inFlight?.n ?? 0,
         invoice: plan.amount,
         paid: charge.ok,
         chargeRef: invoice.ref,

@@ -300,8 +300,14 @@ describe('the renewal boundary', () => {
 
     db.clock.set('2026-04-01T00:00:30Z');
     const [roll] = mine(await rollDueContracts(db.ctx), f.contract.id);
-    // the roll bills the seats that exist: business 30.00 + 9 pro at 15.00
+    // the roll bills the seats that exist: business 30.00 + 9 pro at 15.00, and sees the one in flight
     expect(roll).toMatchObject({ rolled: true, invoice: { amount: 3000 + 9 * 1500, ok: true } });
+    const [renewed] = await sql<{ after: Record<string, unknown> }>(
+      db,
+      `select after from audit_event where action = 'contract.renewed' and subject_id = ?`,
+      [f.contract.id],
+    );
+    expect(renewed!.after).toMatchObject({ purchasesInFlight: 1 });
 
     db.clock.set('2026-04-01T00:05:00Z');
     expect(await resumeStalledPurchases(db.ctx)).toEqual([{ requestId: r.request.id, outcome: 'charged' }]);
