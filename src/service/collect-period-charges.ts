@@ -14,6 +14,8 @@ export const DUNNING_RETRY_DAYS = [1, 3, 5, 7] as const;
 const DAY_MS = 24 * 3600 * 1000;
 /** A late-purchase charge left `charging` this long (the process died, the provider was down) is collected by the job. */
 const STALLED_MS = 2 * 60_000;
+/** How long a retry's claim holds before another run may make the same attempt. */
+const CLAIM_MS = 10 * 60_000;
 
 export type CollectOutcome = 'paid' | 'declined' | 'suspended' | 'skipped';
 
@@ -41,6 +43,19 @@ export const collectPeriodCharge = async (
   if (!found || found.status === 'paid' || (found.kind === 'renewal' && found.status === 'charging')) {
     return { id, outcome: 'skipped' };
   }
+  // Claimed first, so two runs at once (a click and the job, two workers) make one attempt; a
+  // claim whose holder dies lapses (CLAIM_MS), and the attempt is retried with the same key.
+  const now = ctx.clock.now();
+  const claimed = await ctx.em.fork().execute<{ id: string }[]>(
+    found.status === 'charging'
+      ? `update period_charge set updated_at = ? where id = ? and status = 'charging' and updated_at = ? returning id`
+      : `update period_charge set next_retry_at = ? where id = ? and status = ? and retries = ?
+           and next_retry_at is not distinct from ? returning id`,
+    found.status === 'charging'
+      ? [now, id, found.updatedAt]
+      : [new Date(now.getTime() + CLAIM_MS), id, found.status, found.retries, found.nextRetryAt],
+  );
+  if (claimed.length === 0) return { id, outcome: 'skipped' };
   const attempt = found.status === 'charging' ? 0 : found.retries + 1;
   const input = {
     idempotencyKey: attempt === 0 ? found.idempotencyKey : `${found.idempotencyKey}:retry:${attempt}`,

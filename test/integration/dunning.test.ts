@@ -6,9 +6,9 @@ import { requestSeats } from '../../src/service/request-seats.ts';
 import { renewalKey, rollDueContracts } from '../../src/service/roll-renewal.ts';
 import { updateOrganizationSettings } from '../../src/service/update-organization-settings.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import { freshDb, type TestDb, usingPglite } from '../support/db.ts';
 import { addMember, addSeats, auditRows, orgWith, outboxTo, refusal } from '../support/fixtures.ts';
-import { chargesFor, sql } from '../support/purchase-fixtures.ts';
+import { chargesFor, contextOn, sql } from '../support/purchase-fixtures.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -150,6 +150,31 @@ describe('dunning', () => {
     expect(await checkEntitlement(db.ctx, { email: t.member.email, feature: 'exports' })).toMatchObject({
       source: 'seat',
     });
+  });
+
+  it.skipIf(usingPglite)('two workers collecting at once make one attempt per retry', async () => {
+    const t = await overdueOrg();
+    db.clock.set('2026-04-01T06:00:00Z');
+    await rollDueContracts(db.ctx);
+    const ids = await chargeIdOf(t.contract.id);
+    const [x, y] = await Promise.all([db.connect(4), db.connect(4)]);
+    db.clock.set('2026-04-02T06:00:00Z');
+    const runs = await Promise.all([
+      collectDueCharges(contextOn(db, x!)),
+      collectDueCharges(contextOn(db, y!)),
+    ]);
+    expect(
+      runs
+        .flat()
+        .filter((r) => ids.includes(r.id))
+        .map((r) => r.outcome)
+        .sort(),
+    ).toEqual(['declined', 'skipped'].sort());
+    const tries = await sql(db, 'select 1 from ledger_charge where idempotency_key like ?', [
+      `${renewalKey(t.contract.id, new Date(PERIOD))}:retry:1%`,
+    ]);
+    expect(tries).toHaveLength(1);
+    expect(await outboxTo(db, t.owner.id, 'billing_problem')).toHaveLength(2);
   });
 
   it('a suspended organization gives no seat by auto-assign', async () => {

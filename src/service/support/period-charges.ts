@@ -34,6 +34,7 @@ export interface PeriodCharge {
   failedAt: Date | null;
   retries: number;
   nextRetryAt: Date | null;
+  updatedAt: Date;
 }
 
 type Row = Record<string, unknown>;
@@ -56,6 +57,7 @@ export const toPeriodCharge = (r: Row): PeriodCharge => ({
   failedAt: date(r.failed_at),
   retries: Number(r.retries),
   nextRetryAt: date(r.next_retry_at),
+  updatedAt: date(r.updated_at)!,
 });
 
 export const renewalKey = (contractId: string, periodStart: Date) =>
@@ -63,7 +65,10 @@ export const renewalKey = (contractId: string, periodStart: Date) =>
 
 const insert = async (
   em: EntityManager,
-  c: Omit<PeriodCharge, 'chargeRef' | 'failureReason' | 'failedAt' | 'retries' | 'nextRetryAt' | 'status'>,
+  c: Omit<
+    PeriodCharge,
+    'chargeRef' | 'failureReason' | 'failedAt' | 'retries' | 'nextRetryAt' | 'status' | 'updatedAt'
+  >,
   now: Date,
 ) => {
   await em.execute(
