@@ -263,18 +263,31 @@ export class StripeGateway implements BillingGateway {
     const subscription = await this.subscriptionOf(input.contractId);
     if (!subscription) return { ok: false, reason: 'This contract is not billed through Stripe yet.' };
     const item = await this.itemFor(input.contractId, input.planCode, input.newQuantity);
+    // Stripe refuses a proration date outside the subscription's current period. A purchase that
+    // reaches it only after the renewal is billed from the new period's start (as if its seats
+    // had been there at the renewal); that is another body, so another key.
+    const [period] = await this.sql<{ current_period_start: Date }>(
+      'select current_period_start from contract where id = ?',
+      [input.contractId],
+    );
+    const periodStart = period ? new Date(period.current_period_start) : input.prorationDate;
+    const late = periodStart > input.prorationDate;
     let sub: Stripe.Subscription;
     try {
       sub = await this.stripe.subscriptions.update(
         subscription,
         {
           items: [item],
-          proration_date: seconds(input.prorationDate),
+          proration_date: seconds(late ? periodStart : input.prorationDate),
           proration_behavior: 'always_invoice',
           payment_behavior: 'pending_if_incomplete',
           expand: ['latest_invoice'],
         },
-        { idempotencyKey: input.idempotencyKey },
+        {
+          idempotencyKey: late
+            ? `${input.idempotencyKey}:period:${periodStart.toISOString()}`
+            : input.idempotencyKey,
+        },
       );
     } catch (e) {
       return { ok: false, ...asPaymentFailure(e) };
