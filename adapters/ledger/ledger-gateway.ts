@@ -26,6 +26,8 @@ export class LedgerGateway implements BillingGateway {
   readonly name = 'ledger';
   /** the ledger charges the method already synced onto the account */
   readonly collectsPaymentMethod = false;
+  /** every period is one ledger charge made by the roll */
+  readonly billsPeriodsAtRoll = true;
   constructor(
     private readonly root: EntityManager,
     private readonly now: () => Date = () => new Date(),
@@ -102,6 +104,11 @@ export class LedgerGateway implements BillingGateway {
   }
 
   renew(input: RenewalInput): Promise<ChargeResult> {
+    return this.charge(input);
+  }
+
+  /** A retry is one more keyed charge of the payer's current payment method. */
+  collectOverdue(input: ChargeInput): Promise<ChargeResult> {
     return this.charge(input);
   }
 

@@ -37,6 +37,9 @@ export interface StripeGatewayOptions {
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
+/** The first attempt keeps the plain key (as before attempts were counted); later ones carry their number. */
+const attemptKey = (key: string, attempt: number) => (attempt === 0 ? key : `${key}:attempt:${attempt}`);
+
 /**
  * Billing through Stripe: one customer per organization (its payment method collected by
  * Checkout in setup mode), one subscription per contract, one item per plan whose quantity is
@@ -46,6 +49,8 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 export class StripeGateway implements BillingGateway {
   readonly name = 'stripe';
   readonly collectsPaymentMethod = true;
+  /** Stripe invoices each cycle and prorates quantity changes itself */
+  readonly billsPeriodsAtRoll = false;
   private readonly prices = new Map<string, string>();
 
   constructor(
@@ -127,19 +132,44 @@ export class StripeGateway implements BillingGateway {
           ),
         )
       ).id;
+    const [attempt] = await this.sql<{ setup_attempt: number }>(
+      'select setup_attempt from stripe_customer where organization_id = ?',
+      [input.organizationId],
+    );
+    const url = await this.checkout(
+      input.organizationId,
+      input.contractId,
+      customerId,
+      input.firstInvoice.currency,
+      attempt?.setup_attempt ?? 0,
+    );
+    return { status: 'pending', setupUrl: url };
+  }
+
+  /**
+   * A setup-mode Checkout session, keyed per organization and setup attempt: asking again for
+   * the same attempt shows the same session, and after a decline the next attempt gets a new one.
+   */
+  private async checkout(
+    organizationId: string,
+    contractId: string,
+    customerId: string,
+    currency: string,
+    attempt: number,
+  ): Promise<string> {
     const session = await this.call(() =>
       this.stripe.checkout.sessions.create(
         {
           mode: 'setup',
           customer: customerId,
-          currency: input.firstInvoice.currency,
+          currency,
           allowed_payment_method_types: ['card'],
           success_url: `${this.opts.publicUrl}/stripe/setup-done`,
           cancel_url: `${this.opts.publicUrl}/stripe/setup-cancelled`,
-          metadata: { organization_id: input.organizationId, contract_id: input.contractId },
-          setup_intent_data: { metadata: { organization_id: input.organizationId } },
+          metadata: { organization_id: organizationId, contract_id: contractId },
+          setup_intent_data: { metadata: { organization_id: organizationId } },
         },
-        { idempotencyKey: `organization:${input.organizationId}:checkout` },
+        { idempotencyKey: attemptKey(`organization:${organizationId}:checkout`, attempt) },
       ),
     );
     if (!session.url) throw new Error('Stripe returned a Checkout session without a URL');
@@ -148,9 +178,9 @@ export class StripeGateway implements BillingGateway {
        values (?, ?, ?, ?, ?)
        on conflict (organization_id) do update set checkout_session_id = excluded.checkout_session_id,
          checkout_url = excluded.checkout_url`,
-      [input.organizationId, customerId, session.id, session.url, this.now],
+      [organizationId, customerId, session.id, session.url, this.now],
     );
-    return { status: 'pending', setupUrl: session.url };
+    return session.url;
   }
 
   /** The contract's subscription, created once (keyed by contract); its first invoice is paid at once. */
@@ -159,11 +189,11 @@ export class StripeGateway implements BillingGateway {
     contractId: string;
     period: BillingPeriod;
     items: PlanQuantity[];
-  }): Promise<ChargeResult> {
+  }): Promise<ChargeResult | { ok: false; reason: string; setupUrl?: string }> {
     const existing = await this.subscriptionOf(input.contractId);
     if (existing) return { ok: true, ref: existing };
-    const [customer] = await this.sql<{ customer_id: string }>(
-      'select customer_id from stripe_customer where organization_id = ?',
+    const [customer] = await this.sql<{ customer_id: string; setup_attempt: number }>(
+      'select customer_id, setup_attempt from stripe_customer where organization_id = ?',
       [input.organizationId],
     );
     if (!customer) return { ok: false, reason: 'No Stripe customer for this organization.' };
@@ -179,12 +209,30 @@ export class StripeGateway implements BillingGateway {
           payment_behavior: 'error_if_incomplete',
           metadata: { contract_id: input.contractId, organization_id: input.organizationId },
         },
-        { idempotencyKey: `contract:${input.contractId}:subscription` },
+        // Stripe replays a stored decline for 24 hours: each setup attempt is its own request
+        { idempotencyKey: attemptKey(`contract:${input.contractId}:subscription`, customer.setup_attempt) },
       );
       await this.remember(input.contractId, sub);
       return { ok: true, ref: sub.id };
     } catch (e) {
-      return { ok: false, ...asPaymentFailure(e) };
+      const failure = asPaymentFailure(e);
+      // declined: the next attempt (another payment method) gets new keys and a new link
+      const next = customer.setup_attempt + 1;
+      await this.sql(
+        'update stripe_customer set setup_attempt = ? where organization_id = ? and setup_attempt = ?',
+        [next, input.organizationId, customer.setup_attempt],
+      );
+      const currency = (
+        await this.sql<{ currency: string }>('select currency from contract where id = ?', [input.contractId])
+      )[0]?.currency;
+      const setupUrl = await this.checkout(
+        input.organizationId,
+        input.contractId,
+        customer.customer_id,
+        currency ?? 'eur',
+        next,
+      ).catch(() => undefined);
+      return { ok: false, ...failure, ...(setupUrl ? { setupUrl } : {}) };
     }
   }
 
@@ -215,18 +263,31 @@ export class StripeGateway implements BillingGateway {
     const subscription = await this.subscriptionOf(input.contractId);
     if (!subscription) return { ok: false, reason: 'This contract is not billed through Stripe yet.' };
     const item = await this.itemFor(input.contractId, input.planCode, input.newQuantity);
+    // Stripe refuses a proration date outside the subscription's current period. A purchase that
+    // reaches it only after the renewal is billed from the new period's start (as if its seats
+    // had been there at the renewal); that is another body, so another key.
+    const [period] = await this.sql<{ current_period_start: Date }>(
+      'select current_period_start from contract where id = ?',
+      [input.contractId],
+    );
+    const periodStart = period ? new Date(period.current_period_start) : input.prorationDate;
+    const late = periodStart > input.prorationDate;
     let sub: Stripe.Subscription;
     try {
       sub = await this.stripe.subscriptions.update(
         subscription,
         {
           items: [item],
-          proration_date: seconds(input.prorationDate),
+          proration_date: seconds(late ? periodStart : input.prorationDate),
           proration_behavior: 'always_invoice',
           payment_behavior: 'pending_if_incomplete',
           expand: ['latest_invoice'],
         },
-        { idempotencyKey: input.idempotencyKey },
+        {
+          idempotencyKey: late
+            ? `${input.idempotencyKey}:period:${periodStart.toISOString()}`
+            : input.idempotencyKey,
+        },
       );
     } catch (e) {
       return { ok: false, ...asPaymentFailure(e) };
@@ -238,6 +299,29 @@ export class StripeGateway implements BillingGateway {
       return { ok: true, ref: invoiceId };
     }
     return { ok: false, reason: await this.failureOf(invoiceId), pending: { ref: invoiceId } };
+  }
+
+  /**
+   * Dunning: pays Stripe's unpaid invoice again (with the customer's current default method),
+   * keyed per attempt; a charge without an invoice is a one-off payment intent.
+   */
+  async collectOverdue(
+    input: ChargeInput & { contractId: string; ref: string | null },
+  ): Promise<ChargeResult> {
+    if (!input.ref?.startsWith('in_')) return this.charge(input);
+    const invoiceId = input.ref;
+    try {
+      const paid = await this.stripe.invoices.pay(
+        invoiceId,
+        { off_session: true },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return paid.status === 'paid'
+        ? { ok: true, ref: paid.id }
+        : { ok: false, reason: await this.failureOf(invoiceId) };
+    } catch (e) {
+      return { ok: false, ...asPaymentFailure(e) };
+    }
   }
 
   /** Why an invoice is unpaid, from its payment attempt. */
@@ -393,16 +477,25 @@ export class StripeGateway implements BillingGateway {
    * period to plan). Undo plans the next period again (the caller syncs the schedule after it).
    */
   async setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void> {
-    const subscription = await this.subscriptionOf(contractId);
-    if (!subscription) return;
+    const [row] = await this.sql<{ subscription_id: string; cancel_revision: number }>(
+      'select subscription_id, cancel_revision from stripe_subscription where contract_id = ?',
+      [contractId],
+    );
+    if (!row) return;
+    const subscription = row.subscription_id;
     if (cancel) await this.releaseSchedule(contractId, subscription);
     await this.call(() =>
       this.stripe.subscriptions.update(
         subscription,
         { cancel_at_period_end: cancel },
-        // keyed per decision: a later undo or re-cancel is a new request, a retry is not
-        { idempotencyKey: `contract:${contractId}:cancel_at_period_end:${cancel}:${this.now.toISOString()}` },
+        // Keyed per decision: our own retry of an unanswered call is the same request; once Stripe
+        // accepted it the revision moves on, so undo or a later cancel is a new one.
+        { idempotencyKey: `contract:${contractId}:cancel_at_period_end:${cancel}:${row.cancel_revision}` },
       ),
+    );
+    await this.sql(
+      'update stripe_subscription set cancel_revision = cancel_revision + 1 where contract_id = ? and cancel_revision = ?',
+      [contractId, row.cancel_revision],
     );
   }
 

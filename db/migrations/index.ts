@@ -7,6 +7,8 @@ import { Migration20261122050000_teams } from './Migration20261122050000_teams.t
 import { Migration20261122060000_contract_creation_key } from './Migration20261122060000_contract_creation_key.ts';
 import { Migration20261122070000_stripe_schedules } from './Migration20261122070000_stripe_schedules.ts';
 import { Migration20261201000000_identities_and_links } from './Migration20261201000000_identities_and_links.ts';
+import { Migration20261201100000_stripe_decision_keys } from './Migration20261201100000_stripe_decision_keys.ts';
+import { Migration20261201110000_period_charges } from './Migration20261201110000_period_charges.ts';
 import { Migration20261201200000_outbox_claim_order } from './Migration20261201200000_outbox_claim_order.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
@@ -26,5 +28,10 @@ export const migrationsList = [
     name: 'Migration20261201000000_identities_and_links',
     class: Migration20261201000000_identities_and_links,
   },
+  {
+    name: 'Migration20261201100000_stripe_decision_keys',
+    class: Migration20261201100000_stripe_decision_keys,
+  },
+  { name: 'Migration20261201110000_period_charges', class: Migration20261201110000_period_charges },
   { name: 'Migration20261201200000_outbox_claim_order', class: Migration20261201200000_outbox_claim_order },
 ];

@@ -132,6 +132,15 @@ export const renderNotice = (kind: string, p: Record<string, unknown>): Reply =>
       return info(`${org} is active: your payment method is on file. Invite people with \`invite <who>\`.`);
     case 'billing_problem':
       return info(`Billing for ${org} needs attention: ${s('reason')}`, { tone: 'error' });
+    case 'payment_received':
+      return info(`Thank you: the ${s('what')} for ${org} is paid (${price(n('amount'), s('currency'))}).`);
+    case 'seats_suspended':
+      return info(
+        `Your seat in ${org} is suspended because a payment is overdue: you are on your own plan until it is paid. Nothing else changes.`,
+        { tone: 'error' },
+      );
+    case 'seats_restored':
+      return info(`The overdue payment for ${org} is paid: your seat works again.`);
     default:
       return info(`Notice from ${org}: ${kind}.`);
   }

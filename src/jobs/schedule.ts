@@ -1,4 +1,5 @@
 import { resumeStalledPurchases } from '../service/approve-purchase.ts';
+import { collectDueCharges } from '../service/collect-period-charges.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { expireStale } from '../service/expire-stale.ts';
 import { offerIdleSeats } from '../service/offer-idle-seats.ts';
@@ -22,6 +23,8 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { name: 'renewals', cron: '* * * * *', run: (ctx) => rollDueContracts(ctx) },
   { name: 'expirations', cron: '* * * * *', run: (ctx) => expireStale(ctx) },
   { name: 'stalled-purchases', cron: '*/5 * * * *', run: (ctx) => resumeStalledPurchases(ctx) },
+  // dunning retries and late-purchase charges left uncollected
+  { name: 'collections', cron: '*/10 * * * *', run: (ctx) => collectDueCharges(ctx) },
   { name: 'renewal-reminders', cron: '7 * * * *', run: (ctx) => sendRenewalReminders(ctx) },
   { name: 'idle-offers', cron: '17 * * * *', run: (ctx) => offerIdleSeats(ctx) },
   { name: 'idle-reclaim', cron: '27 * * * *', run: (ctx) => reclaimIdleSeats(ctx) },

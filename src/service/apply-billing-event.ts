@@ -1,4 +1,5 @@
 import { ContractSchema, OrganizationSchema } from '../../db/schemas/index.ts';
+import { recordOutcome } from './collect-period-charges.ts';
 import type { ServiceContext } from './context.ts';
 import type { BillingEvent } from './ports.ts';
 import { activateOrganization } from './support/activate-organization.ts';
@@ -7,6 +8,7 @@ import { closeOrganization } from './support/close-organization.ts';
 import { lockOrganization } from './support/contracts.ts';
 import { driftOf } from './support/drift.ts';
 import { awaitingPurchases, completeLatePurchase, expireLatePurchase } from './support/late-payment.ts';
+import { overdueByRef, renewalOf } from './support/period-charges.ts';
 import { audit, notify } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction, reading } from './support/tx.ts';
@@ -46,6 +48,10 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
             })) {
               await completeLatePurchase(em, now, org, r, event.invoiceRef);
             }
+            // an overdue renewal invoice paid (Stripe's own retry, or the customer paid it): dunning ends
+            for (const c of await overdueByRef(em, contract.id, event.invoiceRef)) {
+              await recordOutcome(em, now, c, c.retries + 1, { ok: true, ref: event.invoiceRef });
+            }
             return 'applied';
           case 'pending_update_expired':
             for (const r of await awaitingPurchases(em, { contractId: contract.id })) {
@@ -58,7 +64,22 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
               contractId: contract.id,
               billingRef: event.invoiceRef,
             });
-            if (purchases.length === 0) {
+            // the cycle invoice of the period the roll renewed: dunning starts on it
+            // (a period that ended and is not rolled yet: the invoice is its successor's, not priced here yet)
+            const renewal =
+              purchases.length === 0 && contract.currentPeriodEnd > now
+                ? await renewalOf(em, contract.id, contract.currentPeriodStart)
+                : null;
+            if (renewal && renewal.status === 'paid') {
+              await em.execute('update period_charge set charge_ref = ? where id = ?', [
+                event.invoiceRef,
+                renewal.id,
+              ]);
+              await recordOutcome(em, now, { ...renewal, chargeRef: event.invoiceRef }, 0, {
+                ok: false,
+                reason: event.reason,
+              });
+            } else if (purchases.length === 0) {
               audit(em, now, {
                 organizationId: org.id,
                 actorId: null,
@@ -176,7 +197,10 @@ const setupCompleted = async (
       kind: 'billing_problem',
       payload: {
         organizationName: found.org.name,
-        reason: `the first invoice failed: ${started.reason} Add another payment method with the same link.`,
+        reason:
+          'setupUrl' in started && started.setupUrl
+            ? `the first invoice failed: ${started.reason} Add another payment method here: ${started.setupUrl}`
+            : `the first invoice failed: ${started.reason} Add another payment method with \`org create ${found.org.name}\`.`,
       },
     });
     return 'applied';

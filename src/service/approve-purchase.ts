@@ -6,11 +6,13 @@ import { DomainError } from '../domain/errors.ts';
 import type { PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isQuoteExpired } from '../domain/quote.ts';
+import { collectPeriodCharge } from './collect-period-charges.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { SeatPurchaseResult } from './ports.ts';
 import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
+import { billLateSeats } from './support/period-charges.ts';
 import { notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
@@ -52,6 +54,7 @@ export const approvePurchase = async (
   ctx: ServiceContext,
   actor: Actor | null,
   raw: z.input<typeof input>,
+  opts: { waitMs?: number } = {},
 ) => {
   const cmd = parse(input, raw);
   const step1 = await inTransaction(ctx, async (em) => {
@@ -84,7 +87,6 @@ export const approvePurchase = async (
         'Undo the cancellation with `cancel undo` first, or reject the request.',
       );
     }
-    await fixBillingQuantity(em, request);
     await takeBillingLease(em, request.id, now);
     request.status = 'approved';
     request.decidedById = me?.id ?? null;
@@ -107,6 +109,9 @@ export const approvePurchase = async (
     return { request: step1.request, outcome: step1.outcome as ApprovalOutcome, firstDecision: false };
   }
   const r = step1.request;
+  // One purchase per contract at the provider at a time (the quantity it sends is absolute):
+  // this one's quantity is fixed when it gets its turn, from the seats as they are then.
+  const newQuantity = await takeSendTurn(ctx, r, opts.waitMs ?? SEND_TURN_WAIT_MS);
   // Everything sent is fixed by the request (its id, quantity, proration instant), so a
   // retry, a second click or the resume job sends the very same keyed request.
   const charge = await purchaseOnce(ctx, r.id, {
@@ -116,10 +121,15 @@ export const approvePurchase = async (
     description: `${r.quantity} × ${r.planCode} seat${r.quantity === 1 ? '' : 's'}, prorated to ${r.prorationDate.toISOString()}`,
     contractId: r.contractId,
     planCode: r.planCode,
-    newQuantity: await billingQuantityOf(ctx, r),
+    newQuantity,
     prorationDate: r.prorationDate,
   });
   const settled = await inTransaction(ctx, async (em) => settle(em, ctx, r.id, charge));
+  // Seats that landed after the renewal was priced owe the new period too: collected now (if
+  // this fails, the request is charged all the same and the collection job finishes it).
+  for (const id of settled.lateCharges) {
+    await collectPeriodCharge(ctx, id).catch(() => {});
+  }
   // the new seats renew: a renewal schedule already planning the next period must count them
   if (settled.outcome === 'charged') await syncRenewalSchedules(ctx, [r.contractId]);
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
@@ -157,39 +167,51 @@ const purchaseOnce = async (
   }
 };
 
-/**
- * Under the contract's lock, fixes the plan's quantity the provider is asked for: seats of the
- * plan now, plus purchases already approved and still charging, plus this one. Stored on the
- * request so every retry sends the same body with the same idempotency key.
- */
-const fixBillingQuantity = async (em: EntityManager, request: PurchaseRequest) => {
-  await lockContract(em, request.contractId);
-  await em.execute(
-    `update purchase_request set billing_quantity = ? +
-       (select count(*) from seat where contract_id = ? and plan_code = ?) +
-       (select coalesce(sum(quantity), 0) from purchase_request
-        where contract_id = ? and plan_code = ? and status = 'approved' and id <> ?)
-     where id = ?`,
-    [
-      request.quantity,
-      request.contractId,
-      request.planCode,
-      request.contractId,
-      request.planCode,
-      request.id,
-      request.id,
-    ],
-  );
-};
+/** How long an approval waits for another purchase of the same contract to finish at the provider. */
+export const SEND_TURN_WAIT_MS = 15_000;
 
-const billingQuantityOf = async (ctx: ServiceContext, r: PurchaseRequest): Promise<number> => {
-  const [row] = await ctx.em
-    .fork()
-    .execute<{ billing_quantity: number | null }[]>(
-      'select billing_quantity from purchase_request where id = ?',
-      [r.id],
-    );
-  return row?.billing_quantity ?? r.quantity;
+/**
+ * The provider is told an absolute quantity per plan, so two purchases of one contract in flight
+ * at once could land in either order and the later-sent, earlier-landed one be undone. So a
+ * contract has one purchase at the provider at a time: the one whose quantity is fixed and not
+ * settled yet. Under the contract's lock, a request whose turn it is fixes its quantity (the
+ * plan's seats now plus its own) and keeps it for every retry, so a resumed purchase sends the
+ * very same body with the same key; the others wait for it to settle. Returns the quantity.
+ */
+const takeSendTurn = async (ctx: ServiceContext, r: PurchaseRequest, waitMs: number): Promise<number> => {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const fixed = await inTransaction(ctx, async (em) => {
+      await lockContract(em, r.contractId);
+      const rows = await em.execute<{ id: string; billing_quantity: number | null }[]>(
+        `select id, billing_quantity from purchase_request
+         where contract_id = ? and status = 'approved' and (id = ? or billing_quantity is not null)`,
+        [r.contractId, r.id],
+      );
+      const mine = rows.find((x) => x.id === r.id);
+      if (mine?.billing_quantity) return mine.billing_quantity;
+      if (rows.some((x) => x.id !== r.id)) return null;
+      const [row] = await em.execute<{ q: number }[]>(
+        `update purchase_request set billing_quantity = ? +
+           (select count(*) from seat where contract_id = ? and plan_code = ?)
+         where id = ? returning billing_quantity as q`,
+        [r.quantity, r.contractId, r.planCode, r.id],
+      );
+      return row!.q;
+    });
+    if (fixed !== null) return fixed;
+    if (Date.now() >= deadline) {
+      await ctx.em
+        .fork()
+        .execute('update purchase_request set billing_started_at = null where id = ?', [r.id]);
+      throw new DomainError(
+        'billing_unavailable',
+        'Another purchase for this organization is being charged right now.',
+        'This one is approved and is charged right after it, within minutes; nothing is charged twice.',
+      );
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
 };
 
 /** Step 3: records the charge's result exactly once, whoever gets here first. */
@@ -198,7 +220,7 @@ const settle = async (
   ctx: ServiceContext,
   id: string,
   charge: SeatPurchaseResult,
-): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome }> => {
+): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome; lateCharges: string[] }> => {
   const now = ctx.clock.now();
   const request = await em.findOneOrFail(
     PurchaseRequestSchema,
@@ -206,13 +228,20 @@ const settle = async (
     { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
   if (request.status !== 'approved') {
-    return { request, outcome: request.status === 'charged' ? 'charged' : 'payment_failed' };
+    return { request, outcome: request.status === 'charged' ? 'charged' : 'payment_failed', lateCharges: [] };
   }
   const org = await requireOrganization(em, request.organizationId);
   request.updatedAt = now;
+  let lateCharges: string[] = [];
   if (charge.ok) {
     request.status = 'charged';
     request.chargeRef = charge.ref;
+    // Under the contract's lock, as the roll prices a renewal: either the renewal counts these
+    // seats, or it was priced without them and they are billed for that period here.
+    const contract = await lockContract(em, request.contractId);
+    if (contract && ctx.billing.billsPeriodsAtRoll) {
+      lateCharges = await billLateSeats(em, now, contract, request, org.ownerId);
+    }
     await em.execute(
       `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, last_used_at, created_at)
        select gen_random_uuid(), ?, ?, null, true, null, null, ? from generate_series(1, ?)`,
@@ -240,7 +269,7 @@ const settle = async (
       : { status: 'payment_failed', reason: charge.reason },
   });
   await notifyOutcome(em, now, org, request, charge.ok ? {} : { reason: charge.reason });
-  return { request, outcome: charge.ok ? 'charged' : 'payment_failed' };
+  return { request, outcome: charge.ok ? 'charged' : 'payment_failed', lateCharges };
 };
 
 /**
@@ -250,16 +279,17 @@ const settle = async (
  */
 export const resumeStalledPurchases = async (ctx: ServiceContext, opts: { olderThanMs?: number } = {}) => {
   const cutoff = new Date(ctx.clock.now().getTime() - (opts.olderThanMs ?? 60_000));
-  const stalled = await ctx.em
-    .fork()
-    .execute<{ id: string }[]>(
-      `select id from purchase_request where status = 'approved' and updated_at <= ? order by updated_at limit 100`,
-      [cutoff],
-    );
+  const stalled = await ctx.em.fork().execute<{ id: string }[]>(
+    // the one already at the provider first: the others wait for its turn to end
+    `select id from purchase_request where status = 'approved' and updated_at <= ?
+       order by billing_quantity is null, updated_at limit 100`,
+    [cutoff],
+  );
   const results: { requestId: string; outcome?: ApprovalOutcome; error?: string }[] = [];
   for (const { id } of stalled) {
     try {
-      results.push({ requestId: id, outcome: (await approvePurchase(ctx, null, { requestId: id })).outcome });
+      const decided = await approvePurchase(ctx, null, { requestId: id }, { waitMs: 0 });
+      results.push({ requestId: id, outcome: decided.outcome });
     } catch (e) {
       results.push({ requestId: id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -28,7 +28,15 @@ export interface Entitlement {
   plan: string | null;
   limits: Record<string, number>;
   organizationId: string | null;
-  source: 'seat' | 'auto_assigned' | 'personal' | 'organization_free' | 'detached' | 'unknown_account';
+  source:
+    | 'seat'
+    | 'auto_assigned'
+    | 'personal'
+    | 'organization_free'
+    | 'detached'
+    | 'unknown_account'
+    /** the organization's paid seats are suspended for an overdue payment: the member's own plan */
+    | 'suspended';
 }
 
 const answer = (
@@ -74,7 +82,15 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
         null,
       );
     }
-    const seats = await em.find(SeatSchema, { membershipId: { $in: active.map((m) => m.id) } });
+    const allSeats = await em.find(SeatSchema, { membershipId: { $in: active.map((m) => m.id) } });
+    // seats of a contract suspended for an overdue payment give nothing until it is paid
+    const suspended = await em.execute<{ id: string; organization_id: string }[]>(
+      'select id, organization_id from contract where organization_id in (?) and suspended_at is not null',
+      [active.map((m) => m.organizationId)],
+    );
+    const suspendedContracts = new Set(suspended.map((c) => c.id));
+    const suspendedOrgs = new Set(suspended.map((c) => c.organization_id));
+    const seats = allSeats.filter((s) => !suspendedContracts.has(s.contractId));
     const ranked = seats
       .map((s) => ({ seat: s, plan: byCode.get(s.planCode)! }))
       .sort((a, b) => b.plan.rank - a.plan.rank);
@@ -90,7 +106,7 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
       ? []
       : plans.filter((p) => p.rank > 0 && p.features.includes(cmd.feature)).map((p) => p.code);
     for (const m of active) {
-      if (seats.some((s) => s.membershipId === m.id)) continue;
+      if (allSeats.some((s) => s.membershipId === m.id) || suspendedOrgs.has(m.organizationId)) continue;
       const org = await em.findOne(OrganizationSchema, {
         id: m.organizationId,
         status: { $in: ['active', 'cancelling'] },
@@ -130,6 +146,12 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
     if (best) {
       best.seat.lastUsedAt = now;
       return answer(cmd.feature, best.plan, 'seat', orgOf(best.seat.membershipId!));
+    }
+    const paused = active.find((m) => suspendedOrgs.has(m.organizationId));
+    if (paused) {
+      // members fall back to their own plan while the organization's payment is overdue
+      const own = byCode.get(personalPlanAsCatalog(account.personalPlan)) ?? null;
+      return answer(cmd.feature, own, 'suspended', paused.organizationId);
     }
     return answer(cmd.feature, byCode.get('free') ?? null, 'organization_free', active[0]!.organizationId);
   });

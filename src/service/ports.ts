@@ -99,24 +99,37 @@ export interface BillingGateway {
   readonly name: string;
   /** true when the provider collects the payment method itself while opening an organization */
   readonly collectsPaymentMethod: boolean;
+  /**
+   * true when periods are charged by our roll (the ledger), so seats that land after a renewal was
+   * priced are billed for the new period by us; false when the provider prorates them itself.
+   */
+  readonly billsPeriodsAtRoll: boolean;
   /** whether the account has a payment method that can be charged */
   hasPaymentMethod(accountId: string): Promise<boolean>;
   charge(input: ChargeInput): Promise<ChargeResult>;
   /** starts billing a new organization (ledger: charges the first invoice) */
   openOrganization(input: OpenOrganizationInput): Promise<OpenOrganizationResult>;
-  /** after the payment method is on file: bills the contract's seats from now on */
+  /**
+   * After the payment method is on file: bills the contract's seats from now on. A declined
+   * first invoice may come with `setupUrl`, a fresh link to add another payment method.
+   */
   startSubscription(input: {
     organizationId: string;
     contractId: string;
     period: BillingPeriod;
     items: PlanQuantity[];
-  }): Promise<ChargeResult>;
+  }): Promise<ChargeResult | { ok: false; reason: string; setupUrl?: string }>;
   /** the amount charged now for going to `newQuantity` seats of a plan at `prorationDate` */
   previewSeatPurchase(input: SeatPreviewInput): Promise<Money>;
   /** charges an approved purchase once per idempotency key; seats only on `ok` */
   purchaseSeats(input: SeatPurchaseInput): Promise<SeatPurchaseResult>;
   /** the renewal: the new period is billed for the renewing seats only */
   renew(input: RenewalInput): Promise<ChargeResult>;
+  /**
+   * Dunning: tries a declined period charge again with a new key per attempt; `ref` is the
+   * provider's unpaid invoice when it keeps one (Stripe pays that invoice).
+   */
+  collectOverdue(input: ChargeInput & { contractId: string; ref: string | null }): Promise<ChargeResult>;
   /**
    * Tells the provider ahead of time what the next period bills (the renewing seats), without
    * changing the current period. Idempotent; the ledger bills at the roll and does nothing here.

@@ -125,6 +125,17 @@ const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof inp
     );
   }
   const contract = await ownContract(em, org.id);
+  const [overdue] = await em.execute<{ suspended_at: Date | null }[]>(
+    'select suspended_at from contract where id = ?',
+    [contract.id],
+  );
+  if (overdue?.suspended_at) {
+    throw new DomainError(
+      'payment_failed',
+      `${org.name}'s seats are suspended because a payment is overdue.`,
+      'Update the payment method; the overdue payment is collected within the hour and the seats come back.',
+    );
+  }
   if (contract.currentPeriodEnd <= now) {
     // The renewal job has not rolled the period yet: a quote now would price nothing and be
     // born expired, so no approver could ever accept it.

@@ -4,10 +4,11 @@ import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from
 import type { Contract } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
+import { recordOutcome } from './collect-period-charges.ts';
 import type { ServiceContext } from './context.ts';
 import { closeOrganization } from './support/close-organization.ts';
+import { type PeriodCharge, renewalKey, renewalSnapshot } from './support/period-charges.ts';
 import { audit, notify } from './support/records.ts';
-import { renewalCharge } from './support/renewal-charge.ts';
 import { inTransaction } from './support/tx.ts';
 
 export type RollResult =
@@ -33,16 +34,52 @@ const lockDue = async (em: EntityManager, contractId: string, now: Date): Promis
   return contract;
 };
 
-export const renewalKey = (contractId: string, periodStart: Date) =>
-  `contract:${contractId}:period:${periodStart.toISOString()}`;
+export { renewalKey };
+
+/**
+ * The seats the roll removes: those with auto-renew off, but never more of a plan than the
+ * renewal left unbilled. A seat whose auto-renew went off after the period was priced (an
+ * offboarding in between) was paid for the new period, so it stays until the next roll.
+ */
+const endingSeats = async (em: EntityManager, contractId: string, snapshot: PeriodCharge) => {
+  const off = await em.find(
+    SeatSchema,
+    { contractId, autoRenew: false },
+    { orderBy: { membershipId: 'asc nulls first', createdAt: 'asc', id: 'asc' } },
+  );
+  if (off.length === 0) return off;
+  const counts = await em.execute<{ plan_code: string; n: number }[]>(
+    'select plan_code, count(*)::int as n from seat where contract_id = ? group by plan_code',
+    [contractId],
+  );
+  const late = await em.execute<{ plan_code: string; n: number }[]>(
+    `select items->0->>'planCode' as plan_code, sum((items->0->>'quantity')::int)::int as n from period_charge
+     where contract_id = ? and kind = 'late_purchase' and period_start = ? group by 1`,
+    [contractId, snapshot.periodStart],
+  );
+  const removable = new Map(
+    counts.map((c) => [
+      c.plan_code,
+      c.n -
+        (snapshot.items.find((i) => i.planCode === c.plan_code)?.quantity ?? 0) -
+        (late.find((l) => l.plan_code === c.plan_code)?.n ?? 0),
+    ]),
+  );
+  return off.filter((seat) => {
+    const left = removable.get(seat.planCode) ?? 0;
+    if (left <= 0) return false;
+    removable.set(seat.planCode, left - 1);
+    return true;
+  });
+};
 
 /**
  * Rolls one contract whose period has ended: seats with auto-renew off disappear (holders fall
  * to free and are told), the period moves on, and the new period is invoiced once. A cancelled
  * organization past its paid-through date closes instead.
  *
- * Like a purchase, money moves between two transactions, keyed so it moves once: 1. read what
- * is due (nothing written); 2. charge, keyed by contract and new period start; 3. apply the
+ * Like a purchase, money moves between two transactions, keyed so it moves once: 1. price what
+ * is due (the renewal's snapshot, written once); 2. charge, keyed by contract and new period start; 3. apply the
  * roll if nobody else did. If the charge throws or the process dies before step 3, the
  * contract is still due, so the next run charges again with the same key (the provider
  * returns the first charge) and applies it. Idempotent: once rolled, the period end is in the
@@ -60,13 +97,19 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       await closeOrganization(em, org, now, { status: 'cancelled', actorId: null });
       return { closed: true as const };
     }
+    const payerId = org && contract.kind === 'organization' ? org.ownerId : contract.managerId;
+    // priced once, under the lock: a resumed or concurrent roll charges this same snapshot, and
+    // purchases settling or auto-renew changes from now on see that the period is priced
+    const snapshot = await renewalSnapshot(em, contract, payerId, now);
     return {
       closed: false as const,
       periodStart: contract.currentPeriodEnd,
       periodEnd: addPeriod(contract.currentPeriodEnd, contract.period),
-      currency: contract.currency,
-      ...(await renewalCharge(em, contract)),
-      payerId: org && contract.kind === 'organization' ? org.ownerId : contract.managerId,
+      currency: snapshot.currency,
+      amount: snapshot.amount,
+      byPlan: snapshot.items.map((i) => ({ plan: i.planCode, seats: i.quantity })),
+      payerId: snapshot.payerId,
+      snapshot,
     };
   });
   if (!plan) return { contractId, rolled: false };
@@ -98,7 +141,7 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
     const org = contract.organizationId
       ? await em.findOne(OrganizationSchema, { id: contract.organizationId })
       : null;
-    const ending = await em.find(SeatSchema, { contractId, autoRenew: false });
+    const ending = await endingSeats(em, contractId, plan.snapshot);
     const holders = ending.filter((s) => s.membershipId).map((s) => s.membershipId!);
     const members = holders.length ? await em.find(MembershipSchema, { id: { $in: holders } }) : [];
     for (const m of members) {
@@ -119,6 +162,11 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
       });
     }
     if (ending.length) await em.nativeDelete(SeatSchema, { id: { $in: ending.map((s) => s.id) } });
+    // purchases approved in the old period and not settled yet: billed into the new one when they settle
+    const [inFlight] = await em.execute<{ n: number }[]>(
+      `select count(*)::int as n from purchase_request where contract_id = ? and status = 'approved' and proration_date < ?`,
+      [contractId, plan.periodStart],
+    );
     const before = {
       periodStart: contract.currentPeriodStart.toISOString(),
       periodEnd: contract.currentPeriodEnd.toISOString(),
@@ -135,24 +183,16 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
         periodStart: plan.periodStart.toISOString(),
         periodEnd: plan.periodEnd.toISOString(),
         seatsEnded: ending.length,
+        purchasesInFlight: inFlight?.n ?? 0,
         invoice: plan.amount,
         paid: charge.ok,
         chargeRef: invoice.ref,
         failureReason: invoice.reason,
       },
     });
-    if (!charge.ok) {
-      // the period rolls (access goes on), but whoever pays must fix the payment
-      notify(em, now, {
-        organizationId: contract.organizationId,
-        recipientId: plan.payerId,
-        kind: 'billing_problem',
-        payload: {
-          organizationName: org?.name ?? null,
-          reason: `the renewal payment of ${plan.periodStart.toISOString().slice(0, 10)} failed: ${invoice.reason}`,
-        },
-      });
-    }
+    // The period rolls either way (access goes on); a decline starts dunning: whoever pays and
+    // the approvers are told, and it is tried again on schedule.
+    await recordOutcome(em, now, plan.snapshot, 0, charge);
     return { seatsEnded: ending.length };
   });
   if (!applied) return { contractId, rolled: false };

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { lockContract } from './support/contracts.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import { authorize, requireMemberByEmail } from './support/lookups.ts';
+import { refuseWhileRenewing } from './support/period-charges.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { requireNotFrozen, seatOf } from './support/seats.ts';
@@ -25,6 +27,9 @@ export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z
     if (!held)
       throw new DomainError('conflict', `${account.email} has no seat.`, 'Assign one with `assign`.');
     requireNotFrozen(held.contract);
+    // the roll prices renewing seats under this lock: no change between its pricing and applying
+    const contract = (await lockContract(em, held.contract.id))!;
+    await refuseWhileRenewing(em, contract, ctx.clock.now());
     if (held.seat.autoRenew === cmd.autoRenew) {
       throw new DomainError(
         'conflict',

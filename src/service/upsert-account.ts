@@ -59,6 +59,13 @@ export const upsertAccount = async (ctx: ServiceContext, raw: z.input<typeof inp
     if (cmd.personalPlan !== undefined) existing.personalPlan = cmd.personalPlan;
     if (cmd.paymentMethod !== undefined) existing.paymentMethod = cmd.paymentMethod;
     const after = snapshot(existing, keys);
+    if (cmd.paymentMethod && before.paymentMethod !== after.paymentMethod) {
+      // a new payment method: overdue charges this account pays are tried again at the next run
+      await em.execute(
+        `update period_charge set next_retry_at = ? where payer_id = ? and status in ('unpaid', 'suspended')`,
+        [now, existing.id],
+      );
+    }
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       existing.updatedAt = now;
       audit(em, now, {

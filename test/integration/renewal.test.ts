@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.ts';
-import { approvePurchase } from '../../src/service/approve-purchase.ts';
+import { approvePurchase, resumeStalledPurchases } from '../../src/service/approve-purchase.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
 import { expireStale } from '../../src/service/expire-stale.ts';
+import { offboardMembers } from '../../src/service/offboard-members.ts';
+import type { BillingGateway } from '../../src/service/ports.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { type RollResult, rollDueContracts } from '../../src/service/roll-renewal.ts';
 import { setSeatAutoRenew } from '../../src/service/set-seat-auto-renew.ts';
@@ -264,6 +266,165 @@ describe('renewal at period end', () => {
       [t.m1.id, t.m2.id, t.m3.id],
     );
     expect(removed.map((r) => r.recipient_id).sort()).toEqual([t.m2.id, t.m3.id].sort());
+  });
+});
+
+describe('the renewal boundary', () => {
+  /** A gateway whose renewal charge first lets `during` run: what happens between the roll's steps. */
+  const renewingWhile = (inner: BillingGateway, during: () => Promise<unknown>): BillingGateway => {
+    const g = Object.create(inner) as BillingGateway;
+    g.renew = async (i) => {
+      await during();
+      return inner.renew(i);
+    };
+    return g;
+  };
+
+  it('a purchase approved before the period end but settled after the roll is billed for the new period too', async () => {
+    const f = await orgWith(db, { name: 'Boundary' });
+    await addSeats(db, f.contract.id, 'pro', 9);
+    const member = await addMember(db, f.org.id);
+    db.clock.set('2026-03-31T23:00:00Z'); // an hour before the end
+    const r = await requestSeats(db.ctx, member.actor, {
+      organizationId: f.org.id,
+      quantity: 2,
+      plan: 'pro',
+    });
+    db.clock.set('2026-03-31T23:59:00Z'); // approved a minute before it, while billing is down once
+    await expect(
+      approvePurchase({ ...db.ctx, billing: flakyBilling(db.ctx.billing, 1) }, f.owner.actor, {
+        requestId: r.request.id,
+      }),
+    ).rejects.toThrow('billing provider unavailable');
+    expect(await statusOf(db, r.request.id)).toBe('approved');
+
+    db.clock.set('2026-04-01T00:00:30Z');
+    const [roll] = mine(await rollDueContracts(db.ctx), f.contract.id);
+    // the roll bills the seats that exist: business 30.00 + 9 pro at 15.00, and sees the one in flight
+    expect(roll).toMatchObject({ rolled: true, invoice: { amount: 3000 + 9 * 1500, ok: true } });
+    const [renewed] = await sql<{ after: Record<string, unknown> }>(
+      db,
+      `select after from audit_event where action = 'contract.renewed' and subject_id = ?`,
+      [f.contract.id],
+    );
+    expect(renewed!.after).toMatchObject({ purchasesInFlight: 1 });
+
+    db.clock.set('2026-04-01T00:05:00Z');
+    expect(await resumeStalledPurchases(db.ctx)).toEqual([{ requestId: r.request.id, outcome: 'charged' }]);
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(11);
+    // the approved quote (the old period's rest), once
+    expect((await chargesFor(db, `purchase:${r.request.id}`)).map((c) => c.amount)).toEqual([
+      r.request.proratedAmount,
+    ]);
+    // and the new period's share of the two seats, at the tiers the renewal would have used:
+    // seat 10 at 15.00, seat 11 at 13.50
+    const late = await chargesFor(db, `purchase:${r.request.id}:period:2026-04-01T00:00:00.000Z`);
+    expect(late).toEqual([
+      { amount: 1500 + 1350, currency: 'eur', payer_id: f.owner.id, status: 'succeeded' },
+    ]);
+    // so the new period's invoices add up to what its seats cost for the whole period
+    const billed =
+      (await chargesFor(db, renewalKey(f.contract.id, '2026-04-01T00:00:00Z')))[0]!.amount + late[0]!.amount;
+    expect(billed).toBe(3000 + 10 * 1500 + 1350);
+    const [a] = await sql<{ after: Record<string, unknown> }>(
+      db,
+      `select after from audit_event where action = 'purchase.late_period_billed' and subject_id = ?`,
+      [r.request.id],
+    );
+    expect(a!.after).toMatchObject({ periodStart: '2026-04-01T00:00:00.000Z', amount: 2850, seats: 2 });
+    // resuming again moves no more money
+    const before = await db.count('ledger_charge');
+    expect(await resumeStalledPurchases(db.ctx)).toEqual([]);
+    expect(await db.count('ledger_charge')).toBe(before);
+    // the next renewal counts them like any other seat
+    db.clock.set('2026-05-01T00:00:10Z');
+    const [next] = mine(await rollDueContracts(db.ctx), f.contract.id);
+    expect(next).toMatchObject({ invoice: { amount: 3000 + 10 * 1500 + 1350 } });
+  });
+
+  it('a purchase settling while the roll is charging (between its steps) is billed for the new period once', async () => {
+    const f = await orgWith(db, { name: 'Mid Roll' });
+    await addSeats(db, f.contract.id, 'pro', 9);
+    const member = await addMember(db, f.org.id);
+    db.clock.set('2026-03-31T23:00:00Z');
+    const r = await requestSeats(db.ctx, member.actor, {
+      organizationId: f.org.id,
+      quantity: 2,
+      plan: 'pro',
+    });
+    db.clock.set('2026-03-31T23:59:00Z');
+    await expect(
+      approvePurchase({ ...db.ctx, billing: flakyBilling(db.ctx.billing, 1) }, f.owner.actor, {
+        requestId: r.request.id,
+      }),
+    ).rejects.toThrow();
+    db.clock.set('2026-04-01T00:00:30Z');
+    let resumed: unknown = null;
+    const billing = renewingWhile(db.ctx.billing, async () => {
+      resumed = await resumeStalledPurchases(db.ctx);
+    });
+    const [roll] = mine(await rollDueContracts({ ...db.ctx, billing }), f.contract.id);
+    expect(resumed).toEqual([{ requestId: r.request.id, outcome: 'charged' }]);
+    expect(roll).toMatchObject({ rolled: true, invoice: { amount: 3000 + 9 * 1500 } });
+    const late = await chargesFor(db, `purchase:${r.request.id}:period:2026-04-01T00:00:00.000Z`);
+    expect(late.map((c) => c.amount)).toEqual([2850]);
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(11);
+  });
+
+  it('an offboarding that stops a seat renewing between the roll pricing and applying keeps the seat it billed until the next roll', async () => {
+    const f = await orgWith(db, { name: 'Offboard Race' });
+    await addSeats(db, f.contract.id, 'pro', 2);
+    const m = await addMember(db, f.org.id);
+    await assignPlan(db.ctx, f.owner.actor, { organizationId: f.org.id, member: m.email, plan: 'pro' });
+    const billing = renewingWhile(db.ctx.billing, () =>
+      offboardMembers(db.ctx, f.owner.actor, {
+        organizationId: f.org.id,
+        members: [m.email],
+        freeSeat: false,
+        stopAutoRenew: true,
+      }),
+    );
+    db.clock.set('2026-04-01T00:00:01Z');
+    const [roll] = mine(await rollDueContracts({ ...db.ctx, billing }), f.contract.id);
+    expect(roll).toMatchObject({ rolled: true, seatsEnded: 0, invoice: { amount: 3000 + 2 * 1500 } });
+    // billed for the new period, so it stays through it, and ends at the next roll
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(2);
+    db.clock.set('2026-05-01T00:00:01Z');
+    const [next] = mine(await rollDueContracts(db.ctx), f.contract.id);
+    expect(next).toMatchObject({ rolled: true, seatsEnded: 1, invoice: { amount: 3000 + 1500 } });
+  });
+
+  it('`renew off` between the roll pricing the period and removing seats waits for the roll: the new period holds what it billed', async () => {
+    const f = await orgWith(db, { name: 'Renew Race' });
+    await addSeats(db, f.contract.id, 'pro', 2);
+    const m = await addMember(db, f.org.id);
+    await assignPlan(db.ctx, f.owner.actor, { organizationId: f.org.id, member: m.email, plan: 'pro' });
+    let during: unknown = null;
+    const billing = renewingWhile(db.ctx.billing, () =>
+      setSeatAutoRenew(db.ctx, f.owner.actor, { organizationId: f.org.id, member: m.email, autoRenew: false })
+        .then(
+          (x) => x,
+          (e: unknown) => e,
+        )
+        .then((x) => {
+          during = x;
+        }),
+    );
+    db.clock.set('2026-04-01T00:00:01Z');
+    const [roll] = mine(await rollDueContracts({ ...db.ctx, billing }), f.contract.id);
+    // business 30.00 + 2 renewing pro seats
+    expect(roll).toMatchObject({ rolled: true, seatsEnded: 0, invoice: { amount: 3000 + 2 * 1500 } });
+    expect(during).toBeInstanceOf(DomainError);
+    expect((during as DomainError).code).toBe('conflict');
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(2);
+    expect(await seatOfMember(m.membershipId)).toBe('pro');
+    // after the roll the change is taken, for the new period
+    const later = await setSeatAutoRenew(db.ctx, f.owner.actor, {
+      organizationId: f.org.id,
+      member: m.email,
+      autoRenew: false,
+    });
+    expect(later.endsAt).toEqual(new Date('2026-05-01T00:00:00Z'));
   });
 });
 

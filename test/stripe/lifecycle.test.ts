@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { syncCatalog } from '../../adapters/stripe/catalog-sync.ts';
 import { stripeClient } from '../../adapters/stripe/client.ts';
 import { DEFAULT_PLANS } from '../../src/domain/catalog.ts';
+import { applyBillingEvent } from '../../src/service/apply-billing-event.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
+import { collectDueCharges } from '../../src/service/collect-period-charges.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { reconcileBilling } from '../../src/service/reconcile-billing.ts';
 import { renewalKey, rollContract, rollDueContracts } from '../../src/service/roll-renewal.ts';
 import { undoCancel } from '../../src/service/undo-cancel.ts';
 import type { TestDb } from '../support/db.ts';
-import { addSeats, auditRows, orgWith, refusal } from '../support/fixtures.ts';
+import { addSeats, auditRows, orgWith, outboxTo, refusal } from '../support/fixtures.ts';
 import { seatCount } from '../support/purchase-fixtures.ts';
 import {
   form,
@@ -136,6 +138,55 @@ describe('cancel', () => {
     // each decision its own key, so undo and a later cancel are not replays of the first
     expect(new Set([...cancelled, ...undone].map((c) => c.key)).size).toBe(2);
   });
+
+  it('our own retry of a cancel that got no answer sends the same idempotency key; the next decision a new one', async () => {
+    const f = await billedOrg();
+    const keys: string[] = [];
+    stripeApi()
+      .post(`/v1/subscriptions/${f.ids.sub}`)
+      .times(3)
+      .reply(function () {
+        keys.push(this.req.headers['idempotency-key'] as string);
+        return [500, { error: { type: 'api_error', message: 'Stripe had a problem' } }];
+      });
+    await refusal(
+      'billing_unavailable',
+      cancelOrganization(stripe, f.owner.actor, { organizationId: f.org.id }),
+    );
+    // the owner tries again a minute later: the same decision, so the same key
+    db.clock.advance(60_000);
+    const retried = capture('post', `/v1/subscriptions/${f.ids.sub}`, {
+      id: f.ids.sub,
+      object: 'subscription',
+    });
+    await cancelOrganization(stripe, f.owner.actor, { organizationId: f.org.id });
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    expect(new Set([...keys, ...retried.map((r) => r.key)])).toEqual(new Set([keys[0]]));
+    // undo, then cancel again: new decisions, new keys (not replays of the first)
+    const undone = capture('post', `/v1/subscriptions/${f.ids.sub}`, {
+      id: f.ids.sub,
+      object: 'subscription',
+    });
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .query({ 'expand[0]': 'schedule' })
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 3), schedule: null }));
+    stripeApi()
+      .post('/v1/subscription_schedules')
+      .reply(200, { id: 'sub_sched_x', object: 'subscription_schedule', current_phase: null, phases: [] });
+    await undoCancel(stripe, f.owner.actor, { organizationId: f.org.id });
+    const again = capture('post', `/v1/subscriptions/${f.ids.sub}`, {
+      id: f.ids.sub,
+      object: 'subscription',
+    });
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 3), schedule: 'sub_sched_x' }));
+    stripeApi().post('/v1/subscription_schedules/sub_sched_x/release').reply(200, { id: 'sub_sched_x' });
+    await cancelOrganization(stripe, f.owner.actor, { organizationId: f.org.id });
+    const all = [keys[0], undone[0]!.key, again[0]!.key];
+    expect(new Set(all).size).toBe(3);
+  }, 20_000);
 
   it('Stripe rate limiting becomes a coded error with a plain message, and the cancellation is not recorded', async () => {
     const f = await billedOrg();
@@ -299,5 +350,66 @@ describe('choosing the gateway', () => {
       await new Promise((r) => server.close(r));
       nock.disableNetConnect();
     }
+  });
+});
+
+describe('dunning through Stripe', () => {
+  it("a declined renewal invoice is paid again on the dunning schedule, with a new key per try; Stripe's invoice.paid ends it", async () => {
+    const f = await billedOrg();
+    stripeApi()
+      .get(`/v1/subscriptions/${f.ids.sub}`)
+      .reply(200, subscription(f.ids.sub, { items: billedItems(f, 2) }));
+    db.clock.set('2026-04-01T00:00:30Z');
+    expect(await rollContract(stripe, f.contract.id)).toMatchObject({ rolled: true });
+    // Stripe's cycle invoice for the new period is declined
+    db.clock.set('2026-04-01T01:00:00Z');
+    const failed = await applyBillingEvent(stripe, {
+      id: `evt_fail_${f.contract.id}`,
+      type: 'invoice.payment_failed',
+      kind: 'invoice_failed',
+      contractId: f.contract.id,
+      invoiceRef: 'in_cycle_1',
+      reason: 'The card was declined.',
+    });
+    expect(failed).toBe('applied');
+    const problems = await outboxTo(db, f.owner.id, 'billing_problem');
+    expect(problems.at(-1)!.payload.reason).toContain('We try again on 2026-04-02.');
+
+    // first retry: the invoice is paid again, keyed by the attempt; still declined
+    const pays: (string | undefined)[] = [];
+    stripeApi()
+      .post('/v1/invoices/in_cycle_1/pay')
+      .reply(function () {
+        pays.push(this.req.headers['idempotency-key'] as string | undefined);
+        return [
+          402,
+          { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } },
+        ];
+      });
+    db.clock.set('2026-04-02T01:00:00Z');
+    const first = await collectDueCharges(stripe);
+    expect(first.map((r) => r.outcome)).toEqual(['declined']);
+    // second retry: paid
+    stripeApi()
+      .post('/v1/invoices/in_cycle_1/pay')
+      .reply(function () {
+        pays.push(this.req.headers['idempotency-key'] as string | undefined);
+        return [200, { id: 'in_cycle_1', object: 'invoice', status: 'paid' }];
+      });
+    db.clock.set('2026-04-04T01:00:00Z');
+    expect((await collectDueCharges(stripe)).map((r) => r.outcome)).toEqual(['paid']);
+    const key = renewalKey(f.contract.id, new Date('2026-04-01T00:00:00Z'));
+    expect(pays).toEqual([`${key}:retry:1`, `${key}:retry:2`]);
+    expect(await outboxTo(db, f.owner.id, 'payment_received')).toHaveLength(1);
+    // Stripe's own invoice.paid afterwards changes nothing more
+    const before = await db.counts();
+    await applyBillingEvent(stripe, {
+      id: `evt_paid_${f.contract.id}`,
+      type: 'invoice.paid',
+      kind: 'invoice_paid',
+      contractId: f.contract.id,
+      invoiceRef: 'in_cycle_1',
+    });
+    expect((await db.counts()).outbox).toBe(before.outbox);
   });
 });

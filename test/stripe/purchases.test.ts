@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { approvePurchase } from '../../src/service/approve-purchase.ts';
+import { approvePurchase, resumeStalledPurchases } from '../../src/service/approve-purchase.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
+import { rollContract } from '../../src/service/roll-renewal.ts';
 import { type TestDb, usingPglite } from '../support/db.ts';
 import { addMember, type OrgFixture, orgWith, refusal } from '../support/fixtures.ts';
 import { outbox, seatCount, sql, statusOf } from '../support/purchase-fixtures.ts';
@@ -141,6 +142,61 @@ describe('quote and approval through Stripe', () => {
     },
   );
 
+  it.skipIf(usingPglite)(
+    'two purchases whose Stripe calls would complete in the opposite order: Stripe ends at our seat count',
+    async () => {
+      const f = await stripeOrg();
+      stripeApi()
+        .post('/v1/invoices/create_preview')
+        .times(2)
+        .reply(200, { object: 'invoice', id: 'upcoming', amount_due: 500, currency: 'eur' });
+      const a = await requestSeats(stripe, f.requester.actor, {
+        organizationId: f.org.id,
+        quantity: 2,
+        plan: 'pro',
+      });
+      const b = await requestSeats(stripe, f.requester.actor, {
+        organizationId: f.org.id,
+        quantity: 3,
+        plan: 'pro',
+      });
+      // Stripe as a stand-in that keeps the item's quantity: each update sets it when it is
+      // applied, and the first request to arrive is the slowest to be applied
+      let held = 3;
+      let arrived = 0;
+      const applied: number[] = [];
+      stripeApi()
+        .post(`/v1/subscriptions/${subOf(f)}`)
+        .times(2)
+        .reply((_uri, body, cb) => {
+          const quantity = Number(form(body)['items[0][quantity]']);
+          setTimeout(
+            () => {
+              held = quantity;
+              applied.push(quantity);
+              cb(null, [
+                200,
+                subscription(subOf(f), {
+                  items: [{ itemId: proItem(f), plan: 'pro', quantity }],
+                  latestInvoice: { id: `in_${quantity}`, status: 'paid', amount_due: 500 },
+                }),
+              ]);
+            },
+            arrived++ === 0 ? 400 : 20,
+          );
+        });
+      const other = stripeContext(db, await db.connect());
+      const results = await Promise.all([
+        approvePurchase(stripe, f.owner.actor, { requestId: a.request.id }),
+        approvePurchase(other, f.owner.actor, { requestId: b.request.id }),
+      ]);
+      expect(results.map((r) => r.outcome)).toEqual(['charged', 'charged']);
+      expect(await seatCount(db, f.contract.id, 'pro')).toBe(8);
+      expect(applied).toHaveLength(2);
+      expect(held).toBe(8);
+    },
+  );
+
   it('a network error after Stripe applied the change: the retry carries the same key, and seats are added once', async () => {
     const f = await stripeOrg();
     const request = await requestTwo(f);
@@ -256,4 +312,76 @@ describe('a failed payment', () => {
     expect(told).toHaveLength(2);
     for (const t of told) expect(t.payload.reason).toBe('The card has insufficient funds.');
   });
+});
+
+describe('a purchase that reaches Stripe after the renewal', () => {
+  it('is billed from the new period start (Stripe refuses a proration date in a closed period), with its own key', async () => {
+    const f = await stripeOrg();
+    const end = f.contract.currentPeriodEnd.getTime();
+    const at = (offsetMs: number) => db.clock.set(new Date(end + offsetMs));
+    at(-3600_000);
+    stripeApi()
+      .post('/v1/invoices/create_preview')
+      .reply(200, { object: 'invoice', id: 'upcoming', amount_due: 41, currency: 'eur' });
+    const r = await requestSeats(stripe, f.requester.actor, {
+      organizationId: f.org.id,
+      quantity: 2,
+      plan: 'pro',
+    });
+    // approved a minute before the end while Stripe is unreachable: stays approved
+    const path = `/v1/subscriptions/${subOf(f)}`;
+    stripeApi()
+      .post(path)
+      .times(3)
+      .reply(function () {
+        this.req.destroy(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+        return [200, {}];
+      });
+    at(-60_000);
+    await refusal('billing_unavailable', approvePurchase(stripe, f.owner.actor, { requestId: r.request.id }));
+    // the roll: Stripe already bills the 3 renewing pro seats
+    stripeApi()
+      .get(path)
+      .reply(
+        200,
+        subscription(subOf(f), {
+          items: [
+            { itemId: `si_bus_${f.contract.id.slice(0, 8)}`, plan: 'business', quantity: 1 },
+            { itemId: proItem(f), plan: 'pro', quantity: 3 },
+          ],
+        }),
+      );
+    at(30_000);
+    expect(await rollContract(stripe, f.contract.id)).toMatchObject({ rolled: true });
+    // Stripe as it answers: a proration date before the current period is refused
+    const newPeriod = end / 1000;
+    const sent: { body: Record<string, string>; key: string }[] = [];
+    stripeApi()
+      .post(path)
+      .reply(function (_uri, body) {
+        const b = form(body);
+        sent.push({ body: b, key: this.req.headers['idempotency-key'] as string });
+        if (Number(b.proration_date) < newPeriod) {
+          return [
+            400,
+            {
+              error: {
+                type: 'invalid_request_error',
+                message: 'Cannot specify proration date outside of current subscription period',
+              },
+            },
+          ];
+        }
+        return [200, paidUpdate(f, 'in_new_period')];
+      });
+    at(5 * 60_000);
+    expect(await resumeStalledPurchases(stripe)).toEqual([{ requestId: r.request.id, outcome: 'charged' }]);
+    expect(sent).toEqual([
+      {
+        body: expect.objectContaining({ proration_date: String(newPeriod), 'items[0][quantity]': '5' }),
+        key: `purchase:${r.request.id}:period:${new Date(end).toISOString()}`,
+      },
+    ]);
+    expect(await seatCount(db, f.contract.id, 'pro')).toBe(5);
+  }, 20_000);
 });

@@ -216,6 +216,100 @@ describe('organization creation with Stripe', () => {
   });
 });
 
+describe('a declined first invoice', () => {
+  it('retrying with another payment method is a new Stripe request (new keys, a new Checkout link), not a replay of the decline', async () => {
+    const owner = await account(db, { email: email('founder'), personalPlan: 'business' });
+    const keys: Record<string, string[]> = { checkout: [], subscription: [] };
+    stripeApi().post('/v1/customers').reply(200, { id: 'cus_d', object: 'customer' });
+    stripeApi()
+      .post('/v1/checkout/sessions')
+      .reply(function () {
+        keys.checkout!.push(this.req.headers['idempotency-key'] as string);
+        return [
+          200,
+          { id: 'cs_d1', object: 'checkout.session', url: 'https://checkout.stripe.com/c/pay/cs_d1' },
+        ];
+      });
+    await runCommand(
+      { service: app.ctx, actor: owner.actor, resolveMention: async () => null },
+      'org create Declined First',
+      (e) => {
+        throw e;
+      },
+    );
+    const [org] = await sql<{ id: string }>(db, 'select id from organization where name = ?', [
+      'Declined First',
+    ]);
+    const completed = (session: string, intent: string) =>
+      event('checkout.session.completed', {
+        id: session,
+        object: 'checkout.session',
+        mode: 'setup',
+        customer: 'cus_d',
+        setup_intent: intent,
+        metadata: { organization_id: org!.id },
+      });
+    const methodBecomesDefault = (intent: string, method: string) => {
+      stripeApi().get(`/v1/setup_intents/${intent}`).reply(200, { id: intent, payment_method: method });
+      stripeApi().post('/v1/customers/cus_d').reply(200, { id: 'cus_d' });
+    };
+    // the gateway caches prices: asked only if no earlier test looked this one up
+    stripeApi()
+      .get('/v1/prices')
+      .query(true)
+      .optionally()
+      .reply(200, { object: 'list', data: [{ id: 'price_business', object: 'price' }] });
+
+    // first card: the first invoice is declined; the owner gets a new link
+    methodBecomesDefault('seti_d1', 'pm_declining');
+    stripeApi()
+      .post('/v1/subscriptions')
+      .reply(function () {
+        keys.subscription!.push(this.req.headers['idempotency-key'] as string);
+        return [
+          402,
+          { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } },
+        ];
+      });
+    stripeApi()
+      .post('/v1/checkout/sessions')
+      .reply(function () {
+        keys.checkout!.push(this.req.headers['idempotency-key'] as string);
+        return [
+          200,
+          { id: 'cs_d2', object: 'checkout.session', url: 'https://checkout.stripe.com/c/pay/cs_d2' },
+        ];
+      });
+    expect((await deliver(completed('cs_d1', 'seti_d1'))).status).toBe(200);
+    const [problem] = (await outbox(db, 'billing_problem')).filter((o) => o.recipient_id === owner.id);
+    expect(problem!.payload.reason).toContain('https://checkout.stripe.com/c/pay/cs_d2');
+    expect(
+      (await sql<{ status: string }>(db, 'select status from organization where id = ?', [org!.id]))[0]!
+        .status,
+    ).toBe('pending');
+
+    // another card through the new link: a new subscription request, which Stripe accepts
+    methodBecomesDefault('seti_d2', 'pm_good');
+    stripeApi()
+      .post('/v1/subscriptions')
+      .reply(function () {
+        keys.subscription!.push(this.req.headers['idempotency-key'] as string);
+        return [
+          200,
+          subscription('sub_d', { items: [{ itemId: 'si_bus_d', plan: 'business', quantity: 1 }] }),
+        ];
+      });
+    expect((await deliver(completed('cs_d2', 'seti_d2'))).status).toBe(200);
+    expect(
+      (await sql<{ status: string }>(db, 'select status from organization where id = ?', [org!.id]))[0]!
+        .status,
+    ).toBe('active');
+    expect(keys.subscription).toHaveLength(2);
+    expect(new Set(keys.subscription).size).toBe(2);
+    expect(new Set(keys.checkout).size).toBe(2);
+  });
+});
+
 describe('webhook authentication', () => {
   it('a bad signature or a stale timestamp is refused with 400 and changes nothing', async () => {
     const f = await orgWith(db);

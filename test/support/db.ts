@@ -52,6 +52,7 @@ export const TABLES = [
   'outbox',
   'usage_record',
   'ledger_charge',
+  'period_charge',
   'renewal_reminder',
   'idle_offer',
   'teams_user',

@@ -58,6 +58,7 @@ export const flakyBilling = (inner: BillingGateway, failures = 1): BillingGatewa
   const flaky = {
     name: 'flaky',
     collectsPaymentMethod: inner.collectsPaymentMethod,
+    billsPeriodsAtRoll: inner.billsPeriodsAtRoll,
     attempts: 0,
     hasPaymentMethod: (id: string) => inner.hasPaymentMethod(id),
     openOrganization: (i: Parameters<BillingGateway['openOrganization']>[0]) => inner.openOrganization(i),
@@ -70,6 +71,8 @@ export const flakyBilling = (inner: BillingGateway, failures = 1): BillingGatewa
     purchaseSeats: (i: Parameters<BillingGateway['purchaseSeats']>[0]) =>
       moving(() => inner.purchaseSeats(i)),
     renew: (i: Parameters<BillingGateway['renew']>[0]) => moving(() => inner.renew(i)),
+    collectOverdue: (i: Parameters<BillingGateway['collectOverdue']>[0]) =>
+      moving(() => inner.collectOverdue(i)),
     scheduleRenewal: (i: Parameters<BillingGateway['scheduleRenewal']>[0]) => inner.scheduleRenewal(i),
   };
   const moving = async <T>(run: () => Promise<T>): Promise<T> => {
