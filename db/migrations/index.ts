@@ -7,6 +7,7 @@ import { Migration20261122050000_teams } from './Migration20261122050000_teams.t
 import { Migration20261122060000_contract_creation_key } from './Migration20261122060000_contract_creation_key.ts';
 import { Migration20261122070000_stripe_schedules } from './Migration20261122070000_stripe_schedules.ts';
 import { Migration20261201000000_identities_and_links } from './Migration20261201000000_identities_and_links.ts';
+import { Migration20261201400000_scim } from './Migration20261201400000_scim.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
     name: 'Migration20261201000000_identities_and_links',
     class: Migration20261201000000_identities_and_links,
   },
+  { name: 'Migration20261201400000_scim', class: Migration20261201400000_scim },
 ];

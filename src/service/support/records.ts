@@ -67,7 +67,8 @@ export type NoticeKind =
   | 'organization_ready'
   | 'billing_problem'
   | 'workspace_linked'
-  | 'workspace_unlinked';
+  | 'workspace_unlinked'
+  | 'scim_offboarded';
 
 /** Queues a message to a person; the outbox worker delivers it. Same transaction as the change. */
 export const notify = (
