@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setOffboardingDefaults } from '../../src/service/set-offboarding-defaults.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import {
   auditOf,
@@ -200,5 +201,27 @@ describe('Okta provisioning', () => {
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body.id).toBe(id);
     expect(again.body.active).toBe(true);
+  });
+});
+
+describe("the organization's offboarding defaults", () => {
+  it('decide what deactivation does: here the seat is kept, stops renewing, and the member is not marked former', async () => {
+    await setOffboardingDefaults(
+      db.ctx,
+      { email: owner },
+      { organizationId: orgId, freeSeat: false, markFormer: false },
+    );
+    const who = 'keeps.seat@acme.example';
+    const created = await scim(api, token, 'POST', '/Users', { schemas: [USER], userName: who });
+    expect(created.status).toBe(201);
+    const r = await scim(api, token, 'PATCH', `/Users/${created.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
+    expect(r.body.active).toBe(false);
+    expect(await seatOf(db, orgId, who)).toEqual({ plan: 'pro', autoRenew: false });
+    expect(await membershipRow(db, orgId, who)).toMatchObject({ status: 'detached', former: false });
+    // kept seat or not, an offboarded member has no access
+    expect((await entitlement(who)).body).toMatchObject({ allowed: false, source: 'detached' });
   });
 });
