@@ -108,6 +108,27 @@ describe('scim token and scim off', () => {
   });
 });
 
+describe('the owner', () => {
+  it('cannot be deactivated or deleted by the identity provider: 400 mutability, nothing changes', async () => {
+    const found = await scim(api, globex.token, 'GET', filterBy(GLOBEX_OWNER));
+    const id = found.body.Resources[0].id;
+    const before = await db.counts();
+    const r = await scim(api, globex.token, 'PATCH', `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.scimType).toBe('mutability');
+    expect(r.body.detail).toContain('Move ownership first');
+    expect((await scim(api, globex.token, 'DELETE', `/Users/${id}`)).status).toBe(400);
+    expect(await db.counts()).toEqual(before);
+    expect(await membershipRow(db, globex.id, GLOBEX_OWNER)).toMatchObject({
+      status: 'active',
+      role: 'owner',
+    });
+  });
+});
+
 describe("another organization's token", () => {
   it("sees none of Acme's users and gets 404 for each, changing nothing", async () => {
     const created = await scim(api, acme.token, 'POST', '/Users', {

@@ -77,9 +77,12 @@ export const scimErrorHandler =
       return;
     }
     if (isDomainError(err)) {
-      const status = HTTP_STATUS[err.code] ?? 400;
+      // the owner cannot be deactivated: an attribute that cannot change for them, not a clash
+      const status = err.code === 'owner_cannot_leave' ? 400 : (HTTP_STATUS[err.code] ?? 400);
       const given = err.details?.scimType as ScimType | undefined;
-      const scimType = given ?? (status === 400 ? 'invalidValue' : status === 409 ? 'uniqueness' : undefined);
+      const scimType =
+        given ??
+        (err.code === 'owner_cannot_leave' ? 'mutability' : status === 400 ? 'invalidValue' : undefined);
       sendScimError(res, status, `${err.message} ${err.next}`, scimType);
       return;
     }
