@@ -81,7 +81,8 @@ export const updateScimUser = async (
     displayName: current.displayName,
   };
   const changed = JSON.stringify(attributes) !== JSON.stringify(was);
-  const reactivate = cmd.active && !current.active;
+  const active = cmd.active ?? current.active;
+  const reactivate = active && !current.active;
   if (changed || reactivate) {
     await inTransaction(ctx, async (em) => {
       const now = ctx.clock.now();
@@ -116,7 +117,7 @@ export const updateScimUser = async (
       });
     });
   }
-  if (!cmd.active && current.active) await offboard(ctx, idp, current.email);
+  if (!active && current.active) await offboard(ctx, idp, current.email);
   return requireScimUser(ctx, idp, cmd.id);
 };
 

@@ -202,6 +202,31 @@ describe('Okta provisioning', () => {
     expect(again.body.id).toBe(id);
     expect(again.body.active).toBe(true);
   });
+
+  it('keeps the state when a PUT leaves active out', async () => {
+    const { active: _, ...withoutActive } = oktaUser;
+    await scim(api, token, 'PATCH', `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
+    const r = await scim(api, token, 'PUT', `/Users/${id}`, {
+      ...withoutActive,
+      name: { givenName: 'Tess', familyName: 'User' },
+      displayName: 'Tess User',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.active).toBe(false);
+    expect(await membershipRow(db, orgId, email)).toMatchObject({ status: 'detached' });
+    // back to where the sequence was: active, with a seat
+    await scim(api, token, 'PATCH', `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { active: true } }],
+    });
+    await db.em
+      .fork()
+      .execute("delete from audit_event where action in ('member.offboarded', 'member.reactivated')");
+    await db.em.fork().execute("delete from outbox where kind = 'scim_offboarded'");
+  });
 });
 
 describe("the organization's offboarding defaults", () => {

@@ -14,7 +14,7 @@ export const createUser =
     const idp = idpOf(res);
     let user = await provisionScimUser(ctx, idp, { ...attributes, active: true });
     // created inactive: provisioned, then offboarded like any deactivation
-    if (!attributes.active) user = await updateScimUser(ctx, idp, { ...attributes, id: user.id });
+    if (attributes.active === false) user = await updateScimUser(ctx, idp, { ...attributes, id: user.id });
     const resource = toScimUser(user, base);
     res.set('Location', resource.meta.location);
     sendScim(res, 201, resource);

@@ -83,6 +83,6 @@ export const userAttributes = (body: unknown) => {
     givenName: u.name?.givenName ?? null,
     familyName: u.name?.familyName ?? null,
     displayName: u.displayName ?? null,
-    active: u.active ?? true,
+    active: u.active,
   };
 };

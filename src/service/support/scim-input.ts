@@ -10,5 +10,6 @@ export const scimAttributes = z.object({
   givenName: text,
   familyName: text,
   displayName: text,
-  active: z.boolean().default(true),
+  /** absent: as it is (a new user: active) */
+  active: z.boolean().optional(),
 });
