@@ -8,3 +8,5 @@ export const listScimUsers = (
   idp: IdentityProvider,
   q: { where: readonly ScimCriterion[]; startIndex: number; count: number },
 ) => reading(ctx, (em) => listRows(em, idp.organizationId, q));
+
+export type { ScimCriterion, ScimUserRecord } from '../../db/repositories/scim-users.ts';

@@ -1,5 +1,5 @@
 import { type Compare, type Filter, parse } from 'scim2-parse-filter';
-import type { ScimCriterion } from '../../../db/repositories/scim-users.ts';
+import type { ScimCriterion } from '../../service/list-scim-users.ts';
 import { badRequest } from './errors.ts';
 
 const SUPPORTED =

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ScimUserRecord } from '../../../db/repositories/scim-users.ts';
+import type { ScimUserRecord } from '../../service/list-scim-users.ts';
 import { badRequest } from './errors.ts';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
