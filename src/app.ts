@@ -46,7 +46,7 @@ export const buildApp = async (
       })
     : undefined;
   const billing = stripe ?? new LedgerGateway(em, () => clock.now());
-  const ctx = { em, clock, billing };
+  const ctx = { em, clock, billing, publicUrl: config.PUBLIC_URL };
   const appId = config.TEAMS_APP_ID;
   const inFlight = new InFlight();
   return {

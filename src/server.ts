@@ -6,6 +6,7 @@ import { errorHandler, routeNotFound } from './api/error-handler.ts';
 import { healthRoutes } from './api/health.ts';
 import { countRequest } from './api/metrics.ts';
 import { apiRouter } from './api/router.ts';
+import { scimRouter } from './api/scim/router.ts';
 import { stripeReturnPages } from './api/stripe-return-pages.ts';
 import { stripeWebhook } from './api/stripe-webhook.ts';
 import type { App } from './app.ts';
@@ -38,6 +39,8 @@ export const buildHttp = (app: App) => {
   http.use(healthRoutes(app.ctx.em, app.log));
   // REST API only with a token (off → /api/v1/* is 404); its JSON body parser (1 MB) lives in the router, after auth.
   if (app.config.API_TOKEN) http.use('/api/v1', apiRouter(app, app.config.API_TOKEN));
+  // SCIM for identity providers: always on; each organization's token (`scim token`) opens it
+  http.use('/scim/v2', scimRouter(app));
   // Teams (Bot Framework) only with TEAMS_APP_ID; its JSON body parser lives in its route
   if (app.teams) http.use(teamsRoute(app.teams));
   // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode

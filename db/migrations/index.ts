@@ -10,6 +10,7 @@ import { Migration20261201000000_identities_and_links } from './Migration2026120
 import { Migration20261201100000_stripe_decision_keys } from './Migration20261201100000_stripe_decision_keys.ts';
 import { Migration20261201110000_period_charges } from './Migration20261201110000_period_charges.ts';
 import { Migration20261201200000_outbox_claim_order } from './Migration20261201200000_outbox_claim_order.ts';
+import { Migration20261201400000_scim } from './Migration20261201400000_scim.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -34,4 +35,5 @@ export const migrationsList = [
   },
   { name: 'Migration20261201110000_period_charges', class: Migration20261201110000_period_charges },
   { name: 'Migration20261201200000_outbox_claim_order', class: Migration20261201200000_outbox_claim_order },
+  { name: 'Migration20261201400000_scim', class: Migration20261201400000_scim },
 ];

@@ -26,6 +26,8 @@ export type Command =
   | { name: 'org delete' }
   | { name: 'org link'; code: string | null }
   | { name: 'org unlink' }
+  | { name: 'scim token' }
+  | { name: 'scim off' }
   | { name: 'owner'; who: Who }
   | { name: 'edition'; edition: string }
   | { name: 'module'; op: 'add' | 'remove'; module: string }
@@ -171,6 +173,19 @@ export const SPECS: readonly CommandSpec[] = [
     syntax: 'org unlink',
     summary: 'Unlink this workspace or tenant from the organization (owner; not the last one).',
     example: 'org unlink',
+  },
+  {
+    name: 'scim token',
+    syntax: 'scim token',
+    summary:
+      'Connect an identity provider (Okta, Entra ID): the SCIM base URL and a bearer token, shown once; again: a new token (admins).',
+    example: 'scim token',
+  },
+  {
+    name: 'scim off',
+    syntax: 'scim off',
+    summary: 'Revoke the SCIM token: the identity provider can no longer provision or offboard (admins).',
+    example: 'scim off',
   },
   {
     name: 'owner',
@@ -399,6 +414,8 @@ const PARSERS: Record<CommandName, Parser> = {
     return { name: 'org link', code: a[0] ? tokenText(a[0]) : null };
   },
   'org unlink': bare('org unlink', 'org unlink'),
+  'scim token': bare('scim token', 'scim token'),
+  'scim off': bare('scim off', 'scim off'),
   owner: (a) => {
     const who = oneWho(a[0], 'owner <who>');
     noMore(a.slice(1), 'owner <who>');
@@ -472,7 +489,7 @@ export const parseCommand = (text: string): ParseResult => {
     } else if (Object.hasOwn(PARSERS, first) && !TWO_WORD.has(first)) {
       name = first as CommandName;
       args = tokens.slice(1);
-    } else if (first === 'contract' || first === 'org') {
+    } else if (first === 'contract' || first === 'org' || first === 'scim') {
       const options = SPECS.filter((s) => s.name.startsWith(`${first} `)).map((s) => `\`${s.syntax}\``);
       return {
         ok: false,

@@ -4,6 +4,13 @@ import { info, type Reply } from './reply.ts';
 
 const workspaceLabel = (platform: string) => (platform === 'teams' ? 'Teams tenant' : 'Slack workspace');
 
+interface ScimLeaver {
+  email: string;
+  seat: { plan: string; freed: boolean; autoRenew: boolean; frozen: boolean } | null;
+}
+const leaverLine = (m: ScimLeaver) =>
+  `${m.email}${m.seat ? `: ${m.seat.plan} seat ${m.seat.frozen ? 'kept (contract frozen)' : m.seat.freed ? 'freed' : 'kept'}${m.seat.autoRenew ? '' : ', not renewing'}` : ''}`;
+
 /**
  * Renders an outbox message (a direct message to one person) as a neutral Reply. Every
  * notifier (shell, Slack, Teams) delivers through this, so a notice reads the same everywhere.
@@ -77,6 +84,15 @@ export const renderNotice = (kind: string, p: Record<string, unknown>): Reply =>
       );
     case 'offboarded':
       return info(`You were offboarded from ${org}. You can no longer sign in there; your data stays.`);
+    case 'scim_offboarded': {
+      const gone = Array.isArray(p.offboarded) ? (p.offboarded as ScimLeaver[]) : [];
+      return info(
+        `Your identity provider offboarded ${plural(gone.length, 'person', 'people')} from ${org}.`,
+        {
+          sections: [{ title: 'Offboarded', lines: gone.map(leaverLine) }],
+        },
+      );
+    }
     case 'organization_deleted':
       return info(`${org} was deleted. You are back on your own ${s('personalPlan')} plan.`);
     case 'organization_cancelled':

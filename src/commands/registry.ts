@@ -38,6 +38,8 @@ import { plans } from './handlers/plans.ts';
 import { renew } from './handlers/renew.ts';
 import { requests } from './handlers/requests.ts';
 import { role } from './handlers/role.ts';
+import { scimOff } from './handlers/scim-off.ts';
+import { scimToken } from './handlers/scim-token.ts';
 import { status } from './handlers/status.ts';
 import { unassign } from './handlers/unassign.ts';
 import { upgrade } from './handlers/upgrade.ts';
@@ -65,6 +67,8 @@ export const COMMANDS: { [N in CommandName]: Handler<N> } = {
   'org delete': orgDelete,
   'org link': orgLink,
   'org unlink': orgUnlink,
+  'scim token': scimToken,
+  'scim off': scimOff,
   owner,
   edition,
   module: moduleCommand,

@@ -6,6 +6,8 @@ export interface ServiceContext {
   em: EntityManager;
   clock: Clock;
   billing: BillingGateway;
+  /** PUBLIC_URL, for links the core hands out (the SCIM base URL); unset in bare test contexts */
+  publicUrl?: string;
 }
 
 /** Who is acting: an account known by email (adapters resolve chat users to it). */
@@ -13,3 +15,15 @@ export interface Actor {
   email: string;
   name?: string | null;
 }
+
+/**
+ * The organization's identity provider, acting over SCIM with the organization's token. It has
+ * no account: its changes are audited with `actorId` null and `actor: 'scim'` in `after`.
+ */
+export interface IdentityProvider {
+  identityProvider: 'scim';
+  organizationId: string;
+}
+
+export const isIdentityProvider = (a: Actor | IdentityProvider): a is IdentityProvider =>
+  'identityProvider' in a;

@@ -1,8 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { MembershipSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Actor, ServiceContext } from './context.ts';
+import type { Organization } from '../domain/model.ts';
+import { type Actor, type IdentityProvider, isIdentityProvider, type ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import { authorize, requireMemberByEmail } from './support/lookups.ts';
+import { authorize, requireMemberByEmail, requireOrganization } from './support/lookups.ts';
 import { auditPersonalPlan, restoresPersonalPlan } from './support/personal-plan.ts';
 import { audit, notify } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
@@ -25,18 +28,55 @@ export interface OffboardedMember {
   seat: { plan: string; freed: boolean; autoRenew: boolean; frozen: boolean } | null;
 }
 
+/** Who offboards: a person with the `offboard` right, or the organization's own identity provider. */
+const offboarder = async (
+  em: EntityManager,
+  organizationId: string,
+  actor: Actor | IdentityProvider,
+): Promise<{ org: Organization; me: { id: string | null; email: string } }> => {
+  if (!isIdentityProvider(actor)) return authorize(em, organizationId, actor, 'offboard');
+  // a token reaches its own organization only: another one "does not exist"
+  if (actor.organizationId !== organizationId) {
+    throw new DomainError('not_found', 'That organization does not exist.', 'Check the organization id.');
+  }
+  const org = await requireOrganization(em, organizationId);
+  return { org, me: { id: null, email: 'your identity provider (SCIM)' } };
+};
+
+/** The identity provider's offboardings reach the owner and admins as one summary each. */
+const tellAdmins = async (em: EntityManager, now: Date, org: Organization, done: OffboardedMember[]) => {
+  const admins = await em.find(MembershipSchema, {
+    organizationId: org.id,
+    status: 'active',
+    role: { $in: ['owner', 'admin'] },
+  });
+  for (const a of admins) {
+    notify(em, now, {
+      organizationId: org.id,
+      recipientId: a.accountId,
+      kind: 'scim_offboarded',
+      payload: { organizationName: org.name, offboarded: done },
+    });
+  }
+};
+
 /**
  * HR offboards one or many leavers at once, all or nothing: each is detached (can no longer
  * sign in; their data stays), and per the options their seat is freed, stops renewing, and they
  * are marked former. The owner is refused until ownership moves. Seats that stop renewing are
  * told to the billing provider after the commit (a provider failure is recorded and retried).
+ * The identity provider (SCIM) offboards the same way, and the admins get one summary.
  */
-export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+export const offboardMembers = async (
+  ctx: ServiceContext,
+  actor: Actor | IdentityProvider,
+  raw: z.input<typeof input>,
+) => {
   const cmd = parse(input, raw);
   const stopped = new Set<string>();
   const result = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const { org, me } = await authorize(em, cmd.organizationId, actor, 'offboard');
+    const { org, me } = await offboarder(em, cmd.organizationId, actor);
     const leavers = [];
     for (const email of new Set(cmd.members)) {
       const found = await requireMemberByEmail(em, org, email);
@@ -93,6 +133,7 @@ export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.
           seatFreed: cmd.freeSeat && !frozen,
           seatAutoRenew: held?.seat.autoRenew ?? null,
           email: account.email,
+          ...(me.id ? {} : { actor: 'scim' }),
         },
       });
       notify(em, now, {
@@ -102,6 +143,7 @@ export const offboardMembers = async (ctx: ServiceContext, actor: Actor, raw: z.
         payload: { organizationName: org.name, by: me.email },
       });
     }
+    if (!me.id) await tellAdmins(em, now, org, done);
     // Leaving restores a paid personal plan the organization had paused (no other org pays).
     await em.flush();
     for (const { account } of leavers) {

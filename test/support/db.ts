@@ -63,6 +63,9 @@ export const TABLES = [
   'chat_identity',
   'workspace_link',
   'link_code',
+  'scim_token',
+  'scim_user',
+  'offboarding_defaults',
 ];
 
 /** A fresh database for one test file: created, migrated, and dropped at the end. */

@@ -405,6 +405,16 @@ describe('org link and unlink', () => {
   });
 });
 
+describe('scim token and scim off', () => {
+  it('take nothing; scim alone says which to use', () => {
+    expect(cmd('scim token')).toEqual({ name: 'scim token' });
+    expect(cmd('/seats SCIM Off')).toEqual({ name: 'scim off' });
+    expect(refused('scim token now')).toBe('Unexpected "now": `scim token`.');
+    expect(refused('scim')).toBe('Say what to do with the scim: `scim token`, `scim off`.');
+    expect(refused('scim on')).toBe('Say what to do with the scim: `scim token`, `scim off`.');
+  });
+});
+
 describe('org create', () => {
   it('takes a name of one or many words, monthly by default', () => {
     expect(cmd('org create Acme')).toEqual({ name: 'org create', orgName: 'Acme', period: 'month' });

@@ -70,7 +70,8 @@ export type NoticeKind =
   | 'workspace_unlinked'
   | 'payment_received'
   | 'seats_suspended'
-  | 'seats_restored';
+  | 'seats_restored'
+  | 'scim_offboarded';
 
 /** Queues a message to a person; the outbox worker delivers it. Same transaction as the change. */
 export const notify = (

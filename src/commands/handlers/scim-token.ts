@@ -1,0 +1,14 @@
+import { issueScimToken } from '../../service/issue-scim-token.ts';
+import { organizationFor } from '../context.ts';
+import type { Handler } from '../handler.ts';
+import { info } from '../reply.ts';
+
+/** `scim token` (owner or admin): the SCIM base URL and a new bearer token, privately, once. */
+export const scimToken: Handler<'scim token'> = async (c) => {
+  const organizationId = await organizationFor(c);
+  const r = await issueScimToken(c.service, c.actor, { organizationId });
+  return info(
+    `SCIM for ${r.organizationName}: base URL \`${r.baseUrl}\`, bearer token \`${r.token}\`. Paste both into your identity provider (Okta: SCIM connector base URL and Authorization header; Entra ID: Tenant URL and Secret Token). This token is shown once${r.rotated ? '; the previous one stopped working just now' : ''}. \`scim token\` again replaces it, \`scim off\` revokes it.`,
+    { private: true },
+  );
+};
