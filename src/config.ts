@@ -25,6 +25,13 @@ export const configSchema = z
     SLACK_CLIENT_SECRET: optional,
     SLACK_STATE_SECRET: optional,
     SLACK_API_URL: url.transform((u) => u ?? 'https://slack.com/api/'),
+    /** app-level token: Slack over Socket Mode instead of POST /slack/events */
+    SLACK_APP_TOKEN: optional.pipe(
+      z
+        .string()
+        .startsWith('xapp-', 'must be an app-level token (xapp-…, Basic Information → App-Level Tokens)')
+        .optional(),
+    ),
     TEAMS_APP_ID: optional,
     TEAMS_APP_PASSWORD: optional,
     TEAMS_APP_TENANT_ID: optional,
@@ -52,6 +59,20 @@ export const configSchema = z
         code: 'custom',
         path: ['TEAMS_APP_PASSWORD'],
         message: 'is required with TEAMS_APP_ID (the bot’s client secret)',
+      });
+    }
+    if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required with SLACK_APP_TOKEN (Socket Mode serves one workspace: its xoxb- bot token)',
+      });
+    }
+    if (c.SLACK_APP_TOKEN && c.SLACK_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'cannot be used with SLACK_CLIENT_ID: Socket Mode serves one workspace; unset one of them',
       });
     }
     if (c.SLACK_CLIENT_ID && !c.ENCRYPTION_KEY) {

@@ -1,3 +1,4 @@
+import { slackOverSocket, startSlackSocket } from '../adapters/slack/slack-app.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { chatNotifier } from './jobs/chat-notifier.ts';
@@ -9,6 +10,10 @@ const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
+  // Slack over Socket Mode connects out to Slack instead of serving /slack/events
+  const slackSocket = slackOverSocket(config)
+    ? await startSlackSocket({ config, service: app.ctx, log: app.log })
+    : null;
   const notifier = chatNotifier(app);
   const worker =
     config.WORKER === 'on'
@@ -25,11 +30,13 @@ const main = async () => {
       database: config.DATABASE_URL ? 'postgresql' : `embedded (${config.DATA_DIR})`,
       billing: app.ctx.billing.name,
       worker: config.WORKER,
+      slack: slackSocket ? 'socket mode' : undefined,
     },
     `Seatkeeper listening on http://localhost:${port}`,
   );
   const stop = async () => {
     server.close();
+    await slackSocket?.stop();
     await worker?.stop();
     await app.close();
     process.exit(0);

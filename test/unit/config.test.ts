@@ -110,6 +110,28 @@ describe('loadConfig: one line naming the bad variable', () => {
     expect(loadConfig({ SLACK_CLIENT_ID: 'cid', ENCRYPTION_KEY: KEY }).SLACK_CLIENT_ID).toBe('cid');
   });
 
+  it('SLACK_APP_TOKEN must be an app-level xapp- token, with a bot token and without OAuth', () => {
+    expect(errorOf({ SLACK_APP_TOKEN: 'xoxb-123', SLACK_BOT_TOKEN: 'xoxb-1' }).message).toBe(
+      'SLACK_APP_TOKEN must be an app-level token (xapp-…, Basic Information → App-Level Tokens)',
+    );
+    expect(errorOf({ SLACK_APP_TOKEN: 'xapp-1-A-1-x' }).message).toBe(
+      'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN (Socket Mode serves one workspace: its xoxb- bot token)',
+    );
+    expect(
+      errorOf({
+        SLACK_APP_TOKEN: 'xapp-1-A-1-x',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_CLIENT_ID: 'c',
+        ENCRYPTION_KEY: KEY,
+      }).message,
+    ).toBe(
+      'SLACK_APP_TOKEN cannot be used with SLACK_CLIENT_ID: Socket Mode serves one workspace; unset one of them',
+    );
+    expect(loadConfig({ SLACK_APP_TOKEN: ' xapp-1-A-1-x ', SLACK_BOT_TOKEN: 'xoxb-1' }).SLACK_APP_TOKEN).toBe(
+      'xapp-1-A-1-x',
+    );
+  });
+
   it('ENCRYPTION_KEY must decode to 32 bytes', () => {
     expect(errorOf({ ENCRYPTION_KEY: 'short' }).message).toBe(
       'ENCRYPTION_KEY must be a base64-encoded 32-byte key',
