@@ -23,7 +23,7 @@ describe('loadConfig: defaults', () => {
       PUBLIC_URL: 'http://localhost:3000',
       SLACK_API_URL: 'https://slack.com/api/',
       STRIPE_API_BASE: 'https://api.stripe.com',
-      BOTFRAMEWORK_OPENID_METADATA: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      BOTFRAMEWORK_CLOUD: 'public',
       WORKER: 'on',
       LOG_LEVEL: 'info',
     });
@@ -154,10 +154,22 @@ describe('loadConfig: one line naming the bad variable', () => {
     'SLACK_API_URL',
     'STRIPE_API_BASE',
     'BOTFRAMEWORK_OPENID_METADATA',
+    'BOTFRAMEWORK_TOKEN_ISSUER',
+    'BOTFRAMEWORK_LOGIN_URL',
+    'BOTFRAMEWORK_OAUTH_SCOPE',
+    'BOTFRAMEWORK_OAUTH_URL',
+    'BOTFRAMEWORK_CHANNEL_SERVICE',
   ])('%s must be a URL', (name) => {
     expect(errorOf({ [name]: 'not a url' }).message).toBe(
       `${name} must be a URL such as https://example.com`,
     );
+  });
+
+  it('BOTFRAMEWORK_CLOUD must be one of the four clouds', () => {
+    expect(errorOf({ BOTFRAMEWORK_CLOUD: 'gcc' }).message).toBe(
+      'BOTFRAMEWORK_CLOUD must be one of public, usgov, usgov-dod, china',
+    );
+    expect(loadConfig({ BOTFRAMEWORK_CLOUD: ' usgov-dod ' }).BOTFRAMEWORK_CLOUD).toBe('usgov-dod');
   });
 
   it('LOG_LEVEL must be a pino level', () => {
