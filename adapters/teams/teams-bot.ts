@@ -3,6 +3,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Config } from '../../src/config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { authOptions } from './auth-options.ts';
+import { BotCredentialsFactory } from './bot-credentials.ts';
 import type { BotDeps } from './deps.ts';
 import { onCardAsk } from './handlers/on-card-ask.ts';
 import { onCardCancel } from './handlers/on-card-cancel.ts';
@@ -29,7 +30,15 @@ export const buildTeamsBot = (
   log: (e: unknown) => void,
   opts: { deadlineMs?: number } = {},
 ): TeamsBot => {
-  const adapter = new TeamsAdapter(authOptions(config));
+  const credentials = new BotCredentialsFactory(
+    {
+      id: config.TEAMS_APP_ID,
+      password: config.TEAMS_APP_PASSWORD ?? '',
+      tenantId: config.TEAMS_APP_TENANT_ID,
+    },
+    config.BOTFRAMEWORK_LOGIN_URL,
+  );
+  const adapter = new TeamsAdapter(authOptions(config), credentials);
   const deps: BotDeps = {
     service,
     store: new TeamsStore(service.em, () => service.clock.now()),
