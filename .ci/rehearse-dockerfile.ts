@@ -244,10 +244,11 @@ const main = async () => {
       healthy = spawnSync(hc!, hcArgs, { cwd: inStage(image, '.'), env: runEnv }).status === 0;
     }
     if (!healthy) fail(`the HEALTHCHECK never passed. Output:\n${output}`);
+    // the stop handlers are set in the same step that logs startup (a SIGTERM before kills outright);
+    // a request answered after that log line is answered after they are in place
+    for (let i = 0; i < 30 && !output.includes('Seatkeeper listening'); i++) await sleep(500);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     if (!ready.ok) fail(`/readyz answered ${ready.status}: the database is not reached`);
-    // the stop handlers are in place once startup is logged (a SIGTERM before that kills outright)
-    for (let i = 0; i < 30 && !output.includes('Seatkeeper listening'); i++) await sleep(500);
     console.log('[rehearsal] healthy, database ready; stopping with SIGTERM');
     const exited = new Promise<string | number>((r) =>
       child!.once('exit', (code, signal) => r(code ?? signal ?? '?')),

@@ -11,7 +11,6 @@ const main = async () => {
     databaseUrl: config.DATABASE_URL,
     log: app.log,
   });
-  app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
   const stop = async () => {
     await worker.stop();
     await app.close();
@@ -19,6 +18,8 @@ const main = async () => {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // logged once a SIGTERM would stop it cleanly (before the handlers, one would kill it outright)
+  app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
 };
 
 main().catch((e) => {
