@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const blank = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 const optional = z.string().optional().transform(blank);
+/** Microsoft clouds with their own Bot Framework endpoints (the values: adapters/teams/clouds.ts) */
+export const BOTFRAMEWORK_CLOUDS = ['public', 'usgov', 'usgov-dod', 'china'] as const;
 const url = optional.pipe(z.url('must be a URL such as https://example.com').optional());
 
 /** Every setting comes from the environment and is checked here, once, at start. */
@@ -25,12 +27,27 @@ export const configSchema = z
     SLACK_CLIENT_SECRET: optional,
     SLACK_STATE_SECRET: optional,
     SLACK_API_URL: url.transform((u) => u ?? 'https://slack.com/api/'),
+    /** app-level token: Slack over Socket Mode instead of POST /slack/events */
+    SLACK_APP_TOKEN: optional.pipe(
+      z
+        .string()
+        .startsWith('xapp-', 'must be an app-level token (xapp-…, Basic Information → App-Level Tokens)')
+        .optional(),
+    ),
     TEAMS_APP_ID: optional,
     TEAMS_APP_PASSWORD: optional,
     TEAMS_APP_TENANT_ID: optional,
-    BOTFRAMEWORK_OPENID_METADATA: url.transform(
-      (u) => u ?? 'https://login.botframework.com/v1/.well-known/openidconfiguration',
-    ),
+    /** Microsoft's cloud for Teams, which picks its Bot Framework endpoints */
+    BOTFRAMEWORK_CLOUD: optional
+      .pipe(z.enum(BOTFRAMEWORK_CLOUDS, `must be one of ${BOTFRAMEWORK_CLOUDS.join(', ')}`).optional())
+      .transform((v) => v ?? 'public'),
+    // each endpoint of that cloud, overridden (unset: the cloud's own)
+    BOTFRAMEWORK_OPENID_METADATA: url,
+    BOTFRAMEWORK_TOKEN_ISSUER: url,
+    BOTFRAMEWORK_LOGIN_URL: url,
+    BOTFRAMEWORK_OAUTH_SCOPE: url,
+    BOTFRAMEWORK_OAUTH_URL: url,
+    BOTFRAMEWORK_CHANNEL_SERVICE: url,
     STRIPE_SECRET_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
     STRIPE_API_BASE: url.transform((u) => u ?? 'https://api.stripe.com'),
@@ -62,6 +79,20 @@ export const configSchema = z
         code: 'custom',
         path: ['TEAMS_APP_PASSWORD'],
         message: 'is required with TEAMS_APP_ID (the bot’s client secret)',
+      });
+    }
+    if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required with SLACK_APP_TOKEN (Socket Mode serves one workspace: its xoxb- bot token)',
+      });
+    }
+    if (c.SLACK_APP_TOKEN && c.SLACK_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'cannot be used with SLACK_CLIENT_ID: Socket Mode serves one workspace; unset one of them',
       });
     }
     if (c.SLACK_CLIENT_ID && !c.ENCRYPTION_KEY) {

@@ -1,3 +1,4 @@
+import { slackOverSocket, startSlackSocket } from '../adapters/slack/slack-app.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { chatNotifier } from './jobs/chat-notifier.ts';
@@ -10,6 +11,10 @@ const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
   const server = await listen(buildHttp(app), config.PORT, config.HOST);
+  // Slack over Socket Mode connects out to Slack instead of serving /slack/events
+  const slackSocket = slackOverSocket(config)
+    ? await startSlackSocket({ config, service: app.ctx, log: app.log, inFlight: app.inFlight })
+    : null;
   const notifier = chatNotifier(app);
   const worker =
     config.WORKER === 'on'
@@ -26,12 +31,15 @@ const main = async () => {
       database: config.DATABASE_URL ? 'postgresql' : `embedded (${config.DATA_DIR})`,
       billing: app.ctx.billing.name,
       worker: config.WORKER,
+      slack: slackSocket ? 'socket mode' : undefined,
     },
     `Seatkeeper listening on http://localhost:${port}`,
   );
-  exitOnSignals(config.SHUTDOWN_GRACE_MS, () =>
-    shutdown({ app, server, worker, graceMs: config.SHUTDOWN_GRACE_MS }),
-  );
+  exitOnSignals(config.SHUTDOWN_GRACE_MS, async () => {
+    // no new Slack events once stopping; what they started is waited for below
+    await slackSocket?.stop();
+    return shutdown({ app, server, worker, graceMs: config.SHUTDOWN_GRACE_MS });
+  });
 };
 
 main().catch((e) => {

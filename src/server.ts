@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
-import { buildSlack, slackEnabled } from '../adapters/slack/slack-app.ts';
+import { buildSlack, slackOverHttp } from '../adapters/slack/slack-app.ts';
 import { teamsRoute } from '../adapters/teams/route.ts';
 import { errorHandler, routeNotFound } from './api/error-handler.ts';
 import { healthRoutes } from './api/health.ts';
@@ -44,7 +44,8 @@ export const buildHttp = (app: App) => {
   // Teams (Bot Framework) only with TEAMS_APP_ID; its JSON body parser lives in its route
   if (app.teams) http.use(teamsRoute(app.teams));
   // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode
-  if (slackEnabled(app.config))
+  // (with SLACK_APP_TOKEN Slack comes over Socket Mode instead: main.ts connects it)
+  if (slackOverHttp(app.config))
     http.use(
       buildSlack({ config: app.config, service: app.ctx, log: app.log, inFlight: app.inFlight }).router,
     );

@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { InFlight } from '../../src/commands/in-flight.ts';
@@ -20,18 +20,28 @@ type SlackConfig = Pick<
   | 'SLACK_CLIENT_SECRET'
   | 'SLACK_STATE_SECRET'
   | 'SLACK_API_URL'
+  | 'SLACK_APP_TOKEN'
   | 'ENCRYPTION_KEY'
   | 'PUBLIC_URL'
 >;
 
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
 
-/** Slack is on with a signing secret and either a bot token (one workspace) or the three OAuth settings. */
-export const slackEnabled = (c: SlackConfig) =>
+/**
+ * Slack is on over HTTP with a signing secret and either a bot token (one workspace) or the three
+ * OAuth settings; over Socket Mode with an app-level token and a bot token.
+ */
+export const slackEnabled = (c: SlackConfig) => slackOverHttp(c) || slackOverSocket(c);
+
+/** `POST /slack/events` serves Slack (not with SLACK_APP_TOKEN: then Slack comes over the socket). */
+export const slackOverHttp = (c: SlackConfig) =>
   Boolean(
-    c.SLACK_SIGNING_SECRET &&
+    !c.SLACK_APP_TOKEN &&
+      c.SLACK_SIGNING_SECRET &&
       (c.SLACK_BOT_TOKEN || (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET)),
   );
+
+export const slackOverSocket = (c: SlackConfig) => Boolean(c.SLACK_APP_TOKEN && c.SLACK_BOT_TOKEN);
 
 export interface SlackOptions {
   config: SlackConfig;
@@ -43,6 +53,8 @@ export interface SlackOptions {
   nowSeconds?: () => number;
   /** where listeners' work after the ack is tracked (a shutdown waits for it) */
   inFlight?: InFlight;
+  /** Socket Mode: how long a ping waits for its pong, and the wait before a reconnect (Bolt: 5 s) */
+  socketPingTimeoutMs?: number;
 }
 
 /**
@@ -98,6 +110,13 @@ const slackDeps = (o: SlackOptions) => {
   return { deps, store };
 };
 
+/** listeners' clients: no silent sleeping on 429s, and a failing Slack is not retried for minutes */
+const listenerClientOptions = (config: SlackConfig) => ({
+  slackApiUrl: config.SLACK_API_URL,
+  rejectRateLimitedCalls: true,
+  retryConfig: { retries: 2, minTimeout: 100, maxTimeout: 1000 },
+});
+
 /** The outbox notifier alone (the worker process needs no Bolt app). */
 export const slackNotifier = (o: SlackOptions) => new SlackNotifier(slackDeps(o).deps);
 
@@ -138,24 +157,52 @@ export const buildSlack = (o: SlackOptions) => {
   const bolt = new App({
     receiver,
     logger,
-    // listeners' clients: no silent sleeping on 429s, and a failing Slack is not retried for minutes
-    clientOptions: {
-      slackApiUrl: config.SLACK_API_URL,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 2, minTimeout: 100, maxTimeout: 1000 },
-    },
+    clientOptions: listenerClientOptions(config),
     ...(oauth
       ? {}
       : {
           authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN! }),
         }),
   });
-  // first of all middleware: the whole of each listener's run, ack and after, is tracked
-  const inFlight = o.inFlight;
-  if (inFlight) bolt.use(({ next }) => inFlight.track(next()));
+  trackInFlight(bolt, o.inFlight);
   registerListeners(bolt, deps, store);
   const router = express.Router();
   router.post('/slack/events', ...slackRequestGuard(config.SLACK_SIGNING_SECRET!, o.log, o.nowSeconds));
   router.use(receiver.router);
   return { router, notifier: new SlackNotifier(deps), deps, installationStore: store };
+};
+
+/** First of all middleware: the whole of each listener's run, ack and after, is tracked. */
+const trackInFlight = (bolt: App, inFlight: InFlight | undefined) => {
+  if (inFlight) bolt.use(({ next }) => inFlight.track(next()));
+};
+
+/**
+ * Slack over Socket Mode (SLACK_APP_TOKEN), for a workspace that cannot reach us (a laptop, no
+ * public URL): the same listeners, acks and 3-second race on Bolt's SocketModeReceiver, which asks
+ * `apps.connections.open` for a WebSocket URL, connects out, and reconnects when it drops. Every
+ * envelope comes over the authenticated socket, so there is no signature to check; Slack
+ * redelivers an envelope that was not acked, and the event handlers are idempotent, so
+ * redeliveries are run, not dropped. Resolves once connected.
+ */
+export const startSlackSocket = async (o: SlackOptions) => {
+  const { config } = o;
+  const { deps } = slackDeps(o);
+  const logger = boltLogger(o.log);
+  const receiver = new SocketModeReceiver({
+    appToken: config.SLACK_APP_TOKEN!,
+    logger,
+    clientPingTimeout: o.socketPingTimeoutMs,
+    installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+  });
+  const bolt = new App({
+    receiver,
+    logger,
+    clientOptions: listenerClientOptions(config),
+    authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN! }),
+  });
+  trackInFlight(bolt, o.inFlight);
+  registerListeners(bolt, deps, null);
+  await bolt.start();
+  return { deps, notifier: new SlackNotifier(deps), stop: () => bolt.stop() };
 };

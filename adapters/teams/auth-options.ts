@@ -1,26 +1,43 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../../src/config.ts';
+import { CLOUDS } from './clouds.ts';
+
+type AuthConfig = Pick<
+  Config,
+  | 'TEAMS_APP_ID'
+  | 'TEAMS_APP_PASSWORD'
+  | 'TEAMS_APP_TENANT_ID'
+  | 'BOTFRAMEWORK_CLOUD'
+  | 'BOTFRAMEWORK_OPENID_METADATA'
+  | 'BOTFRAMEWORK_TOKEN_ISSUER'
+  | 'BOTFRAMEWORK_LOGIN_URL'
+  | 'BOTFRAMEWORK_OAUTH_SCOPE'
+  | 'BOTFRAMEWORK_OAUTH_URL'
+  | 'BOTFRAMEWORK_CHANNEL_SERVICE'
+>;
 
 /**
- * botbuilder's authentication settings. Giving the OpenID metadata URL switches botbuilder to its
- * parameterized mode, where every endpoint must be named or every token is refused; so all of
- * them are given here, with Microsoft's public-cloud values.
+ * botbuilder's authentication settings for the configured cloud (BOTFRAMEWORK_CLOUD), each
+ * endpoint overridable. Naming the OpenID metadata URL switches botbuilder to its parameterized
+ * mode, where every endpoint must be named or every token is refused; so all of them are given.
  */
-export const authOptions = (config: Config): ConfigurationBotFrameworkAuthenticationOptions => {
+export const authOptions = (config: AuthConfig): ConfigurationBotFrameworkAuthenticationOptions => {
   const tenant = config.TEAMS_APP_TENANT_ID;
+  const cloud = CLOUDS[config.BOTFRAMEWORK_CLOUD];
   return {
     MicrosoftAppId: config.TEAMS_APP_ID,
     MicrosoftAppPassword: config.TEAMS_APP_PASSWORD ?? '',
     MicrosoftAppType: tenant ? 'SingleTenant' : 'MultiTenant',
     MicrosoftAppTenantId: tenant,
-    ToBotFromChannelOpenIdMetadataUrl: config.BOTFRAMEWORK_OPENID_METADATA,
-    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-    ToBotFromEmulatorOpenIdMetadataUrl:
-      'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
-    ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${tenant ?? 'botframework.com'}`,
-    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-    OAuthUrl: 'https://api.botframework.com',
-    CallerId: 'urn:botframework:azure',
+    ChannelService: config.BOTFRAMEWORK_CHANNEL_SERVICE ?? cloud.channelService,
+    ToBotFromChannelOpenIdMetadataUrl: config.BOTFRAMEWORK_OPENID_METADATA ?? cloud.openIdMetadata,
+    ToBotFromChannelTokenIssuer: config.BOTFRAMEWORK_TOKEN_ISSUER ?? cloud.tokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: cloud.emulatorOpenIdMetadata,
+    ToChannelFromBotLoginUrl:
+      config.BOTFRAMEWORK_LOGIN_URL ?? `${cloud.loginUrlPrefix}${tenant ?? cloud.defaultTenant}`,
+    ToChannelFromBotOAuthScope: config.BOTFRAMEWORK_OAUTH_SCOPE ?? cloud.oauthScope,
+    OAuthUrl: config.BOTFRAMEWORK_OAUTH_URL ?? cloud.oauthUrl,
+    CallerId: cloud.callerId,
     ValidateAuthority: true,
   };
 };

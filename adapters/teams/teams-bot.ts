@@ -4,6 +4,7 @@ import { InFlight } from '../../src/commands/in-flight.ts';
 import type { Config } from '../../src/config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { authOptions } from './auth-options.ts';
+import { BotCredentialsFactory } from './bot-credentials.ts';
 import type { BotDeps } from './deps.ts';
 import { onCardAsk } from './handlers/on-card-ask.ts';
 import { onCardCancel } from './handlers/on-card-cancel.ts';
@@ -30,7 +31,15 @@ export const buildTeamsBot = (
   log: (e: unknown) => void,
   opts: { deadlineMs?: number; inFlight?: InFlight } = {},
 ): TeamsBot => {
-  const adapter = new TeamsAdapter(authOptions(config));
+  const credentials = new BotCredentialsFactory(
+    {
+      id: config.TEAMS_APP_ID,
+      password: config.TEAMS_APP_PASSWORD ?? '',
+      tenantId: config.TEAMS_APP_TENANT_ID,
+    },
+    config.BOTFRAMEWORK_LOGIN_URL,
+  );
+  const adapter = new TeamsAdapter(authOptions(config), credentials);
   const deps: BotDeps = {
     service,
     store: new TeamsStore(service.em, () => service.clock.now()),

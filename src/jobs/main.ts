@@ -12,10 +12,11 @@ const main = async () => {
     databaseUrl: config.DATABASE_URL,
     log: app.log,
   });
-  app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
   exitOnSignals(config.SHUTDOWN_GRACE_MS, () =>
     shutdown({ app, server: null, worker, graceMs: config.SHUTDOWN_GRACE_MS }),
   );
+  // logged once a SIGTERM would stop it cleanly (before the handlers, one would kill it outright)
+  app.log.info({ database: config.DATABASE_URL ? 'postgresql' : 'embedded' }, 'Seatkeeper worker running');
 };
 
 main().catch((e) => {

@@ -64,6 +64,8 @@ export class FakeSlack {
   /** bot token → team, for users.lookupByEmail */
   tokens = new Map<string, string>();
   oauthAccess: Record<string, unknown> | null = null;
+  /** what apps.connections.open hands an app-level token (Socket Mode): a WebSocket URL */
+  socketUrl: (() => string) | null = null;
   /** answer this method only after so many milliseconds (a slow Slack) */
   delays = new Map<string, number>();
   private rateLimited = new Map<string, number>();
@@ -210,6 +212,10 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
       case 'oauth.v2.access':
         return this.oauthAccess ?? { ok: false, error: 'invalid_code' };
+      case 'apps.connections.open':
+        return token?.startsWith('xapp-') && this.socketUrl
+          ? { ok: true, url: this.socketUrl() }
+          : { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return { ok: true, team_id: team ?? 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
       default:

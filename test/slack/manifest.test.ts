@@ -23,3 +23,27 @@ describe('the Slack app manifest', () => {
     expect(manifest).toMatch(/- https:\/\/YOUR-PUBLIC-URL\/slack\/oauth_redirect/);
   });
 });
+
+describe('the Socket Mode manifest', () => {
+  const socket = readFileSync(new URL('../../manifests/slack/manifest.socket.yaml', import.meta.url), 'utf8');
+  /** the manifest without its leading comment */
+  const body = (m: string) => m.slice(m.indexOf('display_information:'));
+
+  it('turns Socket Mode on and names no request URL', () => {
+    expect(socket).toMatch(/socket_mode_enabled: true/);
+    expect(body(socket)).not.toMatch(/url:/);
+    expect(manifest).toMatch(/socket_mode_enabled: false/);
+  });
+
+  it('is the HTTP manifest otherwise: same command, scopes, App Home and interactivity', () => {
+    const withoutUrls = (m: string) =>
+      body(m)
+        .split('\n')
+        .filter(
+          (l) =>
+            !/url|redirect_urls|oauth_redirect|app_uninstalled|tokens_revoked|socket_mode_enabled/.test(l),
+        )
+        .join('\n');
+    expect(withoutUrls(socket)).toBe(withoutUrls(manifest));
+  });
+});

@@ -7,6 +7,7 @@ import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import type { TestDb } from '../support/db.ts';
 import { FakeMicrosoft, type Member, OPENID_URL, type Posted, SERVICE_URL } from './fake-microsoft.ts';
+import { LoopbackMicrosoft } from './loopback-microsoft.ts';
 
 export const APP_ID = '00000000-1111-2222-3333-444444444444';
 export const TENANT = 'tenant-contoso';
@@ -19,10 +20,15 @@ export interface TeamsPerson extends Member {
   conversationId: string;
 }
 
-export interface TeamsHarness {
+/** Microsoft's side, as nock serves it (FakeMicrosoft) or as a real server on loopback */
+type StandIn = FakeMicrosoft | LoopbackMicrosoft;
+
+export interface TeamsHarness<M extends StandIn = FakeMicrosoft> {
   app: App;
-  ms: FakeMicrosoft;
+  ms: M;
   base: string;
+  /** the connector's base URL the activities carry */
+  serviceUrl: string;
   /** makes a Teams user (in the roster the bot reads emails from) */
   person(email: string, tenantId?: string): TeamsPerson;
   /** posts an activity with a valid token unless told otherwise (null: no Authorization header) */
@@ -53,12 +59,35 @@ export interface TeamsHarness {
 
 let seq = 0;
 
-export const startTeams = async (db: TestDb, env: Record<string, string> = {}): Promise<TeamsHarness> => {
-  const ms = new FakeMicrosoft(APP_ID);
+export const startTeams = (db: TestDb, env: Record<string, string> = {}): Promise<TeamsHarness> =>
+  startTeamsWith(
+    new FakeMicrosoft(APP_ID),
+    SERVICE_URL,
+    { BOTFRAMEWORK_OPENID_METADATA: OPENID_URL, ...env },
+    db,
+  );
+
+/**
+ * The same harness against a real HTTP server on loopback standing in for Microsoft: the bot's
+ * login, OpenID metadata, token issuer and connector all point at it (no nock, no interception).
+ */
+export const startTeamsOnLoopback = async (
+  db: TestDb,
+  env: Record<string, string> = {},
+): Promise<TeamsHarness<LoopbackMicrosoft>> => {
+  const ms = await new LoopbackMicrosoft(APP_ID).start();
+  return startTeamsWith(ms, ms.serviceUrl, { ...ms.env, ...env }, db);
+};
+
+const startTeamsWith = async <M extends StandIn>(
+  ms: M,
+  serviceUrl: string,
+  env: Record<string, string>,
+  db: TestDb,
+): Promise<TeamsHarness<M>> => {
   const config = loadConfig({
     TEAMS_APP_ID: APP_ID,
     TEAMS_APP_PASSWORD: 'test-password',
-    BOTFRAMEWORK_OPENID_METADATA: OPENID_URL,
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
@@ -70,7 +99,7 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
   const common = (p: TeamsPerson) => ({
     id: `act-${++seq}`,
     channelId: 'msteams',
-    serviceUrl: SERVICE_URL,
+    serviceUrl,
     timestamp: new Date().toISOString(),
     from: { id: p.id, aadObjectId: p.aadObjectId, name: p.name },
     recipient: { id: `28:${APP_ID}`, name: 'Seatkeeper' },
@@ -78,10 +107,11 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
     channelData: { tenant: { id: p.tenantId } },
     locale: 'en-US',
   });
-  const h: TeamsHarness = {
+  const h: TeamsHarness<M> = {
     app,
     ms,
     base,
+    serviceUrl,
     person(email, tenantId = TENANT) {
       const n = ++seq;
       const p: TeamsPerson = {
@@ -161,7 +191,7 @@ export const startTeams = async (db: TestDb, env: Record<string, string> = {}): 
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      ms.close();
+      await ms.close();
     },
   };
   return h;

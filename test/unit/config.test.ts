@@ -23,7 +23,7 @@ describe('loadConfig: defaults', () => {
       PUBLIC_URL: 'http://localhost:3000',
       SLACK_API_URL: 'https://slack.com/api/',
       STRIPE_API_BASE: 'https://api.stripe.com',
-      BOTFRAMEWORK_OPENID_METADATA: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      BOTFRAMEWORK_CLOUD: 'public',
       WORKER: 'on',
       SHUTDOWN_GRACE_MS: 10_000,
       LOG_LEVEL: 'info',
@@ -125,6 +125,28 @@ describe('loadConfig: one line naming the bad variable', () => {
     expect(loadConfig({ SLACK_CLIENT_ID: 'cid', ENCRYPTION_KEY: KEY }).SLACK_CLIENT_ID).toBe('cid');
   });
 
+  it('SLACK_APP_TOKEN must be an app-level xapp- token, with a bot token and without OAuth', () => {
+    expect(errorOf({ SLACK_APP_TOKEN: 'xoxb-123', SLACK_BOT_TOKEN: 'xoxb-1' }).message).toBe(
+      'SLACK_APP_TOKEN must be an app-level token (xapp-…, Basic Information → App-Level Tokens)',
+    );
+    expect(errorOf({ SLACK_APP_TOKEN: 'xapp-1-A-1-x' }).message).toBe(
+      'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN (Socket Mode serves one workspace: its xoxb- bot token)',
+    );
+    expect(
+      errorOf({
+        SLACK_APP_TOKEN: 'xapp-1-A-1-x',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_CLIENT_ID: 'c',
+        ENCRYPTION_KEY: KEY,
+      }).message,
+    ).toBe(
+      'SLACK_APP_TOKEN cannot be used with SLACK_CLIENT_ID: Socket Mode serves one workspace; unset one of them',
+    );
+    expect(loadConfig({ SLACK_APP_TOKEN: ' xapp-1-A-1-x ', SLACK_BOT_TOKEN: 'xoxb-1' }).SLACK_APP_TOKEN).toBe(
+      'xapp-1-A-1-x',
+    );
+  });
+
   it('ENCRYPTION_KEY must decode to 32 bytes', () => {
     expect(errorOf({ ENCRYPTION_KEY: 'short' }).message).toBe(
       'ENCRYPTION_KEY must be a base64-encoded 32-byte key',
@@ -147,10 +169,22 @@ describe('loadConfig: one line naming the bad variable', () => {
     'SLACK_API_URL',
     'STRIPE_API_BASE',
     'BOTFRAMEWORK_OPENID_METADATA',
+    'BOTFRAMEWORK_TOKEN_ISSUER',
+    'BOTFRAMEWORK_LOGIN_URL',
+    'BOTFRAMEWORK_OAUTH_SCOPE',
+    'BOTFRAMEWORK_OAUTH_URL',
+    'BOTFRAMEWORK_CHANNEL_SERVICE',
   ])('%s must be a URL', (name) => {
     expect(errorOf({ [name]: 'not a url' }).message).toBe(
       `${name} must be a URL such as https://example.com`,
     );
+  });
+
+  it('BOTFRAMEWORK_CLOUD must be one of the four clouds', () => {
+    expect(errorOf({ BOTFRAMEWORK_CLOUD: 'gcc' }).message).toBe(
+      'BOTFRAMEWORK_CLOUD must be one of public, usgov, usgov-dod, china',
+    );
+    expect(loadConfig({ BOTFRAMEWORK_CLOUD: ' usgov-dod ' }).BOTFRAMEWORK_CLOUD).toBe('usgov-dod');
   });
 
   it('LOG_LEVEL must be a pino level', () => {
