@@ -49,8 +49,9 @@ import { createBenchDb } from './support.ts';
  * before it recorded them. Throughout, both workers and the killed one deliver the outbox as the
  * worker process does, to platforms that are slow (now and then longer than the lease), rate
  * limit and miss recipients (bench/soak-outbox.ts); the killed one dies between a send and its
- * record. Then the provider heals, the declining cards are replaced, time moves on and the jobs
- * run until nothing is left to do, the outbox drains, and the books are checked:
+ * record (members keep asking meanwhile, so it has notices to send). Then the provider heals,
+ * the declining cards are replaced, time moves on and the jobs run until nothing is left to do,
+ * the outbox drains, and the books are checked:
  *
  * - every purchase charged exactly its quote, once; nothing charged for one that was not;
  * - every period's invoices (the renewal plus seats billed late into it) equal its seats × the
@@ -305,12 +306,24 @@ const main = async () => {
             [clockAt],
           )
         ).rows.slice(0, 4);
+        // members go on asking meanwhile, so there are fresh notices for the third worker to send
+        const memberAsks = () => {
+          const o = pick(orgs);
+          return attempt('request', () =>
+            requestSeats(
+              a.ctx,
+              { email: pick(o.members) },
+              { organizationId: o.id, quantity: 1, plan: 'pro' },
+            ),
+          );
+        };
         const jobs = rows.map((r) => `${r.id}:${orgs.find((o) => o.id === r.organization_id)!.owner}`);
         crashed = await crashWorker(
           db.url,
           clockAt,
           jobs,
           { t0: outboxT0, unreachable, sends: crashedOutbox },
+          memberAsks,
           (c) => {
             child = c;
           },
@@ -407,6 +420,7 @@ const crashWorker = (
   at: Date,
   jobs: string[],
   outbox: { t0: number; unreachable: ReadonlySet<string>; sends: CrashedSends },
+  meanwhile: () => Promise<unknown>,
   started: (c: ChildProcess) => void,
 ): Promise<{ charged: number; killed: boolean; midSend: boolean }> =>
   new Promise((resolve, reject) => {
@@ -427,6 +441,14 @@ const crashWorker = (
       },
     );
     started(c);
+    let exited = false;
+    const busy = async () => {
+      while (!exited) {
+        await meanwhile();
+        await new Promise((done) => setTimeout(done, 150));
+      }
+    };
+    const going = busy();
     let charged = 0;
     let timer: NodeJS.Timeout | null = null;
     let ready = false;
@@ -460,9 +482,10 @@ const crashWorker = (
     });
     const giveUp = setTimeout(kill, 30_000);
     c.on('exit', (_code, signal) => {
+      exited = true;
       clearTimeout(giveUp);
       if (timer) clearTimeout(timer);
-      resolve({ charged, killed: signal === 'SIGKILL', midSend });
+      going.then(() => resolve({ charged, killed: signal === 'SIGKILL', midSend }), reject);
     });
     c.on('error', reject);
   });
