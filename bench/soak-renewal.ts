@@ -2,13 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pino from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import { DEFAULT_PLANS, listPrice } from '../src/domain/catalog.ts';
 import { DomainError } from '../src/domain/errors.ts';
 import { tieredTotal } from '../src/domain/tiers.ts';
+import { startWorker, type Worker } from '../src/jobs/worker.ts';
 import { approvePurchase, resumeStalledPurchases } from '../src/service/approve-purchase.ts';
 import { assignPlan } from '../src/service/assign-plan.ts';
 import { collectDueCharges } from '../src/service/collect-period-charges.ts';
@@ -19,6 +22,18 @@ import { requestSeats } from '../src/service/request-seats.ts';
 import { rollDueContracts } from '../src/service/roll-renewal.ts';
 import { setSeatAutoRenew } from '../src/service/set-seat-auto-renew.ts';
 import { upsertAccount } from '../src/service/upsert-account.ts';
+import {
+  type CrashedSends,
+  crashedSends,
+  LEASE_REAL_MS,
+  LEASE_RENEW_MS,
+  outboxClock,
+  POLL_MS,
+  RecordingNotifier,
+  readCrashedLine,
+  sendBook,
+  verifyOutbox,
+} from './soak-outbox.ts';
 import { createBenchDb } from './support.ts';
 
 /**
@@ -31,13 +46,19 @@ import { createBenchDb } from './support.ts';
  * The billing provider fails at random: down before the money moves, or the answer lost after it
  * moved. Some owners' cards decline (dunning). A minute before the end a third worker, a real
  * child process, approves purchases and is killed with SIGKILL after its charges went through and
- * before it recorded them. Then the provider heals, the declining cards are replaced, time moves
- * on and the jobs run until nothing is left to do, and the books are checked:
+ * before it recorded them. Throughout, both workers and the killed one deliver the outbox as the
+ * worker process does, to platforms that are slow (now and then longer than the lease), rate
+ * limit and miss recipients (bench/soak-outbox.ts); the killed one dies between a send and its
+ * record (members keep asking meanwhile, so it has notices to send). Then the provider heals,
+ * the declining cards are replaced, time moves on and the jobs run until nothing is left to do,
+ * the outbox drains, and the books are checked:
  *
  * - every purchase charged exactly its quote, once; nothing charged for one that was not;
  * - every period's invoices (the renewal plus seats billed late into it) equal its seats × the
  *   whole period at the graduated tiers; every seat comes from the initial seats or a paid purchase;
- * - no charge left in flight, no request left approved, no contract suspended after payment.
+ * - no charge left in flight, no request left approved, no contract suspended after payment;
+ * - every outbox row sent was delivered, none twice except the killed worker's row in flight, none
+ *   lost, and its attempts counter equals the sends made.
  *
  * Knobs: SOAK_ORGS (default 24), SOAK_SEED (default 1), SOAK_DOWN (provider down, 0.15),
  * SOAK_LOST (answer lost after charging, 0.05). Rewrites its section of bench/RESULTS.md.
@@ -129,6 +150,8 @@ const attempt = async (label: string, run: () => Promise<unknown>) => {
 
 const main = async () => {
   const started = performance.now();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const db = await createBenchDb();
   const hardStop = setTimeout(() => {
     console.error('soak: over 5 minutes, giving up');
@@ -137,6 +160,7 @@ const main = async () => {
   const a = await workerOn(db.url);
   const b = await workerOn(db.url);
   let child: ChildProcess | null = null;
+  const outboxWorkers: Worker[] = [];
   try {
     // ---- organizations, created at the period start with reliable billing
     faulty = false;
@@ -188,9 +212,26 @@ const main = async () => {
       initial.set(o.contractId, new Map(rows.rows.map((r) => [r.plan_code, r.n])));
     }
 
+    // ---- outbox delivery in both workers from here on, on its own fast clock
+    const outboxT0 = Date.now();
+    const book = sendBook();
+    const outboxRandom = rng(SEED + 1_000_003);
+    const unreachable = new Set(orgs.map((_, i) => `m2-${i}@soak.example`).filter((_, i) => i % 6 === 5));
+    const log = pino({ level: 'warn' }, pino.destination(2));
+    for (const [name, w] of [['a', a] as const, ['b', b] as const]) {
+      outboxWorkers.push(
+        await startWorker(
+          { ...w.ctx, clock: outboxClock(outboxT0) },
+          new RecordingNotifier(name, book, outboxRandom, unreachable),
+          { log, outboxIntervalMs: POLL_MS, leaseRenewMs: LEASE_RENEW_MS, jobs: [] },
+        ),
+      );
+    }
+    const crashedOutbox = crashedSends();
+
     // ---- the boundary, two hours either side, with faults
     faulty = true;
-    let crashed = { charged: 0, killed: false };
+    let crashed = { charged: 0, killed: false, midSend: false };
     const from = PERIOD_END.getTime() - 120 * MIN;
     for (let t = from; t <= PERIOD_END.getTime() + 120 * MIN; t += MIN) {
       clockAt = new Date(t);
@@ -265,10 +306,28 @@ const main = async () => {
             [clockAt],
           )
         ).rows.slice(0, 4);
+        // members go on asking meanwhile, so there are fresh notices for the third worker to send
+        const memberAsks = () => {
+          const o = pick(orgs);
+          return attempt('request', () =>
+            requestSeats(
+              a.ctx,
+              { email: pick(o.members) },
+              { organizationId: o.id, quantity: 1, plan: 'pro' },
+            ),
+          );
+        };
         const jobs = rows.map((r) => `${r.id}:${orgs.find((o) => o.id === r.organization_id)!.owner}`);
-        crashed = await crashWorker(db.url, clockAt, jobs, (c) => {
-          child = c;
-        });
+        crashed = await crashWorker(
+          db.url,
+          clockAt,
+          jobs,
+          { t0: outboxT0, unreachable, sends: crashedOutbox },
+          memberAsks,
+          (c) => {
+            child = c;
+          },
+        );
         child = null;
       }
     }
@@ -283,8 +342,26 @@ const main = async () => {
       await Promise.all([a, b].flatMap((w) => [resumeStalledPurchases(w.ctx), collectDueCharges(w.ctx)]));
       await rollDueContracts(a.ctx);
     }
+    // the outbox drains: every row sent or parked (rows retrying still count, with their error)
+    const drainFrom = performance.now();
+    const drainUntil = drainFrom + 90_000;
+    while (performance.now() < drainUntil) {
+      const left = await db.admin.query<{ n: number }>(
+        `select count(*)::int as n from outbox where status = 'pending'`,
+      );
+      if (left.rows[0]!.n === 0) break;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    const drainSeconds = (performance.now() - drainFrom) / 1000;
+    const stopped = await Promise.all(outboxWorkers.splice(0).map((w) => w.stop(10_000)));
+    lag.disable();
 
-    const checks = await verify(db.admin, orgs, initial);
+    const outbox = await verifyOutbox(db.admin, book, crashedOutbox, crashed.killed);
+    const checks = [
+      ...(await verify(db.admin, orgs, initial)),
+      { name: 'outbox: both workers stopped within their grace', ok: stopped.every(Boolean) },
+      ...outbox.checks,
+    ];
     const seconds = (performance.now() - started) / 1000;
     const requests = (
       await db.admin.query<{ status: string; n: number }>(
@@ -310,6 +387,10 @@ const main = async () => {
       requests: Object.fromEntries(requests.map((r) => [r.status, r.n])),
       latePurchases: { charges: late.n, amount: Number(late.amount) },
       declinedAttempts: dunning,
+      outbox: outbox.figures,
+      leaseMs: LEASE_REAL_MS,
+      drainSeconds,
+      maxEventLoopDelayMs: lag.max / 1e6,
       outcomes: Object.fromEntries([...outcomes.entries()].sort()),
       checks,
     };
@@ -323,45 +404,88 @@ const main = async () => {
   } finally {
     clearTimeout(hardStop);
     (child as ChildProcess | null)?.kill('SIGKILL');
+    await Promise.all(outboxWorkers.map((w) => w.stop(1000)));
     await a.orm.close(true);
     await b.orm.close(true);
     await db.drop();
   }
 };
 
-/** Starts the worker that is killed, waits until at least one charge went through, then SIGKILLs it. */
+/**
+ * Starts the worker that is killed, waits until at least one charge went through and a moment
+ * more, then SIGKILLs it as soon as it has an outbox row sent and not recorded (or 10 s later).
+ */
 const crashWorker = (
   url: string,
   at: Date,
   jobs: string[],
+  outbox: { t0: number; unreachable: ReadonlySet<string>; sends: CrashedSends },
+  meanwhile: () => Promise<unknown>,
   started: (c: ChildProcess) => void,
-): Promise<{ charged: number; killed: boolean }> =>
+): Promise<{ charged: number; killed: boolean; midSend: boolean }> =>
   new Promise((resolve, reject) => {
-    if (jobs.length === 0) return resolve({ charged: 0, killed: false });
+    if (jobs.length === 0) return resolve({ charged: 0, killed: false, midSend: false });
     const c = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(import.meta.dirname, 'soak-crash-worker.ts')],
       {
-        env: { ...process.env, SOAK_DB_URL: url, SOAK_NOW: at.toISOString(), SOAK_JOBS: jobs.join(',') },
+        env: {
+          ...process.env,
+          SOAK_DB_URL: url,
+          SOAK_NOW: at.toISOString(),
+          SOAK_JOBS: jobs.join(','),
+          SOAK_OUTBOX_T0: String(outbox.t0),
+          SOAK_UNREACHABLE: [...outbox.unreachable].join(','),
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
     started(c);
+    let exited = false;
+    const busy = async () => {
+      while (!exited) {
+        await meanwhile();
+        await new Promise((done) => setTimeout(done, 150));
+      }
+    };
+    const going = busy();
     let charged = 0;
     let timer: NodeJS.Timeout | null = null;
+    let ready = false;
+    let midSend = false;
+    let partial = '';
+    const sends = outbox.sends;
+    const sending = () => [...sends.delivered].some((id) => !sends.recorded.has(id));
+    let killing = false;
     const kill = () => {
+      if (killing) return;
+      killing = true;
+      midSend = sending();
       c.kill('SIGKILL');
     };
     c.stdout!.on('data', (chunk: Buffer) => {
-      charged += (chunk.toString().match(/^charged /gm) ?? []).length;
-      // the first charge went through: give the others a moment to get there too, then kill
-      if (charged > 0 && !timer) timer = setTimeout(kill, 1500);
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('charged ')) charged++;
+        readCrashedLine(sends, line);
+      }
+      // the first charge went through: give the others a moment to get there too
+      if (charged > 0 && !timer) {
+        timer = setTimeout(() => {
+          ready = true;
+          timer = setTimeout(kill, 10_000);
+          if (sending()) kill();
+        }, 1500);
+      }
+      if (ready && sending()) kill();
     });
     const giveUp = setTimeout(kill, 30_000);
     c.on('exit', (_code, signal) => {
+      exited = true;
       clearTimeout(giveUp);
       if (timer) clearTimeout(timer);
-      resolve({ charged, killed: signal === 'SIGKILL' });
+      going.then(() => resolve({ charged, killed: signal === 'SIGKILL', midSend }), reject);
     });
     c.on('error', reject);
   });
@@ -508,12 +632,17 @@ const writeResults = (r: {
   orgs: number;
   seconds: number;
   faults: { down: number; lost: number };
-  crash: { charged: number; killed: boolean };
+  crash: { charged: number; killed: boolean; midSend: boolean };
   requests: Record<string, number>;
   latePurchases: { charges: number; amount: number };
   declinedAttempts: number;
+  outbox: Awaited<ReturnType<typeof verifyOutbox>>['figures'];
+  leaseMs: number;
+  drainSeconds: number;
+  maxEventLoopDelayMs: number;
   checks: Check[];
 }) => {
+  const o = r.outbox;
   const file = path.join(import.meta.dirname, 'RESULTS.md');
   const lines = [
     '<!-- soak:begin (generated by bench/soak-renewal.ts) -->',
@@ -528,6 +657,15 @@ const writeResults = (r: {
     `| crashed worker (SIGKILL) | ${r.crash.killed ? 'killed' : 'not killed'} with ${r.crash.charged} charge(s) made and not recorded |`,
     `| seats billed late into the new period | ${r.latePurchases.charges} charges, ${(r.latePurchases.amount / 100).toFixed(2)} EUR |`,
     `| declined attempts (dunning) | ${r.declinedAttempts} |`,
+    `| outbox rows by outcome | ${Object.entries(o.status)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ', ',
+      )} (${o.rows} rows, ${o.sends} send attempts; the last rows took ${r.drainSeconds.toFixed(0)} s after the jobs ended) |`,
+    `| outbox platform faults | ${o.retryLater} rate limited, ${o.unreachable} unreachable, ${o.longerThanLease} sends longer than the lease (${r.leaseMs} ms real) |`,
+    `| outbox: killed worker | ${o.crashedWorker.attempts} send attempts, ${o.crashedWorker.delivered} delivered, ${o.crashedWorker.inFlightAtKill} sent and not recorded at the kill${r.crash.midSend ? '' : ' (not killed mid-send)'} |`,
+    `| outbox rows delivered twice | ${o.deliveredTwice} (by both in-process workers: ${o.sentByBothInProcessWorkers}) |`,
+    `| event loop delay, max | ${r.maxEventLoopDelayMs.toFixed(0)} ms |`,
     ...r.checks.map(
       (c) => `| check: ${c.name} | ${c.ok ? 'pass' : `**FAIL** ${JSON.stringify(c.detail)}`} |`,
     ),
