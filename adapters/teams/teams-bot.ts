@@ -12,6 +12,8 @@ import { onDialogOpen } from './handlers/on-dialog-open.ts';
 import { onDialogSubmit } from './handlers/on-dialog-submit.ts';
 import { onInstalled } from './handlers/on-installed.ts';
 import { onMessage } from './handlers/on-message.ts';
+import { onPeopleSearch } from './handlers/on-people-search.ts';
+import { PEOPLE_DATASET } from './render-dialog.ts';
 import { TeamsStore } from './teams-store.ts';
 
 export interface TeamsBot {
@@ -57,6 +59,7 @@ export const buildTeamsBot = (
   app.adaptiveCards.actionExecute('refresh', card(onCardRefresh(deps)));
   app.taskModules.fetch('dialog', onDialogOpen(deps));
   app.taskModules.submit('submit', onDialogSubmit(deps));
+  app.adaptiveCards.search(new RegExp(`^${PEOPLE_DATASET}`), onPeopleSearch(deps));
   app.error(async (_context, error) => log(error));
   return { deps, run: (context) => app.run(context).then(() => {}) };
 };

@@ -162,7 +162,7 @@ export const stateFor = (blocks: ViewBlock[], values: Record<string, unknown>) =
     const opt = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
     let entry: Record<string, unknown>;
     if (type === 'checkboxes') entry = { type, selected_options: v === true ? [opt('on')] : [] };
-    else if (type === 'multi_static_select')
+    else if (type === 'multi_static_select' || type === 'multi_external_select')
       entry = { type, selected_options: (Array.isArray(v) ? v : []).map((x) => opt(String(x))) };
     else if (type === 'static_select')
       entry = { type, selected_option: v === undefined ? null : opt(String(v)) };
@@ -251,3 +251,34 @@ export const installWorkspace = async (h: SlackHarness, db: TestDb, teamId: stri
   h.fake.tokens.set(token, teamId);
   return token;
 };
+
+/** The options request Slack sends while someone types in a people picker of an open modal. */
+export const blockSuggestionBody = (o: {
+  teamId: string;
+  userId: string;
+  view: { callback_id: string; private_metadata: string; blocks: ViewBlock[] };
+  blockId: string;
+  value: string;
+}) =>
+  interactive({
+    type: 'block_suggestion',
+    user: { id: o.userId, name: o.userId.toLowerCase(), team_id: o.teamId },
+    container: { type: 'view', view_id: 'V1' },
+    api_app_id: 'A0SEATS',
+    token: 'deprecated',
+    action_id: 'form_input',
+    block_id: o.blockId,
+    value: o.value,
+    team: { id: o.teamId, domain: 'acme' },
+    view: {
+      id: 'V1',
+      team_id: o.teamId,
+      type: 'modal',
+      callback_id: o.view.callback_id,
+      private_metadata: o.view.private_metadata,
+      blocks: o.view.blocks,
+      state: { values: {} },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+    },
+  });
