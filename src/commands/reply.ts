@@ -94,6 +94,7 @@ export type ActionId =
   | 'personal.upgrade'
   | 'idle.keep'
   | 'idle.give_back'
+  | 'list.page'
   | 'noop';
 
 export const ok = (text: string, extra: Partial<Reply> = {}): Reply => ({ tone: 'ok', text, ...extra });
