@@ -34,3 +34,17 @@ export const orgIdByName = async (db: TestDb, name: string) => {
   if (!row) throw new Error(`no organization ${name}`);
   return row.id;
 };
+
+/** `n` audit events in an organization, one a minute back from now, each naming a bulk member. */
+export const addBulkAudit = async (db: TestDb, organizationId: string, n: number) => {
+  const now = db.clock.now();
+  await db.em.fork().execute(
+    `insert into audit_event (id, organization_id, actor_id, action, subject_type, subject_id, before, after, at)
+     select gen_random_uuid(), ?, null, 'seat.assigned', 'membership', gen_random_uuid()::text,
+            jsonb_build_object('plan', 'free'),
+            jsonb_build_object('plan', 'pro', 'email', 'm' || lpad(i::text, 4, '0') || '@bulk.example.com'),
+            ?::timestamptz - make_interval(mins => i)
+     from generate_series(1, ?) as i`,
+    [organizationId, now, n],
+  );
+};

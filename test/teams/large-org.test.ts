@@ -51,7 +51,7 @@ const search = async (p: TeamsPerson, dataset: string, queryText: string, skip =
 
 const picker = (dialog: Json) => dialog.body.find((e: Json) => e.id === 'members');
 
-describe(`offboarding dialog in an organization of ${N + 6} members (Teams)`, () => {
+describe(`offboarding dialog in an organization of ${N + 5} members (Teams)`, () => {
   it('a search-backed choice set (Data.Query) with the named leavers pre-selected; the card passes the SDK', async () => {
     const dialog = await open(alice, `offboard carol@example.com ${bulkEmail(150)} ${bulkEmail(999)}`);
     expect(cardProblems(dialog)).toEqual([]);
