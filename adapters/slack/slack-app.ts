@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import { App, ExpressReceiver, type webApi } from '@slack/bolt';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
@@ -7,6 +7,7 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { PgInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
+import { limitedClient, SlackRateLimits } from './rate-limits.ts';
 import { slackRequestGuard } from './request-guard.ts';
 import { keyFrom } from './seal.ts';
 import { SlackNotifier } from './slack-notifier.ts';
@@ -40,6 +41,8 @@ export interface SlackOptions {
   ackAfterMs?: number;
   /** the clock signatures are checked against (seconds) */
   nowSeconds?: () => number;
+  /** Slack's limits as published unless given (tests and benches shorten them) */
+  rateLimits?: ConstructorParameters<typeof SlackRateLimits>[0];
 }
 
 /**
@@ -49,10 +52,12 @@ export interface SlackOptions {
  */
 const tokenSource = (o: SlackOptions, store: PgInstallationStore | null) => {
   const clients = new Map<string, webApi.WebClient>();
+  // these clients do the outbound work (DMs, updating copies): queued within Slack's limits
+  const limits = new SlackRateLimits(o.rateLimits);
   const clientOf = (token: string) => {
     let c = clients.get(token);
     if (!c) {
-      c = new webApi.WebClient(token, {
+      c = limitedClient(limits, token, token, {
         slackApiUrl: o.config.SLACK_API_URL,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 1000 },

@@ -37,7 +37,11 @@ export interface SlackHarness {
  */
 export const startSlack = async (
   db: TestDb,
-  o: { mode?: 'single' | 'oauth'; billing?: BillingGateway } = {},
+  o: {
+    mode?: 'single' | 'oauth';
+    billing?: BillingGateway;
+    rateLimits?: NonNullable<Parameters<typeof slackNotifier>[0]['rateLimits']>;
+  } = {},
 ): Promise<SlackHarness> => {
   const fake = await new FakeSlack().start();
   const config = loadConfig({
@@ -63,7 +67,7 @@ export const startSlack = async (
     fake,
     app,
     url,
-    notifier: slackNotifier({ config, service: ctx, log }),
+    notifier: slackNotifier({ config, service: ctx, log, rateLimits: o.rateLimits }),
     async post(body, p = {}) {
       const ts = p.timestamp ?? Math.floor(Date.now() / 1000);
       const started = Date.now();

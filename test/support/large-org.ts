@@ -48,3 +48,30 @@ export const addBulkAudit = async (db: TestDb, organizationId: string, n: number
     [organizationId, now, n],
   );
 };
+
+/**
+ * Bulk members known to a chat workspace (a verified identity each, user id `U` + number), and
+ * one pending `offboarded` notice to each: what an offboarding wave leaves in the outbox.
+ */
+export const addBulkNotices = async (
+  db: TestDb,
+  o: { organizationId: string; platform: 'slack' | 'teams'; workspaceId: string; n: number },
+) => {
+  const em = db.em.fork();
+  const now = db.clock.now();
+  await em.execute(
+    `insert into chat_identity (platform, workspace_id, user_id, account_id, verified_at)
+     select ?, ?, 'UM' || substring(a.email from 2 for 4), a.id, ?
+     from account a where a.email like '%@bulk.example.com'
+       and substring(a.email from 2 for 4)::int <= ?
+     on conflict do nothing`,
+    [o.platform, o.workspaceId, now, o.n],
+  );
+  await em.execute(
+    `insert into outbox (id, organization_id, recipient_id, kind, payload, status, attempts, next_attempt_at, created_at)
+     select gen_random_uuid(), ?, a.id, 'offboarded', jsonb_build_object('organizationName', 'Acme', 'by', 'alice@example.com'),
+            'pending', 0, ?, ?
+     from account a where a.email like '%@bulk.example.com' and substring(a.email from 2 for 4)::int <= ?`,
+    [o.organizationId, now, now, o.n],
+  );
+};
