@@ -41,7 +41,11 @@ export class SlackRateLimits {
   private readonly limiters = new Map<string, Bottleneck>();
   private readonly pausedUntil = new Map<string, number>();
 
-  constructor(private readonly o: { perMinute?: Record<string, number>; perChannelMs?: number } = {}) {}
+  constructor(
+    private readonly o: { perMinute?: Record<string, number>; perChannelMs?: number } = {},
+    /** the clock Retry-After is counted on: the outbox's, so both agree when it has passed */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   run<T>(team: string, method: string, args: Record<string, unknown> | undefined, call: () => Promise<T>) {
     const channel = method === 'chat.postMessage' && typeof args?.channel === 'string' ? args.channel : null;
@@ -49,13 +53,13 @@ export class SlackRateLimits {
     const spacing = channel ? (this.o.perChannelMs ?? SLACK_PER_CHANNEL_MS) : Math.ceil(60_000 / perMinute);
     const key = channel ? `${team}:${method}:${channel}` : `${team}:${method}`;
     return this.limiter(key, spacing).schedule(async () => {
-      const paused = (this.pausedUntil.get(key) ?? 0) - Date.now();
+      const paused = (this.pausedUntil.get(key) ?? 0) - this.now();
       if (paused > 0) throw rateLimited(paused);
       try {
         return await call();
       } catch (e) {
         const wait = retryAfterMs(e);
-        if (wait !== null) this.pausedUntil.set(key, Date.now() + wait);
+        if (wait !== null) this.pausedUntil.set(key, this.now() + wait);
         throw e;
       }
     });

@@ -53,7 +53,7 @@ export interface SlackOptions {
 const tokenSource = (o: SlackOptions, store: PgInstallationStore | null) => {
   const clients = new Map<string, webApi.WebClient>();
   // these clients do the outbound work (DMs, updating copies): queued within Slack's limits
-  const limits = new SlackRateLimits(o.rateLimits);
+  const limits = new SlackRateLimits(o.rateLimits, () => o.service.clock.now().getTime());
   const clientOf = (token: string) => {
     let c = clients.get(token);
     if (!c) {

@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { type Activity, CardFactory, MessageFactory } from 'botbuilder';
+import type { TeamsRateLimits } from './rate-limits.ts';
 import type { Card } from './render-card.ts';
 import type { TurnDeps } from './turn-context.ts';
 
@@ -9,6 +10,8 @@ export interface BotDeps extends TurnDeps {
   appId: string;
   /** how long an invoke may work before it answers "working on it" (Teams allows 5 s) */
   deadlineMs: number;
+  /** proactive messages within Teams' limits, shared by every notifier of this bot */
+  limits?: TeamsRateLimits;
 }
 
 export const cardActivity = (card: Card): Partial<Activity> =>

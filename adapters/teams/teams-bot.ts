@@ -13,6 +13,7 @@ import { onDialogSubmit } from './handlers/on-dialog-submit.ts';
 import { onInstalled } from './handlers/on-installed.ts';
 import { onMessage } from './handlers/on-message.ts';
 import { onPeopleSearch } from './handlers/on-people-search.ts';
+import { TeamsRateLimits } from './rate-limits.ts';
 import { PEOPLE_DATASET } from './render-dialog.ts';
 import { TeamsStore } from './teams-store.ts';
 
@@ -29,7 +30,7 @@ export const buildTeamsBot = (
   config: Config & { TEAMS_APP_ID: string },
   service: ServiceContext,
   log: (e: unknown) => void,
-  opts: { deadlineMs?: number } = {},
+  opts: { deadlineMs?: number; rateLimits?: ConstructorParameters<typeof TeamsRateLimits>[0] } = {},
 ): TeamsBot => {
   const adapter = new TeamsAdapter(authOptions(config));
   const deps: BotDeps = {
@@ -39,6 +40,7 @@ export const buildTeamsBot = (
     adapter,
     appId: config.TEAMS_APP_ID,
     deadlineMs: opts.deadlineMs ?? 4000,
+    limits: new TeamsRateLimits(opts.rateLimits, () => service.clock.now().getTime()),
   };
   const app = new Application({
     adapter,
