@@ -26,8 +26,9 @@ const main = async () => {
   const fake = await new FakeSlack().start();
   try {
     await seedDemo(ctx);
-    const { id: orgId } = (await db.admin.query('select id from organization where name = $1', [DEMO.organization]))
-      .rows[0];
+    const { id: orgId } = (
+      await db.admin.query('select id from organization where name = $1', [DEMO.organization])
+    ).rows[0];
     await db.admin.query(
       `insert into workspace_link (platform, workspace_id, organization_id, linked_by, linked_at)
        values ('slack', $1, $2, null, now())`,
@@ -69,7 +70,8 @@ const main = async () => {
     for (;;) {
       const r = await deliverOutbox(ctx, notifier);
       if (r.claimed > 0) continue;
-      const { n } = (await db.admin.query(`select count(*)::int as n from outbox where status = 'pending'`)).rows[0];
+      const { n } = (await db.admin.query(`select count(*)::int as n from outbox where status = 'pending'`))
+        .rows[0];
       if (n === 0) break;
       // only rows waiting out a Retry-After are left
       await new Promise((r) => setTimeout(r, 200));
