@@ -99,3 +99,35 @@ describe(`offboarding dialog in an organization of ${N + 5} members (Teams)`, ()
     expect(rows.map((x) => x.email)).toEqual([bulkEmail(150), bulkEmail(151)]);
   });
 });
+
+describe('one offboarding submission of every other member (Teams)', () => {
+  it('offboards the remaining 998 at once; the result card posted to the chat is within limits', async () => {
+    const dialog = await open(alice, 'offboard');
+    const rest = Array.from({ length: N }, (_, i) => bulkEmail(i + 1)).filter(
+      (e) => e !== bulkEmail(150) && e !== bulkEmail(151),
+    );
+    const posted = h.ms.postedTo(alice.conversationId).length;
+    const r = await h.invoke(alice, 'task/submit', {
+      data: { ...dialog.actions[0].data, members: rest.join(','), freeSeat: 'true' },
+    });
+    expect(r.status).toBe(200);
+    const card = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const got = h.ms.postedTo(alice.conversationId).slice(posted);
+        const c = got
+          .map((p) => p.activity.attachments?.[0]?.content)
+          .find((x: Json) => x && /Offboarded/.test(JSON.stringify(x)));
+        if (c) return c;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      throw new Error('no result card');
+    })();
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toMatch(/Offboarded 998 people/);
+    expect(JSON.stringify(card)).toMatch(/998 people can no longer sign in: m0001@bulk\.example\.com/);
+    const [row] = await db.em
+      .fork()
+      .execute<{ n: string }[]>(`select count(*) as n from membership where status = 'detached'`);
+    expect(Number(row!.n)).toBe(N);
+  });
+});
