@@ -41,8 +41,8 @@ export const renderFieldPrompt = (form: Form, index: number): string[] => {
   const how =
     f.type === 'checkbox'
       ? `y/n [${f.initial ? 'y' : 'n'}]`
-      : f.type === 'multiselect'
-        ? `numbers or values, comma-separated${initial ? ` [${initial}]` : ''}`
+      : f.type === 'multiselect' || f.type === 'people'
+        ? `numbers or ${f.type === 'people' ? 'emails' : 'values'}, comma-separated${initial ? ` [${initial}]` : ''}`
         : f.type === 'select'
           ? 'a number or a value'
           : initial !== undefined && initial !== ''

@@ -141,7 +141,7 @@ export const readField = (f: FormField, line: string): { value: Value } | { erro
     if (Number.isInteger(i) && f.options?.[i - 1]) return f.options[i - 1]!.value;
     return f.options?.find((o) => o.value.toLowerCase() === token.toLowerCase())?.value ?? null;
   };
-  if (f.type === 'multiselect') {
+  if (f.type === 'multiselect' || f.type === 'people') {
     const tokens = empty ? (Array.isArray(f.initial) ? f.initial : []) : line.split(/[\s,]+/).filter(Boolean);
     const values = tokens.map((t) => pick(t) ?? t);
     if (f.required && values.length === 0) return { error: 'Pick at least one.' };

@@ -10,6 +10,21 @@ const clip = (s: string, max = 3000) => (s.length > max ? `${s.slice(0, max - 1)
 const chunks = <T>(list: T[], size: number) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
+/** Lines packed into texts of at most 3,000 characters each, never splitting a line. */
+const sectionTexts = (title: string, lines: string[]): string[] => {
+  const out: string[] = [];
+  let current = title;
+  for (const raw of lines) {
+    const line = clip(raw, 2900);
+    if (current.length + 1 + line.length > 3000) {
+      out.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  out.push(current);
+  return out;
+};
+
 /** action_id must be unique in a block: the same action twice gets a `~n` suffix, stripped on the way back. */
 export const actionIdOf = (raw: string) => raw.replace(/~\d+$/, '');
 
@@ -47,10 +62,13 @@ export const replyBlocks = (r: Reply, opts: { buttons?: boolean; note?: string }
     });
   }
   for (const s of r.sections ?? []) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clip([`*${s.title}*`, ...s.lines.map((l) => `• ${l}`)].join('\n')) },
-    });
+    // a long list continues in the next section block instead of being cut at 3,000 characters
+    for (const text of sectionTexts(
+      `*${s.title}*`,
+      s.lines.map((l) => `• ${l}`),
+    )) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    }
   }
   if (r.tone === 'error' && r.fieldErrors) {
     const lines = Object.entries(r.fieldErrors).map(([k, v]) => `• ${k}: ${v}`);

@@ -5,6 +5,7 @@ import { buttonClick } from './handlers/button-click.ts';
 import { formChanged } from './handlers/form-changed.ts';
 import { formSubmit } from './handlers/form-submit.ts';
 import { homeOpened } from './handlers/home-opened.ts';
+import { peopleOptions } from './handlers/people-options.ts';
 import { slashCommand } from './handlers/slash-command.ts';
 import { FORM_CALLBACK_ID, FORM_INPUT } from './modal.ts';
 
@@ -18,6 +19,8 @@ export const registerListeners = (app: App, d: SlackDeps, store: InstallationSto
   );
   app.action<BlockAction>({ type: 'block_actions', action_id: FORM_INPUT }, formChanged(d));
   app.view(FORM_CALLBACK_ID, formSubmit(d));
+  // people pickers (multi_external_select) ask for options on the same Request URL
+  app.options({ type: 'block_suggestion', action_id: FORM_INPUT }, peopleOptions(d));
   app.event('app_home_opened', homeOpened(d));
   if (store) {
     app.event('app_uninstalled', appUninstalled(d, store));

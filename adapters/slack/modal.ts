@@ -19,6 +19,8 @@ export const formMetadata = z.object({
   payload: z.record(z.string(), z.string()),
   /** where to post the result: the slash command's response_url, else a DM to the user */
   responseUrl: z.string().optional(),
+  /** field name → the core search that answers its people picker (block_suggestion) */
+  people: z.record(z.string(), z.string()).optional(),
 });
 export type FormMetadata = z.infer<typeof formMetadata>;
 
@@ -72,6 +74,19 @@ const element = (f: FormField): types.InputBlockElement | null => {
         ...(init.length ? { initial_options: init } : {}),
       };
     }
+    case 'people': {
+      // served by our options endpoint (block_suggestion), so any member can be found; every
+      // pre-filled person is an initial option, none is lost to a cap on the static list
+      const wanted = new Set(Array.isArray(initial) ? initial : []);
+      const init = (f.options ?? []).filter((o) => wanted.has(o.value)).map(option);
+      return {
+        type: 'multi_external_select',
+        action_id: VALUE,
+        min_query_length: 0,
+        placeholder: text('Type a name or email', 150),
+        ...(init.length ? { initial_options: init } : {}),
+      };
+    }
     case 'checkbox': {
       const yes: Option = { text: text('Yes'), value: 'on' };
       return {
@@ -117,7 +132,13 @@ export const formView = (
   if (form.fields.some((f) => CHOICES.has(f.type))) {
     blocks.push(summaryBlock(blocks, initialValues(form)));
   }
-  const metadata: FormMetadata = { action: form.action, payload: form.payload, ...meta };
+  const people = Object.fromEntries(form.fields.flatMap((f) => (f.search ? [[f.name, f.search]] : [])));
+  const metadata: FormMetadata = {
+    action: form.action,
+    payload: form.payload,
+    ...meta,
+    ...(Object.keys(people).length ? { people } : {}),
+  };
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,
@@ -129,12 +150,21 @@ export const formView = (
   };
 };
 
-const CHOICES = new Set<FormField['type']>(['select', 'multiselect', 'checkbox']);
+const CHOICES = new Set<FormField['type']>(['select', 'multiselect', 'people', 'checkbox']);
 
 const initialValues = (form: Form) =>
   Object.fromEntries(
     form.fields.map((f) => [f.name, f.type === 'checkbox' ? f.initial === true : f.initial]),
   );
+
+/** A list too long for the summary says how many and names the first ones. */
+const SHOWN_NAMES = 20;
+const listed = (v: string[]) =>
+  v.length === 0
+    ? '—'
+    : v.length <= SHOWN_NAMES
+      ? v.join(', ')
+      : `${v.length} people: ${v.slice(0, SHOWN_NAMES).join(', ')} and ${v.length - SHOWN_NAMES} more`;
 
 const shown = (v: unknown) =>
   v === true
@@ -142,7 +172,7 @@ const shown = (v: unknown) =>
     : v === false
       ? 'no'
       : Array.isArray(v)
-        ? v.join(', ') || '—'
+        ? listed(v.map(String))
         : v == null || v === ''
           ? '—'
           : String(v);
@@ -182,6 +212,7 @@ export const formValues = (
         out[field] = (v.selected_options ?? []).length > 0;
         break;
       case 'multi_static_select':
+      case 'multi_external_select':
         out[field] = (v.selected_options ?? []).map((o) => o.value);
         break;
       case 'static_select':

@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, ExpressReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { InFlight } from '../../src/commands/in-flight.ts';
@@ -8,6 +8,7 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { PgInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
+import { limitedClient, SlackRateLimits } from './rate-limits.ts';
 import { slackRequestGuard } from './request-guard.ts';
 import { keyFrom } from './seal.ts';
 import { SlackNotifier } from './slack-notifier.ts';
@@ -55,6 +56,8 @@ export interface SlackOptions {
   inFlight?: InFlight;
   /** Socket Mode: how long a ping waits for its pong, and the wait before a reconnect (Bolt: 5 s) */
   socketPingTimeoutMs?: number;
+  /** Slack's limits as published unless given (tests and benches shorten them) */
+  rateLimits?: ConstructorParameters<typeof SlackRateLimits>[0];
 }
 
 /**
@@ -64,10 +67,12 @@ export interface SlackOptions {
  */
 const tokenSource = (o: SlackOptions, store: PgInstallationStore | null) => {
   const clients = new Map<string, webApi.WebClient>();
+  // these clients do the outbound work (DMs, updating copies): queued within Slack's limits
+  const limits = new SlackRateLimits(o.rateLimits, () => o.service.clock.now().getTime());
   const clientOf = (token: string) => {
     let c = clients.get(token);
     if (!c) {
-      c = new webApi.WebClient(token, {
+      c = limitedClient(limits, token, token, {
         slackApiUrl: o.config.SLACK_API_URL,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 1000 },

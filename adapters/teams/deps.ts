@@ -1,6 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { type Activity, CardFactory, MessageFactory } from 'botbuilder';
 import type { InFlight } from '../../src/commands/in-flight.ts';
+import type { TeamsRateLimits } from './rate-limits.ts';
 import type { Card } from './render-card.ts';
 import type { TurnDeps } from './turn-context.ts';
 
@@ -12,6 +13,8 @@ export interface BotDeps extends TurnDeps {
   deadlineMs: number;
   /** work that goes on after the invoke was answered (a shutdown waits for it) */
   inFlight: InFlight;
+  /** proactive messages within Teams' limits, shared by every notifier of this bot */
+  limits?: TeamsRateLimits;
 }
 
 export const cardActivity = (card: Card): Partial<Activity> =>

@@ -16,6 +16,10 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+const MAX_ACTIONS = 5;
+const chunks = <T>(list: T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+
 const STYLE = { primary: 'positive', danger: 'destructive' } as const;
 
 /**
@@ -76,12 +80,15 @@ export const renderCard = (r: Reply, opts: CardOptions = {}): Card => {
       data: { msteams: { type: 'task/fetch' }, verb: 'dialog', command: opts.dialogCommand },
     });
   }
+  // Teams shows at most 5 actions in a set: more go into action sets of 5 in the body
+  const sets = actions.length > MAX_ACTIONS ? chunks(actions, MAX_ACTIONS) : [];
+  for (const set of sets) body.push({ type: 'ActionSet', actions: set });
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
     body,
-    ...(actions.length ? { actions } : {}),
+    ...(actions.length && !sets.length ? { actions } : {}),
     ...(opts.refreshFor && opts.cardKey
       ? {
           refresh: {

@@ -1,6 +1,9 @@
 import type { Form, FormField } from '../../src/commands/reply.ts';
 import { type Card, plain } from './render-card.ts';
 
+/** A people picker's dataset names the core search behind it: `people:<source>`. */
+export const PEOPLE_DATASET = 'people:';
+
 type Value = string | string[] | number | boolean | undefined;
 
 const asString = (v: Value): string | undefined =>
@@ -34,6 +37,22 @@ const input = (f: FormField, value: Value, error?: string): Record<string, unkno
         isMultiSelect: f.type === 'multiselect',
         style: f.type === 'multiselect' ? 'expanded' : 'compact',
         choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        ...(asString(v) ? { value: asString(v) } : {}),
+      };
+      break;
+    case 'people':
+      // typeahead: the first suggestions and every pre-filled person are static choices; the
+      // rest are found by Teams asking us (application/search invoke on this dataset)
+      el = {
+        type: 'Input.ChoiceSet',
+        ...common,
+        isMultiSelect: true,
+        style: 'filtered',
+        placeholder: 'Type a name or email',
+        choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        ...(f.search
+          ? { 'choices.data': { type: 'Data.Query', dataset: `${PEOPLE_DATASET}${f.search}` } }
+          : {}),
         ...(asString(v) ? { value: asString(v) } : {}),
       };
       break;

@@ -14,6 +14,9 @@ import { onDialogOpen } from './handlers/on-dialog-open.ts';
 import { onDialogSubmit } from './handlers/on-dialog-submit.ts';
 import { onInstalled } from './handlers/on-installed.ts';
 import { onMessage } from './handlers/on-message.ts';
+import { onPeopleSearch } from './handlers/on-people-search.ts';
+import { TeamsRateLimits } from './rate-limits.ts';
+import { PEOPLE_DATASET } from './render-dialog.ts';
 import { TeamsStore } from './teams-store.ts';
 
 export interface TeamsBot {
@@ -29,7 +32,11 @@ export const buildTeamsBot = (
   config: Config & { TEAMS_APP_ID: string },
   service: ServiceContext,
   log: (e: unknown) => void,
-  opts: { deadlineMs?: number; inFlight?: InFlight } = {},
+  opts: {
+    deadlineMs?: number;
+    inFlight?: InFlight;
+    rateLimits?: ConstructorParameters<typeof TeamsRateLimits>[0];
+  } = {},
 ): TeamsBot => {
   const credentials = new BotCredentialsFactory(
     {
@@ -48,6 +55,7 @@ export const buildTeamsBot = (
     appId: config.TEAMS_APP_ID,
     deadlineMs: opts.deadlineMs ?? 4000,
     inFlight: opts.inFlight ?? new InFlight(),
+    limits: new TeamsRateLimits(opts.rateLimits, () => service.clock.now().getTime()),
   };
   const app = new Application({
     adapter,
@@ -68,6 +76,7 @@ export const buildTeamsBot = (
   app.adaptiveCards.actionExecute('refresh', card(onCardRefresh(deps)));
   app.taskModules.fetch('dialog', onDialogOpen(deps));
   app.taskModules.submit('submit', onDialogSubmit(deps));
+  app.adaptiveCards.search(new RegExp(`^${PEOPLE_DATASET}`), onPeopleSearch(deps));
   app.error(async (_context, error) => log(error));
   return { deps, run: (context) => app.run(context).then(() => {}) };
 };

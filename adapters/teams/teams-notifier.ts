@@ -8,6 +8,7 @@ import {
   Unreachable,
 } from '../../src/jobs/notifier.ts';
 import { type BotDeps, cardActivity, inConversation } from './deps.ts';
+import { TeamsRateLimits, teamsRetryAfterMs } from './rate-limits.ts';
 import { renderCard } from './render-card.ts';
 
 /** The card a notice with buttons is stored under: what it is about (the request, invitation, …). */
@@ -17,17 +18,6 @@ export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string =>
 /** The connector refuses a chat the user blocked or the app left: another platform may reach them. */
 const gone = (e: unknown) => [403, 404].includes((e as { statusCode?: number })?.statusCode ?? 0);
 
-const retryAfterMs = (e: unknown): number | null => {
-  const err = e as {
-    statusCode?: number;
-    response?: { headers?: { get?: (n: string) => string | undefined } };
-  };
-  if (err?.statusCode !== 429) return null;
-  const raw = err.response?.headers?.get?.('retry-after');
-  const seconds = Number(raw);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000;
-};
-
 /**
  * Delivers outbox notices as proactive Teams messages, to the personal chat each user last
  * wrote from. Cards with buttons are posted without them plus a Universal Actions refresh for
@@ -35,7 +25,10 @@ const retryAfterMs = (e: unknown): number | null => {
  */
 export class TeamsNotifier implements Notifier {
   readonly name = 'teams';
-  constructor(private readonly deps: BotDeps) {}
+  private readonly limits: TeamsRateLimits;
+  constructor(private readonly deps: BotDeps) {
+    this.limits = deps.limits ?? new TeamsRateLimits();
+  }
 
   async send(to: Recipient, reply: Reply, meta: NoticeMeta) {
     const user = await this.deps.store.userForNotice(to.accountId, meta.outboxId);
@@ -46,11 +39,15 @@ export class TeamsNotifier implements Notifier {
       : renderCard(reply);
     let activityId = '';
     try {
-      await inConversation(this.deps, user.reference, async (context) => {
-        activityId = (await context.sendActivity(cardActivity(card)))?.id ?? '';
-      });
+      const r = user.reference;
+      // within Teams' per-conversation and per-tenant limits
+      await this.limits.run(r.conversation?.tenantId ?? '', r.conversation?.id ?? '', () =>
+        inConversation(this.deps, r, async (context) => {
+          activityId = (await context.sendActivity(cardActivity(card)))?.id ?? '';
+        }),
+      );
     } catch (e) {
-      const wait = retryAfterMs(e);
+      const wait = teamsRetryAfterMs(e);
       if (wait !== null) throw new RetryLater(wait);
       if (gone(e))
         throw new Unreachable(`${to.email}'s Teams chat refused the message: ${(e as Error).message}`);

@@ -8,9 +8,9 @@ export type Command =
   | { name: 'help'; topic: string | null }
   | { name: 'status' }
   | { name: 'plans' }
-  | { name: 'members'; former: boolean }
-  | { name: 'audit'; who: Who | null; limit: number }
-  | { name: 'requests' }
+  | { name: 'members'; former: boolean; page: number }
+  | { name: 'audit'; who: Who | null; limit: number; page: number }
+  | { name: 'requests'; page: number }
   | { name: 'invite'; who: Who[]; role: 'admin' | 'member'; plan: string | null }
   | { name: 'assign'; who: Who; plan: string }
   | { name: 'unassign'; who: Who }
@@ -67,19 +67,19 @@ export const SPECS: readonly CommandSpec[] = [
   },
   {
     name: 'members',
-    syntax: 'members [--former]',
+    syntax: 'members [--former] [--page <n>]',
     summary: 'Who is in the organization, with role and plan; pending invitations.',
     example: 'members --former',
   },
   {
     name: 'audit',
-    syntax: 'audit [<who>] [<limit>]',
+    syntax: 'audit [<who>] [<limit>] [--page <n>]',
     summary: 'The latest changes: who did what, when, before and after.',
     example: 'audit ana@example.com 50',
   },
   {
     name: 'requests',
-    syntax: 'requests',
+    syntax: 'requests [--page <n>]',
     summary: 'Seat purchase requests and their state.',
     example: 'requests',
   },
@@ -258,6 +258,15 @@ const planName = (t: Token | undefined, usage: string): string => {
   const r = plan.safeParse(t ? tokenText(t) : '');
   return r.success ? r.data : refuse(`Name a plan: \`${usage}\` (see \`plans\`).`);
 };
+/** `--page <n>` (or `page <n>`) anywhere in a list command; page 1 when absent. */
+const takePage = (a: Token[], usage: string): { page: number; rest: Token[] } => {
+  const at = a.findIndex((t) => ['--page', 'page', '—page'].includes(lower(t)!));
+  if (at < 0) return { page: 1, rest: a };
+  const n = a[at + 1] ? tokenText(a[at + 1]!) : '';
+  if (!/^\d{1,6}$/.test(n) || Number(n) < 1) refuse(`The page must be a number from 1: \`${usage}\`.`);
+  return { page: Number(n), rest: [...a.slice(0, at), ...a.slice(at + 2)] };
+};
+
 const noMore = (rest: Token[], usage: string) => {
   if (rest.length > 0) refuse(`Unexpected "${tokenText(rest[0]!)}": \`${usage}\`.`);
 };
@@ -308,27 +317,35 @@ const PARSERS: Record<CommandName, Parser> = {
   status: bare('status', 'status'),
   plans: bare('plans', 'plans'),
   members: (a) => {
-    const former = a.some((t) => ['--former', 'former', '—former'].includes(lower(t)!));
+    const usage = 'members [--former] [--page <n>]';
+    const { page, rest } = takePage(a, usage);
+    const former = rest.some((t) => ['--former', 'former', '—former'].includes(lower(t)!));
     noMore(
-      a.filter((t) => !['--former', 'former', '—former'].includes(lower(t)!)),
-      'members [--former]',
+      rest.filter((t) => !['--former', 'former', '—former'].includes(lower(t)!)),
+      usage,
     );
-    return { name: 'members', former };
+    return { name: 'members', former, page };
   },
   audit: (a) => {
     let who: Who | null = null;
     let limit = 20;
-    for (const t of a) {
+    const { page, rest } = takePage(a, 'audit [<who>] [<limit>] [--page <n>]');
+    for (const t of rest) {
       const w = whoFrom(t);
       if (w && !who) who = w;
       else if (/^\d+$/.test(tokenText(t))) {
         limit = Number(tokenText(t));
         if (limit < 1 || limit > 500) refuse('The limit must be between 1 and 500.');
-      } else refuse(`Unexpected "${tokenText(t)}": \`audit [<who>] [<limit>]\`.`);
+      } else refuse(`Unexpected "${tokenText(t)}": \`audit [<who>] [<limit>] [--page <n>]\`.`);
     }
-    return { name: 'audit', who, limit };
+    return { name: 'audit', who, limit, page };
   },
-  requests: bare('requests', 'requests'),
+  requests: (a) => {
+    const usage = 'requests [--page <n>]';
+    const { page, rest } = takePage(a, usage);
+    noMore(rest, usage);
+    return { name: 'requests', page };
+  },
   invite: parseInvite,
   assign: (a) => {
     const usage = 'assign <who> <plan>';

@@ -4,6 +4,7 @@ import { billingSubmitAction } from './actions/billing-submit.ts';
 import { declineInvitationAction } from './actions/decline-invitation.ts';
 import { idleGiveBackAction } from './actions/idle-give-back.ts';
 import { idleKeepAction } from './actions/idle-keep.ts';
+import { listPageAction } from './actions/list-page.ts';
 import { offboardSubmitAction } from './actions/offboard-submit.ts';
 import { orgCancelConfirmAction } from './actions/org-cancel-confirm.ts';
 import { orgDeleteConfirmAction } from './actions/org-delete-confirm.ts';
@@ -92,5 +93,6 @@ export const ACTIONS: ActionTable = {
   'personal.upgrade': personalUpgradeAction,
   'idle.keep': idleKeepAction,
   'idle.give_back': idleGiveBackAction,
+  'list.page': listPageAction,
   noop: async () => ({ tone: 'info', text: 'OK.' }),
 };

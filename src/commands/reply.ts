@@ -3,6 +3,8 @@
  * platform detail: a headline, optional fields and lists, buttons that name an action and its
  * payload, and forms. Buttons carry ids only; the service checks the clicker's rights again.
  */
+import type { PeopleSource } from './people.ts';
+
 export type ButtonStyle = 'primary' | 'danger';
 
 export interface Confirm {
@@ -21,14 +23,26 @@ export interface Button {
   confirm?: Confirm;
 }
 
-export type FieldType = 'text' | 'email' | 'number' | 'select' | 'multiselect' | 'checkbox' | 'textarea';
+export type FieldType =
+  | 'text'
+  | 'email'
+  | 'number'
+  | 'select'
+  | 'multiselect'
+  | 'checkbox'
+  | 'textarea'
+  /** many people, found by a search the platform asks the core for (any number of members) */
+  | 'people';
 
 export interface FormField {
   name: string;
   label: string;
   type: FieldType;
   required?: boolean;
+  /** for `people`: the picked ones (labelled) and a first page of suggestions */
   options?: { value: string; label: string }[];
+  /** for `people`: the core search that answers the platform's picker */
+  search?: PeopleSource;
   initial?: string | number | boolean | string[];
   hint?: string;
   min?: number;
@@ -80,6 +94,7 @@ export type ActionId =
   | 'personal.upgrade'
   | 'idle.keep'
   | 'idle.give_back'
+  | 'list.page'
   | 'noop';
 
 export const ok = (text: string, extra: Partial<Reply> = {}): Reply => ({ tone: 'ok', text, ...extra });

@@ -10,16 +10,17 @@ const input = z.object({
   /** only changes made by, or to, this person */
   who: emailField.nullish(),
   limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(20),
+  offset: z.number().int().min(0).default(0),
 });
 
-/** `audit [<who>] [<limit>]`: the latest changes, newest first (admins). */
+/** `audit [<who>] [<limit>]`: the latest changes, newest first (admins), with how many there are. */
 export const listAudit = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
     const who = cmd.who ? await findAccount(em, cmd.who) : null;
-    if (cmd.who && !who) return { events: [] };
-    const events = await em.find(
+    if (cmd.who && !who) return { events: [], total: 0 };
+    const [events, total] = await em.findAndCount(
       AuditEventSchema,
       who
         ? {
@@ -32,13 +33,14 @@ export const listAudit = async (ctx: ServiceContext, actor: Actor, raw: z.input<
             ],
           }
         : { organizationId: org.id },
-      { orderBy: { at: 'desc', id: 'desc' }, limit: cmd.limit },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: cmd.limit, offset: cmd.offset },
     );
     const actors = await accountsById(
       em,
       events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
     );
     return {
+      total,
       events: events.map((e) => ({
         at: e.at,
         actor: e.actorId ? (actors.get(e.actorId)?.email ?? 'unknown') : 'system',

@@ -9,9 +9,13 @@ const input = z.object({
   /** former members are hidden unless asked for */
   includeFormer: z.boolean().default(false),
   limit: z.number().int().min(1).max(1000).default(200),
+  offset: z.number().int().min(0).default(0),
 });
 
-/** `members`: who is in the organization, their role, plan and seat renewal; invitations pending. */
+/**
+ * `members`: who is in the organization, their role, plan and seat renewal, a page at a time,
+ * with the counts of the whole list; invitations pending.
+ */
 export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
@@ -33,8 +37,14 @@ export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.inpu
        left join seat s on s.membership_id = m.id
        where m.organization_id = ? and m.status <> 'left' ${cmd.includeFormer ? '' : 'and not m.former'}
        order by (m.role = 'owner') desc, (m.role = 'admin') desc, a.email
-       limit ?`,
-      [org.id, cmd.limit],
+       limit ? offset ?`,
+      [org.id, cmd.limit, cmd.offset],
+    );
+    const [counts] = await em.execute<{ total: string; active: string }[]>(
+      `select count(*) as total, count(*) filter (where m.status = 'active') as active
+       from membership m
+       where m.organization_id = ? and m.status <> 'left' ${cmd.includeFormer ? '' : 'and not m.former'}`,
+      [org.id],
     );
     const invitations = await em.execute<
       { id: string; email: string; role: string; plan_code: string | null; expires_at: Date }[]
@@ -45,6 +55,8 @@ export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.inpu
     );
     return {
       organization: org,
+      total: Number(counts?.total ?? 0),
+      active: Number(counts?.active ?? 0),
       members: members.map((m) => ({
         email: m.email,
         name: m.name,

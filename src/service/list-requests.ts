@@ -6,7 +6,11 @@ import { parse, uuidField } from './support/input.ts';
 import { accountsById, authorize } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
-const input = z.object({ organizationId: uuidField, limit: z.number().int().min(1).max(200).default(20) });
+const input = z.object({
+  organizationId: uuidField,
+  limit: z.number().int().min(1).max(200).default(20),
+  offset: z.number().int().min(0).default(0),
+});
 
 /** `requests`: approvers and admins see the organization's requests; members their own. */
 export const listRequests = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
@@ -14,16 +18,17 @@ export const listRequests = (ctx: ServiceContext, actor: Actor, raw: z.input<typ
   return reading(ctx, async (em) => {
     const { org, me, membership: m } = await authorize(em, cmd.organizationId, actor, 'request_seats');
     const everyone = isApprover(m) || m.role === 'admin';
-    const requests = await em.find(
+    const [requests, total] = await em.findAndCount(
       PurchaseRequestSchema,
       everyone ? { organizationId: org.id } : { organizationId: org.id, requestedById: me.id },
-      { orderBy: { createdAt: 'desc' }, limit: cmd.limit },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: cmd.limit, offset: cmd.offset },
     );
     const people = await accountsById(
       em,
       requests.flatMap((r) => [r.requestedById, ...(r.decidedById ? [r.decidedById] : [])]),
     );
     return {
+      total,
       canDecide: isApprover(m),
       requests: requests.map((r) => ({
         ...r,

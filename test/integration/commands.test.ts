@@ -673,18 +673,27 @@ describe('chat commands on the Acme demo', () => {
     it('requests shows pending ones with Approve / Reject to an approver', async () => {
       expectOk(await run(CAROL, 'add 1 pro'));
       const r = expectOk(await run(BOB, 'requests'));
-      expect(r.text).toMatch(/^\d+ seat purchase requests:$/);
+      expect(r.text).toMatch(/^6 seat purchase requests, page 1 of 2:$/);
       expect(r.sections?.[0]?.lines).toContainEqual(
         expect.stringMatching(
           /^1 × pro for EUR \d+\.\d\d — asked by carol@example\.com, waiting for an approver$/,
         ),
       );
-      expect(r.sections?.[0]?.lines).toContainEqual(
+      // five a page; the rest on the next, reached by its button or `requests --page 2`
+      expect(r.sections?.[0]?.lines).toHaveLength(5);
+      const next = expectOk(await run(BOB, 'requests --page 2'));
+      expect(next.sections?.[0]?.lines).toHaveLength(1);
+      expect([...r.sections![0]!.lines, ...next.sections![0]!.lines]).toContainEqual(
         expect.stringMatching(
           /^1 × pro for EUR \d+\.\d\d — asked by erin@example\.com, rejected \(bob@example\.com\)$/,
         ),
       );
-      expect(r.buttons?.map((b) => b.label)).toEqual(['Approve 1 pro', 'Reject 1 pro']);
+      expect(r.buttons?.map((b) => b.label)).toEqual(['Approve 1 pro', 'Reject 1 pro', 'Page 2 of 2 ▶']);
+      expect(r.buttons?.at(-1)).toMatchObject({
+        action: 'list.page',
+        payload: { list: 'requests', page: 2 },
+      });
+      expect(next.buttons?.map((b) => b.label)).toEqual(['◀ Page 1']);
       const mine = expectOk(await run(CAROL, 'requests'), '2 seat purchase requests:');
       expect(mine.buttons).toEqual([]);
     });
@@ -835,7 +844,13 @@ describe('chat commands on the Acme demo', () => {
         payload: { organizationId: orgId },
       });
       const [leavers, freeSeat, stopAutoRenew, markFormer] = r.form!.fields;
-      expect(leavers).toMatchObject({ name: 'members', type: 'multiselect', required: true, initial: [] });
+      expect(leavers).toMatchObject({
+        name: 'members',
+        type: 'people',
+        search: 'offboard.leavers',
+        required: true,
+        initial: [],
+      });
       expect(leavers!.options?.map((o) => o.value)).not.toContain(ALICE);
       expect(leavers!.options).toContainEqual({ value: DAVE, label: 'dave@example.com (pro)' });
       expect([freeSeat, stopAutoRenew, markFormer].map((f) => [f!.name, f!.type, f!.initial])).toEqual([

@@ -69,6 +69,15 @@ export class FakeSlack {
   /** answer this method only after so many milliseconds (a slow Slack) */
   delays = new Map<string, number>();
   private rateLimited = new Map<string, number>();
+  /**
+   * Slack's published limits, enforced when set: calls per method per minute (sliding window)
+   * and one chat.postMessage per channel per `perChannelMs`. A call beyond them is answered 429
+   * with Retry-After and counted in `beyondLimits`.
+   */
+  limits: { perChannelMs: number; perMinute: Record<string, number>; defaultPerMinute: number } | null = null;
+  beyondLimits = 0;
+  private recent = new Map<string, number[]>();
+  private lastPost = new Map<string, number>();
   private server!: Server;
   private seq = 0;
   private responseSeq = 0;
@@ -148,6 +157,15 @@ export class FakeSlack {
     this.calls.push({ method, token: auth, args });
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    const over = this.overLimit(method, args);
+    if (over !== null) {
+      this.beyondLimits++;
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(Math.max(1, Math.ceil(over / 1000))) },
+      };
+    }
     const limited = this.rateLimited.get(method);
     if (limited !== undefined) {
       this.rateLimited.delete(method);
@@ -158,6 +176,26 @@ export class FakeSlack {
       };
     }
     return { status: 200, body: this.answer(method, args, auth) };
+  }
+
+  /** How long until this call would be within the limits (null: it is now). */
+  private overLimit(method: string, args: Record<string, unknown>): number | null {
+    if (!this.limits) return null;
+    const now = Date.now();
+    if (method === 'chat.postMessage') {
+      const channel = String(args.channel);
+      const last = this.lastPost.get(channel);
+      if (last !== undefined && now - last < this.limits.perChannelMs)
+        return this.limits.perChannelMs - (now - last);
+      this.lastPost.set(channel, now);
+      return null;
+    }
+    const max = this.limits.perMinute[method] ?? this.limits.defaultPerMinute;
+    const window = (this.recent.get(method) ?? []).filter((t) => now - t < 60_000);
+    if (window.length >= max) return 60_000 - (now - window[0]!);
+    window.push(now);
+    this.recent.set(method, window);
+    return null;
   }
 
   private answer(

@@ -38,7 +38,11 @@ export interface SlackHarness {
  */
 export const startSlack = async (
   db: TestDb,
-  o: { mode?: 'single' | 'oauth'; billing?: BillingGateway } = {},
+  o: {
+    mode?: 'single' | 'oauth';
+    billing?: BillingGateway;
+    rateLimits?: NonNullable<Parameters<typeof slackNotifier>[0]['rateLimits']>;
+  } = {},
 ): Promise<SlackHarness> => {
   const fake = await new FakeSlack().start();
   const config = loadConfig({
@@ -72,7 +76,7 @@ export const startSlack = async (
     fake,
     app,
     url,
-    notifier: slackNotifier({ config, service: ctx, log }),
+    notifier: slackNotifier({ config, service: ctx, log, rateLimits: o.rateLimits }),
     async post(body, p = {}) {
       const ts = p.timestamp ?? Math.floor(Date.now() / 1000);
       const started = Date.now();
@@ -171,7 +175,7 @@ export const stateFor = (blocks: ViewBlock[], values: Record<string, unknown>) =
     const opt = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
     let entry: Record<string, unknown>;
     if (type === 'checkboxes') entry = { type, selected_options: v === true ? [opt('on')] : [] };
-    else if (type === 'multi_static_select')
+    else if (type === 'multi_static_select' || type === 'multi_external_select')
       entry = { type, selected_options: (Array.isArray(v) ? v : []).map((x) => opt(String(x))) };
     else if (type === 'static_select')
       entry = { type, selected_option: v === undefined ? null : opt(String(v)) };
@@ -260,3 +264,34 @@ export const installWorkspace = async (h: SlackHarness, db: TestDb, teamId: stri
   h.fake.tokens.set(token, teamId);
   return token;
 };
+
+/** The options request Slack sends while someone types in a people picker of an open modal. */
+export const blockSuggestionBody = (o: {
+  teamId: string;
+  userId: string;
+  view: { callback_id: string; private_metadata: string; blocks: ViewBlock[] };
+  blockId: string;
+  value: string;
+}) =>
+  interactive({
+    type: 'block_suggestion',
+    user: { id: o.userId, name: o.userId.toLowerCase(), team_id: o.teamId },
+    container: { type: 'view', view_id: 'V1' },
+    api_app_id: 'A0SEATS',
+    token: 'deprecated',
+    action_id: 'form_input',
+    block_id: o.blockId,
+    value: o.value,
+    team: { id: o.teamId, domain: 'acme' },
+    view: {
+      id: 'V1',
+      team_id: o.teamId,
+      type: 'modal',
+      callback_id: o.view.callback_id,
+      private_metadata: o.view.private_metadata,
+      blocks: o.view.blocks,
+      state: { values: {} },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+    },
+  });

@@ -269,7 +269,7 @@ describe('modals', () => {
           title: { type: 'plain_text', text: 'Offboard leavers' },
         },
         actions: [
-          { type: 'multi_static_select', action_id: 'form_input', block_id: 'members', action_ts: '1' },
+          { type: 'multi_external_select', action_id: 'form_input', block_id: 'members', action_ts: '1' },
         ],
       }),
     );

@@ -15,8 +15,9 @@ describe('the Slack app manifest', () => {
     ).toEqual(BOT_SCOPES);
   });
 
-  it('points the slash command, interactivity and events at the one Request URL, with App Home on', () => {
-    expect(manifest.match(/url: https:\/\/YOUR-PUBLIC-URL\/slack\/events/g)).toHaveLength(3);
+  it('points the slash command, interactivity, select menu options and events at the one Request URL, with App Home on', () => {
+    expect(manifest.match(/url: https:\/\/YOUR-PUBLIC-URL\/slack\/events/g)).toHaveLength(4);
+    expect(manifest).toMatch(/message_menu_options_url: https:\/\/YOUR-PUBLIC-URL\/slack\/events/);
     expect(manifest).toMatch(/command: \/seats/);
     expect(manifest).toMatch(/home_tab_enabled: true/);
     expect(manifest).toMatch(/bot_events:\n\s+- app_home_opened/);

@@ -49,6 +49,15 @@ export class FakeMicrosoft {
   /** conversations whose user blocked the bot: posts answer 403 */
   readonly blocked = new Set<string>();
   tokenRequests = 0;
+  /**
+   * Teams' published limits, enforced when on: per conversation 7 posts in 1 s, 8 in 2 s, 60 in
+   * 30 s, 1,800 in an hour; 50 a second across the tenant (the fake serves one). A post beyond
+   * them is answered 429 with Retry-After and counted in `beyondLimits`.
+   */
+  enforceLimits = false;
+  beyondLimits = 0;
+  private postTimes = new Map<string, number[]>();
+  private allPosts: number[] = [];
 
   constructor(readonly appId: string) {
     nock.disableNetConnect();
@@ -159,6 +168,10 @@ export class FakeMicrosoft {
           return [429, { error: { code: 'Throttled' } }, { 'Retry-After': String(this.throttle.retryAfter) }];
         }
         const conversationId = decodeURIComponent(uri.split('/')[prefix.split('/').length + 2]!);
+        if (this.enforceLimits && this.overLimit(conversationId)) {
+          this.beyondLimits++;
+          return [429, { error: { code: 'Throttled' } }, { 'Retry-After': '1' }];
+        }
         if (this.blocked.has(conversationId))
           return [
             403,
@@ -182,6 +195,19 @@ export class FakeMicrosoft {
         p.updates++;
         return [200, { id }];
       });
+  }
+
+  private overLimit(conversationId: string): boolean {
+    const now = Date.now();
+    const mine = (this.postTimes.get(conversationId) ?? []).filter((t) => now - t < 3_600_000);
+    const within = (ms: number) => mine.filter((t) => now - t < ms).length;
+    this.allPosts = this.allPosts.filter((t) => now - t < 1000);
+    if (within(1000) >= 7 || within(2000) >= 8 || within(30_000) >= 60 || mine.length >= 1800) return true;
+    if (this.allPosts.length >= 50) return true;
+    mine.push(now);
+    this.postTimes.set(conversationId, mine);
+    this.allPosts.push(now);
+    return false;
   }
 
   /** What the bot posted into a conversation, oldest first. */

@@ -210,9 +210,14 @@ export const executeValue = (action: Json) => ({
   trigger: 'manual',
 });
 
-export const buttonsOf = (card: Json): string[] => (card?.actions ?? []).map((a: Json) => a.title);
+/** Every action of a card: its own, then those of action sets in its body (more than 5). */
+export const actionsOf = (card: Json): Json[] => [
+  ...(card?.actions ?? []),
+  ...(card?.body ?? []).filter((e: Json) => e.type === 'ActionSet').flatMap((e: Json) => e.actions),
+];
+export const buttonsOf = (card: Json): string[] => actionsOf(card).map((a: Json) => a.title);
 export const buttonOf = (card: Json, title: string): Json => {
-  const b = (card?.actions ?? []).find((a: Json) => a.title === title);
-  if (!b) throw new Error(`no button ${title} in ${JSON.stringify(card?.actions ?? [])}`);
+  const b = actionsOf(card).find((a: Json) => a.title === title);
+  if (!b) throw new Error(`no button ${title} in ${JSON.stringify(actionsOf(card))}`);
   return b;
 };

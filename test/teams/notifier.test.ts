@@ -99,6 +99,8 @@ describe('TeamsNotifier', () => {
   });
 
   it('the outbox honours it: the notice waits Retry-After and goes out on the next try', async () => {
+    // the previous 429's Retry-After (1 s) has passed: until then Bob's chat is not tried at all
+    db.clock.advance(1000);
     await h.say(h.person('erin@example.com'), 'add 1 pro');
     await db.em
       .fork()

@@ -150,7 +150,6 @@ describe('help, status, plans, requests and the other bare commands', () => {
   it.each([
     ['status'],
     ['plans'],
-    ['requests'],
     ['contract key'],
     ['contract disconnect'],
     ['org delete'],
@@ -173,32 +172,52 @@ describe('help, status, plans, requests and the other bare commands', () => {
 
 describe('members', () => {
   it('lists current members, or former ones too', () => {
-    expect(cmd('members')).toEqual({ name: 'members', former: false });
+    expect(cmd('members')).toEqual({ name: 'members', former: false, page: 1 });
     for (const t of ['members --former', 'MEMBERS --FORMER', 'members former', 'members —former']) {
-      expect(cmd(t)).toEqual({ name: 'members', former: true });
+      expect(cmd(t)).toEqual({ name: 'members', former: true, page: 1 });
     }
   });
 
-  it('refuses anything else', () => {
-    expect(refused('members all')).toBe('Unexpected "all": `members [--former]`.');
+  it('takes a page anywhere', () => {
+    expect(cmd('members --page 3')).toEqual({ name: 'members', former: false, page: 3 });
+    expect(cmd('members page 2 --former')).toEqual({ name: 'members', former: true, page: 2 });
+  });
+
+  it('refuses anything else, and a page that is not a number from 1', () => {
+    expect(refused('members all')).toBe('Unexpected "all": `members [--former] [--page <n>]`.');
+    expect(refused('members --page 0')).toBe(
+      'The page must be a number from 1: `members [--former] [--page <n>]`.',
+    );
+    expect(refused('members --page')).toContain('The page must be a number from 1');
+    expect(refused('members --page two')).toContain('The page must be a number from 1');
+  });
+});
+
+describe('requests', () => {
+  it('takes an optional page and nothing else', () => {
+    expect(cmd('requests')).toEqual({ name: 'requests', page: 1 });
+    expect(cmd('REQUESTS --PAGE 4')).toEqual({ name: 'requests', page: 4 });
+    expect(refused('requests extra words')).toBe('Unexpected "extra": `requests [--page <n>]`.');
   });
 });
 
 describe('audit', () => {
   it('defaults to everyone, 20 lines', () => {
-    expect(cmd('audit')).toEqual({ name: 'audit', who: null, limit: 20 });
+    expect(cmd('audit')).toEqual({ name: 'audit', who: null, limit: 20, page: 1 });
+    expect(cmd('audit 200 --page 3')).toEqual({ name: 'audit', who: null, limit: 200, page: 3 });
   });
 
   it('takes a person and a limit in either order', () => {
-    expect(cmd('audit Ana@Example.com 50')).toEqual({ name: 'audit', who: ANA, limit: 50 });
-    expect(cmd('audit 50 ana@example.com')).toEqual({ name: 'audit', who: ANA, limit: 50 });
+    expect(cmd('audit Ana@Example.com 50')).toEqual({ name: 'audit', who: ANA, limit: 50, page: 1 });
+    expect(cmd('audit 50 ana@example.com')).toEqual({ name: 'audit', who: ANA, limit: 50, page: 1 });
     expect(cmd('audit <@U1|ana>')).toEqual({
       name: 'audit',
       who: { mention: 'U1', label: 'ana' },
       limit: 20,
+      page: 1,
     });
-    expect(cmd('audit 500')).toEqual({ name: 'audit', who: null, limit: 500 });
-    expect(cmd('audit 1')).toEqual({ name: 'audit', who: null, limit: 1 });
+    expect(cmd('audit 500')).toEqual({ name: 'audit', who: null, limit: 500, page: 1 });
+    expect(cmd('audit 1')).toEqual({ name: 'audit', who: null, limit: 1, page: 1 });
   });
 
   it('refuses a limit out of range, a second person or other words', () => {
@@ -206,7 +225,7 @@ describe('audit', () => {
     expect(refused('audit 501')).toBe('The limit must be between 1 and 500.');
     expect(refused('audit 99999999999999999999999')).toBe('The limit must be between 1 and 500.');
     expect(refused('audit ana@example.com bo@example.com')).toBe(
-      'Unexpected "bo@example.com": `audit [<who>] [<limit>]`.',
+      'Unexpected "bo@example.com": `audit [<who>] [<limit>] [--page <n>]`.',
     );
     expect(refused('audit -5')).toContain('Unexpected "-5"');
     expect(refused('audit yesterday')).toContain('Unexpected "yesterday"');

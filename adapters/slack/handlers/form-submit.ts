@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { runAction } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
-import { fail, type Reply } from '../../../src/commands/reply.ts';
+import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
 import type { SlackDeps } from '../deps.ts';
 import { fieldErrorsFor, formMetadata, formValues } from '../modal.ts';
@@ -53,8 +53,14 @@ export const formSubmit =
       }
     }
     await ack();
-    await tell(d, client, where, first.done ? first.value : await work);
+    if (first.done) return tell(d, client, where, first.value);
+    // a long one (a wave of leavers): say so at once, then replace that message with the result
+    // (two of the response_url's five uses)
+    await tell(d, client, where, info(WORKING_ON_FORM));
+    await tell(d, client, { ...where, replaceOriginal: true }, await work);
   };
+
+export const WORKING_ON_FORM = 'Working on it… this message will show the result when it is done.';
 
 const safeJson = (s: string) => {
   try {

@@ -21,11 +21,28 @@ export const offboardSubmitAction: ActionHandler = async (c, { payload, values =
     stopAutoRenew: bool(values.stopAutoRenew, false),
     markFormer: bool(values.markFormer, false),
   });
-  const lines = r.offboarded.map(
-    (m) =>
-      `${m.email}: can no longer sign in${m.seat ? `; ${m.seat.plan} seat ${m.seat.frozen ? 'kept (contract frozen)' : m.seat.freed ? 'freed' : 'kept'}${m.seat.autoRenew ? '' : ', not renewing'}` : ''}`,
-  );
+  const outcome = (m: (typeof r.offboarded)[number]) =>
+    `can no longer sign in${m.seat ? `; ${m.seat.plan} seat ${m.seat.frozen ? 'kept (contract frozen)' : m.seat.freed ? 'freed' : 'kept'}${m.seat.autoRenew ? '' : ', not renewing'}` : ''}`;
+  // a wave too long to list one by one is told per outcome, with how many and the first names
+  const lines =
+    r.offboarded.length <= PER_PERSON
+      ? r.offboarded.map((m) => `${m.email}: ${outcome(m)}`)
+      : [...groupBy(r.offboarded, outcome)].map(([what, people]) => {
+          const names = people.slice(0, NAMED).map((m) => m.email);
+          const more = people.length - names.length;
+          return `${plural(people.length, 'person', 'people')} ${what}: ${names.join(', ')}${more ? ` and ${more} more` : ''}`;
+        });
   return ok(`Offboarded ${plural(r.offboarded.length, 'person', 'people')}. Their data stays.`, {
     sections: [{ title: 'Offboarded', lines }],
   });
+};
+
+/** Up to this many leavers get a line each; more are grouped by what happened to them. */
+const PER_PERSON = 25;
+const NAMED = 10;
+
+const groupBy = <T>(list: T[], key: (t: T) => string) => {
+  const out = new Map<string, T[]>();
+  for (const t of list) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  return out;
 };

@@ -1,19 +1,22 @@
-import { listMembers } from '../../service/list-members.ts';
 import { emailOf, organizationFor } from '../context.ts';
 import type { Handler } from '../handler.ts';
+import { searchPeople } from '../people.ts';
 import type { Form } from '../reply.ts';
 import { info } from '../reply.ts';
 
-/** The offboarding form: leavers (pre-filled with any names given) and the three options. */
+/**
+ * The offboarding form: a people picker of leavers, searched in the core so any member of any
+ * size of organization can be picked, pre-filled with every name given (all of them, so the
+ * summary is what will be submitted), and the three options.
+ */
 export const offboardForm = async (
   c: Parameters<Handler<'offboard'>>[0],
   organizationId: string,
   preselected: string[],
 ): Promise<Form> => {
-  const r = await listMembers(c.service, c.actor, { organizationId });
-  const options = r.members
-    .filter((m) => m.status === 'active' && m.role !== 'owner' && m.email !== c.actor.email.toLowerCase())
-    .map((m) => ({ value: m.email, label: `${m.email} (${m.plan})` }));
+  const r = await searchPeople(c, 'offboard.leavers', { picked: preselected, limit: 20 });
+  const picked = new Set(preselected);
+  const options = [...r.picked, ...r.options.filter((o) => !picked.has(o.value))];
   return {
     action: 'offboard.submit',
     title: 'Offboard leavers',
@@ -23,7 +26,8 @@ export const offboardForm = async (
       {
         name: 'members',
         label: 'Leavers',
-        type: 'multiselect',
+        type: 'people',
+        search: 'offboard.leavers',
         required: true,
         options,
         initial: preselected,

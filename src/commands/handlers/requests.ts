@@ -3,23 +3,31 @@ import { listRequests } from '../../service/list-requests.ts';
 import { organizationFor } from '../context.ts';
 import { price } from '../format.ts';
 import type { Handler } from '../handler.ts';
+import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { type Button, info } from '../reply.ts';
 import { decisionButtons } from './purchase-buttons.ts';
 
-export const requests: Handler<'requests'> = async (c) => {
+export const requests: Handler<'requests'> = async (c, cmd) => {
   const organizationId = await organizationFor(c);
-  const r = await listRequests(c.service, c.actor, { organizationId });
-  if (r.requests.length === 0)
+  const size = PAGE_SIZE.requests;
+  const at = async (page: number) =>
+    listRequests(c.service, c.actor, { organizationId, limit: size, offset: (page - 1) * size });
+  let r = await at(cmd.page);
+  const p = pageOf('requests', cmd.page, r.total);
+  if (p.page !== cmd.page) r = await at(p.page);
+  if (r.total === 0)
     return info('No seat purchase requests yet. Ask for seats with `add <n> <plan>`.', { private: true });
   const buttons: Button[] = [];
   const lines = r.requests.map((q) => {
     if (r.canDecide && q.status === 'pending')
       buttons.push(...decisionButtons(q.id, `${q.quantity} ${q.planCode}`));
-    return `${q.quantity} × ${q.planCode} for ${price(q.proratedAmount, q.currency)} — asked by ${q.requestedBy}, ${describeStatus(q)}${q.decidedBy ? ` (${q.decidedBy})` : ''}`;
+    return clipLine(
+      `${q.quantity} × ${q.planCode} for ${price(q.proratedAmount, q.currency)} — asked by ${q.requestedBy}, ${describeStatus(q)}${q.decidedBy ? ` (${q.decidedBy})` : ''}`,
+    );
   });
-  return info(`${r.requests.length} seat purchase requests:`, {
-    sections: [{ title: 'Requests', lines }],
-    buttons,
+  return info(`${r.total} seat purchase requests${p.pages > 1 ? `, page ${p.page} of ${p.pages}` : ''}:`, {
+    sections: [{ title: p.pages > 1 ? `Requests ${pageRange(p, lines.length)}` : 'Requests', lines }],
+    buttons: [...buttons, ...pageButtons('requests', p)],
     private: true,
   });
 };

@@ -146,6 +146,37 @@ const managed = <T extends object>(
   em.map(schema, row as never);
 
 /** A member of this organization, named by email; another org's people are "not a member". */
+/**
+ * The memberships of many people by email in one query, in the order asked; the first one who
+ * is not a member is refused as `requireMemberByEmail` would.
+ */
+export const requireMembersByEmail = async (
+  em: EntityManager,
+  org: Organization,
+  emails: string[],
+): Promise<{ account: Account; membership: Membership }[]> => {
+  const addresses = emails.map((e) => parse(emailField, e));
+  if (!addresses.length) return [];
+  const rows = await em.execute<{ a: NonNullable<Json>; m: NonNullable<Json> }[]>(
+    `select row_to_json(a) as a, row_to_json(m) as m
+     from account a join membership m on m.account_id = a.id and m.organization_id = ?
+     where a.email in (?) and m.status <> 'left'`,
+    [org.id, addresses],
+  );
+  const byEmail = new Map(rows.map((r) => [String(r.a.email), r]));
+  return addresses.map((address) => {
+    const row = byEmail.get(address);
+    if (!row) {
+      throw new DomainError(
+        'not_found',
+        `${address} is not a member of ${org.name}.`,
+        'Invite them first with `invite`.',
+      );
+    }
+    return { account: managed(em, AccountSchema, row.a), membership: managed(em, MembershipSchema, row.m) };
+  });
+};
+
 export const requireMemberByEmail = async (
   em: EntityManager,
   org: Organization,

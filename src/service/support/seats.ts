@@ -133,6 +133,44 @@ export const seatOf = async (
   };
 };
 
+/** The seats (with their contracts) of many memberships in one query, by membership id. */
+export const seatsOf = async (
+  em: EntityManager,
+  membershipIds: string[],
+): Promise<Map<string, { seat: Seat; contract: Contract }>> => {
+  const out = new Map<string, { seat: Seat; contract: Contract }>();
+  if (!membershipIds.length) return out;
+  const seatCols = columnsOf(em, SeatSchema);
+  const contractCols = columnsOf(em, ContractSchema);
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select ${[
+      ...seatCols.map((c) => `s."${c}" as "s.${c}"`),
+      ...contractCols.map((c) => `c."${c}" as "c.${c}"`),
+    ].join(', ')}
+     from seat s join contract c on c.id = s.contract_id
+     where s.membership_id in (?)`,
+    [membershipIds],
+  );
+  for (const row of rows) {
+    const managed = <T extends object>(
+      schema: { meta: { className: string } },
+      prefix: string,
+      cols: string[],
+    ) =>
+      (em.getUnitOfWork().getById(schema.meta.className, row[`${prefix}.id`] as never) ??
+        em.map(
+          schema.meta.className,
+          Object.fromEntries(cols.map((c) => [c, row[`${prefix}.${c}`]])) as never,
+        )) as T;
+    const seat = managed<Seat>(SeatSchema, 's', seatCols);
+    out.set(String(row['s.membership_id']), {
+      seat,
+      contract: managed<Contract>(ContractSchema, 'c', contractCols),
+    });
+  }
+  return out;
+};
+
 /** Plan changes on a disconnected contract are frozen. */
 export const requireNotFrozen = (contract: Contract) => {
   if (contract.disconnectedAt) {
