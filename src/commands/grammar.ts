@@ -28,6 +28,7 @@ export type Command =
   | { name: 'org unlink' }
   | { name: 'scim token' }
   | { name: 'scim off' }
+  | { name: 'scim defaults'; option: 'free-seat' | 'stop-renew' | 'former' | null; on: boolean }
   | { name: 'owner'; who: Who }
   | { name: 'edition'; edition: string }
   | { name: 'module'; op: 'add' | 'remove'; module: string }
@@ -186,6 +187,13 @@ export const SPECS: readonly CommandSpec[] = [
     syntax: 'scim off',
     summary: 'Revoke the SCIM token: the identity provider can no longer provision or offboard (admins).',
     example: 'scim off',
+  },
+  {
+    name: 'scim defaults',
+    syntax: 'scim defaults [free-seat|stop-renew|former on|off]',
+    summary:
+      "What the identity provider's offboarding does to a leaver: free the seat, stop its auto-renew, mark former (all on until changed; admins).",
+    example: 'scim defaults former off',
   },
   {
     name: 'owner',
@@ -433,6 +441,16 @@ const PARSERS: Record<CommandName, Parser> = {
   'org unlink': bare('org unlink', 'org unlink'),
   'scim token': bare('scim token', 'scim token'),
   'scim off': bare('scim off', 'scim off'),
+  'scim defaults': (a) => {
+    const usage = 'scim defaults [free-seat|stop-renew|former on|off]';
+    if (!a[0]) return { name: 'scim defaults', option: null, on: false };
+    const option = lower(a[0]);
+    if (option !== 'free-seat' && option !== 'stop-renew' && option !== 'former')
+      refuse(`Say which option: free-seat, stop-renew or former: \`${usage}\`.`);
+    const on = onOff(a[1], usage);
+    noMore(a.slice(2), usage);
+    return { name: 'scim defaults', option: option as 'free-seat' | 'stop-renew' | 'former', on };
+  },
   owner: (a) => {
     const who = oneWho(a[0], 'owner <who>');
     noMore(a.slice(1), 'owner <who>');

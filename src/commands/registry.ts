@@ -39,6 +39,7 @@ import { plans } from './handlers/plans.ts';
 import { renew } from './handlers/renew.ts';
 import { requests } from './handlers/requests.ts';
 import { role } from './handlers/role.ts';
+import { scimDefaults } from './handlers/scim-defaults.ts';
 import { scimOff } from './handlers/scim-off.ts';
 import { scimToken } from './handlers/scim-token.ts';
 import { status } from './handlers/status.ts';
@@ -70,6 +71,7 @@ export const COMMANDS: { [N in CommandName]: Handler<N> } = {
   'org unlink': orgUnlink,
   'scim token': scimToken,
   'scim off': scimOff,
+  'scim defaults': scimDefaults,
   owner,
   edition,
   module: moduleCommand,

@@ -16,7 +16,7 @@ const input = z.object({
 /**
  * What offboarding by the identity provider (SCIM `active: false`, DELETE) does to a leaver's
  * seat: free it, stop its auto-renew, mark them former. All three are on until an admin says
- * otherwise; the options left out keep their value.
+ * otherwise; the options left out keep their value, and no change records nothing.
  */
 export const setOffboardingDefaults = async (
   ctx: ServiceContext,
@@ -33,6 +33,9 @@ export const setOffboardingDefaults = async (
       stopAutoRenew: cmd.stopAutoRenew ?? before.stopAutoRenew,
       markFormer: cmd.markFormer ?? before.markFormer,
     };
+    // asking without a change (`scim defaults`) reads them: nothing to save or record
+    const same = (Object.keys(after) as (keyof typeof after)[]).every((k) => after[k] === before[k]);
+    if (same) return after;
     await saveOffboardingDefaults(em, org.id, after);
     audit(em, now, {
       organizationId: org.id,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setOffboardingDefaults } from '../../src/service/set-offboarding-defaults.ts';
+import { runCommand } from '../../src/commands/dispatch.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import {
   auditOf,
@@ -222,11 +222,18 @@ describe('Okta provisioning', () => {
 
 describe("the organization's offboarding defaults", () => {
   it('decide what deactivation does: here the seat is kept, stops renewing, and the member is not marked former', async () => {
-    await setOffboardingDefaults(
-      db.ctx,
-      { email: owner },
-      { organizationId: orgId, freeSeat: false, markFormer: false },
+    const audits = await db.count('audit_event');
+    // an admin sets them in chat; asking alone shows them and records nothing
+    const chat = (text: string) => runCommand({ service: db.ctx, actor: { email: owner } }, text);
+    expect((await chat('scim defaults')).text).toBe(
+      'When the identity provider offboards someone: free their seat on, stop its auto-renew on, mark them former on.',
     );
+    expect(await db.count('audit_event')).toBe(audits);
+    expect((await chat('scim defaults free-seat off')).text).toMatch(
+      /^Saved\. .*free their seat off, stop its auto-renew on/,
+    );
+    expect((await chat('scim defaults former off')).text).toMatch(/mark them former off\.$/);
+    expect(await db.count('audit_event')).toBe(audits + 2);
     const who = 'keeps.seat@acme.example';
     const created = await scim(api, token, 'POST', '/Users', { schemas: [USER], userName: who });
     expect(created.status).toBe(201);

@@ -78,9 +78,12 @@ const expectRefused = (r: Reply, code: string, text?: string | RegExp) => {
 /** Pending direct messages to a person, rendered as the shell and chat adapters render them. */
 const inbox = async (db: TestDb, email: string): Promise<Reply[]> => {
   const rows = await db.em.fork().execute<{ kind: string; payload: Record<string, unknown> | string }[]>(
-    `update outbox o set status = 'sent', sent_at = now()
-     from account a where a.id = o.recipient_id and a.email = ? and o.status = 'pending'
-     returning o.kind, o.payload, o.created_at`,
+    // oldest first: UPDATE … RETURNING comes back in no set order
+    `with sent as (
+       update outbox o set status = 'sent', sent_at = now()
+       from account a where a.id = o.recipient_id and a.email = ? and o.status = 'pending'
+       returning o.kind, o.payload, o.created_at, o.id)
+     select kind, payload from sent order by created_at, id`,
     [email],
   );
   return rows.map((r) =>
@@ -94,9 +97,13 @@ const drain = async (db: TestDb, ...emails: string[]) => {
 };
 
 /** The newest approval request in a person's inbox. */
-const approvalNotice = async (db: TestDb, email: string): Promise<Reply> => {
-  const notices = (await inbox(db, email)).filter((n) =>
-    n.buttons?.some((b) => b.action === 'purchase.approve'),
+/**
+ * The approval request an approver got for `asks` ("erin@example.com asks for 1 pro seat"): by
+ * its words, since requests made in one frozen instant have no order of their own.
+ */
+const approvalNotice = async (db: TestDb, email: string, asks: string): Promise<Reply> => {
+  const notices = (await inbox(db, email)).filter(
+    (n) => n.buttons?.some((b) => b.action === 'purchase.approve') && n.text.startsWith(asks),
   );
   expect(notices.length, `an approval request for ${email}`).toBeGreaterThan(0);
   return notices.at(-1)!;
@@ -626,14 +633,14 @@ describe('chat commands on the Acme demo', () => {
       );
       expect(r.buttons).toBeUndefined();
       expect(r.fields?.[0]?.label).toBe('Charged now (prorated)');
-      const forBob = await approvalNotice(db, BOB);
+      const forBob = await approvalNotice(db, BOB, 'carol@example.com asks for 1 business seat');
       expect(forBob.text).toBe('carol@example.com asks for 1 business seat in Acme.');
       expect(forBob.buttons?.map((b) => [b.label, b.action])).toEqual([
         ['Approve', 'purchase.approve'],
         ['Reject', 'purchase.reject'],
       ]);
       expect(forBob.buttons![1]!.confirm).toBeDefined();
-      const forAlice = await approvalNotice(db, ALICE);
+      const forAlice = await approvalNotice(db, ALICE, 'carol@example.com asks for 1 business seat');
       // the member may not approve their own request
       expectRefused(
         await press(db, CAROL, forBob.buttons![0]),
@@ -656,7 +663,7 @@ describe('chat commands on the Acme demo', () => {
     it('an approver can reject; the requester is told why', async () => {
       await drain(db, ERIN);
       expectOk(await run(ERIN, 'add 1 pro'));
-      const notice = await approvalNotice(db, BOB);
+      const notice = await approvalNotice(db, BOB, 'erin@example.com asks for 1 pro seat');
       expectOk(
         await press(db, BOB, notice.buttons![1], { reason: 'Use a free seat' }),
         'Rejected: 1 pro seat. The requester is told.',
@@ -674,33 +681,38 @@ describe('chat commands on the Acme demo', () => {
       expectOk(await run(CAROL, 'add 1 pro'));
       const r = expectOk(await run(BOB, 'requests'));
       expect(r.text).toMatch(/^6 seat purchase requests, page 1 of 2:$/);
-      expect(r.sections?.[0]?.lines).toContainEqual(
+      // five a page; the rest on the next, reached by its button or `requests --page 2` (requests
+      // made in one frozen instant are ordered by id, so Carol's may be on either page)
+      expect(r.sections?.[0]?.lines).toHaveLength(5);
+      const next = expectOk(await run(BOB, 'requests --page 2'));
+      expect(next.sections?.[0]?.lines).toHaveLength(1);
+      const all = [...r.sections![0]!.lines, ...next.sections![0]!.lines];
+      expect(all).toContainEqual(
         expect.stringMatching(
           /^1 × pro for EUR \d+\.\d\d — asked by carol@example\.com, waiting for an approver$/,
         ),
       );
-      // five a page; the rest on the next, reached by its button or `requests --page 2`
-      expect(r.sections?.[0]?.lines).toHaveLength(5);
-      const next = expectOk(await run(BOB, 'requests --page 2'));
-      expect(next.sections?.[0]?.lines).toHaveLength(1);
-      expect([...r.sections![0]!.lines, ...next.sections![0]!.lines]).toContainEqual(
+      expect(all).toContainEqual(
         expect.stringMatching(
           /^1 × pro for EUR \d+\.\d\d — asked by erin@example\.com, rejected \(bob@example\.com\)$/,
         ),
       );
-      expect(r.buttons?.map((b) => b.label)).toEqual(['Approve 1 pro', 'Reject 1 pro', 'Page 2 of 2 ▶']);
+      // the pending request's buttons are on its page; each page links to the other
+      expect([...r.buttons!, ...next.buttons!].map((b) => b.label).sort()).toEqual(
+        ['Approve 1 pro', 'Page 2 of 2 ▶', 'Reject 1 pro', '◀ Page 1'].sort(),
+      );
       expect(r.buttons?.at(-1)).toMatchObject({
         action: 'list.page',
         payload: { list: 'requests', page: 2 },
       });
-      expect(next.buttons?.map((b) => b.label)).toEqual(['◀ Page 1']);
+      expect(next.buttons?.at(-1)?.label).toBe('◀ Page 1');
       const mine = expectOk(await run(CAROL, 'requests'), '2 seat purchase requests:');
       expect(mine.buttons).toEqual([]);
     });
 
     it('a quote expires after a day: approving then charges nothing', async () => {
       expectOk(await run(CAROL, 'add 2 business'));
-      const notice = await approvalNotice(db, BOB);
+      const notice = await approvalNotice(db, BOB, 'carol@example.com asks for 2 business seats');
       db.clock.advance(25 * 3600 * 1000);
       expectRefused(
         await press(db, BOB, notice.buttons![0]),

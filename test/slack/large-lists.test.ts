@@ -109,6 +109,8 @@ describe(`lists of an organization of ${N + 5} members, in Slack`, () => {
   });
 
   it('requests and App Home with 12 more pending requests: paged, within limits', async () => {
+    // a moment after the demo's requests, so the 12 are the newest (page 1 lists the newest first)
+    db.clock.advance(1000);
     for (let i = 0; i < 12; i++) await slash('UERIN', 'add 1 pro');
     // a slow machine acks "working on it" and finishes a request after the ack: wait for all 12
     for (let i = 0; i < 100; i++) {

@@ -429,8 +429,26 @@ describe('scim token and scim off', () => {
     expect(cmd('scim token')).toEqual({ name: 'scim token' });
     expect(cmd('/seats SCIM Off')).toEqual({ name: 'scim off' });
     expect(refused('scim token now')).toBe('Unexpected "now": `scim token`.');
-    expect(refused('scim')).toBe('Say what to do with the scim: `scim token`, `scim off`.');
-    expect(refused('scim on')).toBe('Say what to do with the scim: `scim token`, `scim off`.');
+    const options =
+      'Say what to do with the scim: `scim token`, `scim off`, `scim defaults [free-seat|stop-renew|former on|off]`.';
+    expect(refused('scim')).toBe(options);
+    expect(refused('scim on')).toBe(options);
+  });
+
+  it('scim defaults shows them, or changes one option on or off', () => {
+    expect(cmd('scim defaults')).toEqual({ name: 'scim defaults', option: null, on: false });
+    expect(cmd('scim defaults Former OFF')).toEqual({ name: 'scim defaults', option: 'former', on: false });
+    expect(cmd('scim defaults free-seat on')).toEqual({
+      name: 'scim defaults',
+      option: 'free-seat',
+      on: true,
+    });
+    expect(refused('scim defaults seat on')).toBe(
+      'Say which option: free-seat, stop-renew or former: `scim defaults [free-seat|stop-renew|former on|off]`.',
+    );
+    expect(refused('scim defaults former')).toBe(
+      'Say on or off: `scim defaults [free-seat|stop-renew|former on|off]`.',
+    );
   });
 });
 

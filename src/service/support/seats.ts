@@ -117,21 +117,25 @@ export const seatOf = async (
   );
   const row = rows[0];
   if (!row) return null;
-  const managed = <T extends object>(
-    schema: { meta: { className: string } },
-    prefix: string,
-    cols: string[],
-  ) =>
-    (em.getUnitOfWork().getById(schema.meta.className, row[`${prefix}.id`] as never) ??
-      em.map(
-        schema.meta.className,
-        Object.fromEntries(cols.map((c) => [c, row[`${prefix}.${c}`]])) as never,
-      )) as T;
   return {
-    seat: managed<Seat>(SeatSchema, 's', seatCols),
-    contract: managed<Contract>(ContractSchema, 'c', contractCols),
+    seat: managed<Seat>(em, row, SeatSchema, 's', seatCols),
+    contract: managed<Contract>(em, row, ContractSchema, 'c', contractCols),
   };
 };
+
+/** The tracked record of one prefixed part of a joined row (the one already tracked, if any). */
+const managed = <T extends object>(
+  em: EntityManager,
+  row: Record<string, unknown>,
+  schema: { meta: { className: string } },
+  prefix: string,
+  cols: string[],
+) =>
+  (em.getUnitOfWork().getById(schema.meta.className, row[`${prefix}.id`] as never) ??
+    em.map(
+      schema.meta.className,
+      Object.fromEntries(cols.map((c) => [c, row[`${prefix}.${c}`]])) as never,
+    )) as T;
 
 /** The seats (with their contracts) of many memberships in one query, by membership id. */
 export const seatsOf = async (
@@ -152,20 +156,9 @@ export const seatsOf = async (
     [membershipIds],
   );
   for (const row of rows) {
-    const managed = <T extends object>(
-      schema: { meta: { className: string } },
-      prefix: string,
-      cols: string[],
-    ) =>
-      (em.getUnitOfWork().getById(schema.meta.className, row[`${prefix}.id`] as never) ??
-        em.map(
-          schema.meta.className,
-          Object.fromEntries(cols.map((c) => [c, row[`${prefix}.${c}`]])) as never,
-        )) as T;
-    const seat = managed<Seat>(SeatSchema, 's', seatCols);
     out.set(String(row['s.membership_id']), {
-      seat,
-      contract: managed<Contract>(ContractSchema, 'c', contractCols),
+      seat: managed<Seat>(em, row, SeatSchema, 's', seatCols),
+      contract: managed<Contract>(em, row, ContractSchema, 'c', contractCols),
     });
   }
   return out;
