@@ -1,10 +1,10 @@
-import os from 'node:os';
 import { pino } from 'pino';
 import { slackNotifier } from '../adapters/slack/slack-app.ts';
 import { DEMO, seedDemo } from '../db/seeders/demo.ts';
 import { loadConfig } from '../src/config.ts';
 import { deliverOutbox } from '../src/jobs/deliver-outbox.ts';
 import { FakeSlack } from '../test/slack/fake-slack.ts';
+import { deliverAll, machineLine, seedRecipients } from './bulk-recipients.ts';
 import { createBenchDb, serviceOn } from './support.ts';
 
 /**
@@ -26,33 +26,13 @@ const main = async () => {
   const fake = await new FakeSlack().start();
   try {
     await seedDemo(ctx);
-    const { id: orgId } = (
-      await db.admin.query('select id from organization where name = $1', [DEMO.organization])
-    ).rows[0];
-    await db.admin.query(
-      `insert into workspace_link (platform, workspace_id, organization_id, linked_by, linked_at)
-       values ('slack', $1, $2, null, now())`,
-      [TEAM, orgId],
-    );
-    await db.admin.query(
-      `insert into account (id, email, name, personal_plan, created_at, updated_at)
-       select gen_random_uuid(), 'dm' || i || '@bulk.example.com', null, 'free', now(), now()
-       from generate_series(1, $1::int) as i`,
-      [N],
-    );
-    await db.admin.query(
-      `insert into chat_identity (platform, workspace_id, user_id, account_id, verified_at)
-       select 'slack', $1, 'U' || substring(a.email from 3 for position('@' in a.email) - 3), a.id, now()
-       from account a where a.email like 'dm%@bulk.example.com'`,
-      [TEAM],
-    );
-    await db.admin.query(
-      `insert into outbox (id, organization_id, recipient_id, kind, payload, status, attempts, next_attempt_at, created_at)
-       select gen_random_uuid(), $1, a.id, 'offboarded',
-              jsonb_build_object('organizationName', 'Acme', 'by', 'alice@example.com'), 'pending', 0, now(), now()
-       from account a where a.email like 'dm%@bulk.example.com'`,
-      [orgId],
-    );
+    await seedRecipients(db, {
+      platform: 'slack',
+      workspaceId: TEAM,
+      organizationName: DEMO.organization,
+      n: N,
+      userId: `'U' || substring(a.email from 3 for position('@' in a.email) - 3)`,
+    });
     fake.tokens.set(TOKEN, TEAM);
     fake.limits = {
       perChannelMs: 1000,
@@ -66,30 +46,12 @@ const main = async () => {
       SLACK_API_URL: fake.apiUrl,
     });
     const notifier = slackNotifier({ config, service: ctx, log: pino({ level: 'silent' }) });
-    const started = performance.now();
-    for (;;) {
-      const r = await deliverOutbox(ctx, notifier);
-      if (r.claimed > 0) continue;
-      const { n } = (await db.admin.query(`select count(*)::int as n from outbox where status = 'pending'`))
-        .rows[0];
-      if (n === 0) break;
-      // only rows waiting out a Retry-After are left
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const took = performance.now() - started;
-    const { sent, lost } = (
-      await db.admin.query(
-        `select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status <> 'sent')::int as lost
-         from outbox where kind = 'offboarded'`,
-      )
-    ).rows[0];
+    const { seconds, sent, lost } = await deliverAll(db, () => deliverOutbox(ctx, notifier));
     const posts = fake.callsTo('chat.postMessage').length;
     console.log(
-      `| ${N} DMs, one per person, Slack limits enforced | ${(took / 1000).toFixed(1)} s | ${sent} sent | ${lost} lost | ${fake.beyondLimits} beyond the limits | ${posts} chat.postMessage calls |`,
+      `| ${N} DMs, one per person, Slack limits enforced | ${seconds.toFixed(1)} s | ${sent} sent | ${lost} lost | ${fake.beyondLimits} beyond the limits | ${posts} chat.postMessage calls |`,
     );
-    console.log(
-      `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}.`,
-    );
+    console.log(machineLine());
   } finally {
     await fake.close();
     await orm.close(true);

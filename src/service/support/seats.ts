@@ -103,25 +103,8 @@ const columnsOf = (em: EntityManager, schema: typeof SeatSchema | typeof Contrac
 export const seatOf = async (
   em: EntityManager,
   membershipId: string,
-): Promise<{ seat: Seat; contract: Contract } | null> => {
-  const seatCols = columnsOf(em, SeatSchema);
-  const contractCols = columnsOf(em, ContractSchema);
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${[
-      ...seatCols.map((c) => `s."${c}" as "s.${c}"`),
-      ...contractCols.map((c) => `c."${c}" as "c.${c}"`),
-    ].join(', ')}
-     from seat s join contract c on c.id = s.contract_id
-     where s.membership_id = ?`,
-    [membershipId],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    seat: managed<Seat>(em, row, SeatSchema, 's', seatCols),
-    contract: managed<Contract>(em, row, ContractSchema, 'c', contractCols),
-  };
-};
+): Promise<{ seat: Seat; contract: Contract } | null> =>
+  (await seatsOf(em, [membershipId])).get(membershipId) ?? null;
 
 /** The tracked record of one prefixed part of a joined row (the one already tracked, if any). */
 const managed = <T extends object>(
