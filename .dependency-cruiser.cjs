@@ -84,8 +84,16 @@ module.exports = {
       name: 'db-only-domain',
       comment: 'Mappings, repositories and migrations import the domain only.',
       severity: 'error',
-      from: { path: '^db/' },
+      from: { path: '^db/', pathNot: '^db/seeders/' },
       to: { path: '^(src/(?!domain/)|adapters|test|bench)' },
+    },
+    {
+      name: 'seeders-through-use-cases',
+      comment:
+        'Demo data is built through the use cases, like real data: seeders import the service, never an adapter or the grammar.',
+      severity: 'error',
+      from: { path: '^db/seeders/' },
+      to: { path: '^(adapters|src/(?!service/|domain/)|test|bench)' },
     },
     {
       name: 'only-roots-wire-adapters',

@@ -2,7 +2,6 @@ import { App, ExpressReceiver, SocketModeReceiver, type webApi } from '@slack/bo
 import express from 'express';
 import type { Logger } from 'pino';
 import type { InFlight } from '../../src/commands/in-flight.ts';
-import type { Config } from '../../src/config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
@@ -11,20 +10,10 @@ import { registerListeners } from './listeners.ts';
 import { limitedClient, SlackRateLimits } from './rate-limits.ts';
 import { slackRequestGuard } from './request-guard.ts';
 import { keyFrom } from './seal.ts';
+import type { SlackSettings } from './settings.ts';
 import { SlackNotifier } from './slack-notifier.ts';
 
-type SlackConfig = Pick<
-  Config,
-  | 'SLACK_SIGNING_SECRET'
-  | 'SLACK_BOT_TOKEN'
-  | 'SLACK_CLIENT_ID'
-  | 'SLACK_CLIENT_SECRET'
-  | 'SLACK_STATE_SECRET'
-  | 'SLACK_API_URL'
-  | 'SLACK_APP_TOKEN'
-  | 'ENCRYPTION_KEY'
-  | 'PUBLIC_URL'
->;
+type SlackConfig = SlackSettings;
 
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
 

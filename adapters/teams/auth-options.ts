@@ -1,20 +1,8 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Config } from '../../src/config.ts';
 import { CLOUDS } from './clouds.ts';
+import type { TeamsSettings } from './settings.ts';
 
-type AuthConfig = Pick<
-  Config,
-  | 'TEAMS_APP_ID'
-  | 'TEAMS_APP_PASSWORD'
-  | 'TEAMS_APP_TENANT_ID'
-  | 'BOTFRAMEWORK_CLOUD'
-  | 'BOTFRAMEWORK_OPENID_METADATA'
-  | 'BOTFRAMEWORK_TOKEN_ISSUER'
-  | 'BOTFRAMEWORK_LOGIN_URL'
-  | 'BOTFRAMEWORK_OAUTH_SCOPE'
-  | 'BOTFRAMEWORK_OAUTH_URL'
-  | 'BOTFRAMEWORK_CHANNEL_SERVICE'
->;
+type AuthConfig = TeamsSettings;
 
 /**
  * botbuilder's authentication settings for the configured cloud (BOTFRAMEWORK_CLOUD), each

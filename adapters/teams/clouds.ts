@@ -1,5 +1,3 @@
-import type { Config } from '../../src/config.ts';
-
 /**
  * Microsoft's Bot Framework endpoints per cloud, as Microsoft publishes them (botbuilder's
  * AuthenticationConstants and GovernmentConstants; "Configure Bot Framework bots for US Government
@@ -24,7 +22,8 @@ export interface BotFrameworkCloud {
   callerId: string;
 }
 
-type CloudName = Config['BOTFRAMEWORK_CLOUD'];
+/** The clouds we know the endpoints of (config.ts validates BOTFRAMEWORK_CLOUD against the same names). */
+export type CloudName = 'public' | 'usgov' | 'usgov-dod' | 'china';
 
 const usgov: BotFrameworkCloud = {
   loginUrlPrefix: 'https://login.microsoftonline.us/',

@@ -1,7 +1,6 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { InFlight } from '../../src/commands/in-flight.ts';
-import type { Config } from '../../src/config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { authOptions } from './auth-options.ts';
 import { BotCredentialsFactory } from './bot-credentials.ts';
@@ -17,6 +16,7 @@ import { onMessage } from './handlers/on-message.ts';
 import { onPeopleSearch } from './handlers/on-people-search.ts';
 import { TeamsRateLimits } from './rate-limits.ts';
 import { PEOPLE_DATASET } from './render-dialog.ts';
+import type { TeamsSettings } from './settings.ts';
 import { TeamsStore } from './teams-store.ts';
 
 export interface TeamsBot {
@@ -29,7 +29,7 @@ type ExecuteHandler = Parameters<Application['adaptiveCards']['actionExecute']>[
 
 /** The Teams bot: botbuilder's adapter (authentication) and the teams-ai routes. Only wiring. */
 export const buildTeamsBot = (
-  config: Config & { TEAMS_APP_ID: string },
+  config: TeamsSettings & { TEAMS_APP_ID: string },
   service: ServiceContext,
   log: (e: unknown) => void,
   opts: {

@@ -31,7 +31,7 @@ const shell = (dataDir: string, as: string, lines: string[]): Promise<Run> =>
       'NODE_OPTIONS',
     ])
       delete env[k];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/shell/main.ts', '--as', as], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/shell.ts', '--as', as], {
       cwd: ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],

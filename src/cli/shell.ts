@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { ShellSession } from '../../adapters/shell/session.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
-import { buildApp } from '../../src/app.ts';
-import { ConfigError, loadConfig } from '../../src/config.ts';
-import { ShellSession } from './session.ts';
+import { buildApp } from '../app.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 
 /**
  * `npm run shell -- --as alice@example.com`: try every command without a chat platform, on the
