@@ -28,7 +28,8 @@ for (const s of SPECS) {
 
 export const nearestCommand = (word: string): string | null => nearestIn(SPECS, word);
 
-export const specOf = (name: string): CommandInfo | undefined => specIn(SPECS, name);
+/** A command by name, or the first of a two-word group by its first word (`contract`). */
+export const specOf = (name: string) => specIn(SPECS, name);
 
 /** Text → typed command, or one line that names the problem. Never throws. */
 export const parseCommand = (text: string): ParseResult => {
