@@ -17,10 +17,13 @@ export interface AddCommand {
   plan: string | null;
 }
 
-/** "1 to 10,000", as the limit reads in messages. */
+/** The seat counts one request may ask for, as messages say them ("1 to 10,000"). */
 export const SEAT_RANGE = `1 to ${MAX_SEATS_PER_REQUEST.toLocaleString('en-US')}`;
 
-/** `add` alone opens the purchase form; `add 3 pro` shows the quote and routes it. Also the form's submit (actions/purchase-form.ts). */
+/**
+ * `add` alone opens the purchase form; `add 3 pro` shows the quote and routes it. The form's
+ * submit runs it too (actions/purchase-form.ts).
+ */
 export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   if (cmd.quantity === null || cmd.plan === null) {

@@ -11,7 +11,7 @@ export interface OrgCreateCommand {
   period: 'month' | 'year';
 }
 
-/** The longest organization name; createOrganization refuses longer too (src/service/create-organization.ts). */
+/** The longest organization name (createOrganization refuses longer names too). */
 export const MAX_ORG_NAME = 80;
 
 export const orgCreateSpec = defineCommand<OrgCreateCommand>({
