@@ -12,75 +12,91 @@ import { personalUpgradeAction } from './actions/personal-upgrade.ts';
 import { purchaseFormAction } from './actions/purchase-form.ts';
 import { rejectPurchaseAction } from './actions/reject-purchase.ts';
 import { unassignConfirmAction } from './actions/unassign-confirm.ts';
-import type { CommandName } from './grammar.ts';
 import type { ActionTable, Handler } from './handler.ts';
-import { add } from './handlers/add.ts';
-import { assign } from './handlers/assign.ts';
-import { audit } from './handlers/audit.ts';
-import { autoassign } from './handlers/autoassign.ts';
-import { billing } from './handlers/billing.ts';
-import { cancel } from './handlers/cancel.ts';
-import { cancelUndo } from './handlers/cancel-undo.ts';
-import { contractConnect } from './handlers/contract-connect.ts';
-import { contractDisconnect } from './handlers/contract-disconnect.ts';
-import { contractKey } from './handlers/contract-key.ts';
-import { edition } from './handlers/edition.ts';
-import { help } from './handlers/help.ts';
-import { invite } from './handlers/invite.ts';
-import { members } from './handlers/members.ts';
-import { moduleCommand } from './handlers/module.ts';
-import { offboard } from './handlers/offboard.ts';
-import { orgCreate } from './handlers/org-create.ts';
-import { orgDelete } from './handlers/org-delete.ts';
-import { orgLink } from './handlers/org-link.ts';
-import { orgUnlink } from './handlers/org-unlink.ts';
-import { owner } from './handlers/owner.ts';
-import { plans } from './handlers/plans.ts';
-import { renew } from './handlers/renew.ts';
-import { requests } from './handlers/requests.ts';
-import { role } from './handlers/role.ts';
-import { scimDefaults } from './handlers/scim-defaults.ts';
-import { scimOff } from './handlers/scim-off.ts';
-import { scimToken } from './handlers/scim-token.ts';
-import { status } from './handlers/status.ts';
-import { unassign } from './handlers/unassign.ts';
-import { upgrade } from './handlers/upgrade.ts';
+import { addSpec } from './handlers/add.ts';
+import { assignSpec } from './handlers/assign.ts';
+import { auditSpec } from './handlers/audit.ts';
+import { autoassignSpec } from './handlers/autoassign.ts';
+import { billingSpec } from './handlers/billing.ts';
+import { cancelSpec } from './handlers/cancel.ts';
+import { cancelUndoSpec } from './handlers/cancel-undo.ts';
+import { contractConnectSpec } from './handlers/contract-connect.ts';
+import { contractDisconnectSpec } from './handlers/contract-disconnect.ts';
+import { contractKeySpec } from './handlers/contract-key.ts';
+import { editionSpec } from './handlers/edition.ts';
+import { helpSpec } from './handlers/help.ts';
+import { inviteSpec } from './handlers/invite.ts';
+import { membersSpec } from './handlers/members.ts';
+import { moduleSpec } from './handlers/module.ts';
+import { offboardSpec } from './handlers/offboard.ts';
+import { orgCreateSpec } from './handlers/org-create.ts';
+import { orgDeleteSpec } from './handlers/org-delete.ts';
+import { orgLinkSpec } from './handlers/org-link.ts';
+import { orgUnlinkSpec } from './handlers/org-unlink.ts';
+import { ownerSpec } from './handlers/owner.ts';
+import { plansSpec } from './handlers/plans.ts';
+import { renewSpec } from './handlers/renew.ts';
+import { requestsSpec } from './handlers/requests.ts';
+import { roleSpec } from './handlers/role.ts';
+import { scimDefaultsSpec } from './handlers/scim-defaults.ts';
+import { scimOffSpec } from './handlers/scim-off.ts';
+import { scimTokenSpec } from './handlers/scim-token.ts';
+import { statusSpec } from './handlers/status.ts';
+import { unassignSpec } from './handlers/unassign.ts';
+import { upgradeSpec } from './handlers/upgrade.ts';
+import type { CommandInfo, CommandOf } from './spec.ts';
 
-/** Wiring only: each command and action to its handler. */
-export const COMMANDS: { [N in CommandName]: Handler<N> } = {
-  help,
-  status,
-  plans,
-  members,
-  audit,
-  requests,
-  invite,
-  assign,
-  unassign,
-  autoassign,
-  add,
-  offboard,
-  renew,
-  role,
-  'contract key': contractKey,
-  'contract connect': contractConnect,
-  'contract disconnect': contractDisconnect,
-  'org create': orgCreate,
-  'org delete': orgDelete,
-  'org link': orgLink,
-  'org unlink': orgUnlink,
-  'scim token': scimToken,
-  'scim off': scimOff,
-  'scim defaults': scimDefaults,
-  owner,
-  edition,
-  module: moduleCommand,
-  billing,
-  cancel,
-  'cancel undo': cancelUndo,
-  upgrade,
+// a function with a declared type, so the list can hand itself to `help` without a type cycle
+const listed = (): readonly CommandInfo[] => SPECS;
+
+/**
+ * Wiring only: every command of the chat grammar, one spec each (handlers/<command>.ts holds its
+ * name, syntax, summary, example, parser and handler). This order is the order `help` lists.
+ */
+export const SPECS = [
+  helpSpec(listed),
+  statusSpec,
+  plansSpec,
+  membersSpec,
+  auditSpec,
+  requestsSpec,
+  inviteSpec,
+  assignSpec,
+  unassignSpec,
+  autoassignSpec,
+  addSpec,
+  offboardSpec,
+  renewSpec,
+  roleSpec,
+  contractKeySpec,
+  contractConnectSpec,
+  contractDisconnectSpec,
+  orgCreateSpec,
+  orgDeleteSpec,
+  orgLinkSpec,
+  orgUnlinkSpec,
+  scimTokenSpec,
+  scimOffSpec,
+  scimDefaultsSpec,
+  ownerSpec,
+  editionSpec,
+  moduleSpec,
+  billingSpec,
+  cancelSpec,
+  cancelUndoSpec,
+  upgradeSpec,
+] as const;
+
+/** Every command of the chat grammar, typed: what the specs parse to. */
+export type Command = CommandOf<(typeof SPECS)[number]>;
+export type CommandName = Command['name'];
+
+/** Each command's handler by name. */
+export const COMMANDS = Object.fromEntries(SPECS.map((s) => [s.name, s.run])) as {
+  readonly [N in CommandName]: Handler<N>;
 };
 
+/** Wiring only: each button or form to its handler. */
 export const ACTIONS: ActionTable = {
   'invitation.accept': acceptInvitationAction,
   'invitation.decline': declineInvitationAction,

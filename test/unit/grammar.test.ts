@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/context.ts';
 import {
   type Command,
   type CommandName,
@@ -9,6 +10,8 @@ import {
   specOf,
 } from '../../src/commands/grammar.ts';
 import { COMMANDS } from '../../src/commands/registry.ts';
+import type { Who } from '../../src/commands/who.ts';
+import { MAX_SEATS_PER_REQUEST } from '../../src/domain/quote.ts';
 
 /** The command a text parses to; fails the test with the parser's own error otherwise. */
 const cmd = (text: string): Command => {
@@ -77,6 +80,62 @@ describe('the grammar as a whole', () => {
   });
 });
 
+describe('the command specs (registry.ts)', () => {
+  it.each(
+    SPECS.map((s) => [s.name, s] as const),
+  )('%s has a syntax that starts with its name, a summary and an example of its own', (name, spec) => {
+    expect(name).toMatch(/^[a-z]+( [a-z]+)?$/);
+    expect(spec.syntax.trim()).not.toBe('');
+    expect(spec.syntax === name || spec.syntax.startsWith(`${name} `)).toBe(true);
+    expect(spec.summary.trim()).not.toBe('');
+    expect(spec.summary).toMatch(/[.)]$/);
+    expect(spec.example.trim()).not.toBe('');
+    expect(cmd(spec.example).name).toBe(name);
+    expect(cmd(`/seats ${spec.example}`).name).toBe(name);
+  });
+
+  it('help lists every command once, in the order of the registration list', async () => {
+    const r = await COMMANDS.help({} as CommandContext, { name: 'help', topic: null });
+    expect(r.sections).toEqual([
+      { title: 'Commands', lines: SPECS.map((s) => `\`${s.syntax}\` — ${s.summary}`) },
+    ]);
+    expect(SPECS.map((s) => s.name).slice(0, 3)).toEqual(['help', 'status', 'plans']);
+    expect(SPECS.at(-1)?.name).toBe('upgrade');
+  });
+
+  it('help explains each command with its own example', async () => {
+    for (const spec of SPECS) {
+      const r = await COMMANDS.help({} as CommandContext, { name: 'help', topic: spec.name });
+      expect(r.text).toBe(`\`${spec.syntax}\` — ${spec.summary}`);
+      expect(r.fields?.[0]).toEqual({ label: 'Example', value: `\`${spec.example}\`` });
+    }
+  });
+
+  it('gives each handler exactly its own command', () => {
+    expectTypeOf(COMMANDS.add).parameter(1).toEqualTypeOf<{
+      name: 'add';
+      quantity: number | null;
+      plan: string | null;
+    }>();
+    expectTypeOf(COMMANDS['cancel undo']).parameter(1).toEqualTypeOf<{ name: 'cancel undo' }>();
+    expectTypeOf(COMMANDS.renew).parameter(1).toEqualTypeOf<{ name: 'renew'; who: Who; on: boolean }>();
+    expectTypeOf<Extract<Command, { name: 'org create' }>>().toEqualTypeOf<{
+      name: 'org create';
+      orgName: string;
+      period: 'month' | 'year';
+    }>();
+    expectTypeOf<CommandName>().toEqualTypeOf<(typeof SPECS)[number]['name']>();
+  });
+
+  it('takes the seat limit from the domain', () => {
+    const max = MAX_SEATS_PER_REQUEST;
+    expect(cmd(`add ${max} pro`)).toEqual({ name: 'add', quantity: max, plan: 'pro' });
+    expect(refused(`add ${max + 1} pro`)).toBe(
+      `The number of seats must be from 1 to ${max.toLocaleString('en-US')}.`,
+    );
+  });
+});
+
 describe('unknown commands', () => {
   it.each([
     ['stats', 'status'],
@@ -119,8 +178,8 @@ describe('unknown commands', () => {
     expect(nearestCommand('x'.repeat(10_000))).toBeNull();
   });
 
-  // `first in PARSERS` follows the prototype chain: "constructor" parses as a command (the Object
-  // constructor called on the tokens), and "__proto__" falls into the catch-all.
+  // a lookup that followed the prototype chain would run "constructor" as a command (the Object
+  // constructor called on the tokens) and let "__proto__" fall into the catch-all
   it('reads words that are Object.prototype keys as unknown commands', () => {
     for (const text of ['constructor', 'Constructor x', '__proto__']) {
       expect(parseCommand(text), text).toMatchObject({ ok: false });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionHandler } from '../handler.ts';
-import { audit } from '../handlers/audit.ts';
+import { AUDIT_LIMIT, audit } from '../handlers/audit.ts';
 import { members } from '../handlers/members.ts';
 import { requests } from '../handlers/requests.ts';
 import { fail } from '../reply.ts';
@@ -11,7 +11,7 @@ const payload = z.discriminatedUnion('list', [
   z.object({
     list: z.literal('audit'),
     page,
-    limit: z.coerce.number().int().min(1).max(500).default(20),
+    limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT.max).default(AUDIT_LIMIT.default),
     who: z.string().email().optional(),
   }),
   z.object({ list: z.literal('requests'), page }),

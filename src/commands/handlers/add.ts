@@ -1,13 +1,30 @@
+import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
 import { checkPermission } from '../../service/check-permission.ts';
 import { listPlans } from '../../service/list-plans.ts';
 import { requestSeats } from '../../service/request-seats.ts';
-import { organizationFor } from '../context.ts';
+import { seatCountField } from '../../service/support/input.ts';
+import { noMore, planName, refuse } from '../args.ts';
+import { type CommandContext, organizationFor } from '../context.ts';
 import { day, plural, price } from '../format.ts';
-import type { Handler } from '../handler.ts';
-import { info, ok } from '../reply.ts';
+import { info, ok, type Reply } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import { tokenText } from '../tokens.ts';
 
-/** `add` alone opens the purchase form; `add 3 pro` shows the quote and routes it. */
-export const add: Handler<'add'> = async (c, cmd) => {
+export interface AddCommand {
+  name: 'add';
+  /** both null: `add` alone, which opens the purchase form */
+  quantity: number | null;
+  plan: string | null;
+}
+
+/** The seat counts one request may ask for, as messages say them ("1 to 10,000"). */
+export const SEAT_RANGE = `1 to ${MAX_SEATS_PER_REQUEST.toLocaleString('en-US')}`;
+
+/**
+ * `add` alone opens the purchase form; `add 3 pro` shows the quote and routes it. The form's
+ * submit runs it too (actions/purchase-form.ts).
+ */
+export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   if (cmd.quantity === null || cmd.plan === null) {
     await checkPermission(c.service, c.actor, 'request_seats', { organizationId });
@@ -32,7 +49,7 @@ export const add: Handler<'add'> = async (c, cmd) => {
             type: 'number',
             required: true,
             min: 1,
-            max: 10_000,
+            max: MAX_SEATS_PER_REQUEST,
             initial: 1,
           },
         ],
@@ -80,3 +97,27 @@ export const add: Handler<'add'> = async (c, cmd) => {
     { fields },
   );
 };
+
+export const addSpec = defineCommand<AddCommand>({
+  name: 'add',
+  syntax: 'add <n> <plan>',
+  summary: 'Ask for more seats: shows the prorated quote, then goes for approval.',
+  example: 'add 3 pro',
+  parse: (a, usage) => {
+    if (a.length === 0) return { quantity: null, plan: null };
+    // "add 3 pro" and "add pro 3" both read naturally
+    const [first, second] = a;
+    const numberFirst = /^[+-]?\d/.test(tokenText(first!));
+    const n = numberFirst ? first : second;
+    const p = numberFirst ? second : first;
+    const raw = n ? tokenText(n) : '';
+    if (!/^\d+$/.test(raw))
+      refuse(`The number of seats must be a whole number from ${SEAT_RANGE}: \`${usage}\`.`);
+    const q = seatCountField.safeParse(Number(raw));
+    if (!q.success) refuse(`The number of seats must be from ${SEAT_RANGE}.`);
+    const plan = planName(p, usage);
+    noMore(a.slice(2), usage);
+    return { quantity: q.data!, plan };
+  },
+  run: add,
+});

@@ -1,13 +1,33 @@
 import { assignPlan } from '../../service/assign-plan.ts';
+import { noMore, oneWho, planName } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import type { Who } from '../who.ts';
 
-export const assign: Handler<'assign'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const member = await emailOf(c, cmd.who);
-  const r = await assignPlan(c.service, c.actor, { organizationId, member, plan: cmd.plan });
-  return ok(
-    `${r.member.email} now has a ${r.plan.name} seat${r.previousPlan !== 'free' ? ` (was ${r.previousPlan})` : ''}.`,
-  );
-};
+export interface AssignCommand {
+  name: 'assign';
+  who: Who;
+  plan: string;
+}
+
+export const assignSpec = defineCommand<AssignCommand>({
+  name: 'assign',
+  syntax: 'assign <who> <plan>',
+  summary: 'Give a member a free seat of a plan.',
+  example: 'assign ana@example.com pro',
+  parse: (a, usage) => {
+    const who = oneWho(a[0], usage);
+    const plan = planName(a[1], usage);
+    noMore(a.slice(2), usage);
+    return { who, plan };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const member = await emailOf(c, cmd.who);
+    const r = await assignPlan(c.service, c.actor, { organizationId, member, plan: cmd.plan });
+    return ok(
+      `${r.member.email} now has a ${r.plan.name} seat${r.previousPlan !== 'free' ? ` (was ${r.previousPlan})` : ''}.`,
+    );
+  },
+});

@@ -1,8 +1,24 @@
 import { listAudit } from '../../service/list-audit.ts';
-import { emailOf, organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
+import { refuse, takePage } from '../args.ts';
+import { type CommandContext, emailOf, organizationFor } from '../context.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
-import { info } from '../reply.ts';
+import { info, type Reply } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import { tokenText } from '../tokens.ts';
+import { type Who, whoFrom } from '../who.ts';
+
+export interface AuditCommand {
+  name: 'audit';
+  who: Who | null;
+  limit: number;
+  page: number;
+}
+
+/**
+ * How many changes `audit <limit>` may ask for, and how many it shows without one; the same
+ * bounds as listAudit's input (src/service/list-audit.ts states them there too).
+ */
+export const AUDIT_LIMIT = { max: 500, default: 20 } as const;
 
 const brief = (o: Record<string, unknown> | null) =>
   o
@@ -11,7 +27,8 @@ const brief = (o: Record<string, unknown> | null) =>
         .join(' ')
     : '—';
 
-export const audit: Handler<'audit'> = async (c, cmd) => {
+/** Also what a Previous / Next button of the list runs (actions/list-page.ts). */
+export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   const who = cmd.who ? await emailOf(c, cmd.who) : null;
   // `audit 200` is the last 200 changes, shown a page at a time
@@ -52,3 +69,26 @@ export const audit: Handler<'audit'> = async (c, cmd) => {
     },
   );
 };
+
+export const auditSpec = defineCommand<AuditCommand>({
+  name: 'audit',
+  syntax: 'audit [<who>] [<limit>] [--page <n>]',
+  summary: 'The latest changes: who did what, when, before and after.',
+  example: 'audit ana@example.com 50',
+  parse: (a, usage) => {
+    let who: Who | null = null;
+    let limit: number = AUDIT_LIMIT.default;
+    const { page, rest } = takePage(a, usage);
+    for (const t of rest) {
+      const w = whoFrom(t);
+      if (w && !who) who = w;
+      else if (/^\d+$/.test(tokenText(t))) {
+        limit = Number(tokenText(t));
+        if (limit < 1 || limit > AUDIT_LIMIT.max)
+          refuse(`The limit must be between 1 and ${AUDIT_LIMIT.max}.`);
+      } else refuse(`Unexpected "${tokenText(t)}": \`${usage}\`.`);
+    }
+    return { who, limit, page };
+  },
+  run: audit,
+});

@@ -1,14 +1,31 @@
 import { updateOrganizationSettings } from '../../service/update-organization-settings.ts';
+import { noMore, onOff } from '../args.ts';
 import { organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const autoassign: Handler<'autoassign'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  await updateOrganizationSettings(c.service, c.actor, { organizationId, autoAssign: cmd.on });
-  return ok(
-    cmd.on
-      ? 'Auto-assign is on: a member who first uses a paid feature gets a free seat of the cheapest plan that has it.'
-      : 'Auto-assign is off: seats are given with `assign`.',
-  );
-};
+export interface AutoassignCommand {
+  name: 'autoassign';
+  on: boolean;
+}
+
+export const autoassignSpec = defineCommand<AutoassignCommand>({
+  name: 'autoassign',
+  syntax: 'autoassign on|off',
+  summary: 'Give a free seat automatically when a member first uses a paid feature.',
+  example: 'autoassign on',
+  parse: (a, usage) => {
+    const on = onOff(a[0], usage);
+    noMore(a.slice(1), usage);
+    return { on };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    await updateOrganizationSettings(c.service, c.actor, { organizationId, autoAssign: cmd.on });
+    return ok(
+      cmd.on
+        ? 'Auto-assign is on: a member who first uses a paid feature gets a free seat of the cheapest plan that has it.'
+        : 'Auto-assign is off: seats are given with `assign`.',
+    );
+  },
+});

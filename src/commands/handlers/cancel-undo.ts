@@ -1,10 +1,22 @@
 import { undoCancel } from '../../service/undo-cancel.ts';
+import { noArgs } from '../args.ts';
 import { organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const cancelUndo: Handler<'cancel undo'> = async (c) => {
-  const organizationId = await organizationFor(c);
-  await undoCancel(c.service, c.actor, { organizationId });
-  return ok('The cancellation is undone: the subscription renews as before.');
-};
+export interface CancelUndoCommand {
+  name: 'cancel undo';
+}
+
+export const cancelUndoSpec = defineCommand<CancelUndoCommand>({
+  name: 'cancel undo',
+  syntax: 'cancel undo',
+  summary: 'Take the cancellation back before it takes effect (owner).',
+  example: 'cancel undo',
+  parse: noArgs,
+  run: async (c) => {
+    const organizationId = await organizationFor(c);
+    await undoCancel(c.service, c.actor, { organizationId });
+    return ok('The cancellation is undone: the subscription renews as before.');
+  },
+});

@@ -1,12 +1,30 @@
 import { connectContract } from '../../service/connect-contract.ts';
+import { noMore, refuse } from '../args.ts';
 import { organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import { tokenText } from '../tokens.ts';
 
-export const contractConnect: Handler<'contract connect'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const r = await connectContract(c.service, c.actor, { organizationId, key: cmd.key });
-  return ok(
-    `The contract is connected to ${r.organization.name}: its plans can now be assigned (see \`status\`).`,
-  );
-};
+export interface ContractConnectCommand {
+  name: 'contract connect';
+  key: string;
+}
+
+export const contractConnectSpec = defineCommand<ContractConnectCommand>({
+  name: 'contract connect',
+  syntax: 'contract connect <key>',
+  summary: 'Connect a contract to this organization with its connection key.',
+  example: 'contract connect ck_abcdefghijklmnopqrstuvwxyz234567',
+  parse: (a, usage) => {
+    if (!a[0]) refuse(`Paste the connection key the contract manager shared: \`${usage}\`.`);
+    noMore(a.slice(1), usage);
+    return { key: tokenText(a[0]!) };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const r = await connectContract(c.service, c.actor, { organizationId, key: cmd.key });
+    return ok(
+      `The contract is connected to ${r.organization.name}: its plans can now be assigned (see \`status\`).`,
+    );
+  },
+});

@@ -1,12 +1,24 @@
 import { disconnectContract } from '../../service/disconnect-contract.ts';
+import { noArgs } from '../args.ts';
 import { organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const contractDisconnect: Handler<'contract disconnect'> = async (c) => {
-  const organizationId = await organizationFor(c);
-  const r = await disconnectContract(c.service, c.actor, { organizationId });
-  return ok(
-    `The contract is disconnected from ${r.organization.name}. Its seats stay as they are, but plans can no longer change.`,
-  );
-};
+export interface ContractDisconnectCommand {
+  name: 'contract disconnect';
+}
+
+export const contractDisconnectSpec = defineCommand<ContractDisconnectCommand>({
+  name: 'contract disconnect',
+  syntax: 'contract disconnect',
+  summary: 'Disconnect the connected contract (its plans freeze).',
+  example: 'contract disconnect',
+  parse: noArgs,
+  run: async (c) => {
+    const organizationId = await organizationFor(c);
+    const r = await disconnectContract(c.service, c.actor, { organizationId });
+    return ok(
+      `The contract is disconnected from ${r.organization.name}. Its seats stay as they are, but plans can no longer change.`,
+    );
+  },
+});

@@ -1,18 +1,30 @@
 import { issueConnectionKey } from '../../service/issue-connection-key.ts';
+import { noArgs } from '../args.ts';
 import { day } from '../format.ts';
-import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const contractKey: Handler<'contract key'> = async (c) => {
-  const r = await issueConnectionKey(c.service, c.actor, {});
-  return info(`Connection key: \`${r.key}\``, {
-    fields: [
-      { label: 'Valid until', value: day(r.expiresAt) },
-      {
-        label: 'Next',
-        value: 'Share it with the organization admin; they type `contract connect <key>`. It works once.',
-      },
-    ],
-    private: true,
-  });
-};
+export interface ContractKeyCommand {
+  name: 'contract key';
+}
+
+export const contractKeySpec = defineCommand<ContractKeyCommand>({
+  name: 'contract key',
+  syntax: 'contract key',
+  summary: 'Contract managers: show the key that connects your contract to an organization.',
+  example: 'contract key',
+  parse: noArgs,
+  run: async (c) => {
+    const r = await issueConnectionKey(c.service, c.actor, {});
+    return info(`Connection key: \`${r.key}\``, {
+      fields: [
+        { label: 'Valid until', value: day(r.expiresAt) },
+        {
+          label: 'Next',
+          value: 'Share it with the organization admin; they type `contract connect <key>`. It works once.',
+        },
+      ],
+      private: true,
+    });
+  },
+});

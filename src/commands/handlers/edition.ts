@@ -1,10 +1,28 @@
 import { setEdition } from '../../service/set-edition.ts';
+import { lower, noMore, refuse } from '../args.ts';
 import { organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const edition: Handler<'edition'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  await setEdition(c.service, c.actor, { organizationId, edition: cmd.edition });
-  return ok(`The edition is now ${cmd.edition}.`);
-};
+export interface EditionCommand {
+  name: 'edition';
+  /** as typed, lower-cased; setEdition knows the editions */
+  edition: string;
+}
+
+export const editionSpec = defineCommand<EditionCommand>({
+  name: 'edition',
+  syntax: 'edition <name>',
+  summary: 'Change the edition: standard or plus (owner).',
+  example: 'edition plus',
+  parse: (a, usage) => {
+    if (!a[0]) refuse('Name the edition: `edition standard` or `edition plus`.');
+    noMore(a.slice(1), usage);
+    return { edition: lower(a[0])! };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    await setEdition(c.service, c.actor, { organizationId, edition: cmd.edition });
+    return ok(`The edition is now ${cmd.edition}.`);
+  },
+});

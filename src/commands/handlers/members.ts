@@ -1,14 +1,25 @@
 import { listMembers } from '../../service/list-members.ts';
+import { lower, noMore, takePage } from '../args.ts';
+import type { CommandContext } from '../context.ts';
 import { organizationFor } from '../context.ts';
 import { day } from '../format.ts';
-import type { Handler } from '../handler.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
-import { info } from '../reply.ts';
+import { info, type Reply } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+
+export interface MembersCommand {
+  name: 'members';
+  former: boolean;
+  page: number;
+}
 
 /** Invitations shown with the first page; the rest are counted. */
 const SHOWN_INVITATIONS = 20;
 
-export const members: Handler<'members'> = async (c, cmd) => {
+const FORMER = ['--former', 'former', '—former'];
+
+/** Also what a Previous / Next button of the list runs (actions/list-page.ts). */
+export const members = async (c: CommandContext, cmd: MembersCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   const size = PAGE_SIZE.members;
   const first = await listMembers(c.service, c.actor, {
@@ -60,3 +71,20 @@ export const members: Handler<'members'> = async (c, cmd) => {
     buttons: pageButtons('members', p, cmd.former ? { former: true } : {}),
   });
 };
+
+export const membersSpec = defineCommand<MembersCommand>({
+  name: 'members',
+  syntax: 'members [--former] [--page <n>]',
+  summary: 'Who is in the organization, with role and plan; pending invitations.',
+  example: 'members --former',
+  parse: (a, usage) => {
+    const { page, rest } = takePage(a, usage);
+    const former = rest.some((t) => FORMER.includes(lower(t)!));
+    noMore(
+      rest.filter((t) => !FORMER.includes(lower(t)!)),
+      usage,
+    );
+    return { former, page };
+  },
+  run: members,
+});

@@ -1,10 +1,33 @@
 import { setModule } from '../../service/set-module.ts';
+import { lower, noMore, refuse } from '../args.ts';
 import { organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const moduleCommand: Handler<'module'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  await setModule(c.service, c.actor, { organizationId, module: cmd.module, enabled: cmd.op === 'add' });
-  return ok(cmd.op === 'add' ? `The ${cmd.module} module is added.` : `The ${cmd.module} module is removed.`);
-};
+export interface ModuleCommand {
+  name: 'module';
+  op: 'add' | 'remove';
+  /** as typed, lower-cased; setModule knows the modules */
+  module: string;
+}
+
+export const moduleSpec = defineCommand<ModuleCommand>({
+  name: 'module',
+  syntax: 'module add|remove <name>',
+  summary: 'Add or remove an add-on module (owner).',
+  example: 'module add sso',
+  parse: (a, usage) => {
+    const op = lower(a[0]);
+    if (op !== 'add' && op !== 'remove') refuse(`Say add or remove: \`${usage}\`.`);
+    if (!a[1]) refuse(`Name the module: \`${usage}\`.`);
+    noMore(a.slice(2), usage);
+    return { op: op as 'add' | 'remove', module: lower(a[1])! };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    await setModule(c.service, c.actor, { organizationId, module: cmd.module, enabled: cmd.op === 'add' });
+    return ok(
+      cmd.op === 'add' ? `The ${cmd.module} module is added.` : `The ${cmd.module} module is removed.`,
+    );
+  },
+});

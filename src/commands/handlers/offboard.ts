@@ -1,8 +1,16 @@
-import { emailOf, organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
+import { refuse } from '../args.ts';
+import { type CommandContext, emailOf, organizationFor } from '../context.ts';
 import { searchPeople } from '../people.ts';
 import type { Form } from '../reply.ts';
 import { info } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import { tokenText } from '../tokens.ts';
+import { type Who, whoFrom } from '../who.ts';
+
+export interface OffboardCommand {
+  name: 'offboard';
+  who: Who[];
+}
 
 /**
  * The offboarding form: a people picker of leavers, searched in the core so any member of any
@@ -10,7 +18,7 @@ import { info } from '../reply.ts';
  * summary is what will be submitted), and the three options.
  */
 export const offboardForm = async (
-  c: Parameters<Handler<'offboard'>>[0],
+  c: CommandContext,
   organizationId: string,
   preselected: string[],
 ): Promise<Form> => {
@@ -44,14 +52,23 @@ export const offboardForm = async (
   };
 };
 
-export const offboard: Handler<'offboard'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const named: string[] = [];
-  for (const w of cmd.who) named.push(await emailOf(c, w));
-  return info(
-    named.length
-      ? `Offboard ${named.join(', ')}? Check the options and submit.`
-      : 'Pick the leavers and what happens to their seats.',
-    { form: await offboardForm(c, organizationId, named), private: true },
-  );
-};
+export const offboardSpec = defineCommand<OffboardCommand>({
+  name: 'offboard',
+  syntax: 'offboard [<who>...]',
+  summary: 'Offboard leavers; with no names it opens the offboarding form.',
+  example: 'offboard ana@example.com',
+  parse: (a, usage) => ({
+    who: a.map((t) => whoFrom(t) ?? refuse(`"${tokenText(t)}" is not a mention or an email: \`${usage}\`.`)),
+  }),
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const named: string[] = [];
+    for (const w of cmd.who) named.push(await emailOf(c, w));
+    return info(
+      named.length
+        ? `Offboard ${named.join(', ')}? Check the options and submit.`
+        : 'Pick the leavers and what happens to their seats.',
+      { form: await offboardForm(c, organizationId, named), private: true },
+    );
+  },
+});

@@ -1,11 +1,29 @@
 import { transferOwnership } from '../../service/transfer-ownership.ts';
+import { noMore, oneWho } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import type { Who } from '../who.ts';
 
-export const owner: Handler<'owner'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const to = await emailOf(c, cmd.who);
-  const r = await transferOwnership(c.service, c.actor, { organizationId, to });
-  return ok(`${r.owner.email} now owns ${r.organization.name}. You stay on as an admin and approver.`);
-};
+export interface OwnerCommand {
+  name: 'owner';
+  who: Who;
+}
+
+export const ownerSpec = defineCommand<OwnerCommand>({
+  name: 'owner',
+  syntax: 'owner <who>',
+  summary: 'Hand ownership to another member (owner).',
+  example: 'owner ana@example.com',
+  parse: (a, usage) => {
+    const who = oneWho(a[0], usage);
+    noMore(a.slice(1), usage);
+    return { who };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const to = await emailOf(c, cmd.who);
+    const r = await transferOwnership(c.service, c.actor, { organizationId, to });
+    return ok(`${r.owner.email} now owns ${r.organization.name}. You stay on as an admin and approver.`);
+  },
+});

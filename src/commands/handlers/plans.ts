@@ -1,20 +1,39 @@
+import { DEFAULT_TIERS } from '../../domain/tiers.ts';
 import { listPlans } from '../../service/list-plans.ts';
+import { noArgs } from '../args.ts';
 import { price } from '../format.ts';
-import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
-export const plans: Handler<'plans'> = async (c) => {
-  const all = await listPlans(c.service);
-  return info('Plans (price per seat; more than 10 seats of a plan get volume discounts):', {
-    sections: [
+export interface PlansCommand {
+  name: 'plans';
+}
+
+/** Seats up to the first tier's bound are at the list price; the discounts start after it. */
+const LIST_PRICE_SEATS = DEFAULT_TIERS[0]!.upTo;
+
+export const plansSpec = defineCommand<PlansCommand>({
+  name: 'plans',
+  syntax: 'plans',
+  summary: 'The plans you can buy seats of, with prices and features.',
+  example: 'plans',
+  parse: noArgs,
+  run: async (c) => {
+    const all = await listPlans(c.service);
+    return info(
+      `Plans (price per seat; more than ${LIST_PRICE_SEATS} seats of a plan get volume discounts):`,
       {
-        title: 'Plans',
-        lines: all.map(
-          (p) =>
-            `${p.name} (\`${p.code}\`): ${price(p.monthlyPrice, p.currency)}/month or ${price(p.yearlyPrice, p.currency)}/year — ${p.features.join(', ')}`,
-        ),
+        sections: [
+          {
+            title: 'Plans',
+            lines: all.map(
+              (p) =>
+                `${p.name} (\`${p.code}\`): ${price(p.monthlyPrice, p.currency)}/month or ${price(p.yearlyPrice, p.currency)}/year — ${p.features.join(', ')}`,
+            ),
+          },
+        ],
+        private: true,
       },
-    ],
-    private: true,
-  });
-};
+    );
+  },
+});

@@ -1,13 +1,20 @@
 import { describeStatus } from '../../domain/quote.ts';
 import { listRequests } from '../../service/list-requests.ts';
-import { organizationFor } from '../context.ts';
+import { noMore, takePage } from '../args.ts';
+import { type CommandContext, organizationFor } from '../context.ts';
 import { price } from '../format.ts';
-import type { Handler } from '../handler.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
-import { type Button, info } from '../reply.ts';
+import { type Button, info, type Reply } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 import { decisionButtons } from './purchase-buttons.ts';
 
-export const requests: Handler<'requests'> = async (c, cmd) => {
+export interface RequestsCommand {
+  name: 'requests';
+  page: number;
+}
+
+/** Also what a Previous / Next button of the list runs (actions/list-page.ts). */
+export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   const size = PAGE_SIZE.requests;
   const at = async (page: number) =>
@@ -31,3 +38,16 @@ export const requests: Handler<'requests'> = async (c, cmd) => {
     private: true,
   });
 };
+
+export const requestsSpec = defineCommand<RequestsCommand>({
+  name: 'requests',
+  syntax: 'requests [--page <n>]',
+  summary: 'Seat purchase requests and their state.',
+  example: 'requests',
+  parse: (a, usage) => {
+    const { page, rest } = takePage(a, usage);
+    noMore(rest, usage);
+    return { page };
+  },
+  run: requests,
+});

@@ -1,17 +1,40 @@
 import { setRole } from '../../service/set-role.ts';
+import { lower, noMore, oneWho, refuse } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import type { Who } from '../who.ts';
 
-export const role: Handler<'role'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const member = await emailOf(c, cmd.who);
-  const r = await setRole(c.service, c.actor, { organizationId, member, role: cmd.role });
-  const what =
-    cmd.role === 'approver'
-      ? 'is now a billing approver'
-      : cmd.role === 'not-approver'
-        ? 'is no longer a billing approver'
-        : `is now ${cmd.role === 'admin' ? 'an admin' : 'a member'}`;
-  return ok(`${r.member.email} ${what}.`);
-};
+const ROLES = ['admin', 'member', 'approver', 'not-approver'] as const;
+
+export interface RoleCommand {
+  name: 'role';
+  who: Who;
+  role: (typeof ROLES)[number];
+}
+
+export const roleSpec = defineCommand<RoleCommand>({
+  name: 'role',
+  syntax: 'role <who> admin|member|approver|not-approver',
+  summary: 'Change a role, or mark an admin as billing approver (owner).',
+  example: 'role ana@example.com approver',
+  parse: (a, usage) => {
+    const who = oneWho(a[0], usage);
+    const r = lower(a[1]);
+    const role = ROLES.find((x) => x === r) ?? refuse(`Say which role: \`${usage}\`.`);
+    noMore(a.slice(2), usage);
+    return { who, role };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const member = await emailOf(c, cmd.who);
+    const r = await setRole(c.service, c.actor, { organizationId, member, role: cmd.role });
+    const what =
+      cmd.role === 'approver'
+        ? 'is now a billing approver'
+        : cmd.role === 'not-approver'
+          ? 'is no longer a billing approver'
+          : `is now ${cmd.role === 'admin' ? 'an admin' : 'a member'}`;
+    return ok(`${r.member.email} ${what}.`);
+  },
+});

@@ -1,25 +1,49 @@
 import { setOffboardingDefaults } from '../../service/set-offboarding-defaults.ts';
+import { lower, noMore, onOff, refuse } from '../args.ts';
 import { organizationFor } from '../context.ts';
 import { yesNo } from '../format.ts';
-import type { Handler } from '../handler.ts';
 import { ok } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
 
 const FIELD = { 'free-seat': 'freeSeat', 'stop-renew': 'stopAutoRenew', former: 'markFormer' } as const;
+
+export interface ScimDefaultsCommand {
+  name: 'scim defaults';
+  /** null: show them; `on` is then false and unused */
+  option: keyof typeof FIELD | null;
+  on: boolean;
+}
 
 /**
  * `scim defaults` shows, and `scim defaults <option> on|off` changes, what offboarding by the
  * identity provider does to a leaver's seat (admins; audited).
  */
-export const scimDefaults: Handler<'scim defaults'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const d = await setOffboardingDefaults(c.service, c.actor, {
-    organizationId,
-    ...(cmd.option ? { [FIELD[cmd.option]]: cmd.on } : {}),
-  });
-  return ok(
-    `${cmd.option ? 'Saved. ' : ''}When the identity provider offboards someone: free their seat ${yesNo(d.freeSeat)}, stop its auto-renew ${yesNo(d.stopAutoRenew)}, mark them former ${yesNo(d.markFormer)}.`,
-    {
-      fields: [{ label: 'Change one', value: '`scim defaults free-seat|stop-renew|former on|off`' }],
-    },
-  );
-};
+export const scimDefaultsSpec = defineCommand<ScimDefaultsCommand>({
+  name: 'scim defaults',
+  syntax: 'scim defaults [free-seat|stop-renew|former on|off]',
+  summary:
+    "What the identity provider's offboarding does to a leaver: free the seat, stop its auto-renew, mark former (all on until changed; admins).",
+  example: 'scim defaults former off',
+  parse: (a, usage) => {
+    if (!a[0]) return { option: null, on: false };
+    const option = lower(a[0]);
+    if (option !== 'free-seat' && option !== 'stop-renew' && option !== 'former')
+      refuse(`Say which option: free-seat, stop-renew or former: \`${usage}\`.`);
+    const on = onOff(a[1], usage);
+    noMore(a.slice(2), usage);
+    return { option: option as keyof typeof FIELD, on };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const d = await setOffboardingDefaults(c.service, c.actor, {
+      organizationId,
+      ...(cmd.option ? { [FIELD[cmd.option]]: cmd.on } : {}),
+    });
+    return ok(
+      `${cmd.option ? 'Saved. ' : ''}When the identity provider offboards someone: free their seat ${yesNo(d.freeSeat)}, stop its auto-renew ${yesNo(d.stopAutoRenew)}, mark them former ${yesNo(d.markFormer)}.`,
+      {
+        fields: [{ label: 'Change one', value: '`scim defaults free-seat|stop-renew|former on|off`' }],
+      },
+    );
+  },
+});

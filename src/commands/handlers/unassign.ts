@@ -1,30 +1,48 @@
 import { previewUnassign } from '../../service/unassign-plan.ts';
+import { noMore, oneWho } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
-import type { Handler } from '../handler.ts';
 import { info } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+import type { Who } from '../who.ts';
+
+export interface UnassignCommand {
+  name: 'unassign';
+  who: Who;
+}
 
 /** Shows what will stop working, then asks for confirmation. */
-export const unassign: Handler<'unassign'> = async (c, cmd) => {
-  const organizationId = await organizationFor(c);
-  const member = await emailOf(c, cmd.who);
-  const p = await previewUnassign(c.service, c.actor, { organizationId, member });
-  const warnings = p.impact.warnings.length ? p.impact.warnings : ['Nothing they use today stops working.'];
-  return info(`Move ${p.member.email} from ${p.from.name} to Free?`, {
-    sections: [{ title: 'What changes', lines: warnings }],
-    buttons: [
-      {
-        label: 'Move to Free',
-        action: 'unassign.confirm',
-        payload: { organizationId, member: p.member.email },
-        style: 'danger',
-        confirm: {
-          title: 'Remove the plan?',
-          text: warnings.join(' '),
-          confirm: 'Move to Free',
-          deny: 'Cancel',
+export const unassignSpec = defineCommand<UnassignCommand>({
+  name: 'unassign',
+  syntax: 'unassign <who>',
+  summary: 'Move a member to free; shows what stops working first.',
+  example: 'unassign ana@example.com',
+  parse: (a, usage) => {
+    const who = oneWho(a[0], usage);
+    noMore(a.slice(1), usage);
+    return { who };
+  },
+  run: async (c, cmd) => {
+    const organizationId = await organizationFor(c);
+    const member = await emailOf(c, cmd.who);
+    const p = await previewUnassign(c.service, c.actor, { organizationId, member });
+    const warnings = p.impact.warnings.length ? p.impact.warnings : ['Nothing they use today stops working.'];
+    return info(`Move ${p.member.email} from ${p.from.name} to Free?`, {
+      sections: [{ title: 'What changes', lines: warnings }],
+      buttons: [
+        {
+          label: 'Move to Free',
+          action: 'unassign.confirm',
+          payload: { organizationId, member: p.member.email },
+          style: 'danger',
+          confirm: {
+            title: 'Remove the plan?',
+            text: warnings.join(' '),
+            confirm: 'Move to Free',
+            deny: 'Cancel',
+          },
         },
-      },
-    ],
-    private: true,
-  });
-};
+      ],
+      private: true,
+    });
+  },
+});

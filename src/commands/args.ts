@@ -1,0 +1,47 @@
+import { planCodeField } from '../service/support/input.ts';
+import { type Token, tokenText } from './tokens.ts';
+import { type Who, whoFrom } from './who.ts';
+
+/** A command's arguments could not be read; the message is the one line the person sees. */
+export class Refusal extends Error {}
+
+export const refuse = (msg: string): never => {
+  throw new Refusal(msg);
+};
+
+export const lower = (t: Token | undefined) => (t ? tokenText(t).toLowerCase() : undefined);
+
+export const onOff = (t: Token | undefined, usage: string): boolean => {
+  const v = lower(t);
+  if (v === 'on' || v === 'off') return v === 'on';
+  return refuse(`Say on or off: \`${usage}\`.`);
+};
+
+export const oneWho = (t: Token | undefined, usage: string): Who =>
+  (t && whoFrom(t)) ?? refuse(`Name a person by mention or email: \`${usage}\`.`);
+
+/** A plan code as the use cases take it; a token is never trimmed into one. */
+export const planName = (t: Token | undefined, usage: string): string => {
+  const text = t ? tokenText(t) : '';
+  const r = text === text.trim() ? planCodeField.safeParse(text) : null;
+  return r?.success ? r.data : refuse(`Name a plan: \`${usage}\` (see \`plans\`).`);
+};
+
+/** `--page <n>` (or `page <n>`) anywhere in a list command; page 1 when absent. */
+export const takePage = (a: readonly Token[], usage: string): { page: number; rest: Token[] } => {
+  const at = a.findIndex((t) => ['--page', 'page', '—page'].includes(lower(t)!));
+  if (at < 0) return { page: 1, rest: [...a] };
+  const n = a[at + 1] ? tokenText(a[at + 1]!) : '';
+  if (!/^\d{1,6}$/.test(n) || Number(n) < 1) refuse(`The page must be a number from 1: \`${usage}\`.`);
+  return { page: Number(n), rest: [...a.slice(0, at), ...a.slice(at + 2)] };
+};
+
+export const noMore = (rest: readonly Token[], usage: string) => {
+  if (rest.length > 0) refuse(`Unexpected "${tokenText(rest[0]!)}": \`${usage}\`.`);
+};
+
+/** The parser of a command that takes no arguments. */
+export const noArgs = (a: readonly Token[], usage: string): Record<never, never> => {
+  noMore(a, usage);
+  return {};
+};
