@@ -1,10 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipSchema, OrganizationSchema } from '../../db/schemas/index.ts';
+import {
+  activeSeatHolders,
+  lockBillingState,
+  organizationById,
+  suspendContract,
+  unsuspendContract,
+} from '../../db/repositories/contracts.ts';
+import {
+  claimFirstAttempt,
+  claimRetry,
+  dueCharges,
+  markDeclined,
+  markPaid,
+  type PeriodCharge,
+  periodChargeById,
+  suspendedChargeCount,
+} from '../../db/repositories/period-charges.ts';
 import { money } from '../domain/money.ts';
 import { isoDay } from '../domain/period.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
-import { type PeriodCharge, toPeriodCharge } from './support/period-charges.ts';
 import { approversOf } from './support/purchase.ts';
 import { audit, type NoticeKind, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
@@ -19,14 +34,6 @@ const CLAIM_MS = 10 * 60_000;
 
 export type CollectOutcome = 'paid' | 'declined' | 'suspended' | 'skipped';
 
-const load = (em: EntityManager, id: string, lock = false) =>
-  em
-    .execute<Record<string, unknown>[]>(
-      `select * from period_charge where id = ?${lock ? ' for update' : ''}`,
-      [id],
-    )
-    .then((rows) => (rows[0] ? toPeriodCharge(rows[0]) : null));
-
 /**
  * Collects one period charge: the first charge of a late purchase's new-period share, or a
  * dunning retry of a declined one. Money moves between two transactions, as in a purchase: the
@@ -38,7 +45,7 @@ export const collectPeriodCharge = async (
   ctx: ServiceContext,
   id: string,
 ): Promise<{ id: string; outcome: CollectOutcome }> => {
-  const found = await reading(ctx, (em) => load(em, id));
+  const found = await reading(ctx, (em) => periodChargeById(em, id));
   // a renewal being charged belongs to its roll, which records it
   if (!found || found.status === 'paid' || (found.kind === 'renewal' && found.status === 'charging')) {
     return { id, outcome: 'skipped' };
@@ -46,16 +53,11 @@ export const collectPeriodCharge = async (
   // Claimed first, so two runs at once (a click and the job, two workers) make one attempt; a
   // claim whose holder dies lapses (CLAIM_MS), and the attempt is retried with the same key.
   const now = ctx.clock.now();
-  const claimed = await ctx.em.fork().execute<{ id: string }[]>(
+  const claimed =
     found.status === 'charging'
-      ? `update period_charge set updated_at = ? where id = ? and status = 'charging' and updated_at = ? returning id`
-      : `update period_charge set next_retry_at = ? where id = ? and status = ? and retries = ?
-           and next_retry_at is not distinct from ? returning id`,
-    found.status === 'charging'
-      ? [now, id, found.updatedAt]
-      : [new Date(now.getTime() + CLAIM_MS), id, found.status, found.retries, found.nextRetryAt],
-  );
-  if (claimed.length === 0) return { id, outcome: 'skipped' };
+      ? await claimFirstAttempt(ctx.em.fork(), id, now, found.updatedAt)
+      : await claimRetry(ctx.em.fork(), id, new Date(now.getTime() + CLAIM_MS), found);
+  if (!claimed) return { id, outcome: 'skipped' };
   const attempt = found.status === 'charging' ? 0 : found.retries + 1;
   const input = {
     idempotencyKey: attempt === 0 ? found.idempotencyKey : `${found.idempotencyKey}:retry:${attempt}`,
@@ -69,7 +71,7 @@ export const collectPeriodCharge = async (
       : await ctx.billing.collectOverdue({ ...input, contractId: found.contractId, ref: found.chargeRef });
   const outcome = await inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const row = await load(em, id, true);
+    const row = await periodChargeById(em, id, true);
     if (!row || row.status !== found.status || row.retries !== found.retries) return 'skipped' as const;
     return recordOutcome(em, now, row, attempt, charge);
   });
@@ -101,12 +103,9 @@ export const recordOutcome = async (
   attempt: number,
   charge: ChargeResult,
 ): Promise<Exclude<CollectOutcome, 'skipped'>> => {
-  const [contract] = await em.execute<{ organization_id: string | null; suspended_at: Date | null }[]>(
-    'select organization_id, suspended_at from contract where id = ? for update',
-    [c.contractId],
-  );
-  const orgId = contract?.organization_id ?? null;
-  const org = orgId ? await em.findOne(OrganizationSchema, { id: orgId }) : null;
+  const contract = await lockBillingState(em, c.contractId);
+  const orgId = contract?.organizationId ?? null;
+  const org = orgId ? await organizationById(em, orgId) : null;
   const tell = async (kind: NoticeKind, payload: Record<string, unknown>) => {
     const to = new Set([c.payerId, ...(orgId ? (await approversOf(em, orgId)).map((m) => m.accountId) : [])]);
     for (const recipientId of to) {
@@ -127,10 +126,7 @@ export const recordOutcome = async (
     attempt,
   };
   if (charge.ok) {
-    await em.execute(
-      `update period_charge set status = 'paid', charge_ref = ?, next_retry_at = null, retries = ?, updated_at = ? where id = ?`,
-      [charge.ref, attempt === 0 ? c.retries : attempt, now, c.id],
-    );
+    await markPaid(em, c.id, charge.ref, attempt === 0 ? c.retries : attempt, now);
     audit(em, now, {
       organizationId: orgId,
       actorId: null,
@@ -142,17 +138,18 @@ export const recordOutcome = async (
     if (attempt > 0) {
       await tell('payment_received', { what: what(c), amount: c.amount, currency: c.currency });
     }
-    await restoreIfSettled(em, now, c.contractId, orgId, org?.name ?? null, contract?.suspended_at ?? null);
+    await restoreIfSettled(em, now, c.contractId, orgId, org?.name ?? null, contract?.suspendedAt ?? null);
     return 'paid';
   }
   const failedAt = c.failedAt ?? now;
   const last = attempt >= DUNNING_RETRY_DAYS.length;
   const next = last ? null : new Date(failedAt.getTime() + DUNNING_RETRY_DAYS[attempt]! * DAY_MS);
   const status = last ? 'suspended' : 'unpaid';
-  await em.execute(
-    `update period_charge set status = ?, failure_reason = ?, failed_at = ?, retries = ?, next_retry_at = ?, updated_at = ?
-     where id = ?`,
-    [status, charge.reason, failedAt, attempt, next, now, c.id],
+  await markDeclined(
+    em,
+    c.id,
+    { status, reason: charge.reason, failedAt, retries: attempt, nextRetryAt: next },
+    now,
   );
   audit(em, now, {
     organizationId: orgId,
@@ -170,18 +167,8 @@ export const recordOutcome = async (
     nextRetryAt: next?.toISOString() ?? null,
     attempt,
   });
-  if (last && !contract?.suspended_at) await suspend(em, now, c, orgId, org?.name ?? null);
+  if (last && !contract?.suspendedAt) await suspend(em, now, c, orgId, org?.name ?? null);
   return last ? 'suspended' : 'declined';
-};
-
-/** Seat holders of a contract (active members), for telling them their seat is suspended or back. */
-const holders = async (em: EntityManager, contractId: string) => {
-  const rows = await em.execute<{ membership_id: string }[]>(
-    'select membership_id from seat where contract_id = ? and membership_id is not null',
-    [contractId],
-  );
-  if (rows.length === 0) return [];
-  return em.find(MembershipSchema, { id: { $in: rows.map((r) => r.membership_id) }, status: 'active' });
 };
 
 const suspend = async (
@@ -191,8 +178,8 @@ const suspend = async (
   orgId: string | null,
   orgName: string | null,
 ) => {
-  await em.execute('update contract set suspended_at = ? where id = ?', [now, c.contractId]);
-  const held = await holders(em, c.contractId);
+  await suspendContract(em, c.contractId, now);
+  const held = await activeSeatHolders(em, c.contractId);
   audit(em, now, {
     organizationId: orgId,
     actorId: null,
@@ -226,13 +213,9 @@ const restoreIfSettled = async (
   suspendedAt: Date | null,
 ) => {
   if (!suspendedAt) return;
-  const [open] = await em.execute<{ n: number }[]>(
-    `select count(*)::int as n from period_charge where contract_id = ? and status = 'suspended'`,
-    [contractId],
-  );
-  if ((open?.n ?? 0) > 0) return;
-  await em.execute('update contract set suspended_at = null where id = ?', [contractId]);
-  const held = await holders(em, contractId);
+  if ((await suspendedChargeCount(em, contractId)) > 0) return;
+  await unsuspendContract(em, contractId);
+  const held = await activeSeatHolders(em, contractId);
   audit(em, now, {
     organizationId: orgId,
     actorId: null,
@@ -259,13 +242,7 @@ const restoreIfSettled = async (
 export const collectDueCharges = async (ctx: ServiceContext, opts: { limit?: number } = {}) => {
   const now = ctx.clock.now();
   const due = await reading(ctx, (em) =>
-    em.execute<{ id: string }[]>(
-      `select id from period_charge
-       where (status in ('unpaid', 'suspended') and next_retry_at <= ?)
-          or (status = 'charging' and kind = 'late_purchase' and updated_at <= ?)
-       order by coalesce(next_retry_at, updated_at), id limit ?`,
-      [now, new Date(now.getTime() - STALLED_MS), opts.limit ?? 200],
-    ),
+    dueCharges(em, now, new Date(now.getTime() - STALLED_MS), opts.limit ?? 200),
   );
   const results: { id: string; outcome?: CollectOutcome; error?: string }[] = [];
   for (const { id } of due) {

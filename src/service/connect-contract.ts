@@ -1,7 +1,11 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
+import {
+  heldSeats,
+  lockContractByKeyHash,
+  membershipsByIds,
+  organizationById,
+} from '../../db/repositories/contracts.ts';
 import { CONNECTION_KEY_PATTERN, hashConnectionKey } from '../domain/connection-key.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Contract, Organization } from '../domain/model.ts';
@@ -57,11 +61,7 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
     let contract: Contract;
     const via = cmd.key !== undefined ? 'key' : 'direct';
     if (cmd.key !== undefined) {
-      const found = await em.findOne(
-        ContractSchema,
-        { connectionKeyHash: hashConnectionKey(cmd.key) },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
+      const found = await lockContractByKeyHash(em, hashConnectionKey(cmd.key));
       if (!found?.connectionKeyExpiresAt || found.connectionKeyExpiresAt <= now) throw keyInvalid();
       contract = found;
     } else {
@@ -135,7 +135,7 @@ const requireConnectable = async (em: EntityManager, contract: Contract, org: Or
     );
   }
   // Connected elsewhere: refused, unless that organization is closed for good.
-  const other = await em.findOne(OrganizationSchema, { id: contract.organizationId! });
+  const other = await organizationById(em, contract.organizationId!);
   if (other && (other.status === 'active' || other.status === 'cancelling')) {
     throw new DomainError(
       'conflict',
@@ -152,11 +152,12 @@ const releaseSeats = async (
   actorId: string,
   now: Date,
 ): Promise<number> => {
-  const held = await em.find(SeatSchema, { contractId: contract.id, membershipId: { $ne: null } });
+  const held = await heldSeats(em, contract.id);
   if (held.length === 0) return 0;
-  const memberships = await em.find(MembershipSchema, {
-    id: { $in: held.map((s) => s.membershipId!) },
-  });
+  const memberships = await membershipsByIds(
+    em,
+    held.map((s) => s.membershipId!),
+  );
   const byId = new Map(memberships.map((m) => [m.id, m]));
   for (const seat of held) {
     const m = byId.get(seat.membershipId!);

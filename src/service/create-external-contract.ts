@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { AccountSchema, ContractSchema, PlanSchema } from '../../db/schemas/index.ts';
+import {
+  contractByCreationKey,
+  insertFreeAccount,
+  insertSeatsPerPlan,
+  managerByEmail,
+  newContract,
+  planCatalog,
+  requireContractById,
+  requireManagerByEmail,
+  setCreationKey,
+} from '../../db/repositories/contracts.ts';
 import { FREE_PLAN_CODE, type Plan } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Account, Contract } from '../domain/model.ts';
@@ -96,7 +106,7 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
       }
       seen.add(line.plan);
     }
-    const catalog = await em.find(PlanSchema, {}, { orderBy: { rank: 'asc' } });
+    const catalog = await planCatalog(em);
     const byCode = new Map(catalog.map((p) => [p.code, p]));
     const sellable = catalog.filter((p) => p.code !== FREE_PLAN_CODE).map((p) => p.code);
     const plans: Plan[] = cmd.plans.map((line) => {
@@ -130,7 +140,7 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
 
     const manager = await managerAccount(em, cmd.managerEmail, now);
     const period = currentPeriod(startsAt, cmd.period, now);
-    const contract: Contract = em.create(ContractSchema, {
+    const contract: Contract = newContract(em, {
       id: randomUUID(),
       kind: 'external',
       organizationId: null,
@@ -147,22 +157,11 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
     });
     await em.flush();
     if (key) {
-      await em.execute('update contract set creation_key = ?, creation_request = ?::jsonb where id = ?', [
-        key,
-        request,
-        contract.id,
-      ]);
+      await setCreationKey(em, contract.id, key, request);
     }
 
     // One statement for every seat (up to 20 × 10,000 rows), in this transaction.
-    const values = cmd.plans.map(() => '(?, ?::int)').join(', ');
-    await em.execute(
-      `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, last_used_at, created_at)
-       select gen_random_uuid(), ?::uuid, p.code, null, true, null, null, ?::timestamptz
-       from (values ${values}) as p(code, qty), generate_series(1, p.qty)`,
-      [contract.id, now, ...cmd.plans.flatMap((l) => [l.plan, l.quantity])],
-      'run',
-    );
+    await insertSeatsPerPlan(em, contract.id, cmd.plans, now);
 
     const seats: Record<string, number> = {};
     for (const l of cmd.plans) seats[l.plan] = l.quantity;
@@ -178,10 +177,7 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
 
 /** The contract an earlier request with this key made, or null; the key on another request is refused. */
 const replay = async (em: EntityManager, key: string, request: string) => {
-  const [row] = await em.execute<{ id: string; same: boolean }[]>(
-    'select id, creation_request = ?::jsonb as same from contract where creation_key = ?',
-    [request, key],
-  );
+  const row = await contractByCreationKey(em, key, request);
   if (!row) return null;
   if (!row.same) {
     throw new DomainError(
@@ -191,7 +187,7 @@ const replay = async (em: EntityManager, key: string, request: string) => {
       { field: 'Idempotency-Key' },
     );
   }
-  const contract = await em.findOneOrFail(ContractSchema, { id: row.id });
+  const contract = await requireContractById(em, row.id);
   const lines = JSON.parse(request).plans as { plan: string; quantity: number }[];
   const seats: Record<string, number> = {};
   for (const l of lines) seats[l.plan] = l.quantity;
@@ -200,15 +196,11 @@ const replay = async (em: EntityManager, key: string, request: string) => {
 
 /** The manager's account; an unknown address gets a `free` account (safe against a concurrent create). */
 const managerAccount = async (em: EntityManager, email: string, now: Date): Promise<Account> => {
-  const found = await em.findOne(AccountSchema, { email });
+  const found = await managerByEmail(em, email);
   if (found) return found;
-  const inserted = await em.execute<{ id: string }[]>(
-    `insert into account (id, email, name, personal_plan, payment_method, created_at, updated_at)
-     values (?, ?, null, 'free', null, ?, ?) on conflict (email) do nothing returning id`,
-    [randomUUID(), email, now, now],
-  );
-  const account = await em.findOneOrFail(AccountSchema, { email });
-  if (inserted.length > 0) {
+  const inserted = await insertFreeAccount(em, randomUUID(), email, now);
+  const account = await requireManagerByEmail(em, email);
+  if (inserted) {
     audit(em, now, {
       organizationId: null,
       actorId: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContractSchema } from '../../db/schemas/index.ts';
+import { connectedExternalContracts } from '../../db/repositories/contracts.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Contract } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -26,11 +26,7 @@ export const disconnectContract = async (ctx: ServiceContext, actor: Actor, raw:
     const contractId =
       cmd.contractId ??
       onlyContract(
-        await em.find(
-          ContractSchema,
-          { organizationId: org.id, kind: 'external', status: 'active', disconnectedAt: null },
-          { orderBy: { createdAt: 'asc', id: 'asc' } },
-        ),
+        await connectedExternalContracts(em, org.id),
         {
           message: `${org.name} has no connected contract to disconnect.`,
           next: 'To stop paying for the organization itself, the owner uses `cancel`.',

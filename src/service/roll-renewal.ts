@@ -1,6 +1,13 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
+import { lockContract, membershipsByIds, organizationById } from '../../db/repositories/contracts.ts';
+import { lateSeatsByPlan } from '../../db/repositories/period-charges.ts';
+import {
+  contractsDue,
+  deleteSeats,
+  purchasesInFlight,
+  seatCountsByPlan,
+  seatsNotRenewing,
+} from '../../db/repositories/renewals.ts';
 import type { Contract } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
@@ -25,11 +32,7 @@ export type RollResult =
     };
 
 const lockDue = async (em: EntityManager, contractId: string, now: Date): Promise<Contract | null> => {
-  const contract = await em.findOne(
-    ContractSchema,
-    { id: contractId },
-    { lockMode: LockMode.PESSIMISTIC_WRITE },
-  );
+  const contract = await lockContract(em, contractId);
   if (contract?.status !== 'active' || contract.currentPeriodEnd > now) return null;
   return contract;
 };
@@ -42,21 +45,10 @@ export { renewalKey };
  * offboarding in between) was paid for the new period, so it stays until the next roll.
  */
 const endingSeats = async (em: EntityManager, contractId: string, snapshot: PeriodCharge) => {
-  const off = await em.find(
-    SeatSchema,
-    { contractId, autoRenew: false },
-    { orderBy: { membershipId: 'asc nulls first', createdAt: 'asc', id: 'asc' } },
-  );
+  const off = await seatsNotRenewing(em, contractId);
   if (off.length === 0) return off;
-  const counts = await em.execute<{ plan_code: string; n: number }[]>(
-    'select plan_code, count(*)::int as n from seat where contract_id = ? group by plan_code',
-    [contractId],
-  );
-  const late = await em.execute<{ plan_code: string; n: number }[]>(
-    `select items->0->>'planCode' as plan_code, sum((items->0->>'quantity')::int)::int as n from period_charge
-     where contract_id = ? and kind = 'late_purchase' and period_start = ? group by 1`,
-    [contractId, snapshot.periodStart],
-  );
+  const counts = await seatCountsByPlan(em, contractId);
+  const late = await lateSeatsByPlan(em, contractId, snapshot.periodStart);
   const removable = new Map(
     counts.map((c) => [
       c.plan_code,
@@ -90,9 +82,7 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
     const now = ctx.clock.now();
     const contract = await lockDue(em, contractId, now);
     if (!contract) return null;
-    const org = contract.organizationId
-      ? await em.findOne(OrganizationSchema, { id: contract.organizationId })
-      : null;
+    const org = contract.organizationId ? await organizationById(em, contract.organizationId) : null;
     if (org && contract.kind === 'organization' && org.status === 'cancelling') {
       await closeOrganization(em, org, now, { status: 'cancelled', actorId: null });
       return { closed: true as const };
@@ -138,12 +128,10 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
     const contract = await lockDue(em, contractId, now);
     // another run rolled it meanwhile (its charge used the same key: still one charge)
     if (!contract || contract.currentPeriodEnd.getTime() !== plan.periodStart.getTime()) return null;
-    const org = contract.organizationId
-      ? await em.findOne(OrganizationSchema, { id: contract.organizationId })
-      : null;
+    const org = contract.organizationId ? await organizationById(em, contract.organizationId) : null;
     const ending = await endingSeats(em, contractId, plan.snapshot);
     const holders = ending.filter((s) => s.membershipId).map((s) => s.membershipId!);
-    const members = holders.length ? await em.find(MembershipSchema, { id: { $in: holders } }) : [];
+    const members = holders.length ? await membershipsByIds(em, holders) : [];
     for (const m of members) {
       const seat = ending.find((s) => s.membershipId === m.id)!;
       audit(em, now, {
@@ -161,12 +149,13 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
         payload: { organizationName: org?.name ?? null, plan: seat.planCode, reason: 'not_renewed' },
       });
     }
-    if (ending.length) await em.nativeDelete(SeatSchema, { id: { $in: ending.map((s) => s.id) } });
+    if (ending.length)
+      await deleteSeats(
+        em,
+        ending.map((s) => s.id),
+      );
     // purchases approved in the old period and not settled yet: billed into the new one when they settle
-    const [inFlight] = await em.execute<{ n: number }[]>(
-      `select count(*)::int as n from purchase_request where contract_id = ? and status = 'approved' and proration_date < ?`,
-      [contractId, plan.periodStart],
-    );
+    const inFlight = await purchasesInFlight(em, contractId, plan.periodStart);
     const before = {
       periodStart: contract.currentPeriodStart.toISOString(),
       periodEnd: contract.currentPeriodEnd.toISOString(),
@@ -183,7 +172,7 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
         periodStart: plan.periodStart.toISOString(),
         periodEnd: plan.periodEnd.toISOString(),
         seatsEnded: ending.length,
-        purchasesInFlight: inFlight?.n ?? 0,
+        purchasesInFlight: inFlight,
         invoice: plan.amount,
         paid: charge.ok,
         chargeRef: invoice.ref,
@@ -217,12 +206,7 @@ export const rollDueContracts = async (ctx: ServiceContext, opts: { limit?: numb
   const failed = new Set<string>();
   for (let round = 0; round < 24; round++) {
     const due = (
-      await ctx.em
-        .fork()
-        .execute<{ id: string }[]>(
-          `select id from contract where status = 'active' and current_period_end <= ? order by current_period_end, id limit ?`,
-          [ctx.clock.now(), (opts.limit ?? 500) + failed.size],
-        )
+      await contractsDue(ctx.em.fork(), ctx.clock.now(), (opts.limit ?? 500) + failed.size)
     ).filter((c) => !failed.has(c.id));
     if (due.length === 0) break;
     for (const { id } of due) {

@@ -1,8 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ContractSchema, OrganizationSchema } from '../../db/schemas/index.ts';
+import { contractById, organizationById } from '../../db/repositories/contracts.ts';
+import {
+  claimReminder,
+  contractsDueForReminder,
+  endingSeatHolders,
+  idleSeatCount,
+  idleSeatHolders,
+} from '../../db/repositories/renewal-reminders.ts';
 import type { Contract } from '../domain/model.ts';
 import type { ServiceContext } from './context.ts';
-import { IDLE_AFTER_DAYS, IDLE_SINCE } from './offer-idle-seats.ts';
+import { IDLE_AFTER_DAYS } from './offer-idle-seats.ts';
 import { approversOf } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { renewalCharge } from './support/renewal-charge.ts';
@@ -48,64 +55,40 @@ const summaryOf = async (
   organizationName: string | null,
   now: Date,
 ): Promise<RenewalReminderPayload> => {
-  const endingRows = await em.execute<{ plan_code: string; email: string | null }[]>(
-    `select s.plan_code, a.email
-     from seat s
-     left join membership m on m.id = s.membership_id
-     left join account a on a.id = m.account_id
-     where s.contract_id = ? and not s.auto_renew
-     order by s.plan_code, a.email nulls last`,
-    [contract.id],
-  );
+  const endingRows = await endingSeatHolders(em, contract.id);
   const ending: RenewalReminderPayload['ending'] = [];
   for (const r of endingRows) {
-    let entry = ending.find((e) => e.plan === r.plan_code);
+    let entry = ending.find((e) => e.plan === r.planCode);
     if (!entry) {
-      entry = { plan: r.plan_code, count: 0, holders: [] };
+      entry = { plan: r.planCode, count: 0, holders: [] };
       ending.push(entry);
     }
     entry.count++;
     if (r.email && entry.holders.length < LIST_CAP) entry.holders.push(r.email);
   }
   const idleBefore = new Date(now.getTime() - IDLE_AFTER_DAYS * DAY_MS);
-  const [idleCount] = await em.execute<{ n: number }[]>(
-    `select count(*)::int as n from seat s
-     where s.contract_id = ? and s.membership_id is not null and ${IDLE_SINCE} <= ?`,
-    [contract.id, idleBefore],
-  );
-  const idleRows = await em.execute<{ plan_code: string; email: string; idle_since: Date | string }[]>(
-    `select s.plan_code, a.email, ${IDLE_SINCE} as idle_since
-     from seat s
-     join membership m on m.id = s.membership_id
-     join account a on a.id = m.account_id
-     where s.contract_id = ? and s.membership_id is not null and ${IDLE_SINCE} <= ?
-     order by idle_since, a.email
-     limit ?`,
-    [contract.id, idleBefore, LIST_CAP],
-  );
+  const idleCount = await idleSeatCount(em, contract.id, idleBefore);
+  const idleRows = await idleSeatHolders(em, contract.id, idleBefore, LIST_CAP);
   return {
     contractId: contract.id,
     organizationName,
     renewalDate: contract.currentPeriodEnd.toISOString(),
     endingCount: endingRows.length,
     ending,
-    idleCount: idleCount?.n ?? 0,
-    idle: idleRows.map((r) => {
-      const since = new Date(r.idle_since);
-      return {
-        email: r.email,
-        plan: r.plan_code,
-        idleSince: since.toISOString(),
-        idleDays: Math.floor((now.getTime() - since.getTime()) / DAY_MS),
-      };
-    }),
+    idleCount,
+    idle: idleRows.map((r) => ({
+      email: r.email,
+      plan: r.planCode,
+      idleSince: r.idleSince.toISOString(),
+      idleDays: Math.floor((now.getTime() - r.idleSince.getTime()) / DAY_MS),
+    })),
     nextCharge: await nextCharge(em, contract),
   };
 };
 
 /**
  * Sends one contract's renewal summary if it is due and nobody sent it yet. The reminder row
- * (contract, period end) is claimed with INSERT … ON CONFLICT DO NOTHING in the same
+ * (contract, period end) is claimed (an insert that yields on conflict) in the same
  * transaction as the messages: a concurrent run waits on that row and then finds it taken, so
  * the summary goes out once per contract and period. Returns whether this run sent it.
  */
@@ -113,12 +96,12 @@ const remindContract = async (ctx: ServiceContext, contractId: string): Promise<
   inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const horizon = new Date(now.getTime() + REMINDER_LEAD_DAYS * DAY_MS);
-    const contract = await em.findOne(ContractSchema, { id: contractId });
+    const contract = await contractById(em, contractId);
     if (!contract || contract.status !== 'active') return false;
     if (contract.currentPeriodEnd <= now || contract.currentPeriodEnd > horizon) return false;
     const org =
       contract.organizationId && !contract.disconnectedAt
-        ? await em.findOne(OrganizationSchema, { id: contract.organizationId })
+        ? await organizationById(em, contract.organizationId)
         : null;
     // an organization's own contract renews only while the organization is active (a
     // cancelling one closes at its paid-through date instead)
@@ -130,13 +113,7 @@ const remindContract = async (ctx: ServiceContext, contractId: string): Promise<
     if (contract.kind === 'external') recipients.add(contract.managerId);
     if (recipients.size === 0) return false;
 
-    const claimed = await em.execute<{ contract_id: string }[]>(
-      `insert into renewal_reminder (contract_id, period_end, sent_at) values (?, ?, ?)
-       on conflict (contract_id, period_end) do nothing
-       returning contract_id`,
-      [contract.id, contract.currentPeriodEnd, now],
-    );
-    if (claimed.length === 0) return false;
+    if (!(await claimReminder(em, contract.id, contract.currentPeriodEnd, now))) return false;
 
     const payload = await summaryOf(em, contract, org?.name ?? null, now);
     for (const recipientId of recipients) {
@@ -177,15 +154,7 @@ export const sendRenewalReminders = async (
 ): Promise<number> => {
   const now = ctx.clock.now();
   const horizon = new Date(now.getTime() + REMINDER_LEAD_DAYS * DAY_MS);
-  const due = await ctx.em.fork().execute<{ id: string }[]>(
-    `select c.id from contract c
-     where c.status = 'active' and c.current_period_end > ? and c.current_period_end <= ?
-       and not exists (
-         select 1 from renewal_reminder r where r.contract_id = c.id and r.period_end = c.current_period_end)
-     order by c.current_period_end, c.id
-     limit ?`,
-    [now, horizon, opts.limit ?? 500],
-  );
+  const due = await contractsDueForReminder(ctx.em.fork(), now, horizon, opts.limit ?? 500);
   let sent = 0;
   const errors: unknown[] = [];
   for (const { id } of due) {

@@ -1,6 +1,9 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ContractSchema, OrganizationSchema } from '../../../db/schemas/index.ts';
+import {
+  lockContract,
+  lockOrganizationRow,
+  unconnectedContractsManagedBy,
+} from '../../../db/repositories/contracts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Account, Contract, Organization } from '../../domain/model.ts';
 import type { Permission } from '../../domain/permissions.ts';
@@ -22,7 +25,7 @@ export const CONTRACT_AUDIT_KEYS = [
 
 /** Loads an organization with its row locked for the rest of the transaction; deleted → not_found. */
 export const lockOrganization = async (em: EntityManager, orgId: string): Promise<Organization> => {
-  await em.findOne(OrganizationSchema, { id: orgId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  await lockOrganizationRow(em, orgId);
   return requireOrganization(em, orgId);
 };
 
@@ -45,24 +48,13 @@ export const lockOrganizationFor = async (
 };
 
 /** A contract with its row locked for the rest of the transaction, or null. */
-export const lockContract = (em: EntityManager, contractId: string): Promise<Contract | null> =>
-  em.findOne(ContractSchema, { id: contractId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+export { lockContract };
 
 /** Connected to an organization that still uses it (not disconnected). */
 export const isConnected = (c: Contract): boolean => c.organizationId !== null && c.disconnectedAt === null;
 
 /** Active external contracts this account manages that are not connected to any organization. */
-export const unconnectedContractsManagedBy = (em: EntityManager, accountId: string): Promise<Contract[]> =>
-  em.find(
-    ContractSchema,
-    {
-      managerId: accountId,
-      kind: 'external',
-      status: 'active',
-      $or: [{ organizationId: null }, { disconnectedAt: { $ne: null } }],
-    },
-    { orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
+export { unconnectedContractsManagedBy };
 
 /**
  * The single contract a command without a contract id means. None → `not_found` with `none`;

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PlanSchema } from '../../../db/schemas/index.ts';
+import {
+  insertPeriodCharge,
+  lateSeatsBilled,
+  overdueByRef,
+  type PeriodCharge,
+  planToBill,
+  renewalOf,
+  renewalsAfter,
+  toPeriodCharge,
+} from '../../../db/repositories/period-charges.ts';
 import { listPrice } from '../../domain/catalog.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Contract, PurchaseRequest } from '../../domain/model.ts';
@@ -9,89 +18,11 @@ import { tieredIncrement } from '../../domain/tiers.ts';
 import { audit } from './records.ts';
 import { renewalCharge } from './renewal-charge.ts';
 
-/** What a period charge bills: seats per plan and their amount. */
-export interface ChargedItem {
-  planCode: string;
-  quantity: number;
-  amount: number;
-}
-
-export interface PeriodCharge {
-  id: string;
-  contractId: string;
-  kind: 'renewal' | 'late_purchase';
-  periodStart: Date;
-  periodEnd: Date;
-  requestId: string | null;
-  items: ChargedItem[];
-  amount: number;
-  currency: string;
-  payerId: string;
-  idempotencyKey: string;
-  status: 'charging' | 'paid' | 'unpaid' | 'suspended';
-  chargeRef: string | null;
-  failureReason: string | null;
-  failedAt: Date | null;
-  retries: number;
-  nextRetryAt: Date | null;
-  updatedAt: Date;
-}
-
-type Row = Record<string, unknown>;
-const date = (v: unknown) => (v == null ? null : new Date(v as string));
-export const toPeriodCharge = (r: Row): PeriodCharge => ({
-  id: r.id as string,
-  contractId: r.contract_id as string,
-  kind: r.kind as PeriodCharge['kind'],
-  periodStart: date(r.period_start)!,
-  periodEnd: date(r.period_end)!,
-  requestId: (r.request_id as string | null) ?? null,
-  items: (typeof r.items === 'string' ? JSON.parse(r.items) : r.items) as ChargedItem[],
-  amount: Number(r.amount),
-  currency: r.currency as string,
-  payerId: r.payer_id as string,
-  idempotencyKey: r.idempotency_key as string,
-  status: r.status as PeriodCharge['status'],
-  chargeRef: (r.charge_ref as string | null) ?? null,
-  failureReason: (r.failure_reason as string | null) ?? null,
-  failedAt: date(r.failed_at),
-  retries: Number(r.retries),
-  nextRetryAt: date(r.next_retry_at),
-  updatedAt: date(r.updated_at)!,
-});
+export type { ChargedItem, PeriodCharge } from '../../../db/repositories/period-charges.ts';
+export { overdueByRef, renewalOf, toPeriodCharge };
 
 export const renewalKey = (contractId: string, periodStart: Date) =>
   `contract:${contractId}:period:${periodStart.toISOString()}`;
-
-const insert = async (
-  em: EntityManager,
-  c: Omit<
-    PeriodCharge,
-    'chargeRef' | 'failureReason' | 'failedAt' | 'retries' | 'nextRetryAt' | 'status' | 'updatedAt'
-  >,
-  now: Date,
-) => {
-  await em.execute(
-    `insert into period_charge (id, contract_id, kind, period_start, period_end, request_id, items, amount, currency,
-       payer_id, idempotency_key, status, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'charging', ?, ?) on conflict do nothing`,
-    [
-      c.id,
-      c.contractId,
-      c.kind,
-      c.periodStart,
-      c.periodEnd,
-      c.requestId,
-      JSON.stringify(c.items),
-      c.amount,
-      c.currency,
-      c.payerId,
-      c.idempotencyKey,
-      now,
-      now,
-    ],
-  );
-};
 
 /**
  * The renewal of the period after the contract's current one, priced once: the first call (the
@@ -108,7 +39,7 @@ export const renewalSnapshot = async (
   const existing = await renewalOf(em, contract.id, periodStart);
   if (existing) return existing;
   const priced = await renewalCharge(em, contract);
-  await insert(
+  await insertPeriodCharge(
     em,
     {
       id: randomUUID(),
@@ -126,14 +57,6 @@ export const renewalSnapshot = async (
     now,
   );
   return (await renewalOf(em, contract.id, periodStart))!;
-};
-
-export const renewalOf = async (em: EntityManager, contractId: string, periodStart: Date) => {
-  const [row] = await em.execute<Row[]>(
-    `select * from period_charge where contract_id = ? and kind = 'renewal' and period_start = ?`,
-    [contractId, periodStart],
-  );
-  return row ? toPeriodCharge(row) : null;
 };
 
 /**
@@ -164,24 +87,13 @@ export const billLateSeats = async (
   request: PurchaseRequest,
   payerId: string,
 ): Promise<string[]> => {
-  const renewals = (
-    await em.execute<Row[]>(
-      `select * from period_charge where contract_id = ? and kind = 'renewal' and period_start > ?
-       order by period_start`,
-      [contract.id, request.prorationDate],
-    )
-  ).map(toPeriodCharge);
+  const renewals = await renewalsAfter(em, contract.id, request.prorationDate);
   if (renewals.length === 0) return [];
-  const plan = await em.findOneOrFail(PlanSchema, { code: request.planCode });
+  const plan = await planToBill(em, request.planCode);
   const ids: string[] = [];
   for (const renewal of renewals) {
-    const [late] = await em.execute<{ n: number }[]>(
-      `select coalesce(sum((items->0->>'quantity')::int), 0)::int as n from period_charge
-       where contract_id = ? and kind = 'late_purchase' and period_start = ? and items->0->>'planCode' = ?`,
-      [contract.id, renewal.periodStart, request.planCode],
-    );
-    const before =
-      (renewal.items.find((i) => i.planCode === request.planCode)?.quantity ?? 0) + (late?.n ?? 0);
+    const late = await lateSeatsBilled(em, contract.id, renewal.periodStart, request.planCode);
+    const before = (renewal.items.find((i) => i.planCode === request.planCode)?.quantity ?? 0) + late;
     const amount = tieredIncrement(
       listPrice(plan, contract.period),
       before,
@@ -189,7 +101,7 @@ export const billLateSeats = async (
       plan.tiers,
     );
     const id = randomUUID();
-    await insert(
+    await insertPeriodCharge(
       em,
       {
         id,
@@ -222,13 +134,3 @@ export const billLateSeats = async (
   }
   return ids;
 };
-
-/** Overdue charges (unpaid or suspended) whose provider invoice is `ref`, locked. */
-export const overdueByRef = async (em: EntityManager, contractId: string, ref: string) =>
-  (
-    await em.execute<Row[]>(
-      `select * from period_charge where contract_id = ? and charge_ref = ? and status in ('unpaid', 'suspended')
-       for update`,
-      [contractId, ref],
-    )
-  ).map(toPeriodCharge);

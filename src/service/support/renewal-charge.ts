@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PlanSchema } from '../../../db/schemas/index.ts';
+import { plansByCode, renewingSeatCounts } from '../../../db/repositories/renewals.ts';
 import { listPrice } from '../../domain/catalog.ts';
 import type { Contract } from '../../domain/model.ts';
 import { tieredTotal } from '../../domain/tiers.ts';
@@ -9,12 +9,8 @@ import { tieredTotal } from '../../domain/tiers.ts';
  * renewal roll charges it; the reminder seven days before announces the same figure.
  */
 export const renewalCharge = async (em: EntityManager, contract: Contract) => {
-  const counts = await em.execute<{ plan_code: string; n: number }[]>(
-    `select plan_code, count(*)::int as n from seat where contract_id = ? and auto_renew
-     group by plan_code order by plan_code`,
-    [contract.id],
-  );
-  const plans = new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
+  const counts = await renewingSeatCounts(em, contract.id);
+  const plans = await plansByCode(em);
   const byPlan = counts.map((c) => {
     const plan = plans.get(c.plan_code)!;
     return {

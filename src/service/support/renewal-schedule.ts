@@ -1,3 +1,4 @@
+import { contractPeriod, seatsWithRenewing } from '../../../db/repositories/renewals.ts';
 import type { ServiceContext } from '../context.ts';
 import type { PlanQuantity } from '../ports.ts';
 import { audit } from './records.ts';
@@ -14,33 +15,18 @@ interface Seats {
 
 const seatsOf = (ctx: ServiceContext, contractId: string): Promise<Seats | null> =>
   reading(ctx, async (em) => {
-    const [c] = await em.execute<
-      {
-        organization_id: string | null;
-        period: 'month' | 'year';
-        current_period_start: Date;
-        current_period_end: Date;
-        status: string;
-      }[]
-    >(
-      'select organization_id, period, current_period_start, current_period_end, status from contract where id = ?',
-      [contractId],
-    );
+    const c = await contractPeriod(em, contractId);
     // An ended period: the roll is due and brings Stripe to the renewing seats itself; the next
     // period is planned from the rolled contract.
-    if (c?.status !== 'active' || new Date(c.current_period_end) <= ctx.clock.now()) return null;
-    const rows = await em.execute<{ plan_code: string; n: number; renewing: number }[]>(
-      `select plan_code, count(*)::int as n, (count(*) filter (where auto_renew))::int as renewing
-       from seat where contract_id = ? group by plan_code order by plan_code`,
-      [contractId],
-    );
+    if (c?.status !== 'active' || c.currentPeriodEnd <= ctx.clock.now()) return null;
+    const rows = await seatsWithRenewing(em, contractId);
     return {
       contractId,
-      organizationId: c.organization_id,
+      organizationId: c.organizationId,
       period: c.period,
-      periodStart: new Date(c.current_period_start),
-      current: rows.map((r) => ({ planCode: r.plan_code, quantity: r.n })),
-      renewing: rows.map((r) => ({ planCode: r.plan_code, quantity: r.renewing })),
+      periodStart: c.currentPeriodStart,
+      current: rows.map((r) => ({ planCode: r.planCode, quantity: r.seats })),
+      renewing: rows.map((r) => ({ planCode: r.planCode, quantity: r.renewing })),
     };
   });
 
