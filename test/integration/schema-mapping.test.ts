@@ -12,7 +12,7 @@ afterAll(() => db?.close());
 describe('ORM mapping', () => {
   it('maps every column of every mapped table (and nothing that is not a column)', async () => {
     const metas = Object.values(db.orm.getMetadata().getAll()).filter((m) => m.tableName && !m.embeddable);
-    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.map((m) => m.tableName)).toContain('purchase_request');
     const rows = await db.em.fork().execute<{ table_name: string; column_name: string }[]>(
       `select table_name, column_name from information_schema.columns
          where table_schema = current_schema() and table_name in (?) order by table_name, ordinal_position`,
