@@ -75,6 +75,9 @@ export interface Invitation {
   decidedAt: Date | null;
 }
 
+/** A JSON document as stored (jsonb). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export type ContractKind = 'organization' | 'external';
 export type ContractStatus = 'active' | 'ended';
 
@@ -92,6 +95,11 @@ export interface Contract {
   disconnectedAt: Date | null;
   connectionKeyHash: string | null;
   connectionKeyExpiresAt: Date | null;
+  /** the REST caller's Idempotency-Key it was created with, and that request (same key, other body → refused) */
+  creationKey: string | null;
+  creationRequest: JsonValue | null;
+  /** set while a period charge is overdue: its seats grant no access until it is paid */
+  suspendedAt: Date | null;
   createdAt: Date;
 }
 
@@ -127,6 +135,14 @@ export interface PurchaseRequest {
   decidedAt: Date | null;
   chargeRef: string | null;
   failureReason: string | null;
+  /** the plan's absolute quantity asked of the billing provider, fixed once when its turn comes */
+  billingQuantity: number | null;
+  /** the provider's reference of a payment it holds (an open invoice), while awaitingPayment */
+  billingRef: string | null;
+  /** failed for now, but the provider holds the change until the payment completes (3-D Secure, a retried invoice) */
+  awaitingPayment: boolean;
+  /** a lease on the provider call: a second click while it runs is told the request is decided */
+  billingStartedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,4 +1,9 @@
-import { ContractSchema, OrganizationSchema } from '../../db/schemas/index.ts';
+import {
+  eventContract,
+  isEventClaimed,
+  setChargeInvoice,
+  setupToStart,
+} from '../../db/repositories/billing-events.ts';
 import { recordOutcome } from './collect-period-charges.ts';
 import type { ServiceContext } from './context.ts';
 import type { BillingEvent } from './ports.ts';
@@ -29,7 +34,7 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
       return once(ctx, claim, async () => 'ignored');
     default: {
       const outcome = await once(ctx, claim, async (em, now) => {
-        const contract = await em.findOne(ContractSchema, { id: event.contractId });
+        const contract = await eventContract(em, event.contractId);
         const org = contract?.organizationId ? await lockOrganization(em, contract.organizationId) : null;
         if (!contract || !org) return 'ignored';
         switch (event.kind) {
@@ -71,10 +76,7 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
                 ? await renewalOf(em, contract.id, contract.currentPeriodStart)
                 : null;
             if (renewal && renewal.status === 'paid') {
-              await em.execute('update period_charge set charge_ref = ? where id = ?', [
-                event.invoiceRef,
-                renewal.id,
-              ]);
+              await setChargeInvoice(em, renewal.id, event.invoiceRef);
               await recordOutcome(em, now, { ...renewal, chargeRef: event.invoiceRef }, 0, {
                 ok: false,
                 reason: event.reason,
@@ -131,8 +133,8 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
 };
 
 /** Whether an event id was already applied (a cheap early answer to a redelivery). */
-export const wasApplied = async (ctx: ServiceContext, eventId: string): Promise<boolean> =>
-  (await reading(ctx, (em) => em.execute('select 1 from stripe_event where id = ?', [eventId]))).length > 0;
+export const wasApplied = (ctx: ServiceContext, eventId: string): Promise<boolean> =>
+  reading(ctx, (em) => isEventClaimed(em, eventId));
 
 /** Runs `effect` in one transaction with the event claimed; a claimed event is a duplicate. */
 const once = (
@@ -156,18 +158,7 @@ const setupCompleted = async (
   orgId: string,
   claim: { id: string; type: string },
 ): Promise<EventOutcome> => {
-  const found = await reading(ctx, async (em) => {
-    const org = await em.findOne(OrganizationSchema, { id: orgId });
-    const contract =
-      org &&
-      (await em.findOne(ContractSchema, { organizationId: org.id, kind: 'organization', status: 'active' }));
-    if (!org || !contract || org.status !== 'pending') return null;
-    const items = await em.execute<{ plan_code: string; n: number }[]>(
-      'select plan_code, count(*)::int as n from seat where contract_id = ? group by plan_code order by plan_code',
-      [contract.id],
-    );
-    return { org, contract, items: items.map((i) => ({ planCode: i.plan_code, quantity: i.n })) };
-  });
+  const found = await reading(ctx, (em) => setupToStart(em, orgId));
   if (!found) return once(ctx, claim, async () => 'ignored');
   const started = await ctx.billing.startSubscription({
     organizationId: found.org.id,
@@ -176,10 +167,7 @@ const setupCompleted = async (
     items: found.items,
   });
   if (started.ok) {
-    const before = await reading(ctx, (em) =>
-      em.execute('select 1 from stripe_event where id = ?', [claim.id]),
-    );
-    if (before.length) return 'duplicate';
+    if (await wasApplied(ctx, claim.id)) return 'duplicate';
     await activateOrganization(ctx, found.org.id, { ref: started.ref, event: claim });
     return 'applied';
   }

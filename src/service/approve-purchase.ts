@@ -1,7 +1,15 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
+import {
+  addPurchasedSeats,
+  fixBillingQuantity,
+  lockExistingRequest,
+  lockRequest,
+  releaseBillingLease,
+  sendTurnOf,
+  stalledRequestIds,
+  takeBillingLease as takeLease,
+} from '../../db/repositories/purchase-requests.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
@@ -30,7 +38,7 @@ export const lockRequestFor = async (
   id: string,
 ) => {
   const now = ctx.clock.now();
-  const request = await em.findOne(PurchaseRequestSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const request = await lockRequest(em, id);
   if (!request)
     throw new DomainError(
       'not_found',
@@ -141,14 +149,8 @@ export const approvePurchase = async (
 export const BILLING_LEASE_MS = 120_000;
 
 /** Takes the purchase's billing lease if it is free or lapsed; false while another call holds it. */
-const takeBillingLease = async (em: EntityManager, id: string, now: Date): Promise<boolean> => {
-  const rows = await em.execute<{ id: string }[]>(
-    `update purchase_request set billing_started_at = ?
-     where id = ? and (billing_started_at is null or billing_started_at <= ?) returning id`,
-    [now, id, new Date(now.getTime() - BILLING_LEASE_MS)],
-  );
-  return rows.length === 1;
-};
+const takeBillingLease = (em: EntityManager, id: string, now: Date): Promise<boolean> =>
+  takeLease(em, id, now, new Date(now.getTime() - BILLING_LEASE_MS));
 
 /** The provider call; if it throws (nothing known to be charged), the lease is given back so a retry may run. */
 const purchaseOnce = async (
@@ -159,10 +161,7 @@ const purchaseOnce = async (
   try {
     return await ctx.billing.purchaseSeats(input);
   } catch (e) {
-    await ctx.em
-      .fork()
-      .execute('update purchase_request set billing_started_at = null where id = ?', [id])
-      .catch(() => {});
+    await releaseBillingLease(ctx.em.fork(), id).catch(() => {});
     throw e;
   }
 };
@@ -183,27 +182,15 @@ const takeSendTurn = async (ctx: ServiceContext, r: PurchaseRequest, waitMs: num
   for (;;) {
     const fixed = await inTransaction(ctx, async (em) => {
       await lockContract(em, r.contractId);
-      const rows = await em.execute<{ id: string; billing_quantity: number | null }[]>(
-        `select id, billing_quantity from purchase_request
-         where contract_id = ? and status = 'approved' and (id = ? or billing_quantity is not null)`,
-        [r.contractId, r.id],
-      );
+      const rows = await sendTurnOf(em, r.contractId, r.id);
       const mine = rows.find((x) => x.id === r.id);
-      if (mine?.billing_quantity) return mine.billing_quantity;
+      if (mine?.billingQuantity) return mine.billingQuantity;
       if (rows.some((x) => x.id !== r.id)) return null;
-      const [row] = await em.execute<{ q: number }[]>(
-        `update purchase_request set billing_quantity = ? +
-           (select count(*) from seat where contract_id = ? and plan_code = ?)
-         where id = ? returning billing_quantity as q`,
-        [r.quantity, r.contractId, r.planCode, r.id],
-      );
-      return row!.q;
+      return fixBillingQuantity(em, r);
     });
     if (fixed !== null) return fixed;
     if (Date.now() >= deadline) {
-      await ctx.em
-        .fork()
-        .execute('update purchase_request set billing_started_at = null where id = ?', [r.id]);
+      await releaseBillingLease(ctx.em.fork(), r.id);
       throw new DomainError(
         'billing_unavailable',
         'Another purchase for this organization is being charged right now.',
@@ -222,11 +209,7 @@ const settle = async (
   charge: SeatPurchaseResult,
 ): Promise<{ request: PurchaseRequest; outcome: ApprovalOutcome; lateCharges: string[] }> => {
   const now = ctx.clock.now();
-  const request = await em.findOneOrFail(
-    PurchaseRequestSchema,
-    { id },
-    { lockMode: LockMode.PESSIMISTIC_WRITE },
-  );
+  const request = await lockExistingRequest(em, id);
   if (request.status !== 'approved') {
     return { request, outcome: request.status === 'charged' ? 'charged' : 'payment_failed', lateCharges: [] };
   }
@@ -242,20 +225,15 @@ const settle = async (
     if (contract && ctx.billing.billsPeriodsAtRoll) {
       lateCharges = await billLateSeats(em, now, contract, request, org.ownerId);
     }
-    await em.execute(
-      `insert into seat (id, contract_id, plan_code, membership_id, auto_renew, assigned_at, last_used_at, created_at)
-       select gen_random_uuid(), ?, ?, null, true, null, null, ? from generate_series(1, ?)`,
-      [request.contractId, request.planCode, now, request.quantity],
-    );
+    await addPurchasedSeats(em, request, now);
   } else {
     request.status = 'payment_failed';
     request.failureReason = charge.reason;
     if (charge.pending) {
       // the provider holds the change until the payment completes; a webhook may finish it
-      await em.execute('update purchase_request set awaiting_payment = true, billing_ref = ? where id = ?', [
-        charge.pending.ref,
-        request.id,
-      ]);
+      // (written with the status by the flush)
+      request.awaitingPayment = true;
+      request.billingRef = charge.pending.ref;
     }
   }
   audit(em, now, {
@@ -279,14 +257,10 @@ const settle = async (
  */
 export const resumeStalledPurchases = async (ctx: ServiceContext, opts: { olderThanMs?: number } = {}) => {
   const cutoff = new Date(ctx.clock.now().getTime() - (opts.olderThanMs ?? 60_000));
-  const stalled = await ctx.em.fork().execute<{ id: string }[]>(
-    // the one already at the provider first: the others wait for its turn to end
-    `select id from purchase_request where status = 'approved' and updated_at <= ?
-       order by billing_quantity is null, updated_at limit 100`,
-    [cutoff],
-  );
+  // the one already at the provider first: the others wait for its turn to end
+  const stalled = await stalledRequestIds(ctx.em.fork(), cutoff, 100);
   const results: { requestId: string; outcome?: ApprovalOutcome; error?: string }[] = [];
-  for (const { id } of stalled) {
+  for (const id of stalled) {
     try {
       const decided = await approvePurchase(ctx, null, { requestId: id }, { waitMs: 0 });
       results.push({ requestId: id, outcome: decided.outcome });

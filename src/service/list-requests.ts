@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
+import { pageOfRequests } from '../../db/repositories/purchase-requests.ts';
 import { isApprover } from '../domain/permissions.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
@@ -18,10 +18,10 @@ export const listRequests = (ctx: ServiceContext, actor: Actor, raw: z.input<typ
   return reading(ctx, async (em) => {
     const { org, me, membership: m } = await authorize(em, cmd.organizationId, actor, 'request_seats');
     const everyone = isApprover(m) || m.role === 'admin';
-    const [requests, total] = await em.findAndCount(
-      PurchaseRequestSchema,
+    const [requests, total] = await pageOfRequests(
+      em,
       everyone ? { organizationId: org.id } : { organizationId: org.id, requestedById: me.id },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: cmd.limit, offset: cmd.offset },
+      { limit: cmd.limit, offset: cmd.offset },
     );
     const people = await accountsById(
       em,

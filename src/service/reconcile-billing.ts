@@ -1,3 +1,4 @@
+import { contractsToReconcile } from '../../db/repositories/billing-events.ts';
 import type { ServiceContext } from './context.ts';
 import { type Drift, driftOf } from './support/drift.ts';
 import { audit } from './support/records.ts';
@@ -23,30 +24,22 @@ export interface Reconciled {
  * synced again first, so a sync that failed after an auto-renew change is retried within the hour.
  */
 export const reconcileBilling = async (ctx: ServiceContext, opts: { limit?: number } = {}) => {
-  const contracts = await reading(ctx, (em) =>
-    em.execute<{ id: string; organization_id: string; org_status: string }[]>(
-      `select c.id, c.organization_id, o.status as org_status from contract c
-       join organization o on o.id = c.organization_id
-       where c.kind = 'organization' and c.status = 'active' and o.status in ('active', 'cancelling')
-       order by c.id limit ?`,
-      [opts.limit ?? 500],
-    ),
-  );
+  const contracts = await reading(ctx, (em) => contractsToReconcile(em, opts.limit ?? 500));
   const results: Reconciled[] = [];
   for (const c of contracts) {
     try {
-      await syncRenewalSchedules(ctx, [c.id]);
-      const billed = await ctx.billing.billedState(c.id);
+      await syncRenewalSchedules(ctx, [c.contractId]);
+      const billed = await ctx.billing.billedState(c.contractId);
       if (!billed) continue;
-      const drift = await reading(ctx, (em) => driftOf(em, c.id, billed, ctx.clock.now()));
-      const cancelMismatch = billed.cancelAtPeriodEnd !== (c.org_status === 'cancelling');
+      const drift = await reading(ctx, (em) => driftOf(em, c.contractId, billed, ctx.clock.now()));
+      const cancelMismatch = billed.cancelAtPeriodEnd !== (c.organizationStatus === 'cancelling');
       if (drift.length === 0 && !cancelMismatch && !billed.ended) continue;
       await inTransaction(ctx, async (em) => {
         audit(em, ctx.clock.now(), {
-          organizationId: c.organization_id,
+          organizationId: c.organizationId,
           actorId: null,
           action: 'billing.drift',
-          subject: { type: 'contract', id: c.id },
+          subject: { type: 'contract', id: c.contractId },
           after: {
             drift,
             cancelAtPeriodEnd: billed.cancelAtPeriodEnd,
@@ -55,10 +48,10 @@ export const reconcileBilling = async (ctx: ServiceContext, opts: { limit?: numb
           },
         });
       });
-      results.push({ contractId: c.id, drift, cancelMismatch });
+      results.push({ contractId: c.contractId, drift, cancelMismatch });
     } catch (e) {
       results.push({
-        contractId: c.id,
+        contractId: c.contractId,
         drift: [],
         cancelMismatch: false,
         error: e instanceof Error ? e.message : String(e),

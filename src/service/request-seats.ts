@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { PurchaseRequestSchema } from '../../db/schemas/index.ts';
+import { addRequest } from '../../db/repositories/purchase-requests.ts';
 import { DomainError } from '../domain/errors.ts';
 import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
@@ -9,7 +9,7 @@ import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
 import { authorize, ownContract, requireOpen, requirePlan } from './support/lookups.ts';
-import { approversOf, quoteFor, requestPayload } from './support/purchase.ts';
+import { approversOf, quoteWithSeats, requestPayload } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -41,7 +41,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
     const quote = { ...local, proratedAmount: provider.amount };
     const selfApproved = isApprover(membership);
     const autoApprove = org.autoApproveBelow !== null && quote.proratedAmount < org.autoApproveBelow;
-    const request = em.create(PurchaseRequestSchema, {
+    const request = addRequest(em, {
       id: randomUUID(),
       organizationId: org.id,
       contractId: contract.id,
@@ -59,6 +59,10 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       decidedAt: null,
       chargeRef: null,
       failureReason: null,
+      billingQuantity: null,
+      billingRef: null,
+      awaitingPayment: false,
+      billingStartedAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -98,7 +102,11 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
   return { ...created, outcome: 'pending' as const };
 };
 
-/** Every check a request must pass, and its local quote; run before pricing and again inside the transaction. */
+/**
+ * Every check a request must pass, and its local quote; run before pricing and again inside the
+ * transaction (fresh rows there). Five reads: the actor's rows, the plan, the contract (with its
+ * suspension), the seats per plan (also the plan's count) and the plans.
+ */
 const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof input>, now: Date) => {
   const { org, me, membership } = await authorize(em, cmd.organizationId, actor, 'request_seats');
   requireOpen(org);
@@ -125,11 +133,7 @@ const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof inp
     );
   }
   const contract = await ownContract(em, org.id);
-  const [overdue] = await em.execute<{ suspended_at: Date | null }[]>(
-    'select suspended_at from contract where id = ?',
-    [contract.id],
-  );
-  if (overdue?.suspended_at) {
+  if (contract.suspendedAt) {
     throw new DomainError(
       'payment_failed',
       `${org.name}'s seats are suspended because a payment is overdue.`,
@@ -145,10 +149,6 @@ const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof inp
       'Ask again in a few minutes.',
     );
   }
-  const quote = await quoteFor(em, contract, plan, cmd.quantity, now);
-  const [row] = await em.execute<{ n: number }[]>(
-    'select count(*)::int as n from seat where contract_id = ? and plan_code = ?',
-    [contract.id, plan.code],
-  );
-  return { org, me, membership, plan, contract, quote, purchasedOfPlan: row?.n ?? 0 };
+  const { quote, purchasedOfPlan } = await quoteWithSeats(em, contract, plan, cmd.quantity, now);
+  return { org, me, membership, plan, contract, quote, purchasedOfPlan };
 };

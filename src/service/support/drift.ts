@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { billableSeatsByPlan } from '../../../db/repositories/billing-events.ts';
 import type { BilledState } from '../ports.ts';
 
 export interface Drift {
@@ -18,12 +19,7 @@ export const driftOf = async (
   billed: BilledState,
   now: Date,
 ): Promise<Drift[]> => {
-  const rows = await em.execute<{ plan_code: string; n: number }[]>(
-    `select s.plan_code, count(*)::int as n from seat s join contract c on c.id = s.contract_id
-     where s.contract_id = ? and (s.auto_renew or c.current_period_end > ?) group by s.plan_code`,
-    [contractId, now],
-  );
-  const ours = new Map(rows.map((r) => [r.plan_code, r.n]));
+  const ours = await billableSeatsByPlan(em, contractId, now);
   const theirs = new Map(billed.items.map((i) => [i.planCode, i.quantity]));
   const plans = new Set([...ours.keys(), ...theirs.keys()]);
   return [...plans]

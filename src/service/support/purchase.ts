@@ -1,9 +1,45 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipSchema, PlanSchema } from '../../../db/schemas/index.ts';
+import { plansByCode, seatTallyOf } from '../../../db/repositories/purchase-quotes.ts';
+import { approversOf } from '../../../db/repositories/purchase-requests.ts';
 import type { Plan } from '../../domain/catalog.ts';
 import type { Contract, Organization, PurchaseRequest } from '../../domain/model.ts';
 import { quoteSeats, type SeatQuote } from '../../domain/quote.ts';
 import { notify } from './records.ts';
+
+/** Active approvers of an organization (owner, and admins marked approver). */
+export { approversOf };
+
+/**
+ * Prices adding `quantity` seats of `plan` to `contract` at `at`, from the seats it has now, and
+ * tells how many of the plan it has (two reads: the seats per plan, and the plans).
+ */
+export const quoteWithSeats = async (
+  em: EntityManager,
+  contract: Contract,
+  plan: Plan,
+  quantity: number,
+  at: Date,
+): Promise<{ quote: SeatQuote; purchasedOfPlan: number }> => {
+  const tally = await seatTallyOf(em, contract.id);
+  const plans = await plansByCode(em);
+  const renewingByPlan = new Map(
+    tally
+      .filter((t) => t.renewing > 0)
+      .map((t) => [t.planCode, { plan: plans.get(t.planCode)!, seats: t.renewing }]),
+  );
+  const purchasedOfPlan = tally.find((t) => t.planCode === plan.code)?.purchased ?? 0;
+  const quote = quoteSeats({
+    plan,
+    period: contract.period,
+    periodStart: contract.currentPeriodStart,
+    periodEnd: contract.currentPeriodEnd,
+    purchasedOfPlan,
+    renewingByPlan,
+    quantity,
+    at,
+  });
+  return { quote, purchasedOfPlan };
+};
 
 /** Prices adding `quantity` seats of `plan` to `contract` at `at`, from the seats it has now. */
 export const quoteFor = async (
@@ -12,37 +48,7 @@ export const quoteFor = async (
   plan: Plan,
   quantity: number,
   at: Date,
-): Promise<SeatQuote> => {
-  const rows = await em.execute<{ plan_code: string; purchased: number; renewing: number }[]>(
-    `select plan_code, count(*)::int as purchased, count(*) filter (where auto_renew)::int as renewing
-     from seat where contract_id = ? group by plan_code`,
-    [contract.id],
-  );
-  const plans = new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
-  const renewingByPlan = new Map(
-    rows
-      .filter((r) => r.renewing > 0)
-      .map((r) => [r.plan_code, { plan: plans.get(r.plan_code)!, seats: r.renewing }]),
-  );
-  return quoteSeats({
-    plan,
-    period: contract.period,
-    periodStart: contract.currentPeriodStart,
-    periodEnd: contract.currentPeriodEnd,
-    purchasedOfPlan: rows.find((r) => r.plan_code === plan.code)?.purchased ?? 0,
-    renewingByPlan,
-    quantity,
-    at,
-  });
-};
-
-/** Active approvers of an organization (owner, and admins marked approver). */
-export const approversOf = (em: EntityManager, orgId: string) =>
-  em.find(MembershipSchema, {
-    organizationId: orgId,
-    status: 'active',
-    $or: [{ role: 'owner' }, { approver: true }],
-  });
+): Promise<SeatQuote> => (await quoteWithSeats(em, contract, plan, quantity, at)).quote;
 
 export const requestPayload = (
   org: Organization,
