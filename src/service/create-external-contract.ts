@@ -153,6 +153,9 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
       disconnectedAt: null,
       connectionKeyHash: null,
       connectionKeyExpiresAt: null,
+      creationKey: null,
+      creationRequest: null,
+      suspendedAt: null,
       createdAt: now,
     });
     await em.flush();
