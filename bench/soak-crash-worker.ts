@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import { deliverOutbox } from '../src/jobs/deliver-outbox.ts';
 import { type Notifier, Unreachable } from '../src/jobs/notifier.ts';
@@ -25,7 +26,7 @@ const main = async () => {
   const orm = await MikroORM.init(ormConfig({ databaseUrl: process.env.SOAK_DB_URL!, pool: 4 }));
   const em = orm.em as unknown as EntityManager;
   const now = new Date(process.env.SOAK_NOW!);
-  const ledger = new LedgerGateway(em, () => now);
+  const ledger = new LedgerGateway(ledgerChargeStore(em), () => now);
   const slow = Object.create(ledger) as BillingGateway;
   slow.purchaseSeats = async (input) => {
     const r = await ledger.purchaseSeats(input);

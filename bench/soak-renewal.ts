@@ -7,6 +7,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import { DEFAULT_PLANS, listPrice } from '../src/domain/catalog.ts';
 import { DomainError } from '../src/domain/errors.ts';
@@ -123,7 +124,7 @@ const flaky = (inner: LedgerGateway): BillingGateway => {
 const workerOn = async (url: string): Promise<{ orm: MikroORM; ctx: ServiceContext }> => {
   const orm = await MikroORM.init(ormConfig({ databaseUrl: url, pool: 6 }));
   const em = orm.em as unknown as EntityManager;
-  return { orm, ctx: { em, clock, billing: flaky(new LedgerGateway(em, clock.now)) } };
+  return { orm, ctx: { em, clock, billing: flaky(new LedgerGateway(ledgerChargeStore(em), clock.now)) } };
 };
 
 interface Org {

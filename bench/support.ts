@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import type { ServiceContext } from '../src/service/context.ts';
 import { systemClock } from '../src/service/ports.ts';
@@ -50,7 +51,7 @@ export const createBenchDb = async (): Promise<BenchDb> => {
 export const serviceOn = async (url: string, pool: number) => {
   const orm = await MikroORM.init(ormConfig({ databaseUrl: url, pool }));
   const em = orm.em as unknown as EntityManager;
-  const ctx: ServiceContext = { em, clock: systemClock, billing: new LedgerGateway(em) };
+  const ctx: ServiceContext = { em, clock: systemClock, billing: new LedgerGateway(ledgerChargeStore(em)) };
   return { orm, ctx };
 };
 

@@ -5,20 +5,22 @@ import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { stripeClient } from '../adapters/stripe/client.ts';
 import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
 import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
+import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
+import { stripeStore } from '../db/repositories/stripe-store.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
 import { InFlight } from './commands/in-flight.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import type { ServiceContext } from './service/context.ts';
-import { type Clock, systemClock } from './service/ports.ts';
+import { type BillingGateway, type BillingProvider, type Clock, systemClock } from './service/ports.ts';
 
 export interface App {
   config: Config;
   orm: MikroORM;
   ctx: ServiceContext;
   log: Logger;
-  /** set when billing goes through Stripe (STRIPE_SECRET_KEY) */
-  stripe?: StripeGateway;
+  /** set when billing goes through Stripe (STRIPE_SECRET_KEY): its webhooks and catalog */
+  stripe?: BillingProvider;
   /** the Teams bot, when TEAMS_APP_ID is set */
   teams: TeamsBot | null;
   /** chat work still running after its answer (see InFlight); shutdown waits for it */
@@ -39,13 +41,14 @@ export const buildApp = async (
   const em = orm.em as unknown as EntityManager;
   const clock = opts.clock ?? systemClock;
   // Stripe when configured; otherwise the local ledger, so the bot runs with no setup at all.
-  const stripe = config.STRIPE_SECRET_KEY
-    ? new StripeGateway(em, stripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE), {
+  // Each gateway gets its store from db/ here: the adapters never reach the database themselves.
+  const stripe: (BillingGateway & BillingProvider) | undefined = config.STRIPE_SECRET_KEY
+    ? new StripeGateway(stripeStore(em), stripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE), {
         publicUrl: config.PUBLIC_URL,
         now: () => clock.now(),
       })
     : undefined;
-  const billing = stripe ?? new LedgerGateway(em, () => clock.now());
+  const billing: BillingGateway = stripe ?? new LedgerGateway(ledgerChargeStore(em), () => clock.now());
   const ctx = { em, clock, billing, publicUrl: config.PUBLIC_URL };
   const appId = config.TEAMS_APP_ID;
   const inFlight = new InFlight();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Money } from '../../src/domain/money.ts';
 import type {
   BilledState,
@@ -13,10 +12,11 @@ import type {
   SeatPurchaseInput,
   SeatPurchaseResult,
 } from '../../src/service/ports.ts';
+import type { LedgerStore } from './ledger-store.ts';
 
 /**
- * Billing without a payment provider: charges are rows in `ledger_charge`, one per idempotency
- * key (a unique index), so a retried or doubled charge returns the first success. Payment
+ * Billing without a payment provider: charges are rows of the store (`ledger_charge`), one per
+ * idempotency key (a unique index), so a retried or doubled charge returns the first success. Payment
  * methods are the references synced onto accounts; Stripe's test token for a declined card
  * (`pm_card_chargeDeclined`) declines here too, so failures can be tried locally.
  */
@@ -29,52 +29,38 @@ export class LedgerGateway implements BillingGateway {
   /** every period is one ledger charge made by the roll */
   readonly billsPeriodsAtRoll = true;
   constructor(
-    private readonly root: EntityManager,
+    private readonly store: LedgerStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async hasPaymentMethod(accountId: string): Promise<boolean> {
-    const rows = await this.root
-      .fork()
-      .execute<{ payment_method: string | null }[]>('select payment_method from account where id = ?', [
-        accountId,
-      ]);
-    return Boolean(rows[0]?.payment_method);
+    return Boolean(await this.store.paymentMethodOf(accountId));
   }
 
   async charge(input: ChargeInput): Promise<ChargeResult> {
-    const em = this.root.fork();
-    const existing = await this.find(em, input.idempotencyKey);
+    const existing = await this.find(input.idempotencyKey);
     if (existing) return existing;
-    const [account] = await em.execute<{ payment_method: string | null }[]>(
-      'select payment_method from account where id = ?',
-      [input.payerAccountId],
-    );
-    const method = account?.payment_method ?? null;
+    const method = await this.store.paymentMethodOf(input.payerAccountId);
     const failure = !method
       ? 'No payment method on file.'
       : method === DECLINING_METHOD
         ? 'Your card was declined.'
         : null;
-    await em.execute(
-      `insert into ledger_charge (id, idempotency_key, payer_id, amount, currency, description, status, failure_reason, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`,
-      [
-        randomUUID(),
-        // A decline does not hold the key: the same purchase may be paid once the card is fixed.
-        failure ? `${input.idempotencyKey}#declined#${randomUUID()}` : input.idempotencyKey,
-        input.payerAccountId,
-        input.amount.amount,
-        input.amount.currency,
-        input.description,
-        failure ? 'failed' : 'succeeded',
-        failure,
-        this.now(),
-      ],
-    );
+    await this.store.recordCharge({
+      id: randomUUID(),
+      // A decline does not hold the key: the same purchase may be paid once the card is fixed.
+      idempotencyKey: failure ? `${input.idempotencyKey}#declined#${randomUUID()}` : input.idempotencyKey,
+      payerId: input.payerAccountId,
+      amount: input.amount.amount,
+      currency: input.amount.currency,
+      description: input.description,
+      status: failure ? 'failed' : 'succeeded',
+      failureReason: failure,
+      createdAt: this.now(),
+    });
     if (failure) return { ok: false, reason: failure };
     // Whoever won the insert decides the result for everyone.
-    return (await this.find(em, input.idempotencyKey))!;
+    return (await this.find(input.idempotencyKey))!;
   }
 
   /** The first period is charged at once: active, or failed with the reason. */
@@ -123,14 +109,11 @@ export class LedgerGateway implements BillingGateway {
     return null;
   }
 
-  private async find(em: EntityManager, key: string): Promise<ChargeResult | null> {
-    const [row] = await em.execute<{ id: string; status: string; failure_reason: string | null }[]>(
-      'select id, status, failure_reason from ledger_charge where idempotency_key = ?',
-      [key],
-    );
+  private async find(key: string): Promise<ChargeResult | null> {
+    const row = await this.store.chargeByKey(key);
     if (!row) return null;
     return row.status === 'succeeded'
       ? { ok: true, ref: `ledger_${row.id}` }
-      : { ok: false, reason: row.failure_reason ?? 'Payment failed.' };
+      : { ok: false, reason: row.failureReason ?? 'Payment failed.' };
   }
 }

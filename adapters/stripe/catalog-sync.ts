@@ -1,15 +1,10 @@
 import Stripe from 'stripe';
 import type { Plan } from '../../src/domain/catalog.ts';
-import type { BillingPeriod } from '../../src/domain/period.ts';
 import { unitPriceInTier } from '../../src/domain/tiers.ts';
+import type { SyncedPrice } from '../../src/service/ports.ts';
 import { lookupKey, productId } from './prices.ts';
 
-export interface SyncedPrice {
-  plan: string;
-  period: BillingPeriod;
-  priceId: string;
-  action: 'kept' | 'created';
-}
+export type { SyncedPrice };
 
 /** The graduated tiers of a plan's list price, as Stripe states them. */
 export const stripeTiers = (plan: Plan, listPrice: number) =>

@@ -1,11 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
+import type { Plan } from '../../src/domain/catalog.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { type Money, money } from '../../src/domain/money.ts';
 import type { BillingPeriod } from '../../src/domain/period.ts';
 import type {
   BilledState,
+  BillingEvent,
   BillingGateway,
+  BillingProvider,
   ChargeInput,
   ChargeResult,
   OpenOrganizationInput,
@@ -16,7 +18,9 @@ import type {
   SeatPreviewInput,
   SeatPurchaseInput,
   SeatPurchaseResult,
+  VerifiedWebhook,
 } from '../../src/service/ports.ts';
+import { syncCatalog } from './catalog-sync.ts';
 import { asDomainError, asPaymentFailure, reasonFor } from './errors.ts';
 import { lookupKey, planOfLookupKey } from './prices.ts';
 import {
@@ -28,6 +32,8 @@ import {
   renewalPhases,
   samePhaseItems,
 } from './renewal-schedule.ts';
+import type { StripeStore } from './stripe-store.ts';
+import { translateStripeEvent, verifyStripeEvent } from './webhook.ts';
 
 export interface StripeGatewayOptions {
   /** base URL for Checkout's return pages */
@@ -44,9 +50,10 @@ const attemptKey = (key: string, attempt: number) => (attempt === 0 ? key : `${k
  * Billing through Stripe: one customer per organization (its payment method collected by
  * Checkout in setup mode), one subscription per contract, one item per plan whose quantity is
  * the plan's purchased seats, priced with the catalog's graduated tiers. Every money move
- * carries our own idempotency key; Stripe ids live in the stripe_* tables.
+ * carries our own idempotency key; Stripe's ids are kept by the store (the stripe_* tables).
+ * It is also the provider port: webhooks and catalog sync.
  */
-export class StripeGateway implements BillingGateway {
+export class StripeGateway implements BillingGateway, BillingProvider {
   readonly name = 'stripe';
   readonly collectsPaymentMethod = true;
   /** Stripe invoices each cycle and prorates quantity changes itself */
@@ -54,17 +61,13 @@ export class StripeGateway implements BillingGateway {
   private readonly prices = new Map<string, string>();
 
   constructor(
-    private readonly root: EntityManager,
-    readonly stripe: Stripe,
+    private readonly store: StripeStore,
+    private readonly stripe: Stripe,
     private readonly opts: StripeGatewayOptions,
   ) {}
 
   private get now() {
     return (this.opts.now ?? (() => new Date()))();
-  }
-
-  private sql<T>(query: string, params: unknown[] = []) {
-    return this.root.fork().execute<T[]>(query, params);
   }
 
   /** Stripe errors leave as coded DomainErrors; card errors are handled where they are an answer. */
@@ -77,26 +80,19 @@ export class StripeGateway implements BillingGateway {
   }
 
   async hasPaymentMethod(accountId: string): Promise<boolean> {
-    const [row] = await this.sql<{ payment_method: string | null }>(
-      'select payment_method from account where id = ?',
-      [accountId],
-    );
-    return Boolean(row?.payment_method);
+    return Boolean(await this.store.paymentMethodOf(accountId));
   }
 
   /** A one-off charge (personal plans) to the payment method synced onto the account. */
   async charge(input: ChargeInput): Promise<ChargeResult> {
-    const [row] = await this.sql<{ payment_method: string | null }>(
-      'select payment_method from account where id = ?',
-      [input.payerAccountId],
-    );
-    if (!row?.payment_method) return { ok: false, reason: 'No payment method on file.' };
+    const method = await this.store.paymentMethodOf(input.payerAccountId);
+    if (!method) return { ok: false, reason: 'No payment method on file.' };
     try {
       const pi = await this.stripe.paymentIntents.create(
         {
           amount: input.amount.amount,
           currency: input.amount.currency,
-          payment_method: row.payment_method,
+          payment_method: method,
           confirm: true,
           off_session: true,
           description: input.description,
@@ -114,12 +110,9 @@ export class StripeGateway implements BillingGateway {
 
   /** A customer and a Checkout session in setup mode: the organization waits for its webhook. */
   async openOrganization(input: OpenOrganizationInput): Promise<OpenOrganizationResult> {
-    const [known] = await this.sql<{ customer_id: string; checkout_url: string | null }>(
-      'select customer_id, checkout_url from stripe_customer where organization_id = ?',
-      [input.organizationId],
-    );
+    const known = await this.store.customerOf(input.organizationId);
     const customerId =
-      known?.customer_id ??
+      known?.customerId ??
       (
         await this.call(() =>
           this.stripe.customers.create(
@@ -132,16 +125,13 @@ export class StripeGateway implements BillingGateway {
           ),
         )
       ).id;
-    const [attempt] = await this.sql<{ setup_attempt: number }>(
-      'select setup_attempt from stripe_customer where organization_id = ?',
-      [input.organizationId],
-    );
+    const attempt = await this.store.setupAttemptOf(input.organizationId);
     const url = await this.checkout(
       input.organizationId,
       input.contractId,
       customerId,
       input.firstInvoice.currency,
-      attempt?.setup_attempt ?? 0,
+      attempt ?? 0,
     );
     return { status: 'pending', setupUrl: url };
   }
@@ -173,13 +163,7 @@ export class StripeGateway implements BillingGateway {
       ),
     );
     if (!session.url) throw new Error('Stripe returned a Checkout session without a URL');
-    await this.sql(
-      `insert into stripe_customer (organization_id, customer_id, checkout_session_id, checkout_url, created_at)
-       values (?, ?, ?, ?, ?)
-       on conflict (organization_id) do update set checkout_session_id = excluded.checkout_session_id,
-         checkout_url = excluded.checkout_url`,
-      [organizationId, customerId, session.id, session.url, this.now],
-    );
+    await this.store.saveCheckout(organizationId, customerId, session.id, session.url, this.now);
     return session.url;
   }
 
@@ -192,10 +176,7 @@ export class StripeGateway implements BillingGateway {
   }): Promise<ChargeResult | { ok: false; reason: string; setupUrl?: string }> {
     const existing = await this.subscriptionOf(input.contractId);
     if (existing) return { ok: true, ref: existing };
-    const [customer] = await this.sql<{ customer_id: string; setup_attempt: number }>(
-      'select customer_id, setup_attempt from stripe_customer where organization_id = ?',
-      [input.organizationId],
-    );
+    const customer = await this.store.customerOf(input.organizationId);
     if (!customer) return { ok: false, reason: 'No Stripe customer for this organization.' };
     const items = [];
     for (const i of input.items) {
@@ -204,31 +185,26 @@ export class StripeGateway implements BillingGateway {
     try {
       const sub = await this.stripe.subscriptions.create(
         {
-          customer: customer.customer_id,
+          customer: customer.customerId,
           items,
           payment_behavior: 'error_if_incomplete',
           metadata: { contract_id: input.contractId, organization_id: input.organizationId },
         },
         // Stripe replays a stored decline for 24 hours: each setup attempt is its own request
-        { idempotencyKey: attemptKey(`contract:${input.contractId}:subscription`, customer.setup_attempt) },
+        { idempotencyKey: attemptKey(`contract:${input.contractId}:subscription`, customer.setupAttempt) },
       );
       await this.remember(input.contractId, sub);
       return { ok: true, ref: sub.id };
     } catch (e) {
       const failure = asPaymentFailure(e);
       // declined: the next attempt (another payment method) gets new keys and a new link
-      const next = customer.setup_attempt + 1;
-      await this.sql(
-        'update stripe_customer set setup_attempt = ? where organization_id = ? and setup_attempt = ?',
-        [next, input.organizationId, customer.setup_attempt],
-      );
-      const currency = (
-        await this.sql<{ currency: string }>('select currency from contract where id = ?', [input.contractId])
-      )[0]?.currency;
+      const next = customer.setupAttempt + 1;
+      await this.store.advanceSetupAttempt(input.organizationId, customer.setupAttempt);
+      const currency = (await this.store.contractTerms(input.contractId))?.currency;
       const setupUrl = await this.checkout(
         input.organizationId,
         input.contractId,
-        customer.customer_id,
+        customer.customerId,
         currency ?? 'eur',
         next,
       ).catch(() => undefined);
@@ -266,11 +242,8 @@ export class StripeGateway implements BillingGateway {
     // Stripe refuses a proration date outside the subscription's current period. A purchase that
     // reaches it only after the renewal is billed from the new period's start (as if its seats
     // had been there at the renewal); that is another body, so another key.
-    const [period] = await this.sql<{ current_period_start: Date }>(
-      'select current_period_start from contract where id = ?',
-      [input.contractId],
-    );
-    const periodStart = period ? new Date(period.current_period_start) : input.prorationDate;
+    const terms = await this.store.contractTerms(input.contractId);
+    const periodStart = terms ? terms.currentPeriodStart : input.prorationDate;
     const late = periodStart > input.prorationDate;
     let sub: Stripe.Subscription;
     try {
@@ -378,34 +351,27 @@ export class StripeGateway implements BillingGateway {
    * only once some seat stops renewing; a schedule that already says the same is left alone.
    */
   async scheduleRenewal(input: RenewalScheduleInput): Promise<void> {
-    const [row] = await this.sql<{
-      subscription_id: string;
-      schedule_id: string | null;
-      schedule_revision: number;
-    }>(
-      'select subscription_id, schedule_id, schedule_revision from stripe_subscription where contract_id = ?',
-      [input.contractId],
-    );
+    const row = await this.store.subscriptionOf(input.contractId);
     if (!row) return;
     const drops = dropsAny(input.current, input.renewing);
     // every seat renews and no schedule of ours: Stripe's own cycle bills the right quantities
-    if (!row.schedule_id && !drops) return;
+    if (!row.scheduleId && !drops) return;
     const sub = await this.call(() =>
-      this.stripe.subscriptions.retrieve(row.subscription_id, { expand: ['schedule'] }),
+      this.stripe.subscriptions.retrieve(row.subscriptionId, { expand: ['schedule'] }),
     );
     // Nothing renews (ended, or cancelling at period end), or a held purchase is still open:
     // its outcome changes the quantities, and the webhook that settles it syncs again.
     if (stateOf(sub).ended || sub.cancel_at_period_end || sub.pending_update) return;
-    let revision = row.schedule_revision;
+    let revision = row.scheduleRevision;
     let schedule =
       sub.schedule &&
       typeof sub.schedule === 'object' &&
       ['active', 'not_started'].includes(sub.schedule.status)
         ? sub.schedule
         : null;
-    if (!schedule && row.schedule_id) {
+    if (!schedule && row.scheduleId) {
       // released or completed since: the next one is a new attach, not a replay of the old one
-      await this.forgetSchedule(input.contractId);
+      await this.store.forgetSchedule(input.contractId);
       revision++;
     }
     if (!schedule) {
@@ -418,12 +384,7 @@ export class StripeGateway implements BillingGateway {
       );
     }
     // remembered before it is planned, so a later sync looks at it even if we stop right here
-    if (schedule.id !== row.schedule_id) {
-      await this.sql('update stripe_subscription set schedule_id = ? where contract_id = ?', [
-        schedule.id,
-        input.contractId,
-      ]);
-    }
+    if (schedule.id !== row.scheduleId) await this.store.setSchedule(input.contractId, schedule.id);
     const current = schedule.current_phase;
     if (!current) return;
     const now: PhaseItem[] = billedItems(sub).map((i) => ({
@@ -465,10 +426,7 @@ export class StripeGateway implements BillingGateway {
         },
       ),
     );
-    await this.sql(
-      'update stripe_subscription set schedule_revision = schedule_revision + 1 where contract_id = ?',
-      [input.contractId],
-    );
+    await this.store.countScheduleChange(input.contractId);
   }
 
   /**
@@ -477,12 +435,9 @@ export class StripeGateway implements BillingGateway {
    * period to plan). Undo plans the next period again (the caller syncs the schedule after it).
    */
   async setCancelAtPeriodEnd(contractId: string, cancel: boolean): Promise<void> {
-    const [row] = await this.sql<{ subscription_id: string; cancel_revision: number }>(
-      'select subscription_id, cancel_revision from stripe_subscription where contract_id = ?',
-      [contractId],
-    );
+    const row = await this.store.subscriptionOf(contractId);
     if (!row) return;
-    const subscription = row.subscription_id;
+    const subscription = row.subscriptionId;
     if (cancel) await this.releaseSchedule(contractId, subscription);
     await this.call(() =>
       this.stripe.subscriptions.update(
@@ -490,21 +445,15 @@ export class StripeGateway implements BillingGateway {
         { cancel_at_period_end: cancel },
         // Keyed per decision: our own retry of an unanswered call is the same request; once Stripe
         // accepted it the revision moves on, so undo or a later cancel is a new one.
-        { idempotencyKey: `contract:${contractId}:cancel_at_period_end:${cancel}:${row.cancel_revision}` },
+        { idempotencyKey: `contract:${contractId}:cancel_at_period_end:${cancel}:${row.cancelRevision}` },
       ),
     );
-    await this.sql(
-      'update stripe_subscription set cancel_revision = cancel_revision + 1 where contract_id = ? and cancel_revision = ?',
-      [contractId, row.cancel_revision],
-    );
+    await this.store.countCancelDecision(contractId, row.cancelRevision);
   }
 
   private async releaseSchedule(contractId: string, subscription: string) {
-    const [row] = await this.sql<{ schedule_id: string | null }>(
-      'select schedule_id from stripe_subscription where contract_id = ?',
-      [contractId],
-    );
-    if (!row?.schedule_id) return;
+    const row = await this.store.subscriptionOf(contractId);
+    if (!row?.scheduleId) return;
     const sub = await this.call(() => this.stripe.subscriptions.retrieve(subscription));
     const attached = typeof sub.schedule === 'string' ? sub.schedule : (sub.schedule?.id ?? null);
     if (attached) {
@@ -516,15 +465,21 @@ export class StripeGateway implements BillingGateway {
         ),
       );
     }
-    await this.forgetSchedule(contractId);
+    await this.store.forgetSchedule(contractId);
   }
 
-  /** The schedule is gone (released, completed): a later drop attaches a new one, with new keys. */
-  private async forgetSchedule(contractId: string) {
-    await this.sql(
-      'update stripe_subscription set schedule_id = null, schedule_revision = schedule_revision + 1 where contract_id = ?',
-      [contractId],
-    );
+  /** Webhooks (the provider port): Stripe's signature and 5-minute tolerance on the raw body. */
+  verifyWebhook(rawBody: Buffer, signature: string | undefined, secret: string): VerifiedWebhook {
+    return verifyStripeEvent(this.stripe, rawBody, signature, secret);
+  }
+
+  translateWebhook(event: VerifiedWebhook): Promise<BillingEvent> {
+    return translateStripeEvent(this, event);
+  }
+
+  /** Our plans → Stripe products and tiered prices (`npm run stripe:sync-catalog`). */
+  syncCatalog(plans: readonly Plan[]) {
+    return syncCatalog(this.stripe, plans);
   }
 
   async billedState(contractId: string): Promise<BilledState | null> {
@@ -551,57 +506,35 @@ export class StripeGateway implements BillingGateway {
     );
   }
 
-  async contractOfSubscription(subscriptionId: string): Promise<string | null> {
-    const [row] = await this.sql<{ contract_id: string }>(
-      'select contract_id from stripe_subscription where subscription_id = ?',
-      [subscriptionId],
-    );
-    return row?.contract_id ?? null;
+  contractOfSubscription(subscriptionId: string): Promise<string | null> {
+    return this.store.contractOfSubscription(subscriptionId);
   }
 
   private async subscriptionOf(contractId: string): Promise<string | null> {
-    const [row] = await this.sql<{ subscription_id: string }>(
-      'select subscription_id from stripe_subscription where contract_id = ?',
-      [contractId],
-    );
-    return row?.subscription_id ?? null;
+    return (await this.store.subscriptionOf(contractId))?.subscriptionId ?? null;
   }
 
   /** The plan's existing item at a new quantity, or a new item of the plan's price. */
   private async itemFor(contractId: string, planCode: string, quantity: number) {
-    const [row] = await this.sql<{ item_id: string }>(
-      'select item_id from stripe_subscription_item where contract_id = ? and plan_code = ?',
-      [contractId, planCode],
-    );
-    if (row) return { id: row.item_id, quantity };
-    const [contract] = await this.sql<{ period: BillingPeriod }>('select period from contract where id = ?', [
-      contractId,
-    ]);
-    return { price: await this.priceId(planCode, contract!.period), quantity };
+    const itemId = await this.store.itemOf(contractId, planCode);
+    if (itemId) return { id: itemId, quantity };
+    const terms = await this.store.contractTerms(contractId);
+    return { price: await this.priceId(planCode, terms!.period), quantity };
   }
 
   /** Records the subscription and its items' ids (items appear as plans are first bought). */
   private async remember(contractId: string, sub: Stripe.Subscription) {
-    await this.sql(
-      `insert into stripe_subscription (contract_id, subscription_id, created_at) values (?, ?, ?)
-       on conflict (contract_id) do nothing`,
-      [contractId, sub.id, this.now],
-    );
+    await this.store.saveSubscription(contractId, sub.id, this.now);
     if (!sub.items) return;
     // a schedule's phase change may have removed an item: its id must not be used again
-    const kept = sub.items.data.map((i) => i.id);
-    await this.sql(
-      `delete from stripe_subscription_item where contract_id = ?${kept.length ? ' and item_id not in (?)' : ''}`,
-      kept.length ? [contractId, kept] : [contractId],
+    await this.store.keepOnlyItems(
+      contractId,
+      sub.items.data.map((i) => i.id),
     );
     for (const item of sub.items.data) {
       const plan = planOfLookupKey(item.price.lookup_key);
       if (!plan) continue;
-      await this.sql(
-        `insert into stripe_subscription_item (contract_id, plan_code, item_id, price_id) values (?, ?, ?, ?)
-         on conflict (contract_id, plan_code) do update set item_id = excluded.item_id, price_id = excluded.price_id`,
-        [contractId, plan, item.id, item.price.id],
-      );
+      await this.store.saveItem(contractId, plan, item.id, item.price.id);
     }
   }
 

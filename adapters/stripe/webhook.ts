@@ -1,14 +1,17 @@
+import type Stripe from 'stripe';
 import { z } from 'zod';
-import type { BillingEvent } from '../../src/service/ports.ts';
+import {
+  type BilledState,
+  type BillingEvent,
+  type VerifiedWebhook,
+  WebhookSignatureError,
+} from '../../src/service/ports.ts';
 import { reasonFor } from './errors.ts';
-import type { StripeGateway } from './stripe-gateway.ts';
+
+export { WebhookSignatureError };
 
 /** Stripe's replay window: a signed event older than this is refused. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
-
-export class WebhookSignatureError extends Error {
-  override readonly name = 'WebhookSignatureError';
-}
 
 // Only the fields we use, checked at the boundary; the rest of an event is not trusted or needed.
 const idOf = z
@@ -27,10 +30,13 @@ const invoice = z.object({
   last_finalization_error: z.object({ code: z.string().nullish() }).nullish(),
 });
 
-export interface VerifiedEvent {
-  id: string;
-  type: string;
-  data: { object: unknown };
+export type VerifiedEvent = VerifiedWebhook;
+
+/** What translating an event asks of Stripe and of our records (the gateway answers). */
+export interface WebhookLookups {
+  useSetupPaymentMethod(customerId: string, setupIntentId: string): Promise<void>;
+  contractOfSubscription(subscriptionId: string): Promise<string | null>;
+  subscriptionState(subscriptionId: string): Promise<BilledState & { pendingUpdate: boolean }>;
 }
 
 /**
@@ -38,18 +44,13 @@ export interface VerifiedEvent {
  * Throws WebhookSignatureError for a delivery that is not Stripe's (or is replayed late).
  */
 export const verifyStripeEvent = (
-  gateway: StripeGateway,
+  stripe: Stripe,
   rawBody: Buffer,
   signature: string | undefined,
   secret: string,
 ): VerifiedEvent => {
   try {
-    return gateway.stripe.webhooks.constructEvent(
-      rawBody,
-      signature ?? '',
-      secret,
-      WEBHOOK_TOLERANCE_SECONDS,
-    );
+    return stripe.webhooks.constructEvent(rawBody, signature ?? '', secret, WEBHOOK_TOLERANCE_SECONDS);
   } catch (e) {
     throw new WebhookSignatureError(e instanceof Error ? e.message : 'bad signature');
   }
@@ -60,7 +61,7 @@ export const verifyStripeEvent = (
  * late or reordered event acts on the subscription as it is now.
  */
 export const translateStripeEvent = async (
-  gateway: StripeGateway,
+  gateway: WebhookLookups,
   event: VerifiedEvent,
 ): Promise<BillingEvent> => {
   const base = { id: event.id, type: event.type };

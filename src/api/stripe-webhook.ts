@@ -1,21 +1,21 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import type { StripeGateway } from '../../adapters/stripe/stripe-gateway.ts';
-import {
-  translateStripeEvent,
-  verifyStripeEvent,
-  WebhookSignatureError,
-} from '../../adapters/stripe/webhook.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { applyBillingEvent, wasApplied } from '../service/apply-billing-event.ts';
 import type { ServiceContext } from '../service/context.ts';
+import { type BillingProvider, WebhookSignatureError } from '../service/ports.ts';
 
 /**
  * `POST /stripe/webhook`: the signature is checked on the raw bytes (so no JSON parser may run
  * before this router). Not Stripe's, or older than the tolerance → 400, nothing changes.
  * Applied or already applied → 200. A failure to apply → 500, so Stripe delivers it again.
  */
-export const stripeWebhook = (ctx: ServiceContext, gateway: StripeGateway, secret: string, log: Logger) => {
+export const stripeWebhook = (
+  ctx: ServiceContext,
+  provider: BillingProvider,
+  secret: string,
+  log: Logger,
+) => {
   const router = Router();
   router.post('/', express.raw({ type: 'application/json', limit: '1mb' }), async (req, res) => {
     if (!Buffer.isBuffer(req.body)) {
@@ -29,13 +29,13 @@ export const stripeWebhook = (ctx: ServiceContext, gateway: StripeGateway, secre
       return;
     }
     try {
-      const verified = verifyStripeEvent(gateway, req.body, req.get('stripe-signature'), secret);
+      const verified = provider.verifyWebhook(req.body, req.get('stripe-signature'), secret);
       // a redelivery is answered before any call to Stripe; racing deliveries meet at the claim
       if (await wasApplied(ctx, verified.id)) {
         res.json({ received: true, outcome: 'duplicate' });
         return;
       }
-      const event = await translateStripeEvent(gateway, verified);
+      const event = await provider.translateWebhook(verified);
       const outcome = await applyBillingEvent(ctx, event);
       log.info({ event: event.id, type: event.type, outcome }, 'stripe event');
       res.json({ received: true, outcome });

@@ -1,5 +1,3 @@
-import { syncCatalog } from '../../adapters/stripe/catalog-sync.ts';
-import { stripeClient } from '../../adapters/stripe/client.ts';
 import { PlanSchema } from '../../db/schemas/index.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -12,8 +10,10 @@ if (!config.STRIPE_SECRET_KEY) {
 }
 const app = await buildApp(config);
 try {
+  // the app bills through Stripe here (the key is set), so its provider port syncs the catalog
+  const stripe = app.stripe!;
   const plans = await app.ctx.em.fork().find(PlanSchema, {}, { orderBy: { rank: 'asc' } });
-  const synced = await syncCatalog(stripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE), plans);
+  const synced = await stripe.syncCatalog(plans);
   for (const p of synced) console.log(`${p.action.padEnd(7)} ${p.plan} ${p.period}: ${p.priceId}`);
 } finally {
   await app.close();

@@ -1,3 +1,4 @@
+import type { Plan } from '../domain/catalog.ts';
 import type { Money } from '../domain/money.ts';
 import type { BillingPeriod } from '../domain/period.ts';
 
@@ -155,3 +156,39 @@ export type BillingEvent = { id: string; type: string } & (
   | { kind: 'invoice_failed'; contractId: string; invoiceRef: string; reason: string }
   | { kind: 'ignored' }
 );
+
+/** A webhook delivery whose signature checked out: the provider's event id and type, and its object. */
+export interface VerifiedWebhook {
+  id: string;
+  type: string;
+  data: { object: unknown };
+}
+
+/** A webhook delivery that is not the provider's (bad signature) or is replayed too late. */
+export class WebhookSignatureError extends Error {
+  override readonly name = 'WebhookSignatureError';
+}
+
+/** A plan's price in the provider's catalog after a sync: kept as it was, or created. */
+export interface SyncedPrice {
+  plan: string;
+  period: BillingPeriod;
+  priceId: string;
+  action: 'kept' | 'created';
+}
+
+/**
+ * What a hosted billing provider (Stripe) offers besides the BillingGateway: its webhooks and a
+ * catalog of its own. The composition root and the HTTP routes use this port, never the adapter.
+ */
+export interface BillingProvider {
+  /**
+   * Checks a delivery on its raw body (signature and replay tolerance); throws
+   * WebhookSignatureError for one that is not the provider's.
+   */
+  verifyWebhook(rawBody: Buffer, signature: string | undefined, secret: string): VerifiedWebhook;
+  /** the verified event as our neutral BillingEvent (subscriptions re-read from the provider) */
+  translateWebhook(event: VerifiedWebhook): Promise<BillingEvent>;
+  /** makes the provider's catalog match our plans (idempotent) */
+  syncCatalog(plans: readonly Plan[]): Promise<SyncedPrice[]>;
+}

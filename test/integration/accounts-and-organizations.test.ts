@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import {
   AccountSchema,
   ContractSchema,
@@ -93,7 +94,11 @@ describe('upsertAccount', () => {
     for (let i = 0; i < 4; i++) {
       const orm = await db.connect(3);
       const em = orm.em as unknown as EntityManager;
-      ctxs.push({ em, clock: db.clock, billing: new LedgerGateway(em, () => db.clock.now()) });
+      ctxs.push({
+        em,
+        clock: db.clock,
+        billing: new LedgerGateway(ledgerChargeStore(em), () => db.clock.now()),
+      });
     }
     for (let round = 0; round < 3; round++) {
       const address = email('race');

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import { OrganizationSchema } from '../../db/schemas/index.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
@@ -331,7 +332,11 @@ describe.skipIf(usingPglite)('auto-assign under concurrency', () => {
     for (let i = 0; i < 3; i++) {
       const orm = await db.connect(4);
       const em = orm.em as unknown as EntityManager;
-      ctxs.push({ em, clock: db.clock, billing: new LedgerGateway(em, () => db.clock.now()) });
+      ctxs.push({
+        em,
+        clock: db.clock,
+        billing: new LedgerGateway(ledgerChargeStore(em), () => db.clock.now()),
+      });
     }
     for (let round = 0; round < 3; round++) {
       const { org, owner, contract, members } = await orgWith(db, { members: 1, seats: { pro: 3 } });

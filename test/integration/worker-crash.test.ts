@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { deliverOutbox, OUTBOX_LEASE_MS } from '../../src/jobs/deliver-outbox.ts';
 import type { Notifier, Recipient } from '../../src/jobs/notifier.ts';
@@ -78,7 +79,7 @@ describe.skipIf(usingPglite)('a worker killed with SIGKILL in the middle of a ba
     const em = (await db.connect(4)).em as unknown as EntityManager;
     const later = new TestClock(new Date(Date.now() + OUTBOX_LEASE_MS + 1000));
     const recorder = new Recorder();
-    const ctx = { em, clock: later, billing: new LedgerGateway(em, () => later.now()) };
+    const ctx = { em, clock: later, billing: new LedgerGateway(ledgerChargeStore(em), () => later.now()) };
     for (let round = 0; round < 20; round++) {
       if ((await deliverOutbox(ctx, recorder, { batch: 100 })).claimed === 0) break;
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import { renderMetrics } from '../../src/api/metrics.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
@@ -119,7 +120,7 @@ describe.skipIf(usingPglite)('several workers on one database', () => {
   const contextOn = async (): Promise<ServiceContext> => {
     const orm = await db.connect(5);
     const em = orm.em as unknown as EntityManager;
-    return { em, clock: db.clock, billing: new LedgerGateway(em, () => db.clock.now()) };
+    return { em, clock: db.clock, billing: new LedgerGateway(ledgerChargeStore(em), () => db.clock.now()) };
   };
 
   it('two deliverers racing over one backlog send every row exactly once', async () => {

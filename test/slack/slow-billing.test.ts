@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
 import { WORKING } from '../../adapters/slack/handlers/slash-command.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import type { BillingGateway } from '../../src/service/ports.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
@@ -42,7 +43,9 @@ beforeAll(async () => {
   db = await freshDb();
   await seedDemo(db.ctx);
   await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
-  slack = await startSlack(db, { billing: slowGateway(new LedgerGateway(db.em, () => db.clock.now())) });
+  slack = await startSlack(db, {
+    billing: slowGateway(new LedgerGateway(ledgerChargeStore(db.em), () => db.clock.now())),
+  });
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   slack.fake.addUser(TEAM, 'UALICE', DEMO.owner);
 });

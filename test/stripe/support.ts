@@ -4,6 +4,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { stripeClient } from '../../adapters/stripe/client.ts';
 import { StripeGateway } from '../../adapters/stripe/stripe-gateway.ts';
+import { stripeStore } from '../../db/repositories/stripe-store.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 
@@ -16,10 +17,11 @@ export const stripeApi = () => nock(STRIPE_BASE);
 
 /** A Stripe gateway on `orm` (default: the test database's), talking to the stand-in. */
 export const gatewayOn = (db: TestDb, orm?: MikroORM) =>
-  new StripeGateway((orm?.em ?? db.em) as unknown as EntityManager, stripeClient(SECRET_KEY, STRIPE_BASE), {
-    publicUrl: 'https://bot.example.com',
-    now: () => db.clock.now(),
-  });
+  new StripeGateway(
+    stripeStore((orm?.em ?? db.em) as unknown as EntityManager),
+    stripeClient(SECRET_KEY, STRIPE_BASE),
+    { publicUrl: 'https://bot.example.com', now: () => db.clock.now() },
+  );
 
 export const stripeContext = (db: TestDb, orm?: MikroORM): ServiceContext => ({
   em: (orm?.em ?? db.em) as unknown as EntityManager,

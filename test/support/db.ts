@@ -6,6 +6,7 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import pg from 'pg';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import { ormConfig } from '../../mikro-orm.config.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import type { Clock } from '../../src/service/ports.ts';
@@ -101,7 +102,11 @@ export const freshDb = async (opts: { pool?: number } = {}): Promise<TestDb> => 
   }
   await orm.getMigrator().up();
   const em = orm.em as unknown as EntityManager;
-  const ctx: ServiceContext = { em, clock, billing: new LedgerGateway(em, () => clock.now()) };
+  const ctx: ServiceContext = {
+    em,
+    clock,
+    billing: new LedgerGateway(ledgerChargeStore(em), () => clock.now()),
+  };
   const extra: MikroORM[] = [];
   const count = async (table: string) => {
     const rows = await em.fork().execute<{ n: string }[]>(`select count(*)::int as n from ${table}`);

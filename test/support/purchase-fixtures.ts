@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
+import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import type { BillingGateway } from '../../src/service/ports.ts';
 import type { TestDb } from './db.ts';
@@ -49,7 +50,7 @@ export const statusOf = async (db: TestDb, requestId: string) =>
 /** A service context on another ORM (separate connections), same clock, its own ledger gateway. */
 export const contextOn = (db: TestDb, orm: MikroORM): ServiceContext => {
   const em = orm.em as unknown as EntityManager;
-  return { em, clock: db.clock, billing: new LedgerGateway(em, () => db.clock.now()) };
+  return { em, clock: db.clock, billing: new LedgerGateway(ledgerChargeStore(em), () => db.clock.now()) };
 };
 
 /** A billing gateway whose next `failures` money moves throw (the provider is down), then delegates. */
