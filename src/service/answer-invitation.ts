@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
-import { InvitationSchema, MembershipSchema, PlanSchema } from '../../db/schemas/index.ts';
+import { lockInvitation } from '../../db/repositories/invitations.ts';
+import { createMembership } from '../../db/repositories/memberships.ts';
+import { paidPlans } from '../../db/repositories/plans.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Invitation } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -32,7 +33,7 @@ const ownPending = async (
 ) => {
   const now = ctx.clock.now();
   const me = await actorAccount(em, actor, now);
-  const inv = await em.findOne(InvitationSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const inv = await lockInvitation(em, id);
   if (!inv || inv.email !== me.email) {
     throw new DomainError(
       'not_found',
@@ -76,7 +77,7 @@ export const acceptInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
         endedAt: null,
       });
     } else {
-      membership = em.create(MembershipSchema, {
+      membership = createMembership(em, {
         id: randomUUID(),
         organizationId: org.id,
         accountId: me.id,
@@ -94,8 +95,7 @@ export const acceptInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
     let wanted: string[] = [];
     if (inv.planCode) wanted = [inv.planCode];
     else if (org.autoAssign) {
-      const paid = await em.find(PlanSchema, { rank: { $gt: 0 } }, { orderBy: { rank: 'asc' } });
-      wanted = paid.map((p) => p.code);
+      wanted = (await paidPlans(em)).map((p) => p.code);
     }
     const seat = await claimSeat(em, org.id, membership.id, wanted, now);
     audit(em, now, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MembershipSchema } from '../../db/schemas/index.ts';
+import { activeMembershipsOf } from '../../db/repositories/memberships.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import { isoDay } from '../domain/period.ts';
@@ -49,7 +49,7 @@ export const cancelOrganization = async (
       before,
       after: snapshot(org, ['status', 'paidThrough']),
     });
-    const members = await em.find(MembershipSchema, { organizationId: org.id, status: 'active' });
+    const members = await activeMembershipsOf(em, org.id);
     for (const m of members) {
       notify(em, now, {
         organizationId: org.id,

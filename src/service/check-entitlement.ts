@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { accountByEmail } from '../../db/repositories/accounts.ts';
 import {
-  AccountSchema,
-  MembershipSchema,
-  OrganizationSchema,
-  PlanSchema,
-  SeatSchema,
-} from '../../db/schemas/index.ts';
+  currentMembershipsOfAccount,
+  lockMembershipRow,
+  markSeatUsed,
+  seatHeldBy,
+  seatsHeldBy,
+} from '../../db/repositories/memberships.ts';
+import { runningOrganization, suspendedContractsOf } from '../../db/repositories/organizations.ts';
+import { allPlans } from '../../db/repositories/plans.ts';
 import { FREE_PLAN_CODE, type Plan, personalPlanAsCatalog } from '../domain/catalog.ts';
 import type { ServiceContext } from './context.ts';
 import { emailField, parse } from './support/input.ts';
@@ -63,14 +66,11 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em): Promise<Entitlement> => {
     const now = ctx.clock.now();
-    const plans = await em.find(PlanSchema, {}, { orderBy: { rank: 'asc' } });
+    const plans = await allPlans(em);
     const byCode = new Map(plans.map((p) => [p.code, p]));
-    const account = await em.findOne(AccountSchema, { email: cmd.email });
+    const account = await accountByEmail(em, cmd.email);
     if (!account) return answer(cmd.feature, byCode.get('free') ?? null, 'unknown_account', null);
-    const memberships = await em.find(MembershipSchema, {
-      accountId: account.id,
-      status: { $in: ['active', 'detached'] },
-    });
+    const memberships = await currentMembershipsOfAccount(em, account.id);
     const active = memberships.filter((m) => m.status === 'active');
     if (active.length === 0) {
       if (memberships.length > 0)
@@ -82,11 +82,14 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
         null,
       );
     }
-    const allSeats = await em.find(SeatSchema, { membershipId: { $in: active.map((m) => m.id) } });
+    const allSeats = await seatsHeldBy(
+      em,
+      active.map((m) => m.id),
+    );
     // seats of a contract suspended for an overdue payment give nothing until it is paid
-    const suspended = await em.execute<{ id: string; organization_id: string }[]>(
-      'select id, organization_id from contract where organization_id in (?) and suspended_at is not null',
-      [active.map((m) => m.organizationId)],
+    const suspended = await suspendedContractsOf(
+      em,
+      active.map((m) => m.organizationId),
     );
     const suspendedContracts = new Set(suspended.map((c) => c.id));
     const suspendedOrgs = new Set(suspended.map((c) => c.organization_id));
@@ -107,15 +110,12 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
       : plans.filter((p) => p.rank > 0 && p.features.includes(cmd.feature)).map((p) => p.code);
     for (const m of active) {
       if (allSeats.some((s) => s.membershipId === m.id) || suspendedOrgs.has(m.organizationId)) continue;
-      const org = await em.findOne(OrganizationSchema, {
-        id: m.organizationId,
-        status: { $in: ['active', 'cancelling'] },
-      });
+      const org = await runningOrganization(em, m.organizationId);
       if (!org?.autoAssign || withFeature.length === 0) continue;
       // One first use at a time per member: a concurrent check waits here for the other to
       // commit, then finds the seat it took instead of racing it for a second one.
-      await em.execute('select id from membership where id = ? for update', [m.id]);
-      const held = await em.findOne(SeatSchema, { membershipId: m.id });
+      await lockMembershipRow(em, m.id);
+      const held = await seatHeldBy(em, m.id);
       if (held) {
         const plan = byCode.get(held.planCode)!;
         held.lastUsedAt = now;
@@ -125,7 +125,7 @@ export const checkEntitlement = async (ctx: ServiceContext, raw: z.input<typeof 
       }
       const seat = await claimSeat(em, org.id, m.id, withFeature, now);
       if (!seat) continue;
-      await em.execute('update seat set last_used_at = ? where id = ?', [now, seat.id]);
+      await markSeatUsed(em, seat.id, now);
       audit(em, now, {
         organizationId: org.id,
         actorId: null,

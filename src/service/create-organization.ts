@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import {
+  foundOrganization,
+  ownContractOf,
+  pendingOrganizationOf as pendingOrganizationRow,
+} from '../../db/repositories/organizations.ts';
 import { insertLink, linkedOrganization } from '../../db/repositories/workspace-links.ts';
-import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../../db/schemas/index.ts';
 import { listPrice } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Contract, Organization } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
@@ -82,58 +85,61 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
       return { ...retry, payerId: me.id, payerEmail: me.email, resumed: true };
     }
     const pausing = await pausesPersonalPlan(em, me);
-    const org: Organization = em.create(OrganizationSchema, {
-      id: randomUUID(),
-      name: cmd.name,
-      ownerId: me.id,
-      // a provider that collects the method first keeps it pending until its webhook; the
-      // ledger charges the method on file right after commit, as before
-      status: ctx.billing.collectsPaymentMethod ? 'pending' : 'active',
-      autoAssign: false,
-      autoApproveBelow: null,
-      idleReclaim: true,
-      edition: 'standard',
-      modules: [],
-      billingDetails: null,
-      paidThrough: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const membership = em.create(MembershipSchema, {
-      id: randomUUID(),
-      organizationId: org.id,
-      accountId: me.id,
-      role: 'owner',
-      approver: true,
-      status: 'active',
-      former: false,
-      joinedAt: now,
-      endedAt: null,
-    });
-    const contract: Contract = em.create(ContractSchema, {
-      id: randomUUID(),
-      kind: 'organization',
-      organizationId: org.id,
-      managerId: me.id,
-      period: cmd.period,
-      currency: plan.currency,
-      currentPeriodStart: now,
-      currentPeriodEnd: addPeriod(now, cmd.period),
-      status: 'active',
-      disconnectedAt: null,
-      connectionKeyHash: null,
-      connectionKeyExpiresAt: null,
-      createdAt: now,
-    });
-    em.create(SeatSchema, {
-      id: randomUUID(),
-      contractId: contract.id,
-      planCode: plan.code,
-      membershipId: membership.id,
-      autoRenew: true,
-      assignedAt: now,
-      lastUsedAt: null,
-      createdAt: now,
+    const [orgId, ownerMembershipId, contractId] = [randomUUID(), randomUUID(), randomUUID()];
+    const { organization: org, contract } = foundOrganization(em, {
+      organization: {
+        id: orgId,
+        name: cmd.name,
+        ownerId: me.id,
+        // a provider that collects the method first keeps it pending until its webhook; the
+        // ledger charges the method on file right after commit, as before
+        status: ctx.billing.collectsPaymentMethod ? 'pending' : 'active',
+        autoAssign: false,
+        autoApproveBelow: null,
+        idleReclaim: true,
+        edition: 'standard',
+        modules: [],
+        billingDetails: null,
+        paidThrough: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      owner: {
+        id: ownerMembershipId,
+        organizationId: orgId,
+        accountId: me.id,
+        role: 'owner',
+        approver: true,
+        status: 'active',
+        former: false,
+        joinedAt: now,
+        endedAt: null,
+      },
+      contract: {
+        id: contractId,
+        kind: 'organization',
+        organizationId: orgId,
+        managerId: me.id,
+        period: cmd.period,
+        currency: plan.currency,
+        currentPeriodStart: now,
+        currentPeriodEnd: addPeriod(now, cmd.period),
+        status: 'active',
+        disconnectedAt: null,
+        connectionKeyHash: null,
+        connectionKeyExpiresAt: null,
+        createdAt: now,
+      },
+      seat: {
+        id: randomUUID(),
+        contractId,
+        planCode: plan.code,
+        membershipId: ownerMembershipId,
+        autoRenew: true,
+        assignedAt: now,
+        lastUsedAt: null,
+        createdAt: now,
+      },
     });
     const first = tieredTotal(listPrice(plan, cmd.period), 1, plan.tiers);
     if (cmd.workspace) await insertLink(em, cmd.workspace, org.id, me.id, now);
@@ -212,9 +218,9 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
 
 /** An organization this account started and did not finish (no payment yet), by name. */
 const pendingOrganizationOf = async (em: EntityManager, ownerId: string, name: string) => {
-  const org = await em.findOne(OrganizationSchema, { ownerId, name, status: 'pending' });
+  const org = await pendingOrganizationRow(em, ownerId, name);
   if (!org) return null;
-  const contract = await em.findOneOrFail(ContractSchema, { organizationId: org.id, kind: 'organization' });
+  const contract = await ownContractOf(em, org.id);
   const plan = await requirePlan(em, OWNER_SEAT_PLAN);
   const first = tieredTotal(listPrice(plan, contract.period), 1, plan.tiers);
   return { org, contract, firstInvoice: money(first, plan.currency) };

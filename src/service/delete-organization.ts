@@ -1,6 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
-import { OrganizationSchema } from '../../db/schemas/index.ts';
+import { lockOrganizationRow } from '../../db/repositories/organizations.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { closeOrganization } from './support/close-organization.ts';
@@ -19,11 +18,7 @@ export const deleteOrganization = async (ctx: ServiceContext, actor: Actor, raw:
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    await em.findOne(
-      OrganizationSchema,
-      { id: cmd.organizationId },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
+    await lockOrganizationRow(em, cmd.organizationId);
     const { org, me } = await authorize(em, cmd.organizationId, actor, 'delete_org');
     // exactly, case included: "Type Acme exactly" must mean what it says
     if (cmd.confirmName !== org.name) {

@@ -1,3 +1,4 @@
+import { expireStaleInvitations, expireStaleQuotes } from '../../db/repositories/invitations.ts';
 import type { ServiceContext } from './context.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
@@ -9,16 +10,8 @@ import { inTransaction } from './support/tx.ts';
 export const expireStale = (ctx: ServiceContext) =>
   inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const invitations = await em.execute<{ id: string; organization_id: string; email: string }[]>(
-      `update invitation set status = 'expired', decided_at = ? where status = 'pending' and expires_at <= ?
-       returning id, organization_id, email`,
-      [now, now],
-    );
-    const requests = await em.execute<{ id: string; organization_id: string }[]>(
-      `update purchase_request set status = 'expired', updated_at = ? where status = 'pending' and quote_expires_at <= ?
-       returning id, organization_id`,
-      [now, now],
-    );
+    const invitations = await expireStaleInvitations(em, now);
+    const requests = await expireStaleQuotes(em, now);
     for (const i of invitations) {
       audit(em, now, {
         organizationId: i.organization_id,

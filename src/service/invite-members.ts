@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { InvitationSchema } from '../../db/schemas/index.ts';
+import { createInvitation, pendingInvitationOf } from '../../db/repositories/invitations.ts';
 import type { Invitation } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
@@ -34,11 +34,7 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
         skipped.push({ email, reason: 'already a member' });
         continue;
       }
-      const pending = await em.findOne(InvitationSchema, {
-        organizationId: org.id,
-        email,
-        status: 'pending',
-      });
+      const pending = await pendingInvitationOf(em, org.id, email);
       if (pending && pending.expiresAt > now) {
         skipped.push({ email, reason: 'already invited' });
         continue;
@@ -58,7 +54,7 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
           after: { status: 'expired', email },
         });
       }
-      const inv = em.create(InvitationSchema, {
+      const inv = createInvitation(em, {
         id: randomUUID(),
         organizationId: org.id,
         email,

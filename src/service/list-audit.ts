@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEventSchema } from '../../db/schemas/index.ts';
+import { auditEventsOf } from '../../db/repositories/audit-log.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import { accountsById, authorize, findAccount } from './support/lookups.ts';
@@ -20,21 +20,7 @@ export const listAudit = async (ctx: ServiceContext, actor: Actor, raw: z.input<
     const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
     const who = cmd.who ? await findAccount(em, cmd.who) : null;
     if (cmd.who && !who) return { events: [], total: 0 };
-    const [events, total] = await em.findAndCount(
-      AuditEventSchema,
-      who
-        ? {
-            organizationId: org.id,
-            $or: [
-              { actorId: who.id },
-              { subjectId: who.id },
-              { after: { email: who.email } },
-              { before: { email: who.email } },
-            ],
-          }
-        : { organizationId: org.id },
-      { orderBy: { at: 'desc', id: 'desc' }, limit: cmd.limit, offset: cmd.offset },
-    );
+    const [events, total] = await auditEventsOf(em, org.id, who, { limit: cmd.limit, offset: cmd.offset });
     const actors = await accountsById(
       em,
       events.flatMap((e) => (e.actorId ? [e.actorId] : [])),

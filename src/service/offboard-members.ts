@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { MembershipSchema } from '../../db/schemas/index.ts';
+import { activeAdminsOf } from '../../db/repositories/memberships.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import { type Actor, type IdentityProvider, isIdentityProvider, type ServiceContext } from './context.ts';
@@ -45,11 +45,7 @@ const offboarder = async (
 
 /** The identity provider's offboardings reach the owner and admins as one summary each. */
 const tellAdmins = async (em: EntityManager, now: Date, org: Organization, done: OffboardedMember[]) => {
-  const admins = await em.find(MembershipSchema, {
-    organizationId: org.id,
-    status: 'active',
-    role: { $in: ['owner', 'admin'] },
-  });
+  const admins = await activeAdminsOf(em, org.id);
   for (const a of admins) {
     notify(em, now, {
       organizationId: org.id,

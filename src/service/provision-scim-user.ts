@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { createMembership } from '../../db/repositories/memberships.ts';
 import { findScimUser, saveScimAttributes, scimUserDeleted } from '../../db/repositories/scim-users.ts';
-import { MembershipSchema } from '../../db/schemas/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { IdentityProvider, ServiceContext } from './context.ts';
 import { activateMember, providerOrganization } from './support/identity-provider.ts';
@@ -44,7 +44,7 @@ export const provisionScimUser = async (
         joinedAt: now,
       });
     } else {
-      membership = em.create(MembershipSchema, {
+      membership = createMembership(em, {
         id: randomUUID(),
         organizationId: org.id,
         accountId: account.id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AccountSchema } from '../../db/schemas/index.ts';
+import { accountByEmail } from '../../db/repositories/accounts.ts';
+import { saveUsage } from '../../db/repositories/usage.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { emailField, parse } from './support/input.ts';
@@ -34,7 +35,7 @@ export const recordUsage = async (ctx: ServiceContext, raw: z.input<typeof input
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const account = await em.findOne(AccountSchema, { email: cmd.email });
+    const account = await accountByEmail(em, cmd.email);
     if (!account) {
       throw new DomainError(
         'not_found',
@@ -42,15 +43,11 @@ export const recordUsage = async (ctx: ServiceContext, raw: z.input<typeof input
         'Create it with PUT /api/v1/accounts/:email first.',
       );
     }
-    for (const r of cmd.records) {
-      await em.execute(
-        `insert into usage_record (account_id, resource_type, resource_id, metric, value, active, reported_at)
-         values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (account_id, resource_type, resource_id, metric)
-         do update set value = excluded.value, active = excluded.active, reported_at = excluded.reported_at`,
-        [account.id, r.resourceType, r.resourceId, r.metric, r.value, r.active, now],
-      );
-    }
+    await saveUsage(
+      em,
+      cmd.records.map((r) => ({ accountId: account.id, ...r })),
+      now,
+    );
     return { accepted: cmd.records.length };
   });
 };

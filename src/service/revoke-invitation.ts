@@ -1,6 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
-import { InvitationSchema } from '../../db/schemas/index.ts';
+import { lockInvitationOf } from '../../db/repositories/invitations.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
@@ -16,11 +15,7 @@ export const revokeInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
   return inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const { org, me } = await authorize(em, cmd.organizationId, actor, 'invite');
-    const inv = await em.findOne(
-      InvitationSchema,
-      { id: cmd.invitationId, organizationId: org.id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
+    const inv = await lockInvitationOf(em, org.id, cmd.invitationId);
     if (!inv)
       throw new DomainError(
         'not_found',

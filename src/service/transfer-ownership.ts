@@ -30,7 +30,8 @@ export const transferOwnership = async (ctx: ServiceContext, actor: Actor, raw: 
     const before = { role: membership.role };
     membership.role = 'owner';
     membership.approver = true;
-    em.assign(org, { ownerId: account.id, updatedAt: now });
+    org.ownerId = account.id;
+    org.updatedAt = now;
     await em.flush();
     audit(em, now, {
       organizationId: org.id,

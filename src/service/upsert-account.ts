@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
-import { AccountSchema } from '../../db/schemas/index.ts';
+import {
+  insertAccountIfAbsent,
+  lockAccountByEmail,
+  retryOverdueChargesOf,
+} from '../../db/repositories/accounts.ts';
 import { PERSONAL_PLANS } from '../domain/catalog.ts';
 import type { Account } from '../domain/model.ts';
 import type { ServiceContext } from './context.ts';
@@ -25,21 +28,16 @@ export const upsertAccount = async (ctx: ServiceContext, raw: z.input<typeof inp
     const keys = ['name', 'personalPlan', 'paymentMethod'] as const;
     // Insert-if-absent in one statement: of concurrent first PUTs for one address, exactly one
     // creates the account; the others wait for it, then update it like any later PUT.
-    const inserted = await em.execute<{ id: string }[]>(
-      `insert into account (id, email, name, personal_plan, payment_method, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?) on conflict (email) do nothing returning id`,
-      [
-        randomUUID(),
-        cmd.email,
-        cmd.name ?? null,
-        cmd.personalPlan ?? 'free',
-        cmd.paymentMethod ?? null,
-        now,
-        now,
-      ],
-    );
-    if (inserted[0]) {
-      const account = await em.findOneOrFail(AccountSchema, { id: inserted[0].id });
+    const account = await insertAccountIfAbsent(em, {
+      id: randomUUID(),
+      email: cmd.email,
+      name: cmd.name ?? null,
+      personalPlan: cmd.personalPlan ?? 'free',
+      paymentMethod: cmd.paymentMethod ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (account) {
       audit(em, now, {
         organizationId: null,
         actorId: null,
@@ -49,11 +47,7 @@ export const upsertAccount = async (ctx: ServiceContext, raw: z.input<typeof inp
       });
       return { account, created: true };
     }
-    const existing = await em.findOneOrFail(
-      AccountSchema,
-      { email: cmd.email },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
+    const existing = await lockAccountByEmail(em, cmd.email);
     const before = snapshot(existing, keys);
     if (cmd.name !== undefined) existing.name = cmd.name;
     if (cmd.personalPlan !== undefined) existing.personalPlan = cmd.personalPlan;
@@ -61,10 +55,7 @@ export const upsertAccount = async (ctx: ServiceContext, raw: z.input<typeof inp
     const after = snapshot(existing, keys);
     if (cmd.paymentMethod && before.paymentMethod !== after.paymentMethod) {
       // a new payment method: overdue charges this account pays are tried again at the next run
-      await em.execute(
-        `update period_charge set next_retry_at = ? where payer_id = ? and status in ('unpaid', 'suspended')`,
-        [now, existing.id],
-      );
+      await retryOverdueChargesOf(em, existing.id, now);
     }
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       existing.updatedAt = now;

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AccountSchema, MembershipSchema } from '../../../db/schemas/index.ts';
+import { accountsByIds } from '../../../db/repositories/accounts.ts';
+import { currentMembershipsOf } from '../../../db/repositories/memberships.ts';
+import { closeOrganizationRecords } from '../../../db/repositories/organization-closing.ts';
 import type { Organization } from '../../domain/model.ts';
 import { auditPersonalPlan, restoresPersonalPlan } from './personal-plan.ts';
 import { audit, notify } from './records.ts';
@@ -15,31 +17,8 @@ export const closeOrganization = async (
   now: Date,
   how: { status: 'deleted' | 'cancelled'; actorId: string | null },
 ) => {
-  const members = await em.find(MembershipSchema, {
-    organizationId: org.id,
-    status: { $in: ['active', 'detached'] },
-  });
-  await em.execute(
-    `update seat set membership_id = null, assigned_at = null
-     where contract_id in (select id from contract where organization_id = ? and status = 'active')`,
-    [org.id],
-  );
-  await em.execute(
-    `update contract set status = 'ended' where organization_id = ? and kind = 'organization'`,
-    [org.id],
-  );
-  await em.execute(
-    `update contract set organization_id = null, disconnected_at = null where organization_id = ? and kind = 'external'`,
-    [org.id],
-  );
-  await em.execute(
-    `update invitation set status = 'revoked', decided_at = ? where organization_id = ? and status = 'pending'`,
-    [now, org.id],
-  );
-  await em.execute(
-    `update purchase_request set status = 'expired', updated_at = ? where organization_id = ? and status = 'pending'`,
-    [now, org.id],
-  );
+  const members = await currentMembershipsOf(em, org.id);
+  await closeOrganizationRecords(em, org.id, now);
   // detached members' plans were restored when they were offboarded
   const wereActive = new Set(members.filter((m) => m.status === 'active').map((m) => m.accountId));
   const before = org.status;
@@ -58,7 +37,10 @@ export const closeOrganization = async (
     before: { status: before, members: members.length },
     after: { status: how.status },
   });
-  const accounts = await em.find(AccountSchema, { id: { $in: members.map((m) => m.accountId) } });
+  const accounts = await accountsByIds(
+    em,
+    members.map((m) => m.accountId),
+  );
   for (const a of accounts) {
     const restored = wereActive.has(a.id) && (await restoresPersonalPlan(em, a));
     if (restored) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PlanSchema } from '../../../db/schemas/index.ts';
+import { paidPlans } from '../../../db/repositories/plans.ts';
 import type { Account, Membership, Organization } from '../../domain/model.ts';
 import type { IdentityProvider } from '../context.ts';
 import { requireOpen, requireOrganization } from './lookups.ts';
@@ -35,7 +35,7 @@ export const activateMember = async (
   const held = await seatOf(em, membership.id);
   if (held) return held.seat.planCode;
   if (!org.autoAssign) return 'free';
-  const paid = await em.find(PlanSchema, { rank: { $gt: 0 } }, { orderBy: { rank: 'asc' } });
+  const paid = await paidPlans(em);
   const seat = await claimSeat(
     em,
     org.id,

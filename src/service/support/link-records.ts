@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipSchema } from '../../../db/schemas/index.ts';
+import { ownerMembershipOf } from '../../../db/repositories/memberships.ts';
 import type { Account, Organization } from '../../domain/model.ts';
 import type { Workspace } from '../../domain/workspace.ts';
 import { audit, notify } from './records.ts';
@@ -17,7 +17,7 @@ export const recordLinkChange = async (
     subject: { type: 'organization', id: o.org.id },
     ...(o.linked ? { after: { ...o.workspace } } : { before: { ...o.workspace } }),
   });
-  const owner = await em.findOne(MembershipSchema, { organizationId: o.org.id, role: 'owner' });
+  const owner = await ownerMembershipOf(em, o.org.id);
   if (owner) {
     notify(em, now, {
       organizationId: o.org.id,

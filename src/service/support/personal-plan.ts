@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipSchema } from '../../../db/schemas/index.ts';
+import { countActiveMembershipsOfAccount } from '../../../db/repositories/memberships.ts';
 import type { Account } from '../../domain/model.ts';
 import { audit } from './records.ts';
 
@@ -9,7 +9,7 @@ import { audit } from './records.ts';
  * restores it, for the audit trail and the notices.
  */
 export const activeMemberships = (em: EntityManager, accountId: string) =>
-  em.count(MembershipSchema, { accountId, status: 'active' });
+  countActiveMembershipsOfAccount(em, accountId);
 
 /** Joining now would pause a paid personal plan (no other active membership yet). */
 export const pausesPersonalPlan = async (em: EntityManager, a: Account) =>
