@@ -128,6 +128,9 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
         disconnectedAt: null,
         connectionKeyHash: null,
         connectionKeyExpiresAt: null,
+        creationKey: null,
+        creationRequest: null,
+        suspendedAt: null,
         createdAt: now,
       },
       seat: {
