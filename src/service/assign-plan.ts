@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadAssignment } from '../../db/repositories/assignment.ts';
+import { type AssignmentRequest, loadAssignment } from '../../db/repositories/assignment.ts';
 import {
   assignmentFacts,
   checkAssignment,
@@ -32,16 +32,25 @@ export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input
   };
   const fast = await tryAssignInOneStatement(ctx.em.fork(), ctx.clock.now(), request);
   if (fast.assigned) return fast.assigned;
-  return inTransaction(ctx, async (em) => {
+  return assignInFull(ctx, request);
+};
+
+/**
+ * The full path: evaluates the conditions in order on the records it reads and refuses with
+ * the first failing one's complete message, or assigns (moving a member from another plan).
+ * Exported for the test that compares it with the fast path.
+ */
+export const assignInFull = (ctx: ServiceContext, request: AssignmentRequest) =>
+  inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
     const state = await loadAssignment(em, request);
     const context: RefusalContext = {
       organizationName: state.organization?.name ?? '',
       actorRole: state.actor?.role ?? null,
-      planCode: cmd.plan,
+      planCode: request.plan,
       planName: state.plan?.name ?? null,
       planCodes: state.planCodes,
-      memberEmail: cmd.member,
+      memberEmail: request.memberEmail,
     };
     const { move } = checkAssignment('before_claim', assignmentFacts(state), context);
     // every condition before the claim holds: the records below exist
@@ -73,4 +82,3 @@ export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input
     });
     return { member: account, plan, seat, previousPlan: before.plan };
   });
-};
