@@ -39,7 +39,9 @@ export interface AssignmentRequest {
  * The rows every assignment decides on, one row always (each part null when missing):
  * o organization, a actor's account, m actor's membership, p plan, t member's account,
  * tm member's membership (unless they left), ts the seat they hold, tc its contract.
- * Parameters: ASSIGNMENT_ROWS_PARAMS. Both paths read exactly these rows.
+ * Parameters: rowParams. Both paths read exactly these rows. The seat and its contract are
+ * LIMIT 1 subqueries so that even a generic plan looks them up by index: as plain joins, the
+ * planner may merge-join over every held seat of the database.
  */
 const ASSIGNMENT_ROWS = `from (select string_to_array(?, ',') as assigners) r
   left join organization o on o.id = ?
@@ -48,8 +50,8 @@ const ASSIGNMENT_ROWS = `from (select string_to_array(?, ',') as assigners) r
   left join plan p on p.code = ?
   left join account t on t.email = ?
   left join membership tm on tm.organization_id = o.id and tm.account_id = t.id and tm.status <> 'left'
-  left join seat ts on ts.membership_id = tm.id
-  left join contract tc on tc.id = ts.contract_id`;
+  left join lateral (select * from seat s where s.membership_id = tm.id limit 1) ts on true
+  left join lateral (select * from contract c where c.id = ts.contract_id limit 1) tc on true`;
 
 const rowParams = (cmd: AssignmentRequest) => [
   ASSIGNING_MEMBERSHIPS.join(','),
