@@ -92,7 +92,10 @@ export const outcomeCase = (
 
 const BEFORE_CLAIM = ASSIGNMENT_CONDITIONS.filter((c) => c.stage === 'before_claim');
 
-/** The seat_assigned notice, as SQL per payload field (the same fields the use case writes). */
+/**
+ * The seat_assigned notice, as SQL per payload field (the same fields the use case writes).
+ * Once notices are typed, this can be `satisfies Record<keyof (seat_assigned payload), string>`.
+ */
 const SEAT_ASSIGNED_PAYLOAD = {
   organizationName: 'f.org_name',
   plan: 'claimed.plan_code',
