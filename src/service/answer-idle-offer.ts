@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { decideOffer, type IdleOfferStatus, lockOffer } from '../../db/repositories/idle-offers.ts';
+import { markSeatUsed, releaseSeatById } from '../../db/repositories/seats.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
@@ -8,7 +10,7 @@ import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ offerId: uuidField, keep: z.boolean() });
 
-export type IdleOfferStatus = 'open' | 'kept' | 'given_back' | 'reclaimed' | 'void';
+export type { IdleOfferStatus } from '../../db/repositories/idle-offers.ts';
 
 export interface IdleOfferAnswer {
   offerId: string;
@@ -16,20 +18,6 @@ export interface IdleOfferAnswer {
   organizationId: string;
   organizationName: string;
   plan: string;
-}
-
-interface OfferRow {
-  id: string;
-  seat_id: string;
-  membership_id: string;
-  status: IdleOfferStatus;
-  account_id: string;
-  member_status: string;
-  organization_id: string;
-  organization_name: string;
-  holder: string | null;
-  plan_code: string;
-  disconnected_at: Date | string | null;
 }
 
 const notFound = () =>
@@ -87,19 +75,7 @@ export const answerIdleOffer = async (
     const me = await findAccount(em, actor.email);
     if (!me) throw notFound();
     // the offer and its seat, locked: a concurrent answer or reclaim waits (or skips) here
-    const [o] = await em.execute<OfferRow[]>(
-      `select x.id, x.seat_id, x.membership_id, x.status, m.account_id, m.status as member_status,
-              o.id as organization_id, o.name as organization_name,
-              s.membership_id as holder, s.plan_code, c.disconnected_at
-       from idle_offer x
-       join membership m on m.id = x.membership_id
-       join organization o on o.id = m.organization_id
-       join seat s on s.id = x.seat_id
-       join contract c on c.id = s.contract_id
-       where x.id = ?
-       for update of x, s`,
-      [cmd.offerId],
-    );
+    const o = await lockOffer(em, cmd.offerId);
     if (!o || o.account_id !== me.id || o.member_status !== 'active') throw notFound();
     if (o.status !== 'open') throw closed(o.status, o.organization_name, o.plan_code);
     if (o.holder !== o.membership_id) {
@@ -111,7 +87,7 @@ export const answerIdleOffer = async (
     }
     const status = cmd.keep ? 'kept' : 'given_back';
     if (cmd.keep) {
-      await em.execute('update seat set last_used_at = ? where id = ?', [now, o.seat_id]);
+      await markSeatUsed(em, o.seat_id, now);
     } else {
       if (o.disconnected_at) {
         throw new DomainError(
@@ -120,9 +96,9 @@ export const answerIdleOffer = async (
           'Ask an admin to reconnect the contract first.',
         );
       }
-      await em.execute('update seat set membership_id = null, assigned_at = null where id = ?', [o.seat_id]);
+      await releaseSeatById(em, o.seat_id);
     }
-    await em.execute('update idle_offer set status = ?, decided_at = ? where id = ?', [status, now, o.id]);
+    await decideOffer(em, o.id, status, now);
     audit(em, now, {
       organizationId: o.organization_id,
       actorId: me.id,

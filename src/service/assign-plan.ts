@@ -1,65 +1,70 @@
 import { z } from 'zod';
-import { DomainError } from '../domain/errors.ts';
+import { type AssignmentRequest, loadAssignment } from '../../db/repositories/assignment.ts';
+import {
+  assignmentFacts,
+  checkAssignment,
+  type RefusalContext,
+  refusalOf,
+} from '../domain/assignment-rules.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { assignInOneStatement } from './support/assign-in-one-statement.ts';
+import { tryAssignInOneStatement } from './support/assign-in-one-statement.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
-import { authorize, requireMemberByEmail, requireOpen, requirePlan } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
-import { claimSeat, noFreeSeat, releaseSeat, requireNotFrozen, seatOf } from './support/seats.ts';
+import { claimSeat, releaseSeat } from './support/seats.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField, member: emailField, plan: planCodeField });
 
 /**
- * An admin gives a member a seat of a plan. A member on another plan moves over: the new seat
- * is taken before the old one is freed, in one transaction, so a failure changes nothing.
- * The common case (no seat yet) goes through one statement first; anything else, including
- * every refusal, takes the full path below.
+ * An admin gives a member a seat of a plan. A member on another plan moves over: the old seat
+ * is freed and the new one taken in one transaction, so a failure changes nothing.
+ * The conditions are the list in src/domain/assignment-rules.ts. The common case (no seat yet)
+ * goes through one statement generated from that list first; when it reports a refusal or a
+ * move, the full path below evaluates the same list and refuses with the complete message.
  */
 export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
-  const done = await assignInOneStatement(ctx.em.fork(), ctx.clock.now(), {
+  const request = {
     organizationId: cmd.organizationId,
     actorEmail: parse(emailField, actor.email),
     memberEmail: cmd.member,
     plan: cmd.plan,
-  });
-  if (done) return done;
-  return inTransaction(ctx, async (em) => {
+  };
+  const fast = await tryAssignInOneStatement(ctx.em.fork(), ctx.clock.now(), request);
+  if (fast.assigned) return fast.assigned;
+  return assignInFull(ctx, request);
+};
+
+/**
+ * The full path: evaluates the conditions in order on the records it reads and refuses with
+ * the first failing one's complete message, or assigns (moving a member from another plan).
+ * Exported for the test that compares it with the fast path.
+ */
+export const assignInFull = (ctx: ServiceContext, request: AssignmentRequest) =>
+  inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const { org, me } = await authorize(em, cmd.organizationId, actor, 'assign');
-    requireOpen(org);
-    const plan = await requirePlan(em, cmd.plan);
-    if (plan.code === 'free') {
-      throw new DomainError(
-        'invalid_input',
-        'Free needs no seat.',
-        `Use \`unassign ${cmd.member}\` to move them to free.`,
-      );
-    }
-    const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
-    if (membership.status !== 'active') {
-      throw new DomainError(
-        'detached',
-        `${account.email} was offboarded.`,
-        'Invite them again to give them a seat.',
-      );
-    }
-    const current = await seatOf(em, membership.id);
-    if (current?.seat.planCode === plan.code) {
-      throw new DomainError(
-        'already_has_seat',
-        `${account.email} already has a ${plan.name} seat.`,
-        'Nothing to do.',
-      );
-    }
-    if (current) {
-      requireNotFrozen(current.contract);
+    const state = await loadAssignment(em, request);
+    const context: RefusalContext = {
+      organizationName: state.organization?.name ?? '',
+      actorRole: state.actor?.role ?? null,
+      planCode: request.plan,
+      planName: state.plan?.name ?? null,
+      planCodes: state.planCodes,
+      memberEmail: request.memberEmail,
+    };
+    const { move } = checkAssignment('before_claim', assignmentFacts(state), context);
+    // every condition before the claim holds: the records below exist
+    const org = state.organization!;
+    const me = state.me!;
+    const plan = state.plan!;
+    const { account, membership } = state.target!;
+    const current = state.held;
+    if (move && current) {
       releaseSeat(current.seat);
       await em.flush();
     }
     const seat = await claimSeat(em, org.id, membership.id, [plan.code], now);
-    if (!seat) throw noFreeSeat(plan);
+    if (!seat) throw refusalOf('freeSeatClaimed', context);
     const before = { plan: current?.seat.planCode ?? 'free' };
     audit(em, now, {
       organizationId: org.id,
@@ -77,4 +82,3 @@ export const assignPlan = async (ctx: ServiceContext, actor: Actor, raw: z.input
     });
     return { member: account, plan, seat, previousPlan: before.plan };
   });
-};

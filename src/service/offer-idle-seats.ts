@@ -1,3 +1,4 @@
+import { openIdleOffers } from '../../db/repositories/idle-offers.ts';
 import type { ServiceContext } from './context.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
@@ -8,12 +9,8 @@ export const IDLE_AFTER_DAYS = 28;
 export const IDLE_GRACE_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * When a held seat became idle (SQL, seat aliased `s`): its last entitlement check, or its
- * assignment when it was never used since; the later of the two, so a seat handed to someone
- * new is not idle from its previous holder's last use.
- */
-export const IDLE_SINCE = 'greatest(s.last_used_at, s.assigned_at)';
+// when a held seat became idle: kept here for the use cases that import it from this file
+export { IDLE_SINCE } from '../../db/repositories/idle-offers.ts';
 
 /**
  * Offers each holder of an idle seat (unused for IDLE_AFTER_DAYS or more) "keep" or "give
@@ -27,39 +24,7 @@ export const offerIdleSeats = (ctx: ServiceContext, opts: { limit?: number } = {
     const now = ctx.clock.now();
     const idleBefore = new Date(now.getTime() - IDLE_AFTER_DAYS * DAY_MS);
     const expiresAt = new Date(now.getTime() + IDLE_GRACE_DAYS * DAY_MS);
-    const made = await em.execute<
-      {
-        id: string;
-        seat_id: string;
-        membership_id: string;
-        plan_code: string;
-        idle_since: Date | string;
-        account_id: string;
-        organization_id: string;
-        organization_name: string;
-      }[]
-    >(
-      `with candidates as (
-         select s.id as seat_id, s.membership_id, s.plan_code, ${IDLE_SINCE} as idle_since,
-                m.account_id, o.id as organization_id, o.name as organization_name
-         from seat s
-         join membership m on m.id = s.membership_id and m.status = 'active'
-         join organization o on o.id = m.organization_id and o.status = 'active' and o.idle_reclaim
-         join contract c on c.id = s.contract_id and c.organization_id = o.id
-                        and c.status = 'active' and c.disconnected_at is null
-         where s.membership_id is not null and ${IDLE_SINCE} <= ?
-           and not exists (select 1 from idle_offer x where x.seat_id = s.id and x.status = 'open')
-         order by idle_since, s.id
-         limit ?
-       ), made as (
-         insert into idle_offer (id, seat_id, membership_id, offered_at, expires_at, status, decided_at)
-         select gen_random_uuid(), seat_id, membership_id, ?, ?, 'open', null from candidates
-         on conflict (seat_id) where status = 'open' do nothing
-         returning id, seat_id
-       )
-       select made.id, c.* from made join candidates c on c.seat_id = made.seat_id`,
-      [idleBefore, opts.limit ?? 1000, now, expiresAt],
-    );
+    const made = await openIdleOffers(em, { idleBefore, limit: opts.limit ?? 1000, now, expiresAt });
     for (const o of made) {
       const idleSince = new Date(o.idle_since).toISOString();
       audit(em, now, {

@@ -1,25 +1,8 @@
+import { type DueOffer, decideOffer, lockDueOffers } from '../../db/repositories/idle-offers.ts';
+import { releaseSeatHeldBy } from '../../db/repositories/seats.ts';
 import type { ServiceContext } from './context.ts';
-import { IDLE_SINCE } from './offer-idle-seats.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
-
-interface DueOffer {
-  id: string;
-  seat_id: string;
-  membership_id: string;
-  offered_at: Date | string;
-  holder: string | null;
-  idle_since: Date | string | null;
-  plan_code: string;
-  contract_status: string;
-  disconnected_at: Date | string | null;
-  account_id: string;
-  member_status: string;
-  organization_id: string;
-  organization_name: string;
-  org_status: string;
-  idle_reclaim: boolean;
-}
 
 /** Why an expired offer no longer frees its seat, or null when it does. */
 const voidReason = (o: DueOffer): string | null => {
@@ -45,30 +28,14 @@ export const reclaimIdleSeats = (
 ): Promise<{ reclaimed: number; voided: number }> =>
   inTransaction(ctx, async (em) => {
     const now = ctx.clock.now();
-    const due = await em.execute<DueOffer[]>(
-      `select x.id, x.seat_id, x.membership_id, x.offered_at,
-              s.membership_id as holder, ${IDLE_SINCE} as idle_since, s.plan_code,
-              c.status as contract_status, c.disconnected_at,
-              m.account_id, m.status as member_status,
-              o.id as organization_id, o.name as organization_name, o.status as org_status, o.idle_reclaim
-       from idle_offer x
-       join seat s on s.id = x.seat_id
-       join contract c on c.id = s.contract_id
-       join membership m on m.id = x.membership_id
-       join organization o on o.id = m.organization_id
-       where x.status = 'open' and x.expires_at <= ?
-       order by x.expires_at, x.id
-       limit ?
-       for update of x, s skip locked`,
-      [now, opts.limit ?? 1000],
-    );
+    const due = await lockDueOffers(em, now, opts.limit ?? 1000);
     let reclaimed = 0;
     let voided = 0;
     for (const o of due) {
       const reason = voidReason(o);
       const idleSince = o.idle_since ? new Date(o.idle_since).toISOString() : null;
       if (reason) {
-        await em.execute(`update idle_offer set status = 'void', decided_at = ? where id = ?`, [now, o.id]);
+        await decideOffer(em, o.id, 'void', now);
         audit(em, now, {
           organizationId: o.organization_id,
           actorId: null,
@@ -80,14 +47,8 @@ export const reclaimIdleSeats = (
         voided++;
         continue;
       }
-      await em.execute(
-        `update seat set membership_id = null, assigned_at = null where id = ? and membership_id = ?`,
-        [o.seat_id, o.membership_id],
-      );
-      await em.execute(`update idle_offer set status = 'reclaimed', decided_at = ? where id = ?`, [
-        now,
-        o.id,
-      ]);
+      await releaseSeatHeldBy(em, o.seat_id, o.membership_id);
+      await decideOffer(em, o.id, 'reclaimed', now);
       audit(em, now, {
         organizationId: o.organization_id,
         actorId: null,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { PlanSchema, UsageRecordSchema } from '../../db/schemas/index.ts';
+import { holderUsage, seatPlan } from '../../db/repositories/seats.ts';
 import { DomainError } from '../domain/errors.ts';
 import { downgradeImpact } from '../domain/impact.ts';
 import type { Organization } from '../domain/model.ts';
@@ -21,11 +21,8 @@ const loadDowngrade = async (em: EntityManager, org: Organization, email: string
     throw new DomainError('conflict', `${account.email} is already on the free plan.`, 'Nothing to do.');
   }
   requireNotFrozen(held.contract);
-  const [from, free] = await Promise.all([
-    em.findOneOrFail(PlanSchema, { code: held.seat.planCode }),
-    em.findOneOrFail(PlanSchema, { code: 'free' }),
-  ]);
-  const usage = await em.find(UsageRecordSchema, { accountId: account.id });
+  const [from, free] = await Promise.all([seatPlan(em, held.seat.planCode), seatPlan(em, 'free')]);
+  const usage = await holderUsage(em, account.id);
   return { account, membership, held, from, impact: downgradeImpact(from, free, usage) };
 };
 

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignPlan } from '../../src/service/assign-plan.ts';
-import { assignInOneStatement } from '../../src/service/support/assign-in-one-statement.ts';
+import {
+  assignInOneStatement,
+  tryAssignInOneStatement,
+} from '../../src/service/support/assign-in-one-statement.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import {
   addMember,
+  addSeats,
   auditRows,
   giveSeat,
   orgWith,
@@ -96,6 +100,53 @@ describe('assigning in one statement', () => {
     await db.em.fork().execute(`update organization set status = 'cancelled' where id = ?`, [org.id]);
     expect(await shortcut(org.id, owner.email, spare.email)).toBeNull();
     expect(await seatOfMember(db, spare.membershipId)).toBeNull();
+  });
+
+  it('reports the code the full use case refuses with (or a move), having changed nothing', async () => {
+    const { org, admins, members, contract } = await orgWith(db, {
+      admins: 1,
+      members: 4,
+      seats: { pro: 1 },
+    });
+    const other = await orgWith(db, { admins: 1, seats: { pro: 1 } });
+    const admin = admins[0]!.email;
+    const [plain, seated, spare, mover] = members as [
+      (typeof members)[0],
+      (typeof members)[0],
+      (typeof members)[0],
+      (typeof members)[0],
+    ];
+    await giveSeat(db, contract.id, seated.membershipId, 'pro');
+    await addSeats(db, contract.id, 'business', 1);
+    await giveSeat(db, contract.id, mover.membershipId, 'business');
+    const detached = await addMember(db, org.id, { status: 'detached' });
+    const reported = (actorEmail: string, memberEmail: string, plan = 'pro') =>
+      tryAssignInOneStatement(db.em.fork(), db.clock.now(), {
+        organizationId: org.id,
+        actorEmail,
+        memberEmail,
+        plan,
+      });
+    const cases: [string, () => ReturnType<typeof reported>, string][] = [
+      ['a plain member assigning', () => reported(plain.email, spare.email), 'forbidden'],
+      ['an admin of another organization', () => reported(other.admins[0]!.email, spare.email), 'not_found'],
+      ['a member who already holds that plan', () => reported(admin, seated.email), 'already_has_seat'],
+      ['a member on another plan', () => reported(admin, mover.email), 'move'],
+      ['a detached member', () => reported(admin, detached.email), 'detached'],
+      ['someone outside the organization', () => reported(admin, other.admins[0]!.email), 'not_found'],
+      ['the free plan', () => reported(admin, spare.email, 'free'), 'invalid_input'],
+      ['an unknown plan', () => reported(admin, spare.email, 'platinum'), 'not_found'],
+      ['no free seat of the plan', () => reported(admin, spare.email, 'business'), 'no_free_seat'],
+    ];
+    for (const [what, run, code] of cases) {
+      const before = await db.counts();
+      expect((await run()).outcome, what).toBe(code);
+      expect(await db.counts(), what).toEqual(before);
+    }
+    await db.em.fork().execute(`update organization set status = 'cancelled' where id = ?`, [org.id]);
+    expect((await reported(admin, spare.email)).outcome).toBe('organization_closed');
+    await db.em.fork().execute(`update organization set status = 'deleted' where id = ?`, [org.id]);
+    expect((await reported(admin, spare.email)).outcome).toBe('not_found');
   });
 
   it('gives one seat when the same member is assigned twice at once; the other call is refused', async () => {
