@@ -18,6 +18,26 @@ const NOT_FOUND: Refusal = {
   next: 'Check the organization id.',
 };
 
+/** The refusals of access, by name: the assignment rules (assignment-rules.ts) name the same. */
+export const ACCESS_REFUSALS = {
+  organizationNotFound: (): Refusal => NOT_FOUND,
+  accessRemoved: (organizationName: string): Refusal => ({
+    code: 'detached',
+    message: `Your access to ${organizationName} was removed.`,
+    next: 'Ask an admin if this is a mistake.',
+  }),
+  notYours: (role: MembershipView['role'] | null, permission: Permission): Refusal => ({
+    code: 'forbidden',
+    message: `You are ${role === 'admin' ? 'an admin' : 'a member'}: that is not yours to do.`,
+    next: permissionHint[permission],
+  }),
+  organizationClosed: (organizationName: string): Refusal => ({
+    code: 'organization_closed',
+    message: `${organizationName} was cancelled and is closed.`,
+    next: 'Create a new organization with `org create <name>`.',
+  }),
+};
+
 /** The organization's own condition: a deleted one does not exist for anyone. */
 export const organizationRefusal = (org: OrganizationView | null): Refusal | null =>
   !org || org.status === 'deleted' ? NOT_FOUND : null;
@@ -31,21 +51,9 @@ export const membershipRefusal = (
   m: MembershipView | null,
   permission: Permission,
 ): Refusal | null => {
-  if (m?.status === 'detached') {
-    return {
-      code: 'detached',
-      message: `Your access to ${org.name} was removed.`,
-      next: 'Ask an admin if this is a mistake.',
-    };
-  }
+  if (m?.status === 'detached') return ACCESS_REFUSALS.accessRemoved(org.name);
   if (m?.status !== 'active') return NOT_FOUND;
-  if (!can(m, permission)) {
-    return {
-      code: 'forbidden',
-      message: `You are ${m.role === 'admin' ? 'an admin' : 'a member'}: that is not yours to do.`,
-      next: permissionHint[permission],
-    };
-  }
+  if (!can(m, permission)) return ACCESS_REFUSALS.notYours(m.role, permission);
   return null;
 };
 

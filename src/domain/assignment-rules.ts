@@ -1,7 +1,8 @@
+import { ACCESS_REFUSALS, refusalError } from './access.ts';
 import type { Plan } from './catalog.ts';
 import { DomainError, type ErrorCode } from './errors.ts';
 import type { Account, Contract, Membership, Organization, Role, Seat } from './model.ts';
-import { can, permissionHint } from './permissions.ts';
+import { can } from './permissions.ts';
 
 /**
  * The conditions of giving a member a seat of a plan, written once. Both paths derive from this
@@ -62,8 +63,8 @@ export type AssignmentCondition =
 /** What the fast path reports: nothing failed (null), a refusal code, or a move it leaves alone. */
 export type AssignmentOutcome = ErrorCode | 'move';
 
-const organizationNotFound = () =>
-  new DomainError('not_found', 'That organization does not exist.', 'Check the organization id.');
+// the access refusals are access.ts's own: authorize and the assignment say the same words
+const organizationNotFound = () => refusalError(ACCESS_REFUSALS.organizationNotFound());
 
 /** Plan changes on a disconnected contract are frozen. */
 export const contractFrozen = () =>
@@ -87,12 +88,7 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     fact: 'actorNotDetached',
     stage: 'before_claim',
     code: 'detached',
-    refusal: (c) =>
-      new DomainError(
-        'detached',
-        `Your access to ${c.organizationName} was removed.`,
-        'Ask an admin if this is a mistake.',
-      ),
+    refusal: (c) => refusalError(ACCESS_REFUSALS.accessRemoved(c.organizationName)),
   },
   // same answer whether the organization exists for others or not: no leak across organizations
   { fact: 'actorActive', stage: 'before_claim', code: 'not_found', refusal: organizationNotFound },
@@ -100,23 +96,13 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     fact: 'actorMayAssign',
     stage: 'before_claim',
     code: 'forbidden',
-    refusal: (c) =>
-      new DomainError(
-        'forbidden',
-        `You are ${c.actorRole === 'admin' ? 'an admin' : 'a member'}: that is not yours to do.`,
-        permissionHint.assign,
-      ),
+    refusal: (c) => refusalError(ACCESS_REFUSALS.notYours(c.actorRole, 'assign')),
   },
   {
     fact: 'organizationOpen',
     stage: 'before_claim',
     code: 'organization_closed',
-    refusal: (c) =>
-      new DomainError(
-        'organization_closed',
-        `${c.organizationName} was cancelled and is closed.`,
-        'Create a new organization with `org create <name>`.',
-      ),
+    refusal: (c) => refusalError(ACCESS_REFUSALS.organizationClosed(c.organizationName)),
   },
   {
     fact: 'planExists',

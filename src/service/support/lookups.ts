@@ -19,7 +19,13 @@ import {
   organizationWithActor,
 } from '../../../db/repositories/organizations.ts';
 import { allPlans, planByCode } from '../../../db/repositories/plans.ts';
-import { accessRefusal, membershipRefusal, organizationRefusal, refusalError } from '../../domain/access.ts';
+import {
+  ACCESS_REFUSALS,
+  accessRefusal,
+  membershipRefusal,
+  organizationRefusal,
+  refusalError,
+} from '../../domain/access.ts';
 import type { Plan } from '../../domain/catalog.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Account, Contract, Membership, Organization } from '../../domain/model.ts';
@@ -54,13 +60,7 @@ export const requireOrganization = async (em: EntityManager, orgId: string): Pro
 
 /** Refuses changes to an organization whose paid time has run out after cancelling. */
 export const requireOpen = (org: Organization) => {
-  if (org.status === 'cancelled') {
-    throw new DomainError(
-      'organization_closed',
-      `${org.name} was cancelled and is closed.`,
-      'Create a new organization with `org create <name>`.',
-    );
-  }
+  if (org.status === 'cancelled') throw refusalError(ACCESS_REFUSALS.organizationClosed(org.name));
 };
 
 export const membershipOf = (em: EntityManager, orgId: string, accountId: string) =>
