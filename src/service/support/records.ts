@@ -60,11 +60,6 @@ export const audit = (
 
 export type { Notice, NoticeKind, NoticePayloads } from '../../domain/notices.ts';
 
-/**
- * Queues a message to a person; the outbox worker delivers it. Same transaction as the change.
- * `kind` picks the payload's type (src/domain/notices.ts), so a missing or misnamed field is a
- * compile error here.
- */
 const queue = (
   em: EntityManager,
   at: Date,
@@ -83,9 +78,12 @@ const queue = (
   });
 };
 /**
- * `notify.checked(kind, payload)` is for a writer whose kind is chosen at run time with a loosely
- * typed payload: it checks the payload against the kind when queued (throws MalformedNotice).
- * Spread it into the notice: `notify(em, now, { organizationId, recipientId, ...notify.checked(kind, p) })`.
+ * Queues a message to a person; the outbox worker delivers it. Same transaction as the change.
+ * `kind` picks the payload's type (src/domain/notices.ts), so a missing or misnamed field is a
+ * compile error at the call. `notify.checked(kind, payload)` is for a writer that picks the kind
+ * at run time with a loosely typed payload: it checks the payload against the kind when queued
+ * (throws MalformedNotice); spread it into the notice:
+ * `notify(em, now, { organizationId, recipientId, ...notify.checked(kind, p) })`.
  */
 export const notify = Object.assign(queue, { checked: checkedNotice });
 
