@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../src/commands/context.ts';
 import { runAction, runCommand } from '../../src/commands/dispatch.ts';
-import { renderNotice } from '../../src/commands/notices.ts';
+import { parseNotice, renderNotice } from '../../src/commands/notices.ts';
 import type { Button, Form, FormField, Reply } from '../../src/commands/reply.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { renderFieldPrompt, renderReply } from './render.ts';
@@ -78,7 +78,9 @@ export class ShellSession {
     );
     const out: string[] = [];
     for (const r of rows) {
-      const reply = renderNotice(r.kind, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload);
+      const reply = renderNotice(
+        parseNotice(r.kind, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload),
+      );
       out.push(`  ✉ message for ${this.actor}:`);
       out.push(...renderReply(reply, this.buttons.length + 1).map((l) => `    ${l}`));
       this.buttons.push(...(reply.buttons ?? []));

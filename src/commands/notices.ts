@@ -1,134 +1,170 @@
+import type { Notice, NoticePayloads } from '../domain/notices.ts';
 import { day, plural, price } from './format.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { info, type Reply } from './reply.ts';
 
+/** How a stored row is read into a Notice before rendering (throws MalformedNotice). */
+export { MalformedNotice, parseNotice } from '../domain/notices.ts';
+
 const workspaceLabel = (platform: string) => (platform === 'teams' ? 'Teams tenant' : 'Slack workspace');
 
-interface ScimLeaver {
-  email: string;
-  seat: { plan: string; freed: boolean; autoRenew: boolean; frozen: boolean } | null;
-}
+type ScimLeaver = NoticePayloads['scim_offboarded']['offboarded'][number];
 const leaverLine = (m: ScimLeaver) =>
   `${m.email}${m.seat ? `: ${m.seat.plan} seat ${m.seat.frozen ? 'kept (contract frozen)' : m.seat.freed ? 'freed' : 'kept'}${m.seat.autoRenew ? '' : ', not renewing'}` : ''}`;
+
+/** How a notice names its organization; one about a contract may have none (or none left). */
+const orgLabel = (name: string | null) => name || 'your organization';
 
 /**
  * Renders an outbox message (a direct message to one person) as a neutral Reply. Every
  * notifier (shell, Slack, Teams) delivers through this, so a notice reads the same everywhere.
+ * A stored row is read with `parseNotice` (src/domain/notices.ts) first.
  */
-export const renderNotice = (kind: string, p: Record<string, unknown>): Reply => {
-  const s = (k: string) => (p[k] == null ? '' : String(p[k]));
-  const n = (k: string) => Number(p[k] ?? 0);
-  const org = s('organizationName') || 'your organization';
-  switch (kind) {
-    case 'invitation':
-      if (p.event === 'invitation_declined') return info(`${s('email')} declined your invitation.`);
+export const renderNotice = (notice: Notice): Reply => {
+  switch (notice.kind) {
+    case 'invitation': {
+      const p = notice.payload;
+      if ('event' in p) return info(`${p.email} declined your invitation.`);
       return info(
-        `${s('invitedBy')} invites you to ${org} as ${s('role')}${p.plan ? ` with a ${s('plan')} seat` : ''}. The invitation lasts until ${day(s('expiresAt'))}.`,
+        `${p.invitedBy} invites you to ${orgLabel(p.organizationName)} as ${p.role}${p.plan ? ` with a ${p.plan} seat` : ''}. The invitation lasts until ${day(p.expiresAt)}.`,
         {
           buttons: [
             {
               label: 'Accept',
               action: 'invitation.accept',
-              payload: { invitationId: s('invitationId') },
+              payload: { invitationId: p.invitationId },
               style: 'primary',
             },
-            { label: 'Decline', action: 'invitation.decline', payload: { invitationId: s('invitationId') } },
+            { label: 'Decline', action: 'invitation.decline', payload: { invitationId: p.invitationId } },
           ],
         },
       );
-    case 'approval_request':
-      return info(`${s('requestedBy')} asks for ${plural(n('quantity'), `${s('plan')} seat`)} in ${org}.`, {
-        fields: [
-          { label: 'Charged now (prorated)', value: price(n('proratedAmount'), s('currency')) },
-          { label: 'New recurring total', value: price(n('recurringTotal'), s('currency')) },
-          { label: 'Quote valid until', value: day(s('quoteExpiresAt')) },
-        ],
-        buttons: decisionButtons(s('requestId')),
-      });
-    case 'purchase_result': {
-      const what = plural(n('quantity'), `${s('plan')} seat`);
-      if (p.status === 'charged')
-        return info(
-          `Approved and paid: ${what} added to ${org} (${price(n('proratedAmount'), s('currency'))}).`,
-        );
-      if (p.status === 'payment_failed')
-        return info(`The payment for ${what} in ${org} failed: ${s('reason')} No seats were added.`, {
-          tone: 'error',
-        });
-      if (p.status === 'rejected')
-        return info(
-          `${s('decidedBy') || 'An approver'} rejected ${what} in ${org}${p.reason ? `: ${s('reason')}` : '.'}`,
-        );
-      return info(`Your request for ${what} in ${org} is ${s('status')}.`);
     }
-    case 'seat_assigned':
-      if (p.event === 'invitation_accepted') {
+    case 'approval_request': {
+      const p = notice.payload;
+      return info(
+        `${p.requestedBy} asks for ${plural(p.quantity, `${p.plan} seat`)} in ${orgLabel(p.organizationName)}.`,
+        {
+          fields: [
+            { label: 'Charged now (prorated)', value: price(p.proratedAmount, p.currency) },
+            { label: 'New recurring total', value: price(p.recurringTotal, p.currency) },
+            { label: 'Quote valid until', value: day(p.quoteExpiresAt) },
+          ],
+          buttons: decisionButtons(p.requestId),
+        },
+      );
+    }
+    case 'purchase_result': {
+      const p = notice.payload;
+      const org = orgLabel(p.organizationName);
+      const what = plural(p.quantity, `${p.plan} seat`);
+      switch (p.status) {
+        case 'charged':
+          return info(`Approved and paid: ${what} added to ${org} (${price(p.proratedAmount, p.currency)}).`);
+        case 'payment_failed':
+          return info(`The payment for ${what} in ${org} failed: ${p.reason} No seats were added.`, {
+            tone: 'error',
+          });
+        case 'rejected':
+          return info(
+            `${p.decidedBy || 'An approver'} rejected ${what} in ${org}${p.reason ? `: ${p.reason}` : '.'}`,
+          );
+        default:
+          return info(`Your request for ${what} in ${org} is ${p.status}.`);
+      }
+    }
+    case 'seat_assigned': {
+      const p = notice.payload;
+      const org = orgLabel(p.organizationName);
+      if ('event' in p) {
         return info(
-          `${s('email')} joined ${org} on ${s('plan')}.${p.noFreeSeat ? ` No free ${s('seatWanted')} seat was left: buy one with \`add 1 ${s('seatWanted')}\`.` : ''}`,
+          `${p.email} joined ${org} on ${p.plan}.${p.noFreeSeat ? ` No free ${p.seatWanted} seat was left: buy one with \`add 1 ${p.seatWanted}\`.` : ''}`,
         );
       }
-      return info(`You now have a ${s('plan')} seat in ${org}${p.by ? ` (from ${s('by')})` : ''}.`);
-    case 'seat_removed':
+      return info(`You now have a ${p.plan} seat in ${org}${p.by ? ` (from ${p.by})` : ''}.`);
+    }
+    case 'seat_removed': {
+      const p = notice.payload;
+      if (!('reason' in p)) {
+        return info(
+          `Your ${p.plan} seat in ${orgLabel(p.organizationName)} was removed${p.by ? ` by ${p.by}` : ''}. You are on Free now.`,
+          { sections: p.warnings.length ? [{ title: 'What changes', lines: p.warnings }] : [] },
+        );
+      }
       if (p.reason === 'not_renewed')
         return info(
-          `Your ${s('plan')} seat in ${org} ended with the period and was not renewed. You are on Free now.`,
+          `Your ${p.plan} seat in ${orgLabel(p.organizationName)} ended with the period and was not renewed. You are on Free now.`,
         );
-      return info(
-        `Your ${s('plan')} seat in ${org} was removed${p.by ? ` by ${s('by')}` : ''}. You are on Free now.`,
-        {
-          sections:
-            Array.isArray(p.warnings) && p.warnings.length
-              ? [{ title: 'What changes', lines: p.warnings.map(String) }]
-              : [],
-        },
-      );
+      // the contract moved to another organization: its notice names neither the organization nor a remover
+      return info(`Your ${p.planCode} seat in your organization was removed. You are on Free now.`, {
+        sections: [],
+      });
+    }
     case 'offboarded':
-      return info(`You were offboarded from ${org}. You can no longer sign in there; your data stays.`);
-    case 'scim_offboarded': {
-      const gone = Array.isArray(p.offboarded) ? (p.offboarded as ScimLeaver[]) : [];
       return info(
-        `Your identity provider offboarded ${plural(gone.length, 'person', 'people')} from ${org}.`,
-        {
-          sections: [{ title: 'Offboarded', lines: gone.map(leaverLine) }],
-        },
+        `You were offboarded from ${orgLabel(notice.payload.organizationName)}. You can no longer sign in there; your data stays.`,
+      );
+    case 'scim_offboarded': {
+      const p = notice.payload;
+      return info(
+        `Your identity provider offboarded ${plural(p.offboarded.length, 'person', 'people')} from ${orgLabel(p.organizationName)}.`,
+        { sections: [{ title: 'Offboarded', lines: p.offboarded.map(leaverLine) }] },
       );
     }
-    case 'organization_deleted':
-      return info(`${org} was deleted. You are back on your own ${s('personalPlan')} plan.`);
-    case 'organization_cancelled':
-      if (p.closed) return info(`${org} has ended. You are back on your own ${s('personalPlan')} plan.`);
+    case 'organization_deleted': {
+      const p = notice.payload;
       return info(
-        `${org} was cancelled. You keep access until ${day(s('paidThrough'))}, then you return to your own plan.`,
+        `${orgLabel(p.organizationName)} was deleted. You are back on your own ${p.personalPlan} plan.`,
       );
-    case 'workspace_linked':
+    }
+    case 'organization_cancelled': {
+      const p = notice.payload;
+      const org = orgLabel(p.organizationName);
+      if ('closed' in p) return info(`${org} has ended. You are back on your own ${p.personalPlan} plan.`);
       return info(
-        `${s('by')} linked the ${workspaceLabel(s('platform'))} ${s('workspaceId')} to ${org}: its members can use Seatkeeper for ${org} there. If that was not meant, type \`org unlink\` there.`,
+        `${org} was cancelled. You keep access until ${day(p.paidThrough)}, then you return to your own plan.`,
       );
-    case 'workspace_unlinked':
+    }
+    case 'workspace_linked': {
+      const p = notice.payload;
+      const org = orgLabel(p.organizationName);
       return info(
-        `${s('by')} unlinked the ${workspaceLabel(s('platform'))} ${s('workspaceId')} from ${org}.`,
+        `${p.by} linked the ${workspaceLabel(p.platform)} ${p.workspaceId} to ${org}: its members can use Seatkeeper for ${org} there. If that was not meant, type \`org unlink\` there.`,
       );
-    case 'ownership_transferred':
-      return info(`${s('to')} now owns ${org} (handed over by ${s('from')}).`);
-    case 'seat_ending':
-      return info(`Your ${s('plan')} seat in ${org} ends on ${day(s('endsAt'))}.`);
+    }
+    case 'workspace_unlinked': {
+      const p = notice.payload;
+      return info(
+        `${p.by} unlinked the ${workspaceLabel(p.platform)} ${p.workspaceId} from ${orgLabel(p.organizationName)}.`,
+      );
+    }
+    case 'ownership_transferred': {
+      const p = notice.payload;
+      return info(`${p.to} now owns ${orgLabel(p.organizationName)} (handed over by ${p.from}).`);
+    }
+    case 'seat_ending': {
+      const p = notice.payload;
+      return info(`Your ${p.plan} seat in ${orgLabel(p.organizationName)} ends on ${day(p.endsAt)}.`);
+    }
     case 'renewal_reminder':
-      return renewalReminder(p);
-    case 'idle_seat_offer':
+      return renewalReminder(notice.payload);
+    case 'idle_seat_offer': {
+      const p = notice.payload;
+      const org = orgLabel(p.organizationName);
       return info(
-        `You have not used your ${s('plan')} seat in ${org} since ${day(s('idleSince'))}. Keep it, or give it back so someone else can use it? Without an answer by ${day(s('expiresAt'))} it is freed and you move to Free.`,
+        `You have not used your ${p.plan} seat in ${org} since ${day(p.idleSince)}. Keep it, or give it back so someone else can use it? Without an answer by ${day(p.expiresAt)} it is freed and you move to Free.`,
         {
           buttons: [
             {
               label: 'Keep my seat',
               action: 'idle.keep',
-              payload: { offerId: s('offerId') },
+              payload: { offerId: p.offerId },
               style: 'primary',
             },
             {
               label: 'Give it back',
               action: 'idle.give_back',
-              payload: { offerId: s('offerId') },
+              payload: { offerId: p.offerId },
               style: 'danger',
               confirm: {
                 title: 'Give your seat back?',
@@ -140,60 +176,68 @@ export const renderNotice = (kind: string, p: Record<string, unknown>): Reply =>
           ],
         },
       );
-    case 'idle_seat_reclaimed':
+    }
+    case 'idle_seat_reclaimed': {
+      const p = notice.payload;
+      const since = p.idleSince ? ` since ${day(p.idleSince)}` : '';
       return info(
-        `Your ${s('plan')} seat in ${org} was freed: it was unused since ${day(s('idleSince'))} and nobody answered within 7 days. You are on Free now; ask an admin if you need a seat again.`,
+        `Your ${p.plan} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within 7 days. You are on Free now; ask an admin if you need a seat again.`,
       );
+    }
     case 'organization_ready':
-      return info(`${org} is active: your payment method is on file. Invite people with \`invite <who>\`.`);
-    case 'billing_problem':
-      return info(`Billing for ${org} needs attention: ${s('reason')}`, { tone: 'error' });
-    case 'payment_received':
-      return info(`Thank you: the ${s('what')} for ${org} is paid (${price(n('amount'), s('currency'))}).`);
+      return info(
+        `${orgLabel(notice.payload.organizationName)} is active: your payment method is on file. Invite people with \`invite <who>\`.`,
+      );
+    case 'billing_problem': {
+      const p = notice.payload;
+      return info(`Billing for ${orgLabel(p.organizationName)} needs attention: ${p.reason}`, {
+        tone: 'error',
+      });
+    }
+    case 'payment_received': {
+      const p = notice.payload;
+      return info(
+        `Thank you: the ${p.what} for ${orgLabel(p.organizationName)} is paid (${price(p.amount, p.currency)}).`,
+      );
+    }
     case 'seats_suspended':
       return info(
-        `Your seat in ${org} is suspended because a payment is overdue: you are on your own plan until it is paid. Nothing else changes.`,
+        `Your seat in ${orgLabel(notice.payload.organizationName)} is suspended because a payment is overdue: you are on your own plan until it is paid. Nothing else changes.`,
         { tone: 'error' },
       );
     case 'seats_restored':
-      return info(`The overdue payment for ${org} is paid: your seat works again.`);
-    default:
-      return info(`Notice from ${org}: ${kind}.`);
+      return info(
+        `The overdue payment for ${orgLabel(notice.payload.organizationName)} is paid: your seat works again.`,
+      );
+    default: {
+      // every kind has its case: a new kind fails to compile here until it is rendered
+      const unrendered: never = notice;
+      throw new Error(`no rendering for notice ${JSON.stringify(unrendered)}`);
+    }
   }
 };
 
-type Row = Record<string, unknown>;
-const rows = (v: unknown): Row[] => (Array.isArray(v) ? (v as Row[]) : []);
-
 /** The approvers' summary seven days before renewal: seats ending, idle seats, next charge. */
-const renewalReminder = (p: Record<string, unknown>): Reply => {
-  const org = p.organizationName ? String(p.organizationName) : 'Your contract';
-  const charge = (p.nextCharge ?? {}) as Row;
-  const amount = price(Number(charge.amount ?? 0), String(charge.currency ?? ''));
-  const endingCount = Number(p.endingCount ?? 0);
-  const idleCount = Number(p.idleCount ?? 0);
-  const ending = rows(p.ending).map((e) => {
-    const holders = Array.isArray(e.holders) ? e.holders.map(String) : [];
-    const names = holders.length ? ` (held by ${holders.join(', ')})` : '';
-    return `${plural(Number(e.count ?? 0), `${String(e.plan)} seat`)}${names}`;
+const renewalReminder = (p: NoticePayloads['renewal_reminder']): Reply => {
+  const org = p.organizationName || 'Your contract';
+  const amount = price(p.nextCharge.amount, p.nextCharge.currency);
+  const ending = p.ending.map((e) => {
+    const names = e.holders.length ? ` (held by ${e.holders.join(', ')})` : '';
+    return `${plural(e.count, `${e.plan} seat`)}${names}`;
   });
-  const idle = rows(p.idle).map(
-    (i) =>
-      `${String(i.email)}: ${String(i.plan)}, unused since ${day(String(i.idleSince))} (${plural(Number(i.idleDays ?? 0), 'day')})`,
+  const idle = p.idle.map(
+    (i) => `${i.email}: ${i.plan}, unused since ${day(i.idleSince)} (${plural(i.idleDays, 'day')})`,
   );
-  if (idleCount > idle.length) idle.push(`… and ${idleCount - idle.length} more`);
-  return info(
-    `${org} renews on ${day(String(p.renewalDate ?? charge.date ?? ''))}: the next charge is ${amount}.`,
-    {
-      fields: [
-        { label: 'Next charge', value: amount },
-        { label: 'Seats ending', value: String(endingCount) },
-        { label: 'Idle seats', value: String(idleCount) },
-      ],
-      sections: [
-        ...(ending.length ? [{ title: 'Seats ending (auto-renew off)', lines: ending }] : []),
-        ...(idle.length ? [{ title: `Idle for 28 days or more`, lines: idle }] : []),
-      ],
-    },
-  );
+  if (p.idleCount > idle.length) idle.push(`… and ${p.idleCount - idle.length} more`);
+  return info(`${org} renews on ${day(p.renewalDate)}: the next charge is ${amount}.`, {
+    fields: [
+      { label: 'Next charge', value: amount },
+      { label: 'Seats ending', value: String(p.endingCount) },
+      { label: 'Idle seats', value: String(p.idleCount) },
+    ],
+    sections: [
+      ...(ending.length ? [{ title: 'Seats ending (auto-renew off)', lines: ending }] : []),
+      ...(idle.length ? [{ title: `Idle for 28 days or more`, lines: idle }] : []),
+    ],
+  });
 };

@@ -1,4 +1,14 @@
+import type { Logger } from 'pino';
+import {
+  type ClaimedOutboxRow,
+  claimNextDue,
+  markParked,
+  markSent,
+  renewLease as pushLease,
+  scheduleRetry,
+} from '../../db/repositories/outbox.ts';
 import { renderNotice } from '../commands/notices.ts';
+import { MalformedNotice, parseNotice } from '../domain/notices.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { type Notifier, RetryLater } from './notifier.ts';
 
@@ -7,16 +17,6 @@ export const OUTBOX_MAX_ATTEMPTS = 8;
 
 /** Exponential backoff: 5 s, 10 s, 20 s, … capped at one hour. */
 export const backoffMs = (attempt: number) => Math.min(3_600_000, 5_000 * 2 ** Math.max(0, attempt - 1));
-
-interface Claimed {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown> | string;
-  attempts: number;
-  recipient_id: string;
-  email: string;
-  name: string | null;
-}
 
 export interface DeliveryResult {
   claimed: number;
@@ -33,6 +33,8 @@ export interface DeliveryOptions {
   /** checked between rows: a run that is asked to stop sends nothing more */
   stopping?: () => boolean;
   onSent?: (id: string) => void;
+  /** where a row that cannot be rendered (old or malformed) is reported */
+  log?: Logger;
 }
 
 /**
@@ -63,33 +65,14 @@ export const deliverOutbox = async (
 
 type Em = ReturnType<ServiceContext['em']['fork']>;
 
-const claimOne = async (em: Em, now: Date): Promise<Claimed | undefined> => {
-  const [row] = await em.execute<Claimed[]>(
-    `update outbox o set attempts = o.attempts + 1, next_attempt_at = ?
-     from account a
-     where a.id = o.recipient_id and o.id in (
-       select id from outbox
-       where status = 'pending' and next_attempt_at <= ?
-       order by next_attempt_at, created_at
-       limit 1
-       for update skip locked)
-     returning o.id, o.kind, o.payload, o.attempts, o.recipient_id, a.email, a.name`,
-    [new Date(now.getTime() + OUTBOX_LEASE_MS), now],
-  );
-  return row;
-};
+const claimOne = (em: Em, now: Date) => claimNextDue(em, now, new Date(now.getTime() + OUTBOX_LEASE_MS));
 
 /** Pushes the lease ahead every `everyMs` until stopped; stopping waits for a renewal in flight. */
 const renewLease = (ctx: ServiceContext, em: Em, id: string, everyMs: number) => {
   let renewing: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     renewing = renewing
-      .then(() =>
-        em.execute(`update outbox set next_attempt_at = ? where id = ? and status = 'pending'`, [
-          new Date(ctx.clock.now().getTime() + OUTBOX_LEASE_MS),
-          id,
-        ]),
-      )
+      .then(() => pushLease(em, id, new Date(ctx.clock.now().getTime() + OUTBOX_LEASE_MS)))
       .catch(() => {});
   }, everyMs);
   return async () => {
@@ -102,44 +85,43 @@ const deliverOne = async (
   ctx: ServiceContext,
   em: Em,
   notifier: Notifier,
-  row: Claimed,
+  row: ClaimedOutboxRow,
   opts: DeliveryOptions,
   result: DeliveryResult,
 ) => {
-  const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
   const stopRenewing = renewLease(ctx, em, row.id, opts.leaseRenewMs ?? OUTBOX_LEASE_MS / 3);
   let failure: unknown = null;
   try {
+    const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+    // read at the boundary: a row this version cannot read fails like a failed send (retried,
+    // then parked with its reason), never rendered with blanks
+    const notice = parseNotice(row.kind, payload);
     await notifier.send(
-      { accountId: row.recipient_id, email: row.email, name: row.name },
-      renderNotice(row.kind, payload),
+      { accountId: row.recipientId, email: row.email, name: row.name },
+      renderNotice(notice),
       { outboxId: row.id, kind: row.kind, payload },
     );
   } catch (e) {
     failure = e;
+    if (e instanceof MalformedNotice || e instanceof SyntaxError) {
+      opts.log?.warn({ outboxId: row.id, kind: row.kind, err: e }, 'outbox notice cannot be read');
+    }
   } finally {
     await stopRenewing();
   }
   if (failure === null) {
-    await em.execute(`update outbox set status = 'sent', sent_at = ?, last_error = null where id = ?`, [
-      ctx.clock.now(),
-      row.id,
-    ]);
+    await markSent(em, row.id, ctx.clock.now());
     result.sent++;
     opts.onSent?.(row.id);
     return;
   }
   const error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
   if (row.attempts >= OUTBOX_MAX_ATTEMPTS) {
-    await em.execute(`update outbox set status = 'parked', last_error = ? where id = ?`, [error, row.id]);
+    await markParked(em, row.id, error);
     result.parked++;
     return;
   }
   const wait = failure instanceof RetryLater ? Math.max(failure.afterMs, 1000) : backoffMs(row.attempts);
-  await em.execute(`update outbox set next_attempt_at = ?, last_error = ? where id = ?`, [
-    new Date(ctx.clock.now().getTime() + wait),
-    error,
-    row.id,
-  ]);
+  await scheduleRetry(em, row.id, new Date(ctx.clock.now().getTime() + wait), error);
   result.retrying++;
 };

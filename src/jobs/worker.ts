@@ -58,6 +58,7 @@ export const startWorker = async (
       deliverOutbox(ctx, notifier, {
         batch: BATCH,
         stopping,
+        log: o.log,
         ...(o.leaseRenewMs ? { leaseRenewMs: o.leaseRenewMs } : {}),
       }),
     { intervalMs: o.outboxIntervalMs ?? 2000, batch: BATCH, log: o.log },

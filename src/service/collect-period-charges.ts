@@ -112,8 +112,7 @@ export const recordOutcome = async (
       notify(em, now, {
         organizationId: orgId,
         recipientId,
-        kind,
-        payload: { organizationName: org?.name ?? null, ...payload },
+        ...notify.checked(kind, { organizationName: org?.name ?? null, ...payload }),
       });
     }
   };

@@ -86,10 +86,11 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
           organizationId: org.id,
           recipientId: a.accountId,
           kind: 'approval_request',
-          payload: requestPayload(org, request, {
+          payload: {
+            ...requestPayload(org, request),
             requestedBy: me.email,
             quoteExpiresAt: quote.quoteExpiresAt.toISOString(),
-          }),
+          },
         });
       }
     }

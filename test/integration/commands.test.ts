@@ -5,7 +5,7 @@ import type { CommandContext } from '../../src/commands/context.ts';
 import { runAction, runCommand } from '../../src/commands/dispatch.ts';
 import { SPECS } from '../../src/commands/grammar.ts';
 import type { ActionInput } from '../../src/commands/handler.ts';
-import { renderNotice } from '../../src/commands/notices.ts';
+import { parseNotice, renderNotice } from '../../src/commands/notices.ts';
 import type { Button, Reply } from '../../src/commands/reply.ts';
 import { createExternalContract } from '../../src/service/create-external-contract.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
@@ -87,7 +87,7 @@ const inbox = async (db: TestDb, email: string): Promise<Reply[]> => {
     [email],
   );
   return rows.map((r) =>
-    renderNotice(r.kind, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload),
+    renderNotice(parseNotice(r.kind, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)),
   );
 };
 

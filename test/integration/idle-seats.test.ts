@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { runAction } from '../../src/commands/dispatch.ts';
-import { renderNotice } from '../../src/commands/notices.ts';
+import { parseNotice, renderNotice } from '../../src/commands/notices.ts';
 import { answerIdleOffer } from '../../src/service/answer-idle-offer.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
@@ -83,7 +83,7 @@ describe('idle seats are offered back', () => {
       idleDays: 28,
       expiresAt: '2026-04-05T00:00:00.000Z',
     });
-    const reply = renderNotice('idle_seat_offer', msg!.payload);
+    const reply = renderNotice(parseNotice('idle_seat_offer', msg!.payload));
     expect(reply.buttons?.map((b) => [b.label, b.action, b.payload])).toEqual([
       ['Keep my seat', 'idle.keep', { offerId: offer!.id }],
       ['Give it back', 'idle.give_back', { offerId: offer!.id }],
@@ -142,7 +142,9 @@ describe('reclaiming unanswered offers', () => {
     expect(e).toMatchObject({ allowed: false, plan: 'free' });
     const [told] = await outboxTo(db, m.id, 'idle_seat_reclaimed');
     expect(told!.payload).toMatchObject({ organizationName: 'Acme', plan: 'pro' });
-    expect(renderNotice('idle_seat_reclaimed', told!.payload).text).toContain('You are on Free now');
+    expect(renderNotice(parseNotice('idle_seat_reclaimed', told!.payload)).text).toContain(
+      'You are on Free now',
+    );
     expect(await auditRows(db, { action: 'seat.idle_reclaimed', subjectId: m.membershipId })).toHaveLength(1);
 
     // running again changes nothing; answering now is refused with what happened

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderNotice } from '../../src/commands/notices.ts';
+import { parseNotice, renderNotice } from '../../src/commands/notices.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
@@ -107,7 +107,7 @@ describe('renewal reminders', () => {
     expect(await reminders(t.contract.id)).toHaveLength(2);
 
     // the notice reads as a summary
-    const reply = renderNotice('renewal_reminder', sent[0]!.payload);
+    const reply = renderNotice(parseNotice('renewal_reminder', sent[0]!.payload));
     expect(reply.text).toContain('Acme renews on 2026-04-01');
     expect(reply.fields).toContainEqual({ label: 'Next charge', value: 'EUR 193.50' });
     expect(reply.sections?.map((s) => s.title)).toEqual([
@@ -158,7 +158,7 @@ describe('renewal reminders', () => {
       idleCount: 0,
       nextCharge: { amount: 10 * 1500 + 2 * 1350 },
     });
-    expect(renderNotice('renewal_reminder', sent[0]!.payload).text).toContain(
+    expect(renderNotice(parseNotice('renewal_reminder', sent[0]!.payload)).text).toContain(
       'Your contract renews on 2026-04-01',
     );
   });

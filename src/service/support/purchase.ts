@@ -79,8 +79,7 @@ export const notifyOutcome = async (
     notify(em, now, {
       organizationId: org.id,
       recipientId,
-      kind: 'purchase_result',
-      payload: requestPayload(org, r, extra),
+      ...notify.checked('purchase_result', requestPayload(org, r, extra)),
     });
   }
 };

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type AuditRow,
+  insertAuditRows,
+  insertOutboxRows,
+  type OutboxRow,
+} from '../../../db/repositories/records.ts';
+import { checkedNotice, type Notice } from '../../domain/notices.ts';
 
 /**
  * Audit and outbox rows are buffered per unit of work and written by `writeRecords` with one
@@ -7,8 +14,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * transaction as the change, without the unit of work's per-entity bookkeeping on the hot path.
  */
 interface Buffered {
-  audit: unknown[][];
-  outbox: unknown[][];
+  audit: AuditRow[];
+  outbox: OutboxRow[];
 }
 const buffers = new WeakMap<EntityManager, Buffered>();
 
@@ -22,6 +29,7 @@ const bufferOf = (em: EntityManager): Buffered => {
   return b;
 };
 
+// serialized now, so a later change to the object does not leak into the record
 const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
 
 /** Records one change: who, what, when, before and after. Same transaction as the change. */
@@ -37,86 +45,55 @@ export const audit = (
     after?: object | null;
   },
 ) => {
-  bufferOf(em).audit.push([
-    randomUUID(),
-    e.organizationId,
-    e.actorId,
-    e.action,
-    e.subject.type,
-    e.subject.id,
-    json(e.before),
-    json(e.after),
+  bufferOf(em).audit.push({
+    id: randomUUID(),
+    organizationId: e.organizationId,
+    actorId: e.actorId,
+    action: e.action,
+    subjectType: e.subject.type,
+    subjectId: e.subject.id,
+    before: json(e.before),
+    after: json(e.after),
     at,
-  ]);
+  });
 };
 
-export type NoticeKind =
-  | 'invitation'
-  | 'approval_request'
-  | 'purchase_result'
-  | 'seat_assigned'
-  | 'seat_removed'
-  | 'seat_ending'
-  | 'offboarded'
-  | 'organization_deleted'
-  | 'organization_cancelled'
-  | 'ownership_transferred'
-  | 'renewal_reminder'
-  | 'idle_seat_offer'
-  | 'idle_seat_reclaimed'
-  | 'organization_ready'
-  | 'billing_problem'
-  | 'workspace_linked'
-  | 'workspace_unlinked'
-  | 'payment_received'
-  | 'seats_suspended'
-  | 'seats_restored'
-  | 'scim_offboarded';
+export type { Notice, NoticeKind, NoticePayloads } from '../../domain/notices.ts';
 
-/** Queues a message to a person; the outbox worker delivers it. Same transaction as the change. */
-export const notify = (
+const queue = (
   em: EntityManager,
   at: Date,
-  n: {
-    organizationId: string | null;
-    recipientId: string;
-    kind: NoticeKind;
-    payload: Record<string, unknown>;
-  },
+  n: { organizationId: string | null; recipientId: string } & Notice,
 ) => {
-  bufferOf(em).outbox.push([
-    randomUUID(),
-    n.organizationId,
-    n.recipientId,
-    n.kind,
-    json(n.payload),
-    at,
-    at,
-    'pending',
-    0,
-  ]);
+  bufferOf(em).outbox.push({
+    id: randomUUID(),
+    organizationId: n.organizationId,
+    recipientId: n.recipientId,
+    kind: n.kind,
+    payload: JSON.stringify(n.payload),
+    nextAttemptAt: at,
+    createdAt: at,
+    status: 'pending',
+    attempts: 0,
+  });
 };
+/**
+ * Queues a message to a person; the outbox worker delivers it. Same transaction as the change.
+ * `kind` picks the payload's type (src/domain/notices.ts), so a missing or misnamed field is a
+ * compile error at the call. `notify.checked(kind, payload)` is for a writer that picks the kind
+ * at run time with a loosely typed payload: it checks the payload against the kind when queued
+ * (throws MalformedNotice); spread it into the notice:
+ * `notify(em, now, { organizationId, recipientId, ...notify.checked(kind, p) })`.
+ */
+export const notify = Object.assign(queue, { checked: checkedNotice });
 
 /** Writes the buffered rows (one insert per table); called once, right before commit. */
 export const writeRecords = async (em: EntityManager) => {
   const b = buffers.get(em);
   if (!b) return;
   buffers.delete(em);
-  const rows = (list: unknown[][]) => list.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ');
-  if (b.audit.length > 0) {
-    await em.execute(
-      `insert into audit_event (id, organization_id, actor_id, action, subject_type, subject_id, before, after, at)
-       values ${rows(b.audit)}`,
-      b.audit.flat(),
-    );
-  }
-  if (b.outbox.length > 0) {
-    await em.execute(
-      `insert into outbox (id, organization_id, recipient_id, kind, payload, next_attempt_at, created_at, status, attempts)
-       values ${rows(b.outbox)}`,
-      b.outbox.flat(),
-    );
-  }
+  await insertAuditRows(em, b.audit);
+  await insertOutboxRows(em, b.outbox);
 };
 
 /** A plain copy for before/after snapshots (dates as ISO strings). */

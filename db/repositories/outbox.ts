@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** A claimed outbox row with its recipient, as the worker delivers it. */
+export interface ClaimedOutboxRow {
+  id: string;
+  kind: string;
+  /** jsonb comes back parsed; the embedded database may hand back the JSON text */
+  payload: Record<string, unknown> | string;
+  attempts: number;
+  recipientId: string;
+  email: string;
+  name: string | null;
+}
+
+/**
+ * Claims the next due row (SKIP LOCKED: two workers never take the same one) by pushing its next
+ * attempt to `leaseUntil` and counting the attempt; undefined when nothing is due at `now`.
+ */
+export const claimNextDue = async (
+  em: EntityManager,
+  now: Date,
+  leaseUntil: Date,
+): Promise<ClaimedOutboxRow | undefined> => {
+  const [row] = await em.execute<
+    {
+      id: string;
+      kind: string;
+      payload: Record<string, unknown> | string;
+      attempts: number;
+      recipient_id: string;
+      email: string;
+      name: string | null;
+    }[]
+  >(
+    `update outbox o set attempts = o.attempts + 1, next_attempt_at = ?
+     from account a
+     where a.id = o.recipient_id and o.id in (
+       select id from outbox
+       where status = 'pending' and next_attempt_at <= ?
+       order by next_attempt_at, created_at
+       limit 1
+       for update skip locked)
+     returning o.id, o.kind, o.payload, o.attempts, o.recipient_id, a.email, a.name`,
+    [leaseUntil, now],
+  );
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: row.payload,
+    attempts: row.attempts,
+    recipientId: row.recipient_id,
+    email: row.email,
+    name: row.name,
+  };
+};
+
+/** Pushes the lease of a row still pending ahead to `leaseUntil`. */
+export const renewLease = (em: EntityManager, id: string, leaseUntil: Date) =>
+  em.execute(`update outbox set next_attempt_at = ? where id = ? and status = 'pending'`, [leaseUntil, id]);
+
+export const markSent = (em: EntityManager, id: string, at: Date) =>
+  em.execute(`update outbox set status = 'sent', sent_at = ?, last_error = null where id = ?`, [at, id]);
+
+/** Gives up on a row: it stays visible (metrics, `status`) with its last error. */
+export const markParked = (em: EntityManager, id: string, error: string) =>
+  em.execute(`update outbox set status = 'parked', last_error = ? where id = ?`, [error, id]);
+
+export const scheduleRetry = (em: EntityManager, id: string, at: Date, error: string) =>
+  em.execute(`update outbox set next_attempt_at = ?, last_error = ? where id = ?`, [at, error, id]);

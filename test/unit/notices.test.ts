@@ -1,0 +1,316 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { MalformedNotice, parseNotice, renderNotice } from '../../src/commands/notices.ts';
+import { NOTICE_KINDS, type Notice, type NoticeKind, type NoticePayloads } from '../../src/domain/notices.ts';
+import { notify } from '../../src/service/support/records.ts';
+
+const at = '2026-03-01T00:00:00.000Z';
+const request = {
+  requestId: 'r-1',
+  organizationName: 'Acme',
+  plan: 'pro',
+  quantity: 3,
+  proratedAmount: 4500,
+  recurringTotal: 9000,
+  currency: 'EUR',
+};
+
+/** Every variant of every kind, as its writer queues it. */
+const SAMPLES: Notice[] = [
+  {
+    kind: 'invitation',
+    payload: {
+      invitationId: 'i-1',
+      organizationName: 'Acme',
+      invitedBy: 'alice@example.com',
+      role: 'member',
+      plan: 'pro',
+      expiresAt: at,
+    },
+  },
+  {
+    kind: 'invitation',
+    payload: {
+      invitationId: 'i-2',
+      organizationName: 'Acme',
+      invitedBy: 'alice@example.com',
+      role: 'admin',
+      plan: null,
+      expiresAt: at,
+    },
+  },
+  { kind: 'invitation', payload: { event: 'invitation_declined', email: 'bob@example.com' } },
+  {
+    kind: 'approval_request',
+    payload: { ...request, status: 'pending', requestedBy: 'bob@example.com', quoteExpiresAt: at },
+  },
+  { kind: 'purchase_result', payload: { ...request, status: 'charged' } },
+  { kind: 'purchase_result', payload: { ...request, status: 'payment_failed', reason: 'Card declined.' } },
+  {
+    kind: 'purchase_result',
+    payload: { ...request, status: 'rejected', reason: 'Not now', decidedBy: 'carol@example.com' },
+  },
+  { kind: 'purchase_result', payload: { ...request, status: 'rejected', reason: null, decidedBy: '' } },
+  { kind: 'purchase_result', payload: { ...request, status: 'expired' } },
+  {
+    kind: 'seat_assigned',
+    payload: { organizationName: 'Acme', plan: 'pro', previousPlan: 'free', by: 'alice@example.com' },
+  },
+  {
+    kind: 'seat_assigned',
+    payload: {
+      event: 'invitation_accepted',
+      email: 'bob@example.com',
+      organizationName: 'Acme',
+      plan: 'free',
+      seatWanted: 'pro',
+      noFreeSeat: true,
+    },
+  },
+  {
+    kind: 'seat_assigned',
+    payload: {
+      event: 'invitation_accepted',
+      email: 'bob@example.com',
+      organizationName: 'Acme',
+      plan: 'pro',
+      seatWanted: 'pro',
+      noFreeSeat: false,
+    },
+  },
+  {
+    kind: 'seat_removed',
+    payload: {
+      organizationName: 'Acme',
+      plan: 'pro',
+      by: 'alice@example.com',
+      warnings: ['No more access to: exports'],
+    },
+  },
+  {
+    kind: 'seat_removed',
+    payload: { organizationName: 'Acme', plan: 'pro', by: 'alice@example.com', warnings: [] },
+  },
+  { kind: 'seat_removed', payload: { reason: 'not_renewed', organizationName: null, plan: 'pro' } },
+  { kind: 'seat_ending', payload: { organizationName: 'Acme', plan: 'pro', endsAt: at } },
+  { kind: 'offboarded', payload: { organizationName: 'Acme', by: 'alice@example.com' } },
+  {
+    kind: 'scim_offboarded',
+    payload: {
+      organizationName: 'Acme',
+      offboarded: [
+        { email: 'bob@example.com', seat: { plan: 'pro', freed: true, autoRenew: true, frozen: false } },
+        { email: 'dan@example.com', seat: { plan: 'pro', freed: false, autoRenew: false, frozen: true } },
+        { email: 'eve@example.com', seat: null },
+      ],
+    },
+  },
+  {
+    kind: 'organization_deleted',
+    payload: { organizationName: 'Acme', personalPlan: 'solo', restored: true, closed: true },
+  },
+  {
+    kind: 'organization_cancelled',
+    payload: { organizationName: 'Acme', personalPlan: 'free', restored: false, closed: true },
+  },
+  { kind: 'organization_cancelled', payload: { organizationName: 'Acme', paidThrough: at } },
+  {
+    kind: 'workspace_linked',
+    payload: { organizationName: 'Acme', by: 'alice@example.com', platform: 'slack', workspaceId: 'T1' },
+  },
+  {
+    kind: 'workspace_unlinked',
+    payload: {
+      organizationName: 'Acme',
+      by: 'alice@example.com',
+      platform: 'teams',
+      workspaceId: 'tenant-1',
+    },
+  },
+  {
+    kind: 'ownership_transferred',
+    payload: { organizationName: 'Acme', from: 'alice@example.com', to: 'bob@example.com' },
+  },
+  {
+    kind: 'renewal_reminder',
+    payload: {
+      contractId: 'c-1',
+      organizationName: 'Acme',
+      renewalDate: '2026-04-01T00:00:00.000Z',
+      endingCount: 3,
+      ending: [
+        { plan: 'pro', count: 2, holders: ['bob@example.com'] },
+        { plan: 'business', count: 1, holders: [] },
+      ],
+      idleCount: 2,
+      idle: [{ email: 'dan@example.com', plan: 'pro', idleSince: at, idleDays: 31 }],
+      nextCharge: {
+        amount: 19350,
+        currency: 'EUR',
+        date: '2026-04-01T00:00:00.000Z',
+        byPlan: [{ plan: 'pro', seats: 11, amount: 19350 }],
+      },
+    },
+  },
+  {
+    kind: 'renewal_reminder',
+    payload: {
+      contractId: 'c-2',
+      organizationName: null,
+      renewalDate: '2026-04-01T00:00:00.000Z',
+      endingCount: 0,
+      ending: [],
+      idleCount: 0,
+      idle: [],
+      nextCharge: { amount: 0, currency: 'USD', date: '2026-04-01T00:00:00.000Z', byPlan: [] },
+    },
+  },
+  {
+    kind: 'idle_seat_offer',
+    payload: {
+      offerId: 'x-1',
+      organizationName: 'Acme',
+      plan: 'pro',
+      idleSince: at,
+      idleDays: 28,
+      expiresAt: '2026-04-05T00:00:00.000Z',
+    },
+  },
+  {
+    kind: 'idle_seat_reclaimed',
+    payload: { organizationName: 'Acme', plan: 'pro', idleSince: at, offeredAt: '2026-03-29T00:00:00.000Z' },
+  },
+  { kind: 'organization_ready', payload: { organizationName: 'Acme' } },
+  {
+    kind: 'billing_problem',
+    payload: {
+      organizationName: 'Acme',
+      reason: 'the renewal payment failed: Card declined.',
+      nextRetryAt: at,
+      attempt: 1,
+    },
+  },
+  {
+    kind: 'billing_problem',
+    payload: { organizationName: null, reason: 'An invoice was not paid: expired' },
+  },
+  {
+    kind: 'payment_received',
+    payload: {
+      organizationName: 'Acme',
+      what: 'renewal payment of 2026-03-01',
+      amount: 19350,
+      currency: 'EUR',
+    },
+  },
+  { kind: 'seats_suspended', payload: { organizationName: 'Acme' } },
+  { kind: 'seats_restored', payload: { organizationName: null } },
+];
+
+/** As the worker reads it: through JSON, then the schema of its kind. */
+const stored = (n: Notice) => parseNotice(n.kind, JSON.parse(JSON.stringify(n.payload)));
+
+describe('notices', () => {
+  it('has a sample of every kind', () => {
+    expect(new Set(SAMPLES.map((n) => n.kind))).toEqual(new Set(NOTICE_KINDS));
+  });
+
+  it('renders every kind as stored, with no blanks', () => {
+    for (const n of SAMPLES) {
+      const reply = renderNotice(stored(n));
+      const all = [
+        reply.text,
+        ...(reply.fields ?? []).map((f) => f.value),
+        ...(reply.sections ?? []).flatMap((s) => s.lines),
+      ].join('\n');
+      expect(reply.text, n.kind).not.toBe('');
+      expect(all, n.kind).not.toMatch(/undefined|null|NaN|Invalid Date| {2}/);
+    }
+  });
+
+  it('reads as before', () => {
+    const text = (n: Notice) => renderNotice(stored(n)).text;
+    expect(text(SAMPLES[0]!)).toBe(
+      'alice@example.com invites you to Acme as member with a pro seat. The invitation lasts until 2026-03-01.',
+    );
+    expect(text(SAMPLES[7]!)).toBe('An approver rejected 3 pro seats in Acme.');
+    expect(text(SAMPLES[14]!)).toBe(
+      'Your pro seat in your organization ended with the period and was not renewed. You are on Free now.',
+    );
+    expect(text(SAMPLES[25]!)).toBe('Your contract renews on 2026-04-01: the next charge is USD 0.00.');
+    expect(renderNotice(stored(SAMPLES[24]!)).sections).toEqual([
+      {
+        title: 'Seats ending (auto-renew off)',
+        lines: ['2 pro seats (held by bob@example.com)', '1 business seat'],
+      },
+      {
+        title: 'Idle for 28 days or more',
+        lines: ['dan@example.com: pro, unused since 2026-03-01 (31 days)', '… and 1 more'],
+      },
+    ]);
+  });
+
+  it('names the plan of a seat freed because its contract moved', () => {
+    const n = parseNotice('seat_removed', { planCode: 'pro', contractId: 'c-1', reason: 'contract_moved' });
+    expect(renderNotice(n).text).toBe('Your pro seat in your organization was removed. You are on Free now.');
+  });
+
+  it('refuses a stored notice that does not match its kind', () => {
+    expect(() => parseNotice('no_such_kind', {})).toThrow(MalformedNotice);
+    expect(() => parseNotice('seat_ending', {})).toThrow(/seat_ending.*plan/);
+    expect(() => parseNotice('offboarded', { organizationName: 'Acme' })).toThrow(/by/);
+    expect(() =>
+      parseNotice('payment_received', { organizationName: 'Acme', what: 'x', amount: '1', currency: 'EUR' }),
+    ).toThrow(/amount/);
+    expect(() =>
+      parseNotice('seat_ending', { organizationName: 'Acme', plan: 'pro', endsAt: 'soon' }),
+    ).toThrow(/endsAt/);
+    expect(() => parseNotice('invitation', null)).toThrow(MalformedNotice);
+  });
+
+  it('drops fields it does not know', () => {
+    expect(parseNotice('seats_restored', { organizationName: 'Acme', extra: 1 }).payload).toEqual({
+      organizationName: 'Acme',
+    });
+  });
+
+  it('checks a notice whose kind is picked at run time, keeping it as written', () => {
+    const p = { organizationName: 'Acme', reason: 'x', attempt: 2 };
+    expect(notify.checked('billing_problem', p)).toEqual({ kind: 'billing_problem', payload: p });
+    expect(() => notify.checked('billing_problem', { organizationName: 'Acme' })).toThrow(MalformedNotice);
+  });
+
+  it('ties each kind to its payload at compile time', () => {
+    expectTypeOf(wrongNotices).toBeFunction(); // its lines are checked by tsc (below)
+    expectTypeOf<NoticePayloads['seats_restored']>().toEqualTypeOf<{ organizationName: string | null }>();
+    expectTypeOf<Extract<Notice, { kind: 'offboarded' }>['payload']>().toEqualTypeOf<
+      NoticePayloads['offboarded']
+    >();
+    expectTypeOf<NoticeKind>().toEqualTypeOf<(typeof NOTICE_KINDS)[number]>();
+  });
+});
+
+// Compile-time checks (tsc reads this file; it is never called): each line below must fail to
+// type-check, or `@ts-expect-error` itself is reported as unused.
+const wrongNotices = (em: Parameters<typeof notify>[0], now: Date) => {
+  const base = { organizationId: 'o', recipientId: 'a' };
+  notify(em, now, {
+    ...base,
+    kind: 'seat_ending',
+    // @ts-expect-error a misnamed field (`plan`, not `planName`)
+    payload: { organizationName: 'Acme', planName: 'pro', endsAt: at },
+  });
+  // @ts-expect-error a missing field
+  notify(em, now, { ...base, kind: 'offboarded', payload: { organizationName: 'Acme' } });
+  notify(em, now, {
+    ...base,
+    kind: 'payment_received',
+    // @ts-expect-error a field of the wrong type (amounts are integer minor units)
+    payload: { organizationName: 'A', what: 'x', amount: '1', currency: 'EUR' },
+  });
+  // @ts-expect-error a kind that does not exist
+  notify(em, now, { ...base, kind: 'seat_gone', payload: { organizationName: 'Acme' } });
+  // @ts-expect-error another kind's payload
+  renderNotice({ kind: 'idle_seat_offer', payload: { organizationName: 'Acme' } });
+  // @ts-expect-error the renderer takes a typed notice, not a kind and a loose record
+  renderNotice('seat_ending', {});
+};
