@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import { OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS } from '../src/jobs/deliver-outbox.ts';
 import {
   type NoticeMeta,
   type Notifier,
   type Recipient,
   RetryLater,
   Unreachable,
-} from '../src/jobs/notifier.ts';
+} from '../src/commands/notifier.ts';
+import { OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS } from '../src/jobs/deliver-outbox.ts';
 
 /**
  * The outbox side of the renewal soak. Delivery runs on its own clock, SPEED times real time and

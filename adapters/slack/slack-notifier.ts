@@ -1,12 +1,12 @@
 import type { webApi } from '@slack/bolt';
-import type { Reply } from '../../src/commands/reply.ts';
 import {
   type NoticeMeta,
   type Notifier,
   type Recipient,
   RetryLater,
   Unreachable,
-} from '../../src/jobs/notifier.ts';
+} from '../../src/commands/notifier.ts';
+import type { Reply } from '../../src/commands/reply.ts';
 import {
   identifyChatUser,
   identitiesIn,

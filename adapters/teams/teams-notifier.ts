@@ -1,12 +1,12 @@
-import type { Reply } from '../../src/commands/reply.ts';
-import { subjectOf } from '../../src/commands/subject.ts';
 import {
   type NoticeMeta,
   type Notifier,
   type Recipient,
   RetryLater,
   Unreachable,
-} from '../../src/jobs/notifier.ts';
+} from '../../src/commands/notifier.ts';
+import type { Reply } from '../../src/commands/reply.ts';
+import { subjectOf } from '../../src/commands/subject.ts';
 import { type BotDeps, cardActivity, inConversation } from './deps.ts';
 import { TeamsRateLimits, teamsRetryAfterMs } from './rate-limits.ts';
 import { renderCard } from './render-card.ts';

@@ -8,9 +8,9 @@ import {
   scheduleRetry,
 } from '../../db/repositories/outbox.ts';
 import { renderNotice } from '../commands/notices.ts';
+import { type Notifier, RetryLater } from '../commands/notifier.ts';
 import { MalformedNotice, parseNotice } from '../domain/notices.ts';
 import type { ServiceContext } from '../service/context.ts';
-import { type Notifier, RetryLater } from './notifier.ts';
 
 export const OUTBOX_LEASE_MS = 60_000;
 export const OUTBOX_MAX_ATTEMPTS = 8;

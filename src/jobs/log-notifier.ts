@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import type { NoticeMeta, Notifier, Recipient } from '../commands/notifier.ts';
 import type { Reply } from '../commands/reply.ts';
-import type { NoticeMeta, Notifier, Recipient } from './notifier.ts';
 
 /** Delivers by logging: the notifier when no chat platform is configured. */
 export class LogNotifier implements Notifier {

@@ -1,5 +1,5 @@
+import { type NoticeMeta, type Notifier, type Recipient, Unreachable } from '../commands/notifier.ts';
 import type { Reply } from '../commands/reply.ts';
-import { type NoticeMeta, type Notifier, type Recipient, Unreachable } from './notifier.ts';
 
 /**
  * Delivers each notice on the first platform that knows the recipient (Slack, then Teams, …),

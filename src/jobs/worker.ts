@@ -1,8 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Notifier } from '../commands/notifier.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
-import type { Notifier } from './notifier.ts';
 import { outboxLoop, settlesWithin } from './outbox-loop.ts';
 import { PERIODIC_JOBS, type PeriodicJob } from './schedule.ts';
 

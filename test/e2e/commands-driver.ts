@@ -1,8 +1,8 @@
 import { seedDemo } from '../../db/seeders/demo.ts';
 import { runAction, runCommand } from '../../src/commands/dispatch.ts';
+import type { Notifier } from '../../src/commands/notifier.ts';
 import type { Button, Form, Reply } from '../../src/commands/reply.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
-import type { Notifier } from '../../src/jobs/notifier.ts';
 import { freshDb } from '../support/db.ts';
 import type { ChatDriver, Shown } from './chat-driver.ts';
 

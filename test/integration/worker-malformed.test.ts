@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Notifier, Recipient } from '../../src/commands/notifier.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
-import type { Notifier, Recipient } from '../../src/jobs/notifier.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { orgWith } from '../support/fixtures.ts';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
+import { type Notifier, RetryLater, Unreachable } from '../../src/commands/notifier.ts';
 import { info } from '../../src/commands/reply.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
-import { type Notifier, RetryLater, Unreachable } from '../../src/jobs/notifier.ts';
 import { RoutingNotifier } from '../../src/jobs/routing-notifier.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { linkByName } from '../support/links.ts';

@@ -100,6 +100,13 @@ describe('the layer check', () => {
       'chat-adapters-only-commands-and-service',
       { 'adapters/shell/main.ts': "import { u } from '../../src/api/route.ts';\nexport const m = u;\n" },
     ],
+    [
+      'no-circular',
+      {
+        'src/domain/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
+        'src/domain/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
+      },
+    ],
   ];
   const all = Object.assign({}, ...broken.map(([, files]) => files));
   let result: { status: number | null; out: string };

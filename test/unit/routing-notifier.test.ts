@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type Notifier, RetryLater, Unreachable } from '../../src/commands/notifier.ts';
 import { info } from '../../src/commands/reply.ts';
-import { type Notifier, RetryLater, Unreachable } from '../../src/jobs/notifier.ts';
 import { RoutingNotifier } from '../../src/jobs/routing-notifier.ts';
 
 const to = { accountId: 'a1', email: 'ann@example.com', name: 'Ann' };

@@ -1,4 +1,4 @@
-import type { Reply } from '../commands/reply.ts';
+import type { Reply } from './reply.ts';
 
 /** Who a direct message goes to. */
 export interface Recipient {
