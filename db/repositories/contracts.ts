@@ -2,15 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Plan } from '../../src/domain/catalog.ts';
-import type { Account, Contract, Membership, Organization, Seat } from '../../src/domain/model.ts';
-import {
-  AccountSchema,
-  ContractSchema,
-  MembershipSchema,
-  OrganizationSchema,
-  PlanSchema,
-  SeatSchema,
-} from '../schemas/index.ts';
+import type { Account, Contract, Membership, Seat } from '../../src/domain/model.ts';
+import { AccountSchema, ContractSchema, MembershipSchema, PlanSchema, SeatSchema } from '../schemas/index.ts';
+
+export { lockOrganizationRow, organizationById } from './organizations.ts';
 
 // Contracts with their seats, and the organization, holders and manager a contract change reads.
 
@@ -49,15 +44,6 @@ export const connectedExternalContracts = (em: EntityManager, organizationId: st
     { organizationId, kind: 'external', status: 'active', disconnectedAt: null },
     { orderBy: { createdAt: 'asc', id: 'asc' } },
   );
-
-/** Locks an organization's row for the rest of the transaction (the record itself is read after). */
-export const lockOrganizationRow = async (em: EntityManager, organizationId: string) => {
-  await em.findOne(OrganizationSchema, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-};
-
-/** The organization a contract is (or was) connected to, in any status, or null. */
-export const organizationById = (em: EntityManager, organizationId: string): Promise<Organization | null> =>
-  em.findOne(OrganizationSchema, { id: organizationId });
 
 /** Memberships by id (the holders of some seats), tracked. */
 export const membershipsByIds = (em: EntityManager, ids: string[]): Promise<Membership[]> =>

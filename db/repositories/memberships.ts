@@ -3,6 +3,8 @@ import type { Account, Membership, Seat } from '../../src/domain/model.ts';
 import { MembershipSchema, SeatSchema } from '../schemas/index.ts';
 import { accountFromRow, type JsonRow, tracked } from './accounts.ts';
 
+export { markSeatUsed } from './seats.ts';
+
 /** A `membership` row (as `row_to_json`) as the tracked membership. */
 export const membershipFromRow = (em: EntityManager, row: Record<string, unknown>): Membership =>
   tracked(em, MembershipSchema, row);
@@ -136,8 +138,3 @@ export const seatsHeldBy = (em: EntityManager, membershipIds: readonly string[])
 /** The seat one membership holds, tracked, or null. */
 export const seatHeldBy = (em: EntityManager, membershipId: string): Promise<Seat | null> =>
   em.findOne(SeatSchema, { membershipId });
-
-/** Records a use of a seat just claimed (not tracked by the unit of work). */
-export const markSeatUsed = async (em: EntityManager, seatId: string, at: Date) => {
-  await em.execute('update seat set last_used_at = ? where id = ?', [at, seatId]);
-};

@@ -18,3 +18,7 @@ export const planByCode = async (em: EntityManager, code: string): Promise<Plan 
   ]);
   return row?.p ? tracked(em, PlanSchema, row.p) : null;
 };
+
+/** Every plan by code (the recurring total prices the renewing seats of all plans). */
+export const plansByCode = async (em: EntityManager): Promise<Map<string, Plan>> =>
+  new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { Plan } from '../../src/domain/catalog.ts';
-import { PlanSchema } from '../schemas/index.ts';
+export { plansByCode } from './plans.ts';
 
 export interface PlanTally {
   planCode: string;
@@ -20,7 +19,3 @@ export const seatTallyOf = async (em: EntityManager, contractId: string): Promis
       [contractId],
     )
   ).map((r) => ({ planCode: r.plan_code, purchased: r.purchased, renewing: r.renewing }));
-
-/** Every plan by code (the recurring total prices the renewing seats of all plans). */
-export const plansByCode = async (em: EntityManager): Promise<Map<string, Plan>> =>
-  new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));

@@ -1,77 +1,65 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditEvent, OutboxMessage } from '../../src/domain/model.ts';
+import { AuditEventSchema, OutboxSchema } from '../schemas/index.ts';
 
 /** One audit_event row. `before`/`after` are JSON text, serialized when the change was recorded. */
-export interface AuditRow {
-  id: string;
-  organizationId: string | null;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  before: string | null;
-  after: string | null;
-  at: Date;
-}
+export type AuditRow = Omit<AuditEvent, 'before' | 'after'> & { before: string | null; after: string | null };
 
 /** One outbox row as queued. `payload` is JSON text, serialized when the notice was queued. */
-export interface OutboxRow {
-  id: string;
-  organizationId: string | null;
-  recipientId: string;
-  kind: string;
-  payload: string;
-  nextAttemptAt: Date;
-  createdAt: Date;
-  status: 'pending';
-  attempts: number;
-}
+export type OutboxRow = Pick<
+  OutboxMessage,
+  'id' | 'organizationId' | 'recipientId' | 'kind' | 'nextAttemptAt' | 'createdAt' | 'attempts'
+> & { payload: string; status: 'pending' };
 
-/** Each table's columns next to the field that fills it: the one place the two are matched. */
-const AUDIT_COLUMNS = {
-  id: 'id',
-  organizationId: 'organization_id',
-  actorId: 'actor_id',
-  action: 'action',
-  subjectType: 'subject_type',
-  subjectId: 'subject_id',
-  before: 'before',
-  after: 'after',
-  at: 'at',
-} as const satisfies Record<keyof AuditRow, string>;
-
-const OUTBOX_COLUMNS = {
-  id: 'id',
-  organizationId: 'organization_id',
-  recipientId: 'recipient_id',
-  kind: 'kind',
-  payload: 'payload',
-  nextAttemptAt: 'next_attempt_at',
-  createdAt: 'created_at',
-  status: 'status',
-  attempts: 'attempts',
-} as const satisfies Record<keyof OutboxRow, string>;
-
-/** Many rows in one insert statement, each row's values in the order of `columns`. */
+/**
+ * Many rows in one insert statement. The columns are the mapping's own (db/schemas), so a field
+ * and its column are matched in one place; each row's values follow the order of `fields`.
+ */
 const insertAll = async <R extends object>(
   em: EntityManager,
-  table: string,
-  columns: { [K in keyof R]: string },
+  entity: string,
+  fields: readonly (keyof R & string)[],
   rows: readonly R[],
 ) => {
   if (rows.length === 0) return;
-  const fields = Object.keys(columns) as (keyof R)[];
+  const meta = em.getMetadata().get(entity);
+  const columns = fields.map((f) => meta.properties[f as never]!.fieldNames[0]);
   const placeholders = `(${fields.map(() => '?').join(', ')})`;
   await em.execute(
-    `insert into ${table} (${fields.map((f) => columns[f]).join(', ')})
+    `insert into ${meta.tableName} (${columns.join(', ')})
      values ${rows.map(() => placeholders).join(', ')}`,
     rows.flatMap((r) => fields.map((f) => r[f])),
   );
 };
 
+const AUDIT_FIELDS = [
+  'id',
+  'organizationId',
+  'actorId',
+  'action',
+  'subjectType',
+  'subjectId',
+  'before',
+  'after',
+  'at',
+] as const satisfies readonly (keyof AuditRow)[];
+
+const OUTBOX_FIELDS = [
+  'id',
+  'organizationId',
+  'recipientId',
+  'kind',
+  'payload',
+  'nextAttemptAt',
+  'createdAt',
+  'status',
+  'attempts',
+] as const satisfies readonly (keyof OutboxRow)[];
+
 /** Writes audit events, one statement for all of them. */
 export const insertAuditRows = (em: EntityManager, rows: readonly AuditRow[]) =>
-  insertAll(em, 'audit_event', AUDIT_COLUMNS, rows);
+  insertAll(em, AuditEventSchema.meta.className, AUDIT_FIELDS, rows);
 
 /** Queues outbox messages, one statement for all of them. */
 export const insertOutboxRows = (em: EntityManager, rows: readonly OutboxRow[]) =>
-  insertAll(em, 'outbox', OUTBOX_COLUMNS, rows);
+  insertAll(em, OutboxSchema.meta.className, OUTBOX_FIELDS, rows);

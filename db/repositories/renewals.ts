@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { Plan } from '../../src/domain/catalog.ts';
 import type { Seat } from '../../src/domain/model.ts';
 import type { BillingPeriod } from '../../src/domain/period.ts';
-import { PlanSchema, SeatSchema } from '../schemas/index.ts';
+import { SeatSchema } from '../schemas/index.ts';
+
+export { plansByCode } from './plans.ts';
 
 /** The renewing seats (auto-renew on) of a contract, per plan. */
 export const renewingSeatCounts = (em: EntityManager, contractId: string) =>
@@ -12,10 +13,6 @@ export const renewingSeatCounts = (em: EntityManager, contractId: string) =>
      group by plan_code order by plan_code`,
     [contractId],
   );
-
-/** The plan catalog by code: what a renewal prices its seats with. */
-export const plansByCode = async (em: EntityManager): Promise<Map<string, Plan>> =>
-  new Map((await em.find(PlanSchema, {})).map((p) => [p.code, p]));
 
 /** A contract's period and status (what a renewal schedule is planned from), or null. */
 export const contractPeriod = async (em: EntityManager, contractId: string) => {

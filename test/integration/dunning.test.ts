@@ -163,13 +163,14 @@ describe('dunning', () => {
       collectDueCharges(contextOn(db, x!)),
       collectDueCharges(contextOn(db, y!)),
     ]);
-    expect(
-      runs
-        .flat()
-        .filter((r) => ids.includes(r.id))
-        .map((r) => r.outcome)
-        .sort(),
-    ).toEqual(['declined', 'skipped'].sort());
+    // one run declines; the other skips the charge it saw claimed, or (when it read the due list
+    // after the first committed) never sees it due at all: either way one attempt
+    const outcomes = runs
+      .flat()
+      .filter((r) => ids.includes(r.id))
+      .map((r) => r.outcome);
+    expect(outcomes.filter((o) => o === 'declined')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'declined' && o !== 'skipped')).toEqual([]);
     const tries = await sql(db, 'select 1 from ledger_charge where idempotency_key like ?', [
       `${renewalKey(t.contract.id, new Date(PERIOD))}:retry:1%`,
     ]);
