@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { signSlackRequest } from '../adapters/slack/verify-request.ts';
+import { insertLink } from '../db/repositories/workspace-links.ts';
 import { DEMO, seedDemo } from '../db/seeders/demo.ts';
 import { FakeSlack } from '../test/slack/fake-slack.ts';
 import { createBenchDb, serviceOn } from './support.ts';
@@ -96,10 +97,14 @@ const main = async () => {
   try {
     const { orm, ctx } = await serviceOn(db.url, 2);
     await seedDemo(ctx);
+    // the bench's workspace is Acme's, as `org create` there would have linked it
+    const em = orm.em.fork();
+    const [acme] = await em.execute<{ id: string }[]>("select id from organization where name = 'Acme'");
+    await insertLink(em, { platform: 'slack', workspaceId: TEAM }, acme!.id, null, new Date());
     await orm.close(true);
     const ours = await startServer(['seatkeeper', db.url, fake.apiUrl]);
     children.push(ours.child);
-    // the first command connects the workspace to Acme and checks the answer is the real one
+    // the first command checks the answer is the real one
     const check = await fetch(`http://127.0.0.1:${ours.port}/slack/events`, {
       method: 'POST',
       headers: (() => {

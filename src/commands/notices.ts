@@ -1,3 +1,4 @@
+import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Notice, NoticePayloads } from '../domain/notices.ts';
 import { day, plural, price } from './format.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
@@ -181,7 +182,7 @@ export const renderNotice = (notice: Notice): Reply => {
       const p = notice.payload;
       const since = p.idleSince ? ` since ${day(p.idleSince)}` : '';
       return info(
-        `Your ${p.plan} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within 7 days. You are on Free now; ask an admin if you need a seat again.`,
+        `Your ${p.plan} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within ${IDLE_GRACE_DAYS} days. You are on Free now; ask an admin if you need a seat again.`,
       );
     }
     case 'organization_ready':

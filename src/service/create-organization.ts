@@ -9,6 +9,7 @@ import {
 import { insertLink, linkedOrganization } from '../../db/repositories/workspace-links.ts';
 import { listPrice } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
+import { ORGANIZATION_NAME_LENGTH } from '../domain/limits.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
@@ -23,7 +24,10 @@ import { audit, snapshot } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({
-  name: textField.trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
+  name: textField
+    .trim()
+    .min(ORGANIZATION_NAME_LENGTH.min, `must be at least ${ORGANIZATION_NAME_LENGTH.min} characters`)
+    .max(ORGANIZATION_NAME_LENGTH.max, `must be at most ${ORGANIZATION_NAME_LENGTH.max} characters`),
   period: z.enum(['month', 'year']).default('month'),
   /** the Slack workspace or Teams tenant it is created in: linked to it from the start */
   workspace: z

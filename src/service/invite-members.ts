@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { createInvitation, pendingInvitationOf } from '../../db/repositories/invitations.ts';
+import { MAX_INVITES_PER_REQUEST } from '../domain/limits.ts';
 import type { Invitation } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
@@ -12,7 +13,10 @@ export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 const input = z.object({
   organizationId: uuidField,
-  emails: z.array(emailField).min(1, 'name at least one person').max(50, 'at most 50 people at once'),
+  emails: z
+    .array(emailField)
+    .min(1, 'name at least one person')
+    .max(MAX_INVITES_PER_REQUEST, `at most ${MAX_INVITES_PER_REQUEST} people at once`),
   role: z.enum(['admin', 'member']).default('member'),
   plan: planCodeField.nullish(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditEventsOf } from '../../db/repositories/audit-log.ts';
+import { AUDIT_LIMIT } from '../domain/limits.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import { accountsById, authorize, findAccount } from './support/lookups.ts';
@@ -9,7 +10,12 @@ const input = z.object({
   organizationId: uuidField,
   /** only changes made by, or to, this person */
   who: emailField.nullish(),
-  limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(20),
+  limit: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(AUDIT_LIMIT.max, `must be at most ${AUDIT_LIMIT.max}`)
+    .default(AUDIT_LIMIT.default),
   offset: z.number().int().min(0).default(0),
 });
 

@@ -1,4 +1,5 @@
 import { openIdleOffers } from '../../db/repositories/idle-offers.ts';
+import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { ServiceContext } from './context.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
@@ -6,7 +7,8 @@ import { inTransaction } from './support/tx.ts';
 /** A held seat unused for this many days is idle. */
 export const IDLE_AFTER_DAYS = 28;
 /** Days a holder has to answer an idle-seat offer before the seat is freed. */
-export const IDLE_GRACE_DAYS = 7;
+export { IDLE_GRACE_DAYS };
+
 const DAY_MS = 24 * 3600 * 1000;
 
 // when a held seat became idle: kept here for the use cases that import it from this file

@@ -1,3 +1,4 @@
+import { AUDIT_LIMIT } from '../../domain/limits.ts';
 import { listAudit } from '../../service/list-audit.ts';
 import { refuse, takePage } from '../args.ts';
 import { type CommandContext, emailOf, organizationFor } from '../context.ts';
@@ -18,7 +19,7 @@ export interface AuditCommand {
  * How many changes `audit <limit>` may ask for, and how many it shows without one; the same
  * bounds as listAudit's input (src/service/list-audit.ts states them there too).
  */
-export const AUDIT_LIMIT = { max: 500, default: 20 } as const;
+export { AUDIT_LIMIT };
 
 const brief = (o: Record<string, unknown> | null) =>
   o

@@ -1,3 +1,4 @@
+import { MAX_INVITES_PER_REQUEST } from '../../domain/limits.ts';
 import { INVITATION_TTL_MS, inviteMembers } from '../../service/invite-members.ts';
 import { lower, planName, refuse } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
@@ -13,9 +14,6 @@ export interface InviteCommand {
   role: 'admin' | 'member';
   plan: string | null;
 }
-
-/** People one `invite` may name; inviteMembers refuses more too (src/service/invite-members.ts). */
-export const MAX_INVITES = 50;
 
 const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600 * 1000);
 
@@ -50,7 +48,8 @@ export const inviteSpec = defineCommand<InviteCommand>({
       }
     }
     if (who.length === 0) refuse(`Name at least one person: \`${usage}\`.`);
-    if (who.length > MAX_INVITES) refuse(`Invite at most ${MAX_INVITES} people at once.`);
+    if (who.length > MAX_INVITES_PER_REQUEST)
+      refuse(`Invite at most ${MAX_INVITES_PER_REQUEST} people at once.`);
     return { who, role, plan: planCode };
   },
   run: async (c, cmd) => {

@@ -1,3 +1,4 @@
+import { ORGANIZATION_NAME_LENGTH } from '../../domain/limits.ts';
 import { createOrganization } from '../../service/create-organization.ts';
 import { lower, refuse } from '../args.ts';
 import { price } from '../format.ts';
@@ -11,9 +12,6 @@ export interface OrgCreateCommand {
   period: 'month' | 'year';
 }
 
-/** The longest organization name (createOrganization refuses longer names too). */
-export const MAX_ORG_NAME = 80;
-
 export const orgCreateSpec = defineCommand<OrgCreateCommand>({
   name: 'org create',
   syntax: 'org create <name> [monthly|yearly]',
@@ -25,7 +23,8 @@ export const orgCreateSpec = defineCommand<OrgCreateCommand>({
     const words = last && ['yearly', 'year', 'monthly', 'month'].includes(last) ? a.slice(0, -1) : a;
     const orgName = words.map(tokenText).join(' ').trim();
     if (!orgName) refuse(`Give the organization a name: \`${usage}\`.`);
-    if (orgName.length > MAX_ORG_NAME) refuse(`Keep the organization name to ${MAX_ORG_NAME} characters.`);
+    if (orgName.length > ORGANIZATION_NAME_LENGTH.max)
+      refuse(`Keep the organization name to ${ORGANIZATION_NAME_LENGTH.max} characters.`);
     return { orgName, period };
   },
   run: async (c, cmd) => {
