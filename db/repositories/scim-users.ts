@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ScimUserRow } from '../schemas/scim.ts';
 
 /** A member as the identity provider sees them: the membership, its account's email, and SCIM's extras. */
 export interface ScimUserRecord {
@@ -105,15 +106,7 @@ export const scimUserDeleted = async (em: EntityManager, membershipId: string): 
 /** Stores what the identity provider says beyond the email; a DELETEd record comes back. */
 export const saveScimAttributes = (
   em: EntityManager,
-  u: {
-    membershipId: string;
-    organizationId: string;
-    externalId: string | null;
-    givenName: string | null;
-    familyName: string | null;
-    displayName: string | null;
-    at: Date;
-  },
+  u: Omit<ScimUserRow, 'deletedAt' | 'updatedAt'> & { at: Date },
 ) =>
   em.execute(
     `insert into scim_user (membership_id, organization_id, external_id, given_name, family_name, display_name, deleted_at, updated_at)
