@@ -11,6 +11,20 @@ export type OutboxRow = Pick<
   'id' | 'organizationId' | 'recipientId' | 'kind' | 'nextAttemptAt' | 'createdAt' | 'attempts'
 > & { payload: string; status: 'pending' };
 
+// written on every use case's commit: the column list is looked up once per table
+const columnLists = new WeakMap<object, string[]>();
+const columnsOf = (
+  meta: { properties: Record<string, { fieldNames: string[] }> },
+  fields: readonly string[],
+): string[] => {
+  let columns = columnLists.get(meta);
+  if (!columns) {
+    columns = fields.map((f) => meta.properties[f]!.fieldNames[0]!);
+    columnLists.set(meta, columns);
+  }
+  return columns;
+};
+
 /**
  * Many rows in one insert statement. The columns are the mapping's own (db/schemas), so a field
  * and its column are matched in one place; each row's values follow the order of `fields`.
@@ -23,7 +37,7 @@ const insertAll = async <R extends object>(
 ) => {
   if (rows.length === 0) return;
   const meta = em.getMetadata().get(entity);
-  const columns = fields.map((f) => meta.properties[f as never]!.fieldNames[0]);
+  const columns = columnsOf(meta, fields);
   const placeholders = `(${fields.map(() => '?').join(', ')})`;
   await em.execute(
     `insert into ${meta.tableName} (${columns.join(', ')})

@@ -40,6 +40,13 @@ export const noMore = (rest: readonly Token[], usage: string) => {
   if (rest.length > 0) refuse(`Unexpected "${tokenText(rest[0]!)}": \`${usage}\`.`);
 };
 
+/** The parser of a command that takes one person and nothing else. */
+export const justWho = (a: readonly Token[], usage: string): { who: Who } => {
+  const who = oneWho(a[0], usage);
+  noMore(a.slice(1), usage);
+  return { who };
+};
+
 /** The parser of a command that takes no arguments. */
 export const noArgs = (a: readonly Token[], usage: string): Record<never, never> => {
   noMore(a, usage);

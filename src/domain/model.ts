@@ -103,6 +103,17 @@ export interface Contract {
   createdAt: Date;
 }
 
+/** What every new contract starts as: active, connected, no key, not suspended. */
+export const NEW_CONTRACT = {
+  status: 'active',
+  disconnectedAt: null,
+  connectionKeyHash: null,
+  connectionKeyExpiresAt: null,
+  creationKey: null,
+  creationRequest: null,
+  suspendedAt: null,
+} as const satisfies Partial<Contract>;
+
 export interface Seat {
   id: string;
   contractId: string;

@@ -15,7 +15,7 @@ import {
 } from '../../db/repositories/contracts.ts';
 import { FREE_PLAN_CODE, type Plan } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Account, Contract } from '../domain/model.ts';
+import { type Account, type Contract, NEW_CONTRACT } from '../domain/model.ts';
 import { addPeriod, type BillingPeriod } from '../domain/period.ts';
 import type { ServiceContext } from './context.ts';
 import { CONTRACT_AUDIT_KEYS } from './support/contracts.ts';
@@ -149,13 +149,7 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
       currency: currencies[0]!,
       currentPeriodStart: period.start,
       currentPeriodEnd: period.end,
-      status: 'active',
-      disconnectedAt: null,
-      connectionKeyHash: null,
-      connectionKeyExpiresAt: null,
-      creationKey: null,
-      creationRequest: null,
-      suspendedAt: null,
+      ...NEW_CONTRACT,
       createdAt: now,
     });
     await em.flush();

@@ -10,6 +10,7 @@ import { insertLink, linkedOrganization } from '../../db/repositories/workspace-
 import { listPrice } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ORGANIZATION_NAME_LENGTH } from '../domain/limits.ts';
+import { NEW_CONTRACT } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { addPeriod } from '../domain/period.ts';
 import { tieredTotal } from '../domain/tiers.ts';
@@ -128,13 +129,7 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
         currency: plan.currency,
         currentPeriodStart: now,
         currentPeriodEnd: addPeriod(now, cmd.period),
-        status: 'active',
-        disconnectedAt: null,
-        connectionKeyHash: null,
-        connectionKeyExpiresAt: null,
-        creationKey: null,
-        creationRequest: null,
-        suspendedAt: null,
+        ...NEW_CONTRACT,
         createdAt: now,
       },
       seat: {

@@ -1,5 +1,5 @@
 import { transferOwnership } from '../../service/transfer-ownership.ts';
-import { noMore, oneWho } from '../args.ts';
+import { justWho } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -15,11 +15,7 @@ export const ownerSpec = defineCommand<OwnerCommand>({
   syntax: 'owner <who>',
   summary: 'Hand ownership to another member (owner).',
   example: 'owner ana@example.com',
-  parse: (a, usage) => {
-    const who = oneWho(a[0], usage);
-    noMore(a.slice(1), usage);
-    return { who };
-  },
+  parse: justWho,
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     const to = await emailOf(c, cmd.who);

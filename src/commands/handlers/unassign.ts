@@ -1,5 +1,5 @@
 import { previewUnassign } from '../../service/unassign-plan.ts';
-import { noMore, oneWho } from '../args.ts';
+import { justWho } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -16,11 +16,7 @@ export const unassignSpec = defineCommand<UnassignCommand>({
   syntax: 'unassign <who>',
   summary: 'Move a member to free; shows what stops working first.',
   example: 'unassign ana@example.com',
-  parse: (a, usage) => {
-    const who = oneWho(a[0], usage);
-    noMore(a.slice(1), usage);
-    return { who };
-  },
+  parse: justWho,
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     const member = await emailOf(c, cmd.who);
