@@ -97,20 +97,29 @@ export interface MemberListRow {
   auto_renew: boolean | null;
 }
 
+/** Which members a list shows: former ones are hidden, shown too, or the only ones shown. */
+export type FormerMembers = 'hide' | 'include' | 'only';
+
+const FORMER_FILTER: Record<FormerMembers, string> = {
+  hide: 'and not m.former',
+  include: '',
+  only: 'and m.former',
+};
+
 /**
- * One page of an organization's member list (not left; former ones only when asked), owner
- * first, then admins, then by email, with each one's seat.
+ * One page of an organization's member list (not left; former ones as asked), owner first,
+ * then admins, then by email, with each one's seat.
  */
 export const memberListPage = (
   em: EntityManager,
   organizationId: string,
-  page: { includeFormer: boolean; limit: number; offset: number },
+  page: { former: FormerMembers; limit: number; offset: number },
 ): Promise<MemberListRow[]> =>
   em.execute<MemberListRow[]>(
     `select a.email, a.name, m.role, m.approver, m.status, m.former, s.plan_code as plan, s.auto_renew
      from membership m join account a on a.id = m.account_id
      left join seat s on s.membership_id = m.id
-     where m.organization_id = ? and m.status <> 'left' ${page.includeFormer ? '' : 'and not m.former'}
+     where m.organization_id = ? and m.status <> 'left' ${FORMER_FILTER[page.former]}
      order by (m.role = 'owner') desc, (m.role = 'admin') desc, a.email
      limit ? offset ?`,
     [organizationId, page.limit, page.offset],
@@ -120,12 +129,12 @@ export const memberListPage = (
 export const memberListCounts = async (
   em: EntityManager,
   organizationId: string,
-  includeFormer: boolean,
+  former: FormerMembers,
 ): Promise<{ total: number; active: number }> => {
   const [counts] = await em.execute<{ total: string; active: string }[]>(
     `select count(*) as total, count(*) filter (where m.status = 'active') as active
      from membership m
-     where m.organization_id = ? and m.status <> 'left' ${includeFormer ? '' : 'and not m.former'}`,
+     where m.organization_id = ? and m.status <> 'left' ${FORMER_FILTER[former]}`,
     [organizationId],
   );
   return { total: Number(counts?.total ?? 0), active: Number(counts?.active ?? 0) };

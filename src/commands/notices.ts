@@ -1,7 +1,8 @@
 import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Notice, NoticePayloads } from '../domain/notices.ts';
-import { day, plural, price } from './format.ts';
+import { day, plural, price, when } from './format.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
+import { perPeriod, planTitle } from './plan-title.ts';
 import { info, type Reply } from './reply.ts';
 
 /** How a stored row is read into a Notice before rendering (throws MalformedNotice). */
@@ -9,9 +10,13 @@ export { MalformedNotice, parseNotice } from '../domain/notices.ts';
 
 const workspaceLabel = (platform: string) => (platform === 'teams' ? 'Teams tenant' : 'Slack workspace');
 
-type ScimLeaver = NoticePayloads['scim_offboarded']['offboarded'][number];
-const leaverLine = (m: ScimLeaver) =>
-  `${m.email}${m.seat ? `: ${m.seat.plan} seat ${m.seat.frozen ? 'kept (contract frozen)' : m.seat.freed ? 'freed' : 'kept'}${m.seat.autoRenew ? '' : ', not renewing'}` : ''}`;
+type Leaver = NoticePayloads['scim_offboarded']['offboarded'][number];
+/** What happened to a leaver's seat, as the offboarding reply and the SCIM summary say it. */
+export const seatOutcome = (seat: Leaver['seat']) =>
+  seat
+    ? `${planTitle(seat.plan)} seat ${seat.frozen ? 'kept (contract frozen)' : seat.freed ? 'freed' : 'kept'}${seat.autoRenew ? '' : ', not renewing'}`
+    : '';
+const leaverLine = (m: Leaver) => `${m.email}${m.seat ? `: ${seatOutcome(m.seat)}` : ''}`;
 
 /** How a notice names its organization; one about a contract may have none (or none left). */
 const orgLabel = (name: string | null) => name || 'your organization';
@@ -27,7 +32,7 @@ export const renderNotice = (notice: Notice): Reply => {
       const p = notice.payload;
       if ('event' in p) return info(`${p.email} declined your invitation.`);
       return info(
-        `${p.invitedBy} invites you to ${orgLabel(p.organizationName)} as ${p.role}${p.plan ? ` with a ${p.plan} seat` : ''}. The invitation lasts until ${day(p.expiresAt)}.`,
+        `${p.invitedBy} invites you to ${orgLabel(p.organizationName)} as ${p.role === 'admin' ? 'an admin' : 'a member'}${p.plan ? ` with a ${planTitle(p.plan)} seat` : ''}. The invitation lasts until ${when(p.expiresAt)}.`,
         {
           buttons: [
             {
@@ -44,12 +49,15 @@ export const renderNotice = (notice: Notice): Reply => {
     case 'approval_request': {
       const p = notice.payload;
       return info(
-        `${p.requestedBy} asks for ${plural(p.quantity, `${p.plan} seat`)} in ${orgLabel(p.organizationName)}.`,
+        `${p.requestedBy} asks for ${plural(p.quantity, `${planTitle(p.plan)} seat`)} in ${orgLabel(p.organizationName)}.`,
         {
           fields: [
             { label: 'Charged now (prorated)', value: price(p.proratedAmount, p.currency) },
-            { label: 'New recurring total', value: price(p.recurringTotal, p.currency) },
-            { label: 'Quote valid until', value: day(p.quoteExpiresAt) },
+            {
+              label: 'New recurring total',
+              value: `${price(p.recurringTotal, p.currency)} ${perPeriod(p.period)}`,
+            },
+            { label: 'Quote valid until', value: when(p.quoteExpiresAt) },
           ],
           buttons: decisionButtons(p.requestId),
         },
@@ -58,7 +66,7 @@ export const renderNotice = (notice: Notice): Reply => {
     case 'purchase_result': {
       const p = notice.payload;
       const org = orgLabel(p.organizationName);
-      const what = plural(p.quantity, `${p.plan} seat`);
+      const what = plural(p.quantity, `${planTitle(p.plan)} seat`);
       switch (p.status) {
         case 'charged':
           return info(`Approved and paid: ${what} added to ${org} (${price(p.proratedAmount, p.currency)}).`);
@@ -67,6 +75,7 @@ export const renderNotice = (notice: Notice): Reply => {
             tone: 'error',
           });
         case 'rejected':
+          if (p.withdrawn) return info(`${p.decidedBy} withdrew the request for ${what} in ${org}.`);
           return info(
             `${p.decidedBy || 'An approver'} rejected ${what} in ${org}${p.reason ? `: ${p.reason}` : '.'}`,
           );
@@ -79,27 +88,30 @@ export const renderNotice = (notice: Notice): Reply => {
       const org = orgLabel(p.organizationName);
       if ('event' in p) {
         return info(
-          `${p.email} joined ${org} on ${p.plan}.${p.noFreeSeat ? ` No free ${p.seatWanted} seat was left: buy one with \`add 1 ${p.seatWanted}\`.` : ''}`,
+          `${p.email} joined ${org} on ${planTitle(p.plan)}.${p.noFreeSeat && p.seatWanted ? ` No free ${planTitle(p.seatWanted)} seat was left: buy one with \`add 1 ${p.seatWanted}\`.` : ''}`,
         );
       }
-      return info(`You now have a ${p.plan} seat in ${org}${p.by ? ` (from ${p.by})` : ''}.`);
+      return info(`You now have a ${planTitle(p.plan)} seat in ${org}${p.by ? ` (from ${p.by})` : ''}.`);
     }
     case 'seat_removed': {
       const p = notice.payload;
       if (!('reason' in p)) {
         return info(
-          `Your ${p.plan} seat in ${orgLabel(p.organizationName)} was removed${p.by ? ` by ${p.by}` : ''}. You are on Free now.`,
+          `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} was removed${p.by ? ` by ${p.by}` : ''}. You are on Free now.`,
           { sections: p.warnings.length ? [{ title: 'What changes', lines: p.warnings }] : [] },
         );
       }
       if (p.reason === 'not_renewed')
         return info(
-          `Your ${p.plan} seat in ${orgLabel(p.organizationName)} ended with the period and was not renewed. You are on Free now.`,
+          `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} ended with the period and was not renewed. You are on Free now.`,
         );
       // the contract moved to another organization: its notice names neither the organization nor a remover
-      return info(`Your ${p.planCode} seat in your organization was removed. You are on Free now.`, {
-        sections: [],
-      });
+      return info(
+        `Your ${planTitle(p.planCode)} seat in your organization was removed. You are on Free now.`,
+        {
+          sections: [],
+        },
+      );
     }
     case 'offboarded':
       return info(
@@ -145,7 +157,9 @@ export const renderNotice = (notice: Notice): Reply => {
     }
     case 'seat_ending': {
       const p = notice.payload;
-      return info(`Your ${p.plan} seat in ${orgLabel(p.organizationName)} ends on ${day(p.endsAt)}.`);
+      return info(
+        `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} ends on ${day(p.endsAt)}.`,
+      );
     }
     case 'renewal_reminder':
       return renewalReminder(notice.payload);
@@ -153,7 +167,7 @@ export const renderNotice = (notice: Notice): Reply => {
       const p = notice.payload;
       const org = orgLabel(p.organizationName);
       return info(
-        `You have not used your ${p.plan} seat in ${org} since ${day(p.idleSince)}. Keep it, or give it back so someone else can use it? Without an answer by ${day(p.expiresAt)} it is freed and you move to Free.`,
+        `You have not used your ${planTitle(p.plan)} seat in ${org} since ${day(p.idleSince)}. Keep it, or give it back so someone else can use it? Without an answer by ${day(p.expiresAt)} it is freed and you move to Free.`,
         {
           buttons: [
             {
@@ -182,7 +196,7 @@ export const renderNotice = (notice: Notice): Reply => {
       const p = notice.payload;
       const since = p.idleSince ? ` since ${day(p.idleSince)}` : '';
       return info(
-        `Your ${p.plan} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within ${IDLE_GRACE_DAYS} days. You are on Free now; ask an admin if you need a seat again.`,
+        `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within ${IDLE_GRACE_DAYS} days. You are on Free now; ask an admin if you need a seat again.`,
       );
     }
     case 'organization_ready':
@@ -224,10 +238,11 @@ const renewalReminder = (p: NoticePayloads['renewal_reminder']): Reply => {
   const amount = price(p.nextCharge.amount, p.nextCharge.currency);
   const ending = p.ending.map((e) => {
     const names = e.holders.length ? ` (held by ${e.holders.join(', ')})` : '';
-    return `${plural(e.count, `${e.plan} seat`)}${names}`;
+    return `${plural(e.count, `${planTitle(e.plan)} seat`)}${names}`;
   });
   const idle = p.idle.map(
-    (i) => `${i.email}: ${i.plan}, unused since ${day(i.idleSince)} (${plural(i.idleDays, 'day')})`,
+    (i) =>
+      `${i.email}: ${planTitle(i.plan)}, unused since ${day(i.idleSince)} (${plural(i.idleDays, 'day')})`,
   );
   if (p.idleCount > idle.length) idle.push(`… and ${p.idleCount - idle.length} more`);
   return info(`${org} renews on ${day(p.renewalDate)}: the next charge is ${amount}.`, {

@@ -1,6 +1,7 @@
 import type { MemberHit } from '../service/search-members.ts';
 import { searchMembers } from '../service/search-members.ts';
 import { type CommandContext, organizationFor } from './context.ts';
+import { planTitle } from './plan-title.ts';
 
 /** The people pickers a form can have; each is answered by one core search. */
 export const PEOPLE_SOURCES = ['offboard.leavers'] as const;
@@ -16,7 +17,7 @@ export interface PersonOption {
 /** Labelled as the member list shows them; the search also matches their name. */
 export const personOption = (m: MemberHit): PersonOption => ({
   value: m.email,
-  label: `${m.email} (${m.plan})`,
+  label: `${m.email} (${planTitle(m.plan)})`,
 });
 
 /**

@@ -58,13 +58,20 @@ export const NOTICE_SCHEMAS = {
       expiresAt: iso,
     }),
   ]),
-  approval_request: purchaseRequest.extend({ requestedBy: z.string(), quoteExpiresAt: iso }),
+  approval_request: purchaseRequest.extend({
+    requestedBy: z.string(),
+    quoteExpiresAt: iso,
+    /** the contract's billing period the recurring total is per (absent in rows from before) */
+    period: z.enum(['month', 'year']).optional(),
+  }),
   purchase_result: z.union([
     purchaseRequest.extend({ status: z.literal('payment_failed'), reason: z.string() }),
     purchaseRequest.extend({
       status: z.literal('rejected'),
       reason: z.string().nullable(),
       decidedBy: z.string(),
+      /** the requester took their own request back (it was cancelled, not rejected) */
+      withdrawn: z.boolean().optional(),
     }),
     purchaseRequest.extend({ status: z.enum(['pending', 'approved', 'charged', 'expired']) }),
   ]),

@@ -69,12 +69,25 @@ export const canMove = (from: PurchaseStatus, to: PurchaseStatus): boolean => NE
 export const isQuoteExpired = (r: Pick<PurchaseRequest, 'quoteExpiresAt'>, now: Date) =>
   now.getTime() >= r.quoteExpiresAt.getTime();
 
-export const describeStatus = (r: Pick<PurchaseRequest, 'status'>): string =>
-  ({
+/** A request turned down by the person who asked for it: they cancelled their own quote. */
+export const isWithdrawn = (r: Pick<PurchaseRequest, 'status' | 'requestedById' | 'decidedById'>) =>
+  r.status === 'rejected' && r.decidedById === r.requestedById;
+
+/**
+ * Where a request stands, as a list or a refusal says it. An approver's own request waits for
+ * their confirmation, not for an approver; one they cancelled was not "rejected".
+ */
+export const describeStatus = (
+  r: Pick<PurchaseRequest, 'status' | 'needs' | 'requestedById' | 'decidedById'>,
+): string => {
+  if (r.status === 'pending' && r.needs === 'confirmation') return 'not confirmed yet';
+  if (isWithdrawn(r)) return 'cancelled';
+  return {
     pending: 'waiting for an approver',
     approved: 'approved, charging',
     charged: 'approved and paid',
     payment_failed: 'approved, but the payment failed',
     rejected: 'rejected',
     expired: 'expired',
-  })[r.status];
+  }[r.status];
+};

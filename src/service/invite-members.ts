@@ -4,6 +4,7 @@ import { createInvitation, pendingInvitationOf } from '../../db/repositories/inv
 import { MAX_INVITES_PER_REQUEST } from '../domain/limits.ts';
 import type { Invitation } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { summarize } from './seat-summary.ts';
 import { emailField, parse, planCodeField, uuidField } from './support/input.ts';
 import { actorAccount, authorize, membershipOf, requireOpen, requirePlan } from './support/lookups.ts';
 import { audit, notify } from './support/records.ts';
@@ -31,6 +32,8 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
     const plan = cmd.plan ? await requirePlan(em, cmd.plan) : null;
     const invited: Invitation[] = [];
     const skipped: { email: string; reason: string }[] = [];
+    /** approvers who left and come back: an invitation never restores billing rights */
+    const formerApprovers: string[] = [];
     for (const email of new Set(cmd.emails)) {
       const invitee = await actorAccount(em, { email }, now);
       const existing = await membershipOf(em, org.id, invitee.id);
@@ -38,6 +41,7 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
         skipped.push({ email, reason: 'already a member' });
         continue;
       }
+      if (existing?.approver) formerApprovers.push(email);
       const pending = await pendingInvitationOf(em, org.id, email);
       if (pending && pending.expiresAt > now) {
         skipped.push({ email, reason: 'already invited' });
@@ -94,6 +98,13 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
     }
     // Flush inside the transaction so a racing duplicate invite fails here, not silently.
     await em.flush();
-    return { organization: org, invited, skipped };
+    // the inviter hears now, not at acceptance, when the plan has no free seat for everyone
+    const freeSeats =
+      plan && plan.code !== 'free' && invited.length
+        ? (await summarize(em, org)).plans
+            .filter((p) => p.plan === plan.code && !p.frozen)
+            .reduce((n, p) => n + p.free, 0)
+        : null;
+    return { organization: org, invited, skipped, plan, freeSeats, formerApprovers };
   });
 };

@@ -8,8 +8,8 @@ import { reading } from './support/tx.ts';
 
 const input = z.object({
   organizationId: uuidField,
-  /** former members are hidden unless asked for */
-  includeFormer: z.boolean().default(false),
+  /** former members are hidden unless asked for: shown too, or on their own */
+  former: z.enum(['hide', 'include', 'only']).default('hide'),
   limit: z.number().int().min(1).max(1000).default(200),
   offset: z.number().int().min(0).default(0),
 });
@@ -22,9 +22,9 @@ export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.inpu
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
     const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
-    const page = { includeFormer: cmd.includeFormer, limit: cmd.limit, offset: cmd.offset };
+    const page = { former: cmd.former, limit: cmd.limit, offset: cmd.offset };
     const members = await memberListPage(em, org.id, page);
-    const counts = await memberListCounts(em, org.id, cmd.includeFormer);
+    const counts = await memberListCounts(em, org.id, cmd.former);
     const invitations = await openInvitationsOf(em, org.id, ctx.clock.now());
     return {
       organization: org,

@@ -32,6 +32,8 @@ export const listRequests = (ctx: ServiceContext, actor: Actor, raw: z.input<typ
       canDecide: isApprover(m),
       requests: requests.map((r) => ({
         ...r,
+        /** the reader asked for it: their own unconfirmed quote is theirs to confirm or cancel */
+        mine: r.requestedById === me.id,
         requestedBy: people.get(r.requestedById)?.email ?? null,
         decidedBy: r.decidedById ? (people.get(r.decidedById)?.email ?? null) : null,
       })),

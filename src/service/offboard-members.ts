@@ -59,7 +59,7 @@ const tellAdmins = async (em: EntityManager, now: Date, org: Organization, done:
 /**
  * HR offboards one or many leavers at once, all or nothing: each is detached (can no longer
  * sign in; their data stays), and per the options their seat is freed, stops renewing, and they
- * are marked former. The owner is refused until ownership moves. Seats that stop renewing are
+ * are marked former. The owner is refused until ownership moves, and nobody offboards themselves. Seats that stop renewing are
  * told to the billing provider after the commit (a provider failure is recorded and retried).
  * The identity provider (SCIM) offboards the same way, and the admins get one summary.
  */
@@ -81,6 +81,14 @@ export const offboardMembers = async (
           'owner_cannot_leave',
           `${found.account.email} owns ${org.name} and cannot be offboarded.`,
           'Move ownership first with `owner <who>`.',
+        );
+      }
+      if (found.account.id === me.id) {
+        // offboarding oneself ends one's own access at once, mid-action: someone else does it
+        throw new DomainError(
+          'forbidden',
+          `You can't offboard yourself (${found.account.email}).`,
+          'Remove yourself from the list; the owner or another admin can offboard you.',
         );
       }
       if (found.membership.status !== 'active') {

@@ -10,6 +10,8 @@ const input = z.object({ requestId: uuidField, reason: textField.trim().max(300)
 
 /**
  * An approver turns a pending request down; deciding an already-decided request changes nothing.
+ * The requester turning down their own (an approver's Cancel on their quote) is a cancellation:
+ * audited as such, and nobody else is told of a quote only they ever saw.
  * Async so bad input rejects the promise like every other refusal (a sync throw escapes `.catch`).
  */
 export const rejectPurchase = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
@@ -21,15 +23,23 @@ export const rejectPurchase = async (ctx: ServiceContext, actor: Actor, raw: z.i
     request.decidedById = me!.id;
     request.decidedAt = now;
     request.updatedAt = now;
+    const withdrawn = request.requestedById === me!.id;
     audit(em, now, {
       organizationId: org.id,
       actorId: me!.id,
-      action: 'purchase.rejected',
+      action: withdrawn ? 'purchase.cancelled' : 'purchase.rejected',
       subject: { type: 'purchase_request', id: request.id },
       before: { status: 'pending' },
-      after: { status: 'rejected', reason: cmd.reason ?? null },
+      after: { status: 'rejected', reason: cmd.reason ?? null, ...(withdrawn ? { withdrawn } : {}) },
     });
-    await notifyOutcome(em, now, org, request, { reason: cmd.reason ?? null, decidedBy: me!.email });
-    return { request, outcome: 'rejected' as const };
+    // approvers were asked only when the request needed their approval
+    if (!withdrawn || request.needs === 'approval') {
+      await notifyOutcome(em, now, org, request, {
+        reason: cmd.reason ?? null,
+        decidedBy: me!.email,
+        ...(withdrawn ? { withdrawn } : {}),
+      });
+    }
+    return { request, outcome: withdrawn ? ('cancelled' as const) : ('rejected' as const) };
   });
 };

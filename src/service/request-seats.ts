@@ -90,11 +90,12 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
             ...requestPayload(org, request),
             requestedBy: me.email,
             quoteExpiresAt: quote.quoteExpiresAt.toISOString(),
+            period: contract.period,
           },
         });
       }
     }
-    return { request, quote, plan, approvers, autoApprove, org };
+    return { request, quote, plan, approvers, autoApprove, org, period: contract.period };
   });
   if (created.autoApprove) {
     const decided = await approvePurchase(ctx, null, { requestId: created.request.id });

@@ -18,7 +18,7 @@ const loadDowngrade = async (em: EntityManager, org: Organization, email: string
   const { account, membership } = await requireMemberByEmail(em, org, email);
   const held = await seatOf(em, membership.id);
   if (!held) {
-    throw new DomainError('conflict', `${account.email} is already on the free plan.`, 'Nothing to do.');
+    throw new DomainError('conflict', `${account.email} is already on the Free plan.`, 'Nothing to do.');
   }
   requireNotFrozen(held.contract);
   const [from, free] = await Promise.all([seatPlan(em, held.seat.planCode), seatPlan(em, 'free')]);

@@ -98,7 +98,7 @@ const drain = async (db: TestDb, ...emails: string[]) => {
 
 /** The newest approval request in a person's inbox. */
 /**
- * The approval request an approver got for `asks` ("erin@example.com asks for 1 pro seat"): by
+ * The approval request an approver got for `asks` ("erin@example.com asks for 1 Pro seat"): by
  * its words, since requests made in one frozen instant have no order of their own.
  */
 const approvalNotice = async (db: TestDb, email: string, asks: string): Promise<Reply> => {
@@ -200,13 +200,13 @@ describe('chat commands on the Acme demo', () => {
     it('status shows a member their own plan', async () => {
       const r = expectOk(
         await run(CAROL, 'status'),
-        'You are a member of Acme on the pro plan. Need more seats? Ask with `add <n> <plan>`.',
+        'You are a member of Acme on the Pro plan. Need more seats? Ask with `add <n> <plan>`.',
       );
       expect(r.private).toBe(true);
       expect(r.sections).toBeUndefined();
       expectOk(
         await run(ERIN, 'status'),
-        'You are a member of Acme on the free plan. Need more seats? Ask with `add <n> <plan>`.',
+        'You are a member of Acme on the Free plan. Need more seats? Ask with `add <n> <plan>`.',
       );
     });
 
@@ -218,17 +218,25 @@ describe('chat commands on the Acme demo', () => {
       );
     });
 
+    it('members --former with nobody former says so instead of listing everyone again', async () => {
+      const r = expectOk(await run(ALICE, 'members --former'));
+      expect(r.text).toBe(
+        'Acme has no former members. Leavers offboarded with "mark as former" are listed here; `members` shows everyone else.',
+      );
+      expect(r.sections ?? []).toEqual([]);
+    });
+
     it('members lists role and plan, owner and admins first', async () => {
       const r = expectOk(await run(ALICE, 'members'), 'Acme has 5 active members.');
       expect(r.sections).toEqual([
         {
           title: 'Members (5)',
           lines: [
-            'alice@example.com — owner, business',
-            'bob@example.com — admin (approver), free',
-            'carol@example.com — member, pro',
-            'dave@example.com — member, pro',
-            'erin@example.com — member, free',
+            'alice@example.com — owner, Business',
+            'bob@example.com — admin (approver), Free',
+            'carol@example.com — member, Pro',
+            'dave@example.com — member, Pro',
+            'erin@example.com — member, Free',
           ],
         },
       ]);
@@ -257,8 +265,8 @@ describe('chat commands on the Acme demo', () => {
     it('requests lists the purchases so far', async () => {
       const r = expectOk(await run(BOB, 'requests'), '2 seat purchase requests:');
       expect(r.sections?.[0]?.lines.sort()).toEqual([
-        '2 × business for EUR 60.00 — asked by alice@example.com, approved and paid (alice@example.com)',
-        '4 × pro for EUR 60.00 — asked by alice@example.com, approved and paid (alice@example.com)',
+        '2 Business seats for EUR 60.00 — asked by alice@example.com on 2026-03-01 00:00 UTC, approved and paid',
+        '4 Pro seats for EUR 60.00 — asked by alice@example.com on 2026-03-01 00:00 UTC, approved and paid',
       ]);
       expect(r.buttons).toEqual([]);
     });
@@ -275,13 +283,13 @@ describe('chat commands on the Acme demo', () => {
     it('invites by email with a plan; the invitee accepts from the direct message', async () => {
       const r = expectOk(
         await run(ALICE, 'invite Frank@Example.com plan PRO'),
-        'Invited 1 person as member with a pro seat: frank@example.com. They get a message to accept; the invitation lasts 7 days.',
+        'Invited 1 person as a member with a Pro seat: frank@example.com. They get a message to accept; the invitation lasts 7 days.',
       );
       expect(r.tone).toBe('ok');
       const [notice, ...rest] = await inbox(db, FRANK);
       expect(rest).toEqual([]);
       expect(notice!.text).toBe(
-        'alice@example.com invites you to Acme as member with a pro seat. The invitation lasts until 2026-03-08.',
+        'alice@example.com invites you to Acme as a member with a Pro seat. The invitation lasts until 2026-03-08 00:00 UTC.',
       );
       expect(notice!.buttons?.map((b) => [b.label, b.action, b.style])).toEqual([
         ['Accept', 'invitation.accept', 'primary'],
@@ -289,9 +297,9 @@ describe('chat commands on the Acme demo', () => {
       ]);
       expectOk(
         await press(db, FRANK, notice!.buttons![0]),
-        'Welcome to Acme! You have a pro seat. Your own plan is paused while the organization pays.',
+        'Welcome to Acme! You have a Pro seat. Your own plan is paused while the organization pays.',
       );
-      expect((await inbox(db, ALICE)).map((n) => n.text)).toEqual(['frank@example.com joined Acme on pro.']);
+      expect((await inbox(db, ALICE)).map((n) => n.text)).toEqual(['frank@example.com joined Acme on Pro.']);
       // a second click changes nothing
       expectRefused(
         await press(db, FRANK, notice!.buttons![0]),
@@ -300,7 +308,7 @@ describe('chat commands on the Acme demo', () => {
       );
       expectOk(
         await run(FRANK, 'status'),
-        'You are a member of Acme on the pro plan. Need more seats? Ask with `add <n> <plan>`.',
+        'You are a member of Acme on the Pro plan. Need more seats? Ask with `add <n> <plan>`.',
       );
     });
 
@@ -309,7 +317,7 @@ describe('chat commands on the Acme demo', () => {
         await run(BOB, 'invite <@U_ANA|ana>, gina@example.com and carol@example.com as admin'),
       );
       expect(r.text).toBe(
-        'Invited 2 people as admin: ana@example.com, gina@example.com. They get a message to accept; the invitation lasts 7 days.',
+        'Invited 2 people as admins: ana@example.com, gina@example.com. They get a message to accept; the invitation lasts 7 days.',
       );
       expect(r.sections).toEqual([{ title: 'Skipped', lines: ['carol@example.com: already a member'] }]);
     });
@@ -388,11 +396,11 @@ describe('chat commands on the Acme demo', () => {
     it('assigns a free seat, then moves to another plan', async () => {
       expectOk(await run(BOB, 'assign erin@example.com pro'), 'erin@example.com now has a Pro seat.');
       expect((await inbox(db, ERIN)).map((n) => n.text)).toEqual([
-        'You now have a pro seat in Acme (from bob@example.com).',
+        'You now have a Pro seat in Acme (from bob@example.com).',
       ]);
       expectOk(
         await run(BOB, 'ASSIGN Erin@Example.com Business'),
-        'erin@example.com now has a Business seat (was pro).',
+        'erin@example.com now has a Business seat (was Pro).',
       );
     });
 
@@ -418,7 +426,7 @@ describe('chat commands on the Acme demo', () => {
         await run(ALICE, 'unassign carol@example.com'),
         'Move carol@example.com from Pro to Free?',
       );
-      // carol's pro seat gives exports and branding, which free has not
+      // carol's Pro seat gives exports and branding, which free has not
       expect(r.sections).toEqual([
         { title: 'What changes', lines: ['No more access to: exports, branding'] },
       ]);
@@ -442,23 +450,23 @@ describe('chat commands on the Acme demo', () => {
       );
       expectOk(
         await run(CAROL, 'status'),
-        'You are a member of Acme on the free plan. Need more seats? Ask with `add <n> <plan>`.',
+        'You are a member of Acme on the Free plan. Need more seats? Ask with `add <n> <plan>`.',
       );
       // pressing again: nothing left to remove
       expectRefused(
         await press(db, ALICE, r.buttons![0]),
         'conflict',
-        'carol@example.com is already on the free plan. Nothing to do.',
+        'carol@example.com is already on the Free plan. Nothing to do.',
       );
     });
 
     it('renew turns a seat off and on', async () => {
       expectOk(
         await run(BOB, 'renew dave@example.com off'),
-        "dave@example.com's pro seat stays usable until 2026-04-01, then it is not renewed or billed.",
+        "dave@example.com's Pro seat stays usable until 2026-04-01, then it is not renewed or billed.",
       );
       const members = expectOk(await run(BOB, 'members'));
-      expect(members.sections?.[0]?.lines).toContain('dave@example.com — member, pro (not renewing)');
+      expect(members.sections?.[0]?.lines).toContain('dave@example.com — member, Pro (not renewing)');
       expectRefused(
         await run(BOB, 'renew dave@example.com off'),
         'conflict',
@@ -466,7 +474,7 @@ describe('chat commands on the Acme demo', () => {
       );
       expectOk(
         await run(BOB, 'renew dave@example.com ON'),
-        "dave@example.com's pro seat renews on 2026-04-01.",
+        "dave@example.com's Pro seat renews on 2026-04-01.",
       );
       expectRefused(
         await run(BOB, 'renew carol@example.com off'),
@@ -605,8 +613,8 @@ describe('chat commands on the Acme demo', () => {
       const r = expectOk(await run(ALICE, 'add 2 pro'), 'Buy 2 Pro seats?');
       expect(r.fields).toEqual([
         { label: 'Charged now (prorated)', value: 'EUR 30.00' },
-        { label: 'New recurring total', value: 'EUR 180.00 per period' },
-        { label: 'Quote valid until', value: '2026-03-02' },
+        { label: 'New recurring total', value: 'EUR 180.00 per month' },
+        { label: 'Quote valid until', value: '2026-03-02 00:00 UTC' },
       ]);
       expect(r.buttons?.map((b) => [b.label, b.action, b.style])).toEqual([
         ['Confirm purchase', 'purchase.approve', 'primary'],
@@ -614,13 +622,13 @@ describe('chat commands on the Acme demo', () => {
       ]);
       expectOk(
         await press(db, ALICE, r.buttons![0]),
-        'Approved: 2 pro seats added, EUR 30.00 charged. The requester is told.',
+        'Approved: 2 Pro seats added, EUR 30.00 charged. The requester is told.',
       );
       expectOk(
         await press(db, ALICE, r.buttons![0]),
-        'Already decided: 2 pro seats approved and paid by alice@example.com. Nothing changed.',
+        'Already decided: 2 Pro seats approved and paid by alice@example.com. Nothing changed.',
       );
-      expectOk(await press(db, ALICE, r.buttons![1]), /^Already decided: 2 pro seats approved and paid/);
+      expectOk(await press(db, ALICE, r.buttons![1]), /^Already decided: 2 Pro seats approved and paid/);
       expect((await run(ALICE, 'status')).sections?.[0]?.lines[0]).toMatch(/^Pro: 6 purchased, /);
     });
 
@@ -633,14 +641,14 @@ describe('chat commands on the Acme demo', () => {
       );
       expect(r.buttons).toBeUndefined();
       expect(r.fields?.[0]?.label).toBe('Charged now (prorated)');
-      const forBob = await approvalNotice(db, BOB, 'carol@example.com asks for 1 business seat');
-      expect(forBob.text).toBe('carol@example.com asks for 1 business seat in Acme.');
+      const forBob = await approvalNotice(db, BOB, 'carol@example.com asks for 1 Business seat');
+      expect(forBob.text).toBe('carol@example.com asks for 1 Business seat in Acme.');
       expect(forBob.buttons?.map((b) => [b.label, b.action])).toEqual([
         ['Approve', 'purchase.approve'],
         ['Reject', 'purchase.reject'],
       ]);
       expect(forBob.buttons![1]!.confirm).toBeDefined();
-      const forAlice = await approvalNotice(db, ALICE, 'carol@example.com asks for 1 business seat');
+      const forAlice = await approvalNotice(db, ALICE, 'carol@example.com asks for 1 Business seat');
       // the member may not approve their own request
       expectRefused(
         await press(db, CAROL, forBob.buttons![0]),
@@ -649,31 +657,31 @@ describe('chat commands on the Acme demo', () => {
       );
       const approved = expectOk(await press(db, BOB, forBob.buttons![0]));
       expect(approved.text).toMatch(
-        /^Approved: 1 business seat added, EUR \d+\.\d\d charged\. The requester is told\.$/,
+        /^Approved: 1 Business seat added, EUR \d+\.\d\d charged\. The requester is told\.$/,
       );
       expectOk(
         await press(db, ALICE, forAlice.buttons![0]),
-        'Already decided: 1 business seat approved and paid by bob@example.com. Nothing changed.',
+        'Already decided: 1 Business seat approved and paid by bob@example.com. Nothing changed.',
       );
       expect((await inbox(db, CAROL)).map((n) => n.text)).toEqual([
-        expect.stringMatching(/^Approved and paid: 1 business seat added to Acme \(EUR \d+\.\d\d\)\.$/),
+        expect.stringMatching(/^Approved and paid: 1 Business seat added to Acme \(EUR \d+\.\d\d\)\.$/),
       ]);
     });
 
     it('an approver can reject; the requester is told why', async () => {
       await drain(db, ERIN);
       expectOk(await run(ERIN, 'add 1 pro'));
-      const notice = await approvalNotice(db, BOB, 'erin@example.com asks for 1 pro seat');
+      const notice = await approvalNotice(db, BOB, 'erin@example.com asks for 1 Pro seat');
       expectOk(
         await press(db, BOB, notice.buttons![1], { reason: 'Use a free seat' }),
-        'Rejected: 1 pro seat. The requester is told.',
+        'Rejected: 1 Pro seat. The requester is told.',
       );
       expect((await inbox(db, ERIN)).map((n) => n.text)).toEqual([
-        'bob@example.com rejected 1 pro seat in Acme: Use a free seat',
+        'bob@example.com rejected 1 Pro seat in Acme: Use a free seat',
       ]);
       expectOk(
         await press(db, ALICE, notice.buttons![0]),
-        /^Already decided: 1 pro seat rejected by bob@example\.com/,
+        /^Already decided: 1 Pro seat rejected by bob@example\.com/,
       );
     });
 
@@ -689,17 +697,17 @@ describe('chat commands on the Acme demo', () => {
       const all = [...r.sections![0]!.lines, ...next.sections![0]!.lines];
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 × pro for EUR \d+\.\d\d — asked by carol@example\.com, waiting for an approver$/,
+          /^1 Pro seat for EUR \d+\.\d\d — asked by carol@example\.com on 2026-03-01 00:00 UTC, waiting for an approver, quote valid until 2026-03-02 00:00 UTC$/,
         ),
       );
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 × pro for EUR \d+\.\d\d — asked by erin@example\.com, rejected \(bob@example\.com\)$/,
+          /^1 Pro seat for EUR \d+\.\d\d — asked by erin@example\.com on 2026-03-01 00:00 UTC, rejected by bob@example\.com$/,
         ),
       );
       // the pending request's buttons are on its page; each page links to the other
       expect([...r.buttons!, ...next.buttons!].map((b) => b.label).sort()).toEqual(
-        ['Approve 1 pro', 'Page 2 of 2 ▶', 'Reject 1 pro', '◀ Page 1'].sort(),
+        ['Approve 1 Pro', 'Page 2 of 2 ▶', 'Reject 1 Pro', '◀ Page 1'].sort(),
       );
       expect(r.buttons?.at(-1)).toMatchObject({
         action: 'list.page',
@@ -712,12 +720,12 @@ describe('chat commands on the Acme demo', () => {
 
     it('a quote expires after a day: approving then charges nothing', async () => {
       expectOk(await run(CAROL, 'add 2 business'));
-      const notice = await approvalNotice(db, BOB, 'carol@example.com asks for 2 business seats');
+      const notice = await approvalNotice(db, BOB, 'carol@example.com asks for 2 Business seats');
       db.clock.advance(25 * 3600 * 1000);
       expectRefused(
         await press(db, BOB, notice.buttons![0]),
         'quote_expired',
-        'The quote for 2 business seats expired, so nothing was charged. Ask again with `add 2 business`.',
+        'The quote for 2 Business seats expired, so nothing was charged. Ask again with `add 2 business`.',
       );
     });
 
@@ -864,7 +872,7 @@ describe('chat commands on the Acme demo', () => {
         initial: [],
       });
       expect(leavers!.options?.map((o) => o.value)).not.toContain(ALICE);
-      expect(leavers!.options).toContainEqual({ value: DAVE, label: 'dave@example.com (pro)' });
+      expect(leavers!.options).toContainEqual({ value: DAVE, label: 'dave@example.com (Pro)' });
       expect([freeSeat, stopAutoRenew, markFormer].map((f) => [f!.name, f!.type, f!.initial])).toEqual([
         ['freeSeat', 'checkbox', true],
         ['stopAutoRenew', 'checkbox', false],
@@ -916,8 +924,8 @@ describe('chat commands on the Acme demo', () => {
         {
           title: 'Offboarded',
           lines: [
-            'dave@example.com: can no longer sign in; pro seat freed',
-            'frank@example.com: can no longer sign in; pro seat freed',
+            'dave@example.com: can no longer sign in; Pro seat freed',
+            'frank@example.com: can no longer sign in; Pro seat freed',
           ],
         },
       ]);
@@ -932,8 +940,17 @@ describe('chat commands on the Acme demo', () => {
       expectRefused(await run(DAVE, 'add 1 pro'), 'detached');
       const members = expectOk(await run(BOB, 'members'));
       expect(members.sections?.[0]?.lines.join('\n')).not.toContain(DAVE);
-      const former = expectOk(await run(BOB, 'members --former'));
-      expect(former.sections?.[0]?.lines).toContain('dave@example.com — member, free, offboarded, former');
+      // `--former` lists the former members only, not everyone again
+      const former = expectOk(await run(BOB, 'members --former'), 'Acme has 2 former members.');
+      expect(former.sections).toEqual([
+        {
+          title: 'Former members (2)',
+          lines: [
+            'dave@example.com — member, Free, offboarded, former',
+            'frank@example.com — member, Free, offboarded, former',
+          ],
+        },
+      ]);
       expectRefused(
         await act(db, BOB, 'offboard.submit', { organizationId: orgId }, { members: DAVE }),
         'conflict',
@@ -1081,8 +1098,8 @@ describe('ownership and deleting an organization', () => {
     ]);
     const m = expectOk(await run(ALICE, 'members'));
     expect(m.sections?.[0]?.lines.slice(0, 2)).toEqual([
-      'bob@example.com — owner, free',
-      'alice@example.com — admin (approver), business',
+      'bob@example.com — owner, Free',
+      'alice@example.com — admin (approver), Business',
     ]);
     expectRefused(
       await run(ALICE, 'owner carol@example.com'),

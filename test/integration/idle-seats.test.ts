@@ -205,7 +205,7 @@ describe('answering an offer with the buttons', () => {
     db.clock.set('2026-03-30T12:00:00Z');
     const reply = await runAction(chat(m), 'idle.keep', { payload: { offerId: offer!.id } });
     expect(reply).toMatchObject({ tone: 'ok' });
-    expect(reply.text).toContain('You keep your pro seat in Acme');
+    expect(reply.text).toContain('You keep your Pro seat in Acme');
     expect((await seatOfMember(db, m.membershipId))?.lastUsedAt?.toISOString()).toBe(
       '2026-03-30T12:00:00.000Z',
     );
@@ -238,7 +238,7 @@ describe('answering an offer with the buttons', () => {
     db.clock.set('2026-03-30T00:00:00Z');
     const reply = await runAction(chat(m), 'idle.give_back', { payload: { offerId: offer!.id } });
     expect(reply).toMatchObject({ tone: 'ok' });
-    expect(reply.text).toContain('You gave back your pro seat in Acme');
+    expect(reply.text).toContain('You gave back your Pro seat in Acme');
     expect(await seatOfMember(db, m.membershipId)).toBeNull();
     expect((await offersOf(m.membershipId))[0]!.status).toBe('given_back');
     expect(await auditRows(db, { action: 'seat.given_back', subjectId: m.membershipId })).toHaveLength(1);

@@ -120,7 +120,7 @@ describe('offboardMembers, one leaver', () => {
     });
     const listed = await listMembers(db.ctx, owner.actor, { organizationId: org.id });
     expect(listed.members.some((x) => x.email === m.email)).toBe(!options.markFormer);
-    const all = await listMembers(db.ctx, owner.actor, { organizationId: org.id, includeFormer: true });
+    const all = await listMembers(db.ctx, owner.actor, { organizationId: org.id, former: 'include' });
     expect(all.members.find((x) => x.email === m.email)).toMatchObject({
       status: 'detached',
       former: options.markFormer,

@@ -230,28 +230,28 @@ describe('notices', () => {
   it('reads as before', () => {
     const text = (n: Notice) => renderNotice(stored(n)).text;
     expect(text(SAMPLES[0]!)).toBe(
-      'alice@example.com invites you to Acme as member with a pro seat. The invitation lasts until 2026-03-01.',
+      'alice@example.com invites you to Acme as a member with a Pro seat. The invitation lasts until 2026-03-01 00:00 UTC.',
     );
-    expect(text(SAMPLES[7]!)).toBe('An approver rejected 3 pro seats in Acme.');
+    expect(text(SAMPLES[7]!)).toBe('An approver rejected 3 Pro seats in Acme.');
     expect(text(SAMPLES[14]!)).toBe(
-      'Your pro seat in your organization ended with the period and was not renewed. You are on Free now.',
+      'Your Pro seat in your organization ended with the period and was not renewed. You are on Free now.',
     );
     expect(text(SAMPLES[25]!)).toBe('Your contract renews on 2026-04-01: the next charge is USD 0.00.');
     expect(renderNotice(stored(SAMPLES[24]!)).sections).toEqual([
       {
         title: 'Seats ending (auto-renew off)',
-        lines: ['2 pro seats (held by bob@example.com)', '1 business seat'],
+        lines: ['2 Pro seats (held by bob@example.com)', '1 Business seat'],
       },
       {
         title: 'Idle for 28 days or more',
-        lines: ['dan@example.com: pro, unused since 2026-03-01 (31 days)', '… and 1 more'],
+        lines: ['dan@example.com: Pro, unused since 2026-03-01 (31 days)', '… and 1 more'],
       },
     ]);
   });
 
   it('names the plan of a seat freed because its contract moved', () => {
     const n = parseNotice('seat_removed', { planCode: 'pro', contractId: 'c-1', reason: 'contract_moved' });
-    expect(renderNotice(n).text).toBe('Your pro seat in your organization was removed. You are on Free now.');
+    expect(renderNotice(n).text).toBe('Your Pro seat in your organization was removed. You are on Free now.');
   });
 
   it('refuses a stored notice that does not match its kind', () => {

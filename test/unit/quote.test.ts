@@ -203,6 +203,13 @@ describe('describeStatus', () => {
     ['rejected', 'rejected'],
     ['expired', 'expired'],
   ] as const)('%s reads "%s"', (status, text) => {
-    expect(describeStatus({ status })).toBe(text);
+    expect(describeStatus({ status, needs: 'approval', requestedById: 'a', decidedById: 'b' })).toBe(text);
+  });
+
+  it("reads an approver's own quote as theirs to confirm, and their own turning down as a cancellation", () => {
+    const own = { needs: 'confirmation', requestedById: 'a' } as const;
+    expect(describeStatus({ ...own, status: 'pending', decidedById: null })).toBe('not confirmed yet');
+    expect(describeStatus({ ...own, status: 'rejected', decidedById: 'a' })).toBe('cancelled');
+    expect(describeStatus({ ...own, status: 'rejected', decidedById: 'b' })).toBe('rejected');
   });
 });

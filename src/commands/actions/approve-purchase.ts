@@ -2,6 +2,7 @@ import { describeStatus } from '../../domain/quote.ts';
 import { approvePurchase } from '../../service/approve-purchase.ts';
 import { plural, price } from '../format.ts';
 import type { ActionHandler } from '../handler.ts';
+import { planTitle } from '../plan-title.ts';
 import { fail, info, ok } from '../reply.ts';
 import { subjectKey } from '../subject.ts';
 import { decider } from './decider.ts';
@@ -12,7 +13,7 @@ export const approvePurchaseAction: ActionHandler = async (c, { payload }) => {
     outcome,
     firstDecision,
   } = await approvePurchase(c.service, c.actor, { requestId: String(payload.requestId ?? '') });
-  const what = plural(r.quantity, `${r.planCode} seat`);
+  const what = plural(r.quantity, `${planTitle(r.planCode)} seat`);
   if (outcome === 'expired')
     return fail(
       `The quote for ${what} expired, so nothing was charged. Ask again with \`add ${r.quantity} ${r.planCode}\`.`,

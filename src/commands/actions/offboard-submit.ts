@@ -1,6 +1,7 @@
 import { offboardMembers } from '../../service/offboard-members.ts';
 import { plural } from '../format.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
+import { seatOutcome } from '../notices.ts';
 import { ok } from '../reply.ts';
 
 const orgId = (p: ActionInput['payload']) => String(p.organizationId ?? '');
@@ -22,7 +23,7 @@ export const offboardSubmitAction: ActionHandler = async (c, { payload, values =
     markFormer: bool(values.markFormer, false),
   });
   const outcome = (m: (typeof r.offboarded)[number]) =>
-    `can no longer sign in${m.seat ? `; ${m.seat.plan} seat ${m.seat.frozen ? 'kept (contract frozen)' : m.seat.freed ? 'freed' : 'kept'}${m.seat.autoRenew ? '' : ', not renewing'}` : ''}`;
+    `can no longer sign in${m.seat ? `; ${seatOutcome(m.seat)}` : ''}`;
   // a wave too long to list one by one is told per outcome, with how many and the first names
   const lines =
     r.offboarded.length <= PER_PERSON

@@ -2,6 +2,7 @@ import { describeStatus } from '../../domain/quote.ts';
 import { rejectPurchase } from '../../service/reject-purchase.ts';
 import { plural } from '../format.ts';
 import type { ActionHandler } from '../handler.ts';
+import { planTitle } from '../plan-title.ts';
 import { info, ok } from '../reply.ts';
 import { subjectKey } from '../subject.ts';
 import { decider } from './decider.ts';
@@ -12,15 +13,12 @@ export const rejectPurchaseAction: ActionHandler = async (c, { payload, values }
     requestId: String(payload.requestId ?? ''),
     reason,
   });
-  const what = plural(r.quantity, `${r.planCode} seat`);
+  const what = plural(r.quantity, `${planTitle(r.planCode)} seat`);
   if (outcome === 'already_decided')
     return info(`Already decided: ${what} ${describeStatus(r)} by ${await decider(c, r)}. Nothing changed.`);
   // the Cancel button on one's own purchase is the same action, read as a cancellation
-  if ((await decider(c, r)) === c.actor.email.toLowerCase()) {
-    const mine = r.requestedById === r.decidedById;
-    if (mine)
-      return ok(`Cancelled: nothing bought, nothing charged.`, { decided: subjectKey.purchase(r.id) });
-  }
+  if (outcome === 'cancelled')
+    return ok(`Cancelled: nothing bought, nothing charged.`, { decided: subjectKey.purchase(r.id) });
   return ok(`Rejected: ${what}. The requester is told.`, { decided: subjectKey.purchase(r.id) });
 };
 

@@ -5,10 +5,12 @@ import { requestSeats } from '../../service/request-seats.ts';
 import { seatCountField } from '../../service/support/input.ts';
 import { noMore, planName, refuse } from '../args.ts';
 import { type CommandContext, organizationFor } from '../context.ts';
-import { day, plural, price } from '../format.ts';
+import { plural, price, when } from '../format.ts';
+import { perPeriod } from '../plan-title.ts';
 import { info, ok, type Reply } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
+import { confirmButtons } from './purchase-buttons.ts';
 
 export interface AddCommand {
   name: 'add';
@@ -65,8 +67,8 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
   const q = r.request;
   const fields = [
     { label: 'Charged now (prorated)', value: price(q.proratedAmount, q.currency) },
-    { label: 'New recurring total', value: `${price(q.recurringTotal, q.currency)} per period` },
-    { label: 'Quote valid until', value: day(q.quoteExpiresAt) },
+    { label: 'New recurring total', value: `${price(q.recurringTotal, q.currency)} ${perPeriod(r.period)}` },
+    { label: 'Quote valid until', value: when(q.quoteExpiresAt) },
   ];
   const what = `${plural(q.quantity, `${r.plan.name} seat`)}`;
   if (r.outcome === 'charged')
@@ -80,15 +82,7 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
   if (q.needs === 'confirmation') {
     return info(`Buy ${what}?`, {
       fields,
-      buttons: [
-        {
-          label: 'Confirm purchase',
-          action: 'purchase.approve',
-          payload: { requestId: q.id },
-          style: 'primary',
-        },
-        { label: 'Cancel', action: 'purchase.reject', payload: { requestId: q.id } },
-      ],
+      buttons: confirmButtons(q.id),
       private: true,
     });
   }

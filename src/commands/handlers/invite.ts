@@ -63,9 +63,27 @@ export const inviteSpec = defineCommand<InviteCommand>({
       plan: cmd.plan,
     });
     const skipped = r.skipped.map((s) => `${s.email}: ${s.reason}`);
-    const text = r.invited.length
-      ? `Invited ${plural(r.invited.length, 'person', 'people')} as ${cmd.role}${cmd.plan ? ` with a ${cmd.plan} seat` : ''}: ${r.invited.map((i) => i.email).join(', ')}. They get a message to accept; the invitation lasts ${plural(INVITATION_DAYS, 'day')}.`
+    const n = r.invited.length;
+    const as = n === 1 ? (cmd.role === 'admin' ? 'an admin' : 'a member') : `${cmd.role}s`;
+    const plan = r.plan && r.plan.code !== 'free' ? r.plan : null;
+    const text = n
+      ? `Invited ${plural(n, 'person', 'people')} as ${as}${plan ? ` with a ${plan.name} seat` : ''}: ${r.invited.map((i) => i.email).join(', ')}. They get a message to accept; the invitation lasts ${plural(INVITATION_DAYS, 'day')}.`
       : 'Nobody new to invite.';
-    return ok(text, skipped.length ? { sections: [{ title: 'Skipped', lines: skipped }] } : {});
+    const notes: string[] = [];
+    if (plan && r.freeSeats !== null && r.freeSeats < n) {
+      const short = n - r.freeSeats;
+      notes.push(
+        `${r.freeSeats === 0 ? `No ${plan.name} seat is free` : `Only ${plural(r.freeSeats, `${plan.name} seat`)} ${r.freeSeats === 1 ? 'is' : 'are'} free`} right now: ${short === n ? 'they join' : `${plural(short, 'person', 'people')} will join`} on Free unless seats free up. Buy ${short === 1 ? 'one' : 'more'} with \`add ${short} ${plan.code}\`.`,
+      );
+    }
+    for (const email of r.formerApprovers)
+      notes.push(
+        `${email} was a billing approver before leaving and comes back without that right: once they have joined, the owner can give it back with ${cmd.role === 'admin' ? '' : `\`role ${email} admin\`, then `}\`role ${email} approver\`.`,
+      );
+    const sections = [
+      ...(notes.length ? [{ title: 'Note', lines: notes }] : []),
+      ...(skipped.length ? [{ title: 'Skipped', lines: skipped }] : []),
+    ];
+    return ok(text, sections.length ? { sections } : {});
   },
 });

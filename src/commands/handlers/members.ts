@@ -2,8 +2,9 @@ import { listMembers } from '../../service/list-members.ts';
 import { lower, noMore, takePage } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 import { organizationFor } from '../context.ts';
-import { day } from '../format.ts';
+import { day, plural } from '../format.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
+import { planTitle } from '../plan-title.ts';
 import { info, type Reply } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -24,7 +25,7 @@ export const members = async (c: CommandContext, cmd: MembersCommand): Promise<R
   const size = PAGE_SIZE.members;
   const first = await listMembers(c.service, c.actor, {
     organizationId,
-    includeFormer: cmd.former,
+    former: cmd.former ? 'only' : 'hide',
     limit: size,
     offset: (cmd.page - 1) * size,
   });
@@ -35,22 +36,26 @@ export const members = async (c: CommandContext, cmd: MembersCommand): Promise<R
       ? first
       : await listMembers(c.service, c.actor, {
           organizationId,
-          includeFormer: cmd.former,
+          former: cmd.former ? 'only' : 'hide',
           limit: size,
           offset: p.offset,
         });
+  if (cmd.former && r.total === 0)
+    return info(
+      `${r.organization.name} has no former members. Leavers offboarded with "mark as former" are listed here; \`members\` shows everyone else.`,
+    );
   const lines = r.members.map((m) =>
     clipLine(
-      `${m.email} — ${m.role}${m.approver && m.role !== 'owner' ? ' (approver)' : ''}, ${m.plan}${m.autoRenew === false ? ' (not renewing)' : ''}${m.status === 'detached' ? ', offboarded' : ''}${m.former ? ', former' : ''}`,
+      `${m.email} — ${m.role}${m.approver && m.role !== 'owner' ? ' (approver)' : ''}, ${planTitle(m.plan)}${m.autoRenew === false ? ' (not renewing)' : ''}${m.status === 'detached' ? ', offboarded' : ''}${m.former ? ', former' : ''}`,
     ),
   );
   const sections = [
     {
-      title: p.pages > 1 ? `Members ${pageRange(p, lines.length)}` : `Members (${r.total})`,
+      title: `${cmd.former ? 'Former members' : 'Members'} ${p.pages > 1 ? pageRange(p, lines.length) : `(${r.total})`}`,
       lines,
     },
   ];
-  if (r.invitations.length && p.page === 1) {
+  if (r.invitations.length && p.page === 1 && !cmd.former) {
     const more = r.invitations.length - SHOWN_INVITATIONS;
     sections.push({
       title: `Invited (${r.invitations.length})`,
@@ -58,14 +63,18 @@ export const members = async (c: CommandContext, cmd: MembersCommand): Promise<R
         ...r.invitations
           .slice(0, SHOWN_INVITATIONS)
           .map((i) =>
-            clipLine(`${i.email} — ${i.role}${i.plan ? `, ${i.plan}` : ''}, until ${day(i.expiresAt)}`),
+            clipLine(
+              `${i.email} — ${i.role}${i.plan ? `, ${planTitle(i.plan)}` : ''}, until ${day(i.expiresAt)}`,
+            ),
           ),
         ...(more > 0 ? [`and ${more} more`] : []),
       ],
     });
   }
   const offboarded = r.total - r.active;
-  const counts = `${r.active} active member${r.active === 1 ? '' : 's'}${offboarded ? ` and ${offboarded} offboarded` : ''}`;
+  const counts = cmd.former
+    ? plural(r.total, 'former member')
+    : `${plural(r.active, 'active member')}${offboarded ? ` and ${offboarded} offboarded` : ''}`;
   return info(`${r.organization.name} has ${counts}.${p.pages > 1 ? ` Page ${p.page} of ${p.pages}.` : ''}`, {
     sections,
     buttons: pageButtons('members', p, cmd.former ? { former: true } : {}),
@@ -75,7 +84,8 @@ export const members = async (c: CommandContext, cmd: MembersCommand): Promise<R
 export const membersSpec = defineCommand<MembersCommand>({
   name: 'members',
   syntax: 'members [--former] [--page <n>]',
-  summary: 'Who is in the organization, with role and plan; pending invitations.',
+  summary:
+    'Who is in the organization, with role and plan; pending invitations. `--former`: the former members.',
   example: 'members --former',
   parse: (a, usage) => {
     const { page, rest } = takePage(a, usage);

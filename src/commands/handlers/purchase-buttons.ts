@@ -21,3 +21,14 @@ export const decisionButtons = (requestId: string, what?: string): Button[] => [
     },
   },
 ];
+
+/** Confirm / Cancel for the requester's own quote (an approver buying needs no one else). */
+export const confirmButtons = (requestId: string, what?: string): Button[] => [
+  {
+    label: what ? `Confirm ${what}` : 'Confirm purchase',
+    action: 'purchase.approve',
+    payload: { requestId },
+    style: 'primary',
+  },
+  { label: what ? `Cancel ${what}` : 'Cancel', action: 'purchase.reject', payload: { requestId } },
+];

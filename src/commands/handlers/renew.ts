@@ -2,6 +2,7 @@ import { setSeatAutoRenew } from '../../service/set-seat-auto-renew.ts';
 import { noMore, oneWho, onOff } from '../args.ts';
 import { emailOf, organizationFor } from '../context.ts';
 import { day } from '../format.ts';
+import { planTitle } from '../plan-title.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import type { Who } from '../who.ts';
@@ -29,8 +30,8 @@ export const renewSpec = defineCommand<RenewCommand>({
     const r = await setSeatAutoRenew(c.service, c.actor, { organizationId, member, autoRenew: cmd.on });
     return ok(
       cmd.on
-        ? `${r.member.email}'s ${r.seat.planCode} seat renews on ${day(r.renewsOn!)}.`
-        : `${r.member.email}'s ${r.seat.planCode} seat stays usable until ${day(r.endsAt!)}, then it is not renewed or billed.`,
+        ? `${r.member.email}'s ${planTitle(r.seat.planCode)} seat renews on ${day(r.renewsOn!)}.`
+        : `${r.member.email}'s ${planTitle(r.seat.planCode)} seat stays usable until ${day(r.endsAt!)}, then it is not renewed or billed.`,
     );
   },
 });

@@ -2,11 +2,12 @@ import { describeStatus } from '../../domain/quote.ts';
 import { listRequests } from '../../service/list-requests.ts';
 import { noMore, takePage } from '../args.ts';
 import { type CommandContext, organizationFor } from '../context.ts';
-import { price } from '../format.ts';
+import { plural, price, when } from '../format.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
+import { planTitle } from '../plan-title.ts';
 import { type Button, info, type Reply } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
-import { decisionButtons } from './purchase-buttons.ts';
+import { confirmButtons, decisionButtons } from './purchase-buttons.ts';
 
 export interface RequestsCommand {
   name: 'requests';
@@ -26,10 +27,17 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
     return info('No seat purchase requests yet. Ask for seats with `add <n> <plan>`.', { private: true });
   const buttons: Button[] = [];
   const lines = r.requests.map((q) => {
-    if (r.canDecide && q.status === 'pending')
-      buttons.push(...decisionButtons(q.id, `${q.quantity} ${q.planCode}`));
+    const what = `${q.quantity} ${planTitle(q.planCode)}`;
+    // an approver's own quote is theirs alone to confirm; the others wait for any approver
+    if (q.status === 'pending' && q.needs === 'confirmation') {
+      if (q.mine) buttons.push(...confirmButtons(q.id, what));
+    } else if (r.canDecide && q.status === 'pending') buttons.push(...decisionButtons(q.id, what));
+    const state =
+      q.status === 'pending'
+        ? `${describeStatus(q)}, quote valid until ${when(q.quoteExpiresAt)}`
+        : `${describeStatus(q)}${q.decidedBy && q.decidedBy !== q.requestedBy ? ` by ${q.decidedBy}` : ''}`;
     return clipLine(
-      `${q.quantity} × ${q.planCode} for ${price(q.proratedAmount, q.currency)} — asked by ${q.requestedBy}, ${describeStatus(q)}${q.decidedBy ? ` (${q.decidedBy})` : ''}`,
+      `${plural(q.quantity, `${planTitle(q.planCode)} seat`)} for ${price(q.proratedAmount, q.currency)} — asked by ${q.mine ? 'you' : q.requestedBy} on ${when(q.createdAt)}, ${state}`,
     );
   });
   return info(`${r.total} seat purchase requests${p.pages > 1 ? `, page ${p.page} of ${p.pages}` : ''}:`, {

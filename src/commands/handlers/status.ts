@@ -4,6 +4,7 @@ import { seatSummary } from '../../service/seat-summary.ts';
 import { noArgs } from '../args.ts';
 import { organizationFor } from '../context.ts';
 import { day } from '../format.ts';
+import { planTitle } from '../plan-title.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -57,7 +58,7 @@ export const statusSpec = defineCommand<StatusCommand>({
         (o) => o.id === organizationId,
       );
       return info(
-        `You are ${mine?.role === 'admin' ? 'an admin' : 'a member'} of ${mine?.name ?? 'your organization'} on the ${mine?.plan ?? 'free'} plan. Need more seats? Ask with \`add <n> <plan>\`.`,
+        `You are ${mine?.role === 'admin' ? 'an admin' : 'a member'} of ${mine?.name ?? 'your organization'} on the ${planTitle(mine?.plan ?? 'free')} plan. Need more seats? Ask with \`add <n> <plan>\`.`,
         {
           private: true,
         },
