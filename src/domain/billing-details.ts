@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isStorableText, UNSTORABLE_TEXT } from './text.ts';
+import { isOneLineName, isStorableText, NOT_ONE_LINE_NAME, UNSTORABLE_TEXT } from './text.ts';
 
 const text = z.string().refine(isStorableText, UNSTORABLE_TEXT);
 
@@ -8,7 +8,11 @@ const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
 export const billingDetailsInput = z
   .object({
-    company: text.trim().min(2, 'company name is too short').max(200),
+    company: text
+      .refine(isOneLineName, NOT_ONE_LINE_NAME)
+      .trim()
+      .min(2, 'company name is too short')
+      .max(200),
     email: z.string().trim().toLowerCase().pipe(z.email('billing email is not a valid email address')),
     country: z
       .string()

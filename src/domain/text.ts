@@ -7,3 +7,14 @@ export const isStorableText = (s: string) =>
   !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, '')) && !/\p{Cs}/u.test(s) && !s.includes('\ufffd');
 
 export const UNSTORABLE_TEXT = 'contains a control character (such as NUL) or broken text; remove it';
+
+/**
+ * A name people read in a line of chat (an organization, a person, a company): storable text
+ * without line breaks or tabs, and without the invisible direction overrides (U+202A–U+202E,
+ * U+2066–U+2069) that make a name display as something other than what it is.
+ */
+export const isOneLineName = (s: string) =>
+  isStorableText(s) && !/[\t\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(s);
+
+export const NOT_ONE_LINE_NAME =
+  'contains a line break, tab or invisible control character; type it on one line without them';

@@ -18,14 +18,14 @@ import type { Actor, ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
 import { activateOrganization } from './support/activate-organization.ts';
 import { lockOrganization } from './support/contracts.ts';
-import { parse, textField } from './support/input.ts';
+import { nameField, parse } from './support/input.ts';
 import { actorAccount, findAccount, requirePlan } from './support/lookups.ts';
 import { auditPersonalPlan, pausesPersonalPlan } from './support/personal-plan.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({
-  name: textField
+  name: nameField
     .trim()
     .min(ORGANIZATION_NAME_LENGTH.min, `must be at least ${ORGANIZATION_NAME_LENGTH.min} characters`)
     .max(ORGANIZATION_NAME_LENGTH.max, `must be at most ${ORGANIZATION_NAME_LENGTH.max} characters`),

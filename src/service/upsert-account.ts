@@ -8,13 +8,13 @@ import {
 import { PERSONAL_PLANS } from '../domain/catalog.ts';
 import type { Account } from '../domain/model.ts';
 import type { ServiceContext } from './context.ts';
-import { emailField, parse, textField } from './support/input.ts';
+import { emailField, nameField, parse, textField } from './support/input.ts';
 import { audit, snapshot } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({
   email: emailField,
-  name: textField.trim().min(1).max(200).nullish(),
+  name: nameField.trim().min(1).max(200).nullish(),
   personalPlan: z.enum(PERSONAL_PLANS as ['free', 'solo', 'business']).optional(),
   /** a billing gateway payment method reference, synced by the product that owns accounts */
   paymentMethod: textField.trim().min(3).max(200).nullish(),

@@ -132,4 +132,13 @@ describe('outcomes people understand', () => {
     const [dm] = await chat.inbox('w@example.com');
     expect(dm?.text).toMatch(/^alice@example\.com invites you to Acme as a member with a Business seat\./);
   });
+
+  it('refuses an organization name with an invisible direction override, in one line, changing nothing', async () => {
+    const before = await db.counts();
+    const r = await chat.say(ALICE, 'org create Evil\u202egnp.Corp');
+    expect(r.tone).toBe('error');
+    expect(r.code).toBe('invalid_input');
+    expect(r.text).toMatch(/invisible control character; type it on one line without them/);
+    expect(await db.counts()).toEqual(before);
+  });
 });

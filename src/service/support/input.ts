@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
-import { isStorableText, UNSTORABLE_TEXT } from '../../domain/text.ts';
+import { isOneLineName, isStorableText, NOT_ONE_LINE_NAME, UNSTORABLE_TEXT } from '../../domain/text.ts';
 
 /** Any text a person gives that is stored or looked up. */
 export const textField = z.string().refine(isStorableText, UNSTORABLE_TEXT);
+
+/** A name shown in a line of chat: one line, no invisible control characters. */
+export const nameField = textField.refine(isOneLineName, NOT_ONE_LINE_NAME);
 
 /** A value as an error line shows it: quoted, cut short, with control characters escaped. */
 export const shownValue = (v: unknown) => JSON.stringify(String(v).slice(0, 60));
