@@ -85,7 +85,9 @@ describe('offboarding dialog', () => {
     const i = inputs(again);
     expect(i.members.value).toBe('erin@example.com,3');
     // a typed value that is not among the suggestions is offered as itself, so it stays shown
-    expect(i.members.choices.map((c: Json) => c.value)).toEqual(expect.arrayContaining(['erin@example.com', '3']));
+    expect(i.members.choices.map((c: Json) => c.value)).toEqual(
+      expect.arrayContaining(['erin@example.com', '3']),
+    );
     expect([i.freeSeat.value, i.stopAutoRenew.value, i.markFormer.value]).toEqual(['false', 'true', 'true']);
     expect(cardText(again)).not.toMatch(/members\.1|help|Invalid input/);
     expect(await db.counts()).toEqual(before);
