@@ -174,7 +174,7 @@ export class ShellSession {
     const typed = state.values[state.form.fields[index]!.name];
     const fields = state.form.fields.map((f, i) => (i === index ? withInitial(f, typed) : f));
     this.form = { form: { ...state.form, fields }, ask: [index], values: state.values };
-    return [...renderReply(reply), ...this.promptField()];
+    return [...this.render(reply, 'reply'), ...this.promptField()];
   }
 }
 

@@ -9,19 +9,20 @@ type Value = string | string[] | number | boolean | undefined;
 const asString = (v: Value): string | undefined =>
   v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v);
 
+/** Sent values added as choices at most: a refused wave of leavers keeps the card within 28 KB. */
+const ADDED_CHOICES = 50;
+
 /**
- * A choice set's choices, with every value the person sent that is not among them added as
- * itself: a refused dialog comes back showing what was picked or typed, not a silently cut value.
+ * A choice set's choices, with the values the person sent that are not among them added as
+ * themselves: a refused dialog comes back showing what was picked or typed, not a silently cut
+ * value. (Every sent value stays in the input's value.)
  */
 const choicesOf = (f: FormField, v: Value) => {
   const choices = (f.options ?? []).map((o) => ({ title: o.label, value: o.value }));
   const known = new Set(choices.map((c) => c.value));
   const sent = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [];
-  for (const s of sent.map((x) => x.trim()).filter(Boolean))
-    if (!known.has(s)) {
-      known.add(s);
-      choices.push({ title: s, value: s });
-    }
+  const missing = [...new Set(sent.map((x) => x.trim()).filter((x) => x && !known.has(x)))];
+  for (const s of missing.slice(0, ADDED_CHOICES)) choices.push({ title: s, value: s });
   return choices;
 };
 
