@@ -6,6 +6,12 @@ const optional = z.string().optional().transform(blank);
 export const BOTFRAMEWORK_CLOUDS = ['public', 'usgov', 'usgov-dod', 'china'] as const;
 const url = optional.pipe(z.url('must be a URL such as https://example.com').optional());
 
+/**
+ * The shell's own embedded database, apart from `npm start`'s `./.data`: a running server's
+ * worker would otherwise deliver the shell's direct messages to its own log.
+ */
+export const SHELL_DATA_DIR = './.data/shell';
+
 /** Every setting comes from the environment and is checked here, once, at start. */
 export const configSchema = z
   .object({

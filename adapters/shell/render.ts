@@ -12,8 +12,9 @@ const plain = (s: string) => s.replace(/`([^`]*)`/g, '$1');
 export const renderReply = (r: Reply, firstButton = 1): string[] => {
   if (r.tone === 'error') {
     const lines = [`✗ [${r.code ?? 'error'}] ${plain(r.text)}`];
-    if (r.fieldErrors)
-      for (const [k, v] of Object.entries(r.fieldErrors)) lines.push(`    ${k}: ${plain(v)}`);
+    // a form's refusal already names its field in the line; other field notes follow it
+    for (const [k, v] of Object.entries(r.fieldErrors ?? {}))
+      if (v !== r.text) lines.push(`    ${k}: ${plain(v)}`);
     r.buttons?.forEach((b, i) => {
       lines.push(`  [${firstButton + i}] ${b.label}`);
     });

@@ -1,22 +1,33 @@
 import type { CommandContext } from '../../src/commands/context.ts';
-import { runAction, runCommand } from '../../src/commands/dispatch.ts';
-import { parseNotice, renderNotice } from '../../src/commands/notices.ts';
+import { runAction, runCommand, submitForm } from '../../src/commands/dispatch.ts';
+import { renderNotice } from '../../src/commands/notices.ts';
 import type { Button, Form, FormField, Reply } from '../../src/commands/reply.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
+import { deliverDirectMessages } from '../../src/service/deliver-direct-messages.ts';
+import { type OpenMessage, OpenMessages } from './open-messages.ts';
 import { renderFieldPrompt, renderReply } from './render.ts';
 
 type Value = string | string[] | number | boolean | undefined;
+
+/** A form being filled: the fields still to ask (their indexes), and what was typed so far. */
+interface Filling {
+  form: Form;
+  ask: number[];
+  values: Record<string, Value>;
+}
 
 /**
  * One terminal conversation with the bot, as the Hubot shell does it: `as <email>` switches
  * who is typing, buttons are numbered and `click N` presses one (after a yes for destructive
  * ones), forms are filled field by field, and each person's direct messages (the outbox) are
- * shown when it is their turn. Lines in, lines out; the REPL and the tests drive it alike.
+ * shown when it is their turn. Button numbers are the session's: a button keeps its number
+ * until its message is decided or replaced, and no number is used twice. Lines in, lines out;
+ * the REPL and the tests drive it alike.
  */
 export class ShellSession {
-  private buttons: Button[] = [];
-  private form: { form: Form; index: number; values: Record<string, Value> } | null = null;
-  private confirming: Button | null = null;
+  private readonly open = new OpenMessages();
+  private form: Filling | null = null;
+  private confirming: { button: Button; message: OpenMessage } | null = null;
 
   constructor(
     private readonly service: ServiceContext,
@@ -42,92 +53,133 @@ export class ShellSession {
     const as = /^as\s+(\S+)$/i.exec(line);
     if (as) {
       this.actor = as[1]!.toLowerCase();
-      this.buttons = [];
       return [`(now typing as ${this.actor})`, ...(await this.inbox())];
     }
-    if (/^inbox$/i.test(line)) {
-      const out = await this.inbox();
-      return out.length ? out : ['(no new messages)'];
-    }
+    if (/^inbox$/i.test(line)) return this.showInbox();
     const click = /^click\s+(\d+)$/i.exec(line);
     if (click) return this.click(Number(click[1]));
     return this.show(await runCommand(this.context(), line, this.log));
   }
 
-  private async show(reply: Reply, offset = 0): Promise<string[]> {
-    if (offset === 0) this.buttons = [];
-    const lines = renderReply(reply, this.buttons.length + 1);
-    this.buttons.push(...(reply.buttons ?? []));
+  /** A reply printed, its buttons numbered and kept open; then the person's new messages. */
+  private async show(reply: Reply, replacing?: OpenMessage): Promise<string[]> {
+    if (replacing) this.open.close(replacing);
+    if (reply.decided) this.open.closeSubject(reply.decided);
+    const lines = this.render(reply, 'reply');
     if (reply.form && reply.tone !== 'error') {
-      this.form = { form: reply.form, index: 0, values: {} };
-      lines.push(...renderFieldPrompt(reply.form, 0));
-      return lines;
+      this.form = { form: reply.form, ask: reply.form.fields.map((_, i) => i), values: {} };
+      return [...lines, ...this.promptField()];
     }
     return [...lines, ...(await this.inbox())];
   }
 
+  private render(reply: Reply, kind: OpenMessage['kind']): string[] {
+    const m = reply.buttons?.length ? this.open.add(this.actor, kind, reply) : undefined;
+    return renderReply(reply, m?.first ?? 1);
+  }
+
   /** The current person's undelivered direct messages, delivered here and marked sent. */
   async inbox(): Promise<string[]> {
-    const em = this.service.em.fork();
-    const rows = await em.execute<{ id: string; kind: string; payload: Record<string, unknown> }[]>(
-      `update outbox o set status = 'sent', sent_at = now(), attempts = attempts + 1
-       from account a
-       where a.id = o.recipient_id and a.email = ? and o.status = 'pending'
-       returning o.id, o.kind, o.payload, o.created_at`,
-      [this.actor],
-    );
-    const out: string[] = [];
-    for (const r of rows) {
-      const reply = renderNotice(
-        parseNotice(r.kind, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload),
-      );
-      out.push(`  ✉ message for ${this.actor}:`);
-      out.push(...renderReply(reply, this.buttons.length + 1).map((l) => `    ${l}`));
-      this.buttons.push(...(reply.buttons ?? []));
-    }
-    return out;
+    const messages = await deliverDirectMessages(this.service, { email: this.actor });
+    return messages.flatMap((m) => this.letter(this.render(renderNotice(m.notice), 'message')));
+  }
+
+  /** `inbox`: the messages still waiting for an answer (same numbers), then the new ones. */
+  private async showInbox(): Promise<string[]> {
+    const waiting = this.open
+      .of(this.actor)
+      .filter((m) => m.kind === 'message')
+      .flatMap((m) => this.letter(renderReply(m.reply, m.first)));
+    const fresh = await this.inbox();
+    if (!waiting.length && !fresh.length) return ['(no messages waiting for an answer, and no new ones)'];
+    return [...(waiting.length ? ['  (still waiting for your answer)', ...waiting] : []), ...fresh];
+  }
+
+  private letter(lines: string[]): string[] {
+    return [`  ✉ message for ${this.actor}:`, ...lines.map((l) => `    ${l}`)];
   }
 
   private async click(n: number): Promise<string[]> {
-    const b = this.buttons[n - 1];
-    if (!b) return [`✗ [invalid_input] There is no button ${n}. Run the command again to see its buttons.`];
-    if (b.confirm) {
-      this.confirming = b;
-      return [`  ${b.confirm.title} ${b.confirm.text}`, `  ${b.confirm.confirm}? y/n > `];
+    const found = this.open.button(this.actor, n);
+    if (!found) return [this.noButton(n)];
+    if (found.button.confirm) {
+      this.confirming = found;
+      return [
+        `  ${found.button.confirm.title} ${found.button.confirm.text}`,
+        `  ${found.button.confirm.confirm}? y/n > `,
+      ];
     }
-    return this.press(b, {});
+    return this.press(found.button, found.message);
+  }
+
+  /** Which buttons there are now, and how to see them again. */
+  private noButton(n: number): string {
+    const numbers = this.open.numbers(this.actor);
+    const now = numbers.length
+      ? `Your open buttons are ${numbers.join(', ')}`
+      : `${this.actor} has no open buttons`;
+    return `✗ [invalid_input] There is no button ${n} now (it was answered, replaced or never shown to ${this.actor}). ${now}; \`inbox\` shows your messages still waiting for an answer.`;
   }
 
   private async answerConfirm(line: string): Promise<string[]> {
-    const b = this.confirming!;
+    const { button, message } = this.confirming!;
     this.confirming = null;
-    if (!/^y(es)?$/i.test(line)) return [`  ${b.confirm?.deny ?? 'Cancelled'}: nothing changed.`];
-    return this.press(b, {});
+    if (!/^y(es)?$/i.test(line)) return [`  ${button.confirm?.deny ?? 'Cancelled'}: nothing changed.`];
+    return this.press(button, message);
   }
 
-  private async press(b: Button, values: Record<string, Value>): Promise<string[]> {
-    const reply = await runAction(this.context(), b.action, { payload: b.payload, values }, this.log);
-    return this.show(reply);
+  /** A press answered (not refused) replaces its message: the old buttons go, the reply's come. */
+  private async press(b: Button, message: OpenMessage): Promise<string[]> {
+    const reply = await runAction(this.context(), b.action, { payload: b.payload, values: {} }, this.log);
+    // a refusal (not yours, a payment to fix first) leaves the buttons to press again
+    return this.show(reply, reply.tone !== 'error' ? message : undefined);
+  }
+
+  private promptField(): string[] {
+    const state = this.form!;
+    return renderFieldPrompt(state.form, state.ask[0]!);
   }
 
   private async fillField(line: string): Promise<string[]> {
     const state = this.form!;
-    const field = state.form.fields[state.index]!;
+    const index = state.ask[0]!;
+    const field = state.form.fields[index]!;
     const parsed = readField(field, line);
-    if ('error' in parsed) return [`  ✗ ${parsed.error}`, ...renderFieldPrompt(state.form, state.index)];
+    if ('error' in parsed) return [`  ✗ ${parsed.error}`, ...this.promptField()];
     state.values[field.name] = parsed.value;
-    state.index++;
-    if (state.index < state.form.fields.length) return renderFieldPrompt(state.form, state.index);
+    state.ask.shift();
+    if (state.ask.length) return this.promptField();
     this.form = null;
-    const reply = await runAction(
+    const reply = await submitForm(
       this.context(),
-      state.form.action,
-      { payload: state.form.payload, values: state.values },
+      {
+        action: state.form.action,
+        payload: state.form.payload,
+        values: state.values,
+        fields: state.form.fields,
+      },
       this.log,
     );
-    return this.show(reply);
+    return this.refusedField(state, reply) ?? this.show(reply);
+  }
+
+  /**
+   * A refusal about one of the form's fields keeps the form: the error, then that field asked
+   * again with what was typed as its default; the other answers are kept and Enter resubmits.
+   */
+  private refusedField(state: Filling, reply: Reply): string[] | null {
+    if (reply.tone !== 'error') return null;
+    const index = state.form.fields.findIndex((f) => reply.fieldErrors?.[f.name] !== undefined);
+    if (index < 0) return null;
+    const typed = state.values[state.form.fields[index]!.name];
+    const fields = state.form.fields.map((f, i) => (i === index ? withInitial(f, typed) : f));
+    this.form = { form: { ...state.form, fields }, ask: [index], values: state.values };
+    return [...this.render(reply, 'reply'), ...this.promptField()];
   }
 }
+
+const withInitial = (f: FormField, typed: Value): FormField =>
+  typed === undefined ? f : { ...f, initial: typed };
 
 /** A typed answer to one form field; Enter keeps the initial value. */
 export const readField = (f: FormField, line: string): { value: Value } | { error: string } => {

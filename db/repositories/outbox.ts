@@ -68,3 +68,37 @@ export const markParked = (em: EntityManager, id: string, error: string) =>
 
 export const scheduleRetry = (em: EntityManager, id: string, at: Date, error: string) =>
   em.execute(`update outbox set next_attempt_at = ?, last_error = ? where id = ?`, [at, error, id]);
+
+/** A pending row claimed for one recipient, delivered where they are reading (the shell). */
+export interface ClaimedDirectMessage {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown> | string;
+  createdAt: Date;
+}
+
+/**
+ * Claims every pending row of the account with this email at once, marking them sent at `at`
+ * (the person is reading them now), oldest first. A row another deliverer holds (SKIP LOCKED)
+ * is left to it.
+ */
+export const claimPendingFor = async (
+  em: EntityManager,
+  email: string,
+  at: Date,
+): Promise<ClaimedDirectMessage[]> => {
+  const rows = await em.execute<
+    { id: string; kind: string; payload: Record<string, unknown> | string; created_at: Date | string }[]
+  >(
+    `update outbox o set status = 'sent', sent_at = ?, attempts = o.attempts + 1, last_error = null
+     where o.id in (
+       select x.id from outbox x join account a on a.id = x.recipient_id
+       where a.email = ? and x.status = 'pending'
+       for update of x skip locked)
+     returning o.id, o.kind, o.payload, o.created_at`,
+    [at, email],
+  );
+  return rows
+    .map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, createdAt: new Date(r.created_at) }))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+};

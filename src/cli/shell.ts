@@ -1,9 +1,10 @@
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ShellSession } from '../../adapters/shell/session.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { buildApp } from '../app.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfig, SHELL_DATA_DIR } from '../config.ts';
 
 /**
  * `npm run shell -- --as alice@example.com`: try every command without a chat platform, on the
@@ -15,7 +16,12 @@ const main = async () => {
     options: { as: { type: 'string', default: DEMO.owner } },
     allowPositionals: false,
   });
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...process.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    ...process.env,
+    DATA_DIR: process.env.DATA_DIR?.trim() || SHELL_DATA_DIR,
+  });
+  console.log(whereTheDataIs(config, Boolean(process.env.DATA_DIR?.trim())));
   const app = await buildApp(config);
   if (await seedDemo(app.ctx)) {
     console.log(
@@ -44,6 +50,14 @@ const main = async () => {
   rl.close();
   await app.close();
 };
+
+/** The first line: which data this shell works on, and whether `npm start` sees the same. */
+const whereTheDataIs = (config: Config, dataDirGiven: boolean) =>
+  config.DATABASE_URL
+    ? 'Data: the PostgreSQL database of DATABASE_URL, shared by design with `npm start` and its worker on the same DATABASE_URL (the worker may deliver direct messages before the shell shows them).'
+    : dataDirGiven
+      ? `Data: the embedded database in ${resolve(config.DATA_DIR)} (from DATA_DIR); \`npm start\` uses ./.data unless given the same DATA_DIR.`
+      : `Data: the shell's own embedded database in ${SHELL_DATA_DIR} (\`npm start\` uses ./.data; set DATA_DIR to choose another).`;
 
 main().catch((e) => {
   console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);

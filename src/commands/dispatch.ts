@@ -1,7 +1,7 @@
 import { isStorableText } from '../domain/text.ts';
 import { guardSubjects } from '../service/chat-access.ts';
 import { type CommandContext, notLinked } from './context.ts';
-import { errorReply } from './errors.ts';
+import { errorReply, type FormFields } from './errors.ts';
 import { type Command, parseCommand } from './grammar.ts';
 import type { ActionInput, Handler } from './handler.ts';
 import { ACTIONS, COMMANDS } from './registry.ts';
@@ -59,14 +59,38 @@ export const runCommand = async (c: CommandContext, text: string, log?: Log): Pr
  * A button press or form submission. Unknown actions are refused, not guessed. In chat, every id
  * it carries must belong to the workspace's organization (guardSubjects) before it runs.
  */
-export const runAction = async (
+export const runAction = (c: CommandContext, action: string, input: ActionInput, log?: Log): Promise<Reply> =>
+  run(c, action, input, log);
+
+/** A submitted form: its action, the ids it carries, what was typed, and the fields shown. */
+export interface FormSubmission {
+  action: string;
+  payload: ActionInput['payload'];
+  values: NonNullable<ActionInput['values']>;
+  /** the form's fields (name and label) as the person saw them */
+  fields: FormFields;
+}
+
+/**
+ * A form's submission: runs its action like a button, but a refusal is the form's — it names the
+ * field by its label, is keyed by the field's name and has no chat next step (errors.ts).
+ */
+export const submitForm = (c: CommandContext, form: FormSubmission, log?: Log): Promise<Reply> =>
+  run(c, form.action, { payload: form.payload, values: form.values }, log, form.fields);
+
+const run = async (
   c: CommandContext,
   action: string,
   input: ActionInput,
   log?: Log,
+  form?: FormFields,
 ): Promise<Reply> => {
   const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : undefined;
-  if (!handler) return fail('That button is no longer valid. Run the command again.', 'invalid_input');
+  if (!handler)
+    return fail(
+      `That ${form ? 'form' : 'button'} is no longer valid. Run the command again.`,
+      'invalid_input',
+    );
   try {
     if (c.workspace) {
       if (unlinked(c) && !UNLINKED_ACTIONS.has(action as ActionId)) throw notLinked(c);
@@ -78,6 +102,6 @@ export const runAction = async (
     }
     return await handler(c, input);
   } catch (e) {
-    return errorReply(e, log);
+    return errorReply(e, log, form);
   }
 };

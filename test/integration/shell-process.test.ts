@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb, usingPglite } from '../support/db.ts';
 
 /**
  * `npm run shell` as a person would script it: the real entry point as a child process, on a
@@ -20,9 +23,19 @@ interface Run {
   stderr: string;
 }
 
-const shell = (dataDir: string, as: string, lines: string[]): Promise<Run> =>
+/** tsx by its own path, so the shell also starts from a folder outside the project */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+const shell = (
+  dataDir: string | null,
+  as: string,
+  lines: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> =>
   new Promise((done, fail) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
+    if (dataDir) env.DATA_DIR = dataDir;
+    else delete env.DATA_DIR;
     for (const k of [
       'DATABASE_URL',
       'STRIPE_SECRET_KEY',
@@ -31,8 +44,9 @@ const shell = (dataDir: string, as: string, lines: string[]): Promise<Run> =>
       'NODE_OPTIONS',
     ])
       delete env[k];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/shell.ts', '--as', as], {
-      cwd: ROOT,
+    Object.assign(env, opts.env);
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/shell.ts'), '--as', as], {
+      cwd: opts.cwd ?? ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -87,7 +101,7 @@ describe('the shell as a process, on a fresh embedded database', () => {
       'add 2 pro',
       'status',
       'as bob@example.com',
-      'click 1',
+      'click 3',
       'as carol@example.com',
       'as alice@example.com',
       'offboard',
@@ -118,8 +132,14 @@ describe('the shell as a process, on a fresh embedded database', () => {
     expect(first.code).toBe(0);
   });
 
-  it('seeds the demo on first run', () => {
+  it('says first where its data is, and that `npm start` uses another folder', () => {
     expect(first.stdout.split('\n')[0]).toBe(
+      `Data: the embedded database in ${dataDir} (from DATA_DIR); \`npm start\` uses ./.data unless given the same DATA_DIR.`,
+    );
+  });
+
+  it('seeds the demo on first run', () => {
+    expect(first.stdout.split('\n')[1]).toBe(
       'Seeded the demo organization Acme: owner alice@example.com, admin bob@example.com, members carol@example.com, dave@example.com, erin@example.com; frank@example.com is not in it yet.',
     );
   });
@@ -179,9 +199,10 @@ describe('the shell as a process, on a fresh embedded database', () => {
   it('a second user approves with a button; the requester is told', () => {
     const inbox = section('carol@example.com> as bob@example.com');
     expect(inbox).toContain('• carol@example.com asks for 2 pro seats in Acme.');
-    expect(inbox).toContain('      [1] Approve');
-    expect(inbox).toContain('      [2] Reject (asks first)');
-    expect(section('bob@example.com> click 1')).toMatch(
+    // numbers are the session's: Frank's Accept and Decline were 1 and 2
+    expect(inbox).toContain('      [3] Approve');
+    expect(inbox).toContain('      [4] Reject (asks first)');
+    expect(section('bob@example.com> click 3')).toMatch(
       /✓ Approved: 2 pro seats added, EUR \d+\.\d\d charged\. The requester is told\./,
     );
     expect(section('bob@example.com> as carol@example.com')).toMatch(
@@ -235,12 +256,53 @@ describe('the shell as a process, on a fresh embedded database', () => {
       expect(again.code).toBe(0);
       expect(again.stdout).not.toContain('Seeded');
       const lines = again.stdout.split('\n');
-      expect(lines[0]).toBe('bob@example.com> members');
+      expect(lines[0]).toMatch(/^Data: the embedded database in /);
+      expect(lines[1]).toBe('bob@example.com> members');
       expect(lines).toContain('    - erin@example.com — member, business');
       // offboarded without "mark as former": still listed, marked
       expect(lines).toContain('    - dave@example.com — member, free, offboarded');
       expect(lines).toContain('    - frank@example.com — member, free, offboarded');
       expect(lines).toContain('✗ [invalid_input] Unknown command "unknowncommand". Type help for the list.');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'without DATA_DIR the shell keeps its own data in ./.data/shell, apart from `npm start`’s ./.data',
+    async () => {
+      const cwd = await mkdtemp(join(tmpdir(), 'seatkeeper-shell-cwd-'));
+      try {
+        const run = await shell(null, 'alice@example.com', ['status'], { cwd });
+        expect(run.stderr).toBe('');
+        const lines = run.stdout.split('\n');
+        expect(lines[0]).toBe(
+          "Data: the shell's own embedded database in ./.data/shell (`npm start` uses ./.data; set DATA_DIR to choose another).",
+        );
+        expect(lines[1]).toMatch(/^Seeded the demo organization Acme/);
+        expect((await stat(join(cwd, '.data/shell/pg'))).isDirectory()).toBe(true);
+        await expect(stat(join(cwd, '.data/pg'))).rejects.toThrow(/ENOENT/);
+      } finally {
+        await rm(cwd, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'with DATABASE_URL it says the database is shared with `npm start` by design',
+    async () => {
+      const db = await freshDb();
+      try {
+        if (!db.url) return expect(usingPglite).toBe(true);
+        const run = await shell(dataDir, 'alice@example.com', ['status'], { env: { DATABASE_URL: db.url } });
+        expect(run.stderr).toBe('');
+        expect(run.stdout.split('\n')[0]).toBe(
+          'Data: the PostgreSQL database of DATABASE_URL, shared by design with `npm start` and its worker on the same DATABASE_URL (the worker may deliver direct messages before the shell shows them).',
+        );
+        expect(run.stdout).toContain('• Acme: 3 of 7 seats assigned, 4 free.');
+      } finally {
+        await db.close();
+      }
     },
     TIMEOUT,
   );

@@ -319,6 +319,19 @@ describe('modals', () => {
     expect(await db.counts()).toEqual(before);
   });
 
+  it('offboarding: a bad email stays in the modal on the members block, in one line naming the field by its label', async () => {
+    const before = await db.counts();
+    const { ack } = await submitForm(DEMO.owner, 'offboard', {
+      members: [DEMO.members[2], '3'],
+      freeSeat: true,
+    });
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: { members: 'Leavers: "3" is not a valid email address.' },
+    });
+    expect(await db.counts()).toEqual(before);
+  });
+
   it('offboarding the owner is refused and nothing changes', async () => {
     const before = await db.counts();
     const { responseId } = await submitForm(DEMO.admin, 'offboard', {
@@ -358,7 +371,10 @@ describe('modals', () => {
       email: 'not-an-email',
       country: 'NL',
     });
-    expect(bad.ack).toMatchObject({ response_action: 'errors', errors: { email: expect.any(String) } });
+    expect(bad.ack).toEqual({
+      response_action: 'errors',
+      errors: { email: 'Billing email: "not-an-email" billing email is not a valid email address.' },
+    });
     const good = await submitForm(DEMO.owner, 'billing', {
       company: 'Acme BV',
       email: 'billing@acme.example',

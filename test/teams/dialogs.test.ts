@@ -64,7 +64,32 @@ describe('offboarding dialog', () => {
     const task = await submit(alice, dialog, { members: '', freeSeat: 'true' });
     expect(task.type).toBe('continue');
     const again = task.value.card.content;
-    expect(cardText(again)).toMatch(/^✗ /);
+    // the refusal stands under the field it is about (once: not repeated above the form)
+    expect(errorsUnder(again, 'members')).toEqual(['Leavers: pick at least one leaver.']);
+    expect(cardText(again)).not.toMatch(/✗|help/);
+    expect(await db.counts()).toEqual(before);
+  });
+
+  it('a bad leaver comes back in one line naming the field by its label, with every value typed kept', async () => {
+    const dialog = await open(alice, 'offboard');
+    const before = await db.counts();
+    const task = await submit(alice, dialog, {
+      members: 'erin@example.com,3',
+      freeSeat: 'false',
+      stopAutoRenew: 'true',
+      markFormer: 'true',
+    });
+    expect(task.type).toBe('continue');
+    const again = task.value.card.content;
+    expect(errorsUnder(again, 'members')).toEqual(['Leavers: "3" is not a valid email address.']);
+    const i = inputs(again);
+    expect(i.members.value).toBe('erin@example.com,3');
+    // a typed value that is not among the suggestions is offered as itself, so it stays shown
+    expect(i.members.choices.map((c: Json) => c.value)).toEqual(
+      expect.arrayContaining(['erin@example.com', '3']),
+    );
+    expect([i.freeSeat.value, i.stopAutoRenew.value, i.markFormer.value]).toEqual(['false', 'true', 'true']);
+    expect(cardText(again)).not.toMatch(/members\.1|help|Invalid input/);
     expect(await db.counts()).toEqual(before);
   });
 
@@ -145,7 +170,11 @@ describe('billing details dialog', () => {
     const dialog = await open(alice, 'billing');
     const bad = await submit(alice, dialog, { company: 'Acme BV', email: 'not-an-email', country: 'NL' });
     expect(bad.type).toBe('continue');
-    expect(errorsUnder(bad.value.card.content, 'email').length).toBe(1);
+    expect(errorsUnder(bad.value.card.content, 'email')).toEqual([
+      'Billing email: "not-an-email" billing email is not a valid email address.',
+    ]);
+    expect(inputs(bad.value.card.content).company.value).toBe('Acme BV');
+    expect(inputs(bad.value.card.content).email.value).toBe('not-an-email');
     const good = await submit(alice, dialog, {
       company: 'Acme BV',
       email: 'billing@acme.example',

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { runAction } from '../../../src/commands/dispatch.ts';
+import { submitForm } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
@@ -31,14 +31,20 @@ export const formSubmit =
       return;
     }
     const meta = parsed.data;
-    const fields = view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
+    // the modal's own input blocks: block_id is the form field's name, the label what was shown
+    const shown = view.blocks.flatMap((b) =>
+      b.type === 'input' && b.block_id ? [{ name: b.block_id, label: labelOf(b) ?? b.block_id }] : [],
+    );
+    const fields = shown.map((f) => f.name);
     const work = (async (): Promise<Reply> => {
       try {
         const who = await slackContext(d, client, teamId, body.user.id);
         if ('refusal' in who) return who.refusal;
         const values = formValues(view.state.values as never);
-        return await runAction(who.c, meta.action, { payload: meta.payload, values }, (e) =>
-          d.log.error({ err: e }, 'form action failed'),
+        return await submitForm(
+          who.c,
+          { action: meta.action, payload: meta.payload, values, fields: shown },
+          (e) => d.log.error({ err: e }, 'form action failed'),
         );
       } catch (e) {
         return errorReply(e, (err) => d.log.error({ err }, 'form submission failed'));
@@ -61,6 +67,11 @@ export const formSubmit =
   };
 
 export const WORKING_ON_FORM = 'Working on it… this message will show the result when it is done.';
+
+const labelOf = (b: object): string | undefined => {
+  const label = (b as { label?: { text?: unknown } }).label?.text;
+  return typeof label === 'string' ? label : undefined;
+};
 
 const safeJson = (s: string) => {
   try {

@@ -1,14 +1,14 @@
 import { type TaskModuleTaskInfo, TurnContext as Turn, type TurnContext } from 'botbuilder';
-import { runAction } from '../../../src/commands/dispatch.ts';
+import { runCommand, submitForm } from '../../../src/commands/dispatch.ts';
 import type { ActionInput } from '../../../src/commands/handler.ts';
 import type { Reply } from '../../../src/commands/reply.ts';
 import { dialogSubmitData, OWN_KEYS } from '../card-data.ts';
 import { cardText, replyText } from '../card-text.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
+import { dialogTask } from '../render-dialog.ts';
 import { teamsTurn } from '../turn-context.ts';
 import { LATE, raceDeadline, WORKING } from './deadline.ts';
-import { dialogFor } from './on-dialog-open.ts';
 import { refusedCard } from './refused.ts';
 
 type Values = NonNullable<ActionInput['values']>;
@@ -28,8 +28,10 @@ const valuesOf = (data: Record<string, unknown>): Values => {
 type Outcome = { reply: Reply; dialog?: TaskModuleTaskInfo | string };
 
 /**
- * task/submit: runs the form's action. A refusal keeps the dialog open with the values typed and
- * the errors next to the fields; success closes it with the result, also posted to the chat.
+ * task/submit: runs the form's action. The form is built again first (from its command, as the
+ * dialog was opened), so a refusal names the field by the label shown and keeps the dialog open
+ * with the values typed and the error next to the field; success closes it with the result, also
+ * posted to the chat.
  * Work slower than the deadline closes the dialog "working on it" and posts the result after.
  */
 export const onDialogSubmit =
@@ -41,15 +43,20 @@ export const onDialogSubmit =
     const reference = Turn.getConversationReference(context.activity);
     const running = (async (): Promise<Outcome> => {
       const turn = await teamsTurn(deps, context);
-      const reply = await runAction(turn.c, action, { payload, values }, deps.log);
+      const opened = await runCommand(turn.c, command, deps.log);
+      const form = opened.tone === 'error' ? undefined : opened.form;
+      const reply = await submitForm(
+        turn.c,
+        { action, payload, values, fields: form?.fields ?? [] },
+        deps.log,
+      );
       if (reply.tone !== 'error') return { reply };
-      const dialog = await dialogFor(deps, context, command, {
-        values,
-        errors: reply.fieldErrors,
-        error: reply.text,
-      });
-      // a form that cannot open again (the command is refused now) closes with the first refusal
-      return typeof dialog === 'string' ? { reply, dialog: replyText(reply) } : { reply, dialog };
+      // a form that cannot open again (the command is refused now) closes with the refusal
+      if (!form) return { reply, dialog: replyText(reply) };
+      return {
+        reply,
+        dialog: dialogTask(form, command, { values, errors: reply.fieldErrors, error: reply.text }),
+      };
     })();
     try {
       const outcome = await raceDeadline(deps.deadlineMs, running);

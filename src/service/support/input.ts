@@ -25,6 +25,25 @@ export const seatCountField = z
   .min(1, 'must be at least 1')
   .max(MAX_SEATS_PER_REQUEST, `must be at most ${MAX_SEATS_PER_REQUEST.toLocaleString('en-US')}`);
 
+/**
+ * A refused input value, as `parse` finds it: the line chat commands and the REST API show
+ * (`Invalid input: <path> <value> <message>.`), and its parts, so a form can name the field by
+ * its label instead (`Leavers: "3" is not a valid email address.`). The parts stay out of the
+ * API's JSON (`details` is only `{ field }`).
+ */
+export class InputRefusal extends DomainError {
+  constructor(
+    message: string,
+    next: string,
+    /** where in the input: `["members", 1]` */
+    readonly path: readonly PropertyKey[],
+    /** the value and what is wrong with it, without the path: `"3" is not a valid email address` */
+    readonly problem: string,
+  ) {
+    super('invalid_input', message, next, { field: path.map(String).join('.') });
+  }
+}
+
 /** Parses use-case input; a failure becomes one `invalid_input` line naming the field. */
 export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
   const r = schema.safeParse(input);
@@ -32,16 +51,12 @@ export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<
   const issue = r.error.issues[0]!;
   const field = issue.path.join('.');
   const got = field ? valueAt(input, issue.path) : undefined;
-  const what = field
-    ? `${field}${got === undefined ? '' : ` ${shownValue(got)}`} ${issue.message}`
-    : issue.message;
-  throw new DomainError(
-    'invalid_input',
-    `Invalid input: ${what}.`,
+  const problem = `${got === undefined ? '' : `${shownValue(got)} `}${issue.message}`;
+  throw new InputRefusal(
+    `Invalid input: ${field ? `${field} ` : ''}${problem}.`,
     'Check it and try again; `help` shows the syntax.',
-    {
-      field,
-    },
+    issue.path,
+    problem,
   );
 };
 
