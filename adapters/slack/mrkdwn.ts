@@ -9,10 +9,12 @@ const ZWSP = '\u200B';
 
 /**
  * Core's code spans (on one line: a stray tick in typed text never pairs with one on another
- * line) and bare Slack user mentions (uppercase id, no label, no `!`).
+ * line), bare Slack user mentions (uppercase id, no label, no `!`), and bare web addresses (a
+ * payment setup link): Slack links those itself, and a zero-width space in one would break it.
+ * An address ends before any character that could start markup, and before closing punctuation.
  */
-const KEPT = /`[^`\n]*`|<@[UW][A-Z0-9]+>/g;
-
+const KEPT =
+  /`[^`\n]*`|<@[UW][A-Z0-9]+>|https?:\/\/[^\s<>`*~|()[\]\\\u200B]*[^\s<>`*~|()[\]\\\u200B.,;:!?'"]/g;
 /** Slack's documented escapes: without a raw `<` no link, `<!channel>` or `<#C…>` can be formed. */
 const entities = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -23,14 +25,18 @@ const entities = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
  */
 const unformatted = (s: string) => entities(s).replace(/[*_~]/g, (c) => `${ZWSP}${c}${ZWSP}`);
 
-/** Core text → safe mrkdwn: code spans stay code (entities only), bare mentions stay mentions. */
+/**
+ * Core text → safe mrkdwn: code spans and addresses keep their characters (entities only), bare
+ * mentions stay mentions, everything else shows as typed.
+ */
 export const mrkdwn = (text: string): string => {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(KEPT)) {
     out += unformatted(text.slice(last, m.index));
-    // inside code nothing formats, and a token or URL there must copy without invisible characters
-    out += m[0].startsWith('`') ? entities(m[0]) : m[0];
+    // inside code and addresses nothing formats, and a token or link must copy without invisible
+    // characters; a mention is left as it is
+    out += m[0].startsWith('<@') ? m[0] : entities(m[0]);
     last = m.index + m[0].length;
   }
   return out + unformatted(text.slice(last));

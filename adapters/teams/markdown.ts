@@ -12,15 +12,32 @@ export const plain = (s: string) => s.replace(/`([^`]*)`/g, '$1');
 /** The CommonMark punctuation Teams' renderer acts on, and the backslash itself. */
 const PUNCTUATION = /[\\*_[\]()~#<>!|]/g;
 
+/**
+ * A bare web address (a payment setup link, with its `#` fragment): Teams links it itself, and
+ * a backslash in it could end up in the link. It stops before any character that could start
+ * markup and before closing punctuation, so what surrounds it is escaped as usual.
+ */
+const ADDRESS = /https?:\/\/[^\s\\*~|()[\]<>!]*[^\s\\*~|()[\]<>!.,;:?'"]/g;
+
 /** A list marker (`-`, `+`, `1.`) at the start of a line, after any indentation. */
 const LIST_MARKER = /^([ \t]*)(?:([-+])|(\d+)\.)/gm;
 
-export const markdown = (text: string): string =>
-  plain(text)
-    .replace(PUNCTUATION, '\\$&')
-    .replace(LIST_MARKER, (_, indent: string, bullet?: string, digits?: string) =>
+const escaped = (s: string) => s.replace(PUNCTUATION, '\\$&');
+
+export const markdown = (text: string): string => {
+  const s = plain(text);
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(ADDRESS)) {
+    out += escaped(s.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return (out + escaped(s.slice(last))).replace(
+    LIST_MARKER,
+    (_, indent: string, bullet?: string, digits?: string) =>
       bullet ? `${indent}\\${bullet}` : `${indent}${digits}\\.`,
-    );
+  );
+};
 
 /** What a person reads from text `markdown` wrote: the backslash escapes undone. */
 export const fromMarkdown = (s: string): string => s.replace(/\\([\\*_[\]()~#<>!|+.-])/g, '$1');
