@@ -7,14 +7,22 @@
 
 const ZWSP = '\u200B';
 
+/** Core's code spans, on one line: a stray tick in typed text never pairs with one on another. */
+const CODE = /`[^`\n]*`/;
+/** A bare Slack user mention (showWho): uppercase id, no label, no `!`. */
+const MENTION = /<@[UW][A-Z0-9]+>/;
+/** A web address (a payment setup link), ending before closing punctuation or a mark. */
+const WEB = /https?:\/\/[^\s<>`*~|()[\]\\\u200B]*[^\s<>`*~|()[\]\\\u200B.,;:!?'"_]/;
+/** An email address, from a letter or digit to a letter or digit. */
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z0-9]+/;
+
 /**
- * Core's code spans (on one line: a stray tick in typed text never pairs with one on another
- * line), bare Slack user mentions (uppercase id, no label, no `!`), and bare web addresses (a
- * payment setup link): Slack links those itself, and a zero-width space in one would break it.
- * An address ends before any character that could start markup, and before closing punctuation.
+ * Kept as written, entities aside. Slack links addresses itself; a zero-width space in one would
+ * break the link and come along when it is copied into a command (`first_last@…`). The `_` left
+ * in them sit inside a word, where Slack does not format; the marks around them are escaped.
  */
-const KEPT =
-  /`[^`\n]*`|<@[UW][A-Z0-9]+>|https?:\/\/[^\s<>`*~|()[\]\\\u200B]*[^\s<>`*~|()[\]\\\u200B.,;:!?'"]/g;
+const KEPT = new RegExp([CODE, MENTION, WEB, EMAIL].map((r) => r.source).join('|'), 'g');
+
 /** Slack's documented escapes: without a raw `<` no link, `<!channel>` or `<#C…>` can be formed. */
 const entities = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -34,8 +42,7 @@ export const mrkdwn = (text: string): string => {
   let last = 0;
   for (const m of text.matchAll(KEPT)) {
     out += unformatted(text.slice(last, m.index));
-    // inside code and addresses nothing formats, and a token or link must copy without invisible
-    // characters; a mention is left as it is
+    // a token, link or email must copy without invisible characters; a mention is left as it is
     out += m[0].startsWith('<@') ? m[0] : entities(m[0]);
     last = m.index + m[0].length;
   }

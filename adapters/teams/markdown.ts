@@ -12,12 +12,17 @@ export const plain = (s: string) => s.replace(/`([^`]*)`/g, '$1');
 /** The CommonMark punctuation Teams' renderer acts on, and the backslash itself. */
 const PUNCTUATION = /[\\*_[\]()~#<>!|]/g;
 
+/** A web address (a payment setup link, with its `#` fragment), ending before closing punctuation. */
+const WEB = /https?:\/\/[^\s\\*~|()[\]<>!]*[^\s\\*~|()[\]<>!.,;:?'"_]/;
+/** An email address, from a letter or digit to a letter or digit. */
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z0-9]+/;
+
 /**
- * A bare web address (a payment setup link, with its `#` fragment): Teams links it itself, and
- * a backslash in it could end up in the link. It stops before any character that could start
- * markup and before closing punctuation, so what surrounds it is escaped as usual.
+ * Addresses are kept as written: Teams links them itself, and a backslash in one could end up in
+ * the link (`first\_last@…`). The `_` left in them sit inside a word, where CommonMark does not
+ * emphasize; everything around them is escaped as usual.
  */
-const ADDRESS = /https?:\/\/[^\s\\*~|()[\]<>!]*[^\s\\*~|()[\]<>!.,;:?'"]/g;
+const ADDRESS = new RegExp(`${WEB.source}|${EMAIL.source}`, 'g');
 
 /** A list marker (`-`, `+`, `1.`) at the start of a line, after any indentation. */
 const LIST_MARKER = /^([ \t]*)(?:([-+])|(\d+)\.)/gm;

@@ -15,7 +15,10 @@ const live = (s: string): string[] => {
   const rest = s.replace(/<@[UW][A-Z0-9]+>/g, '');
   for (const m of rest.matchAll(/[<>]/g)) found.push(m[0]);
   for (const m of rest.matchAll(/&(?!amp;|lt;|gt;)/g)) found.push(m[0]);
-  const outside = rest.replace(/`[^`\n]*`/g, '').replace(/https?:\/\/[^\s<>`*~|()[\]\\\u200B]*/g, '');
+  const outside = rest
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/https?:\/\/[^\s<>`*~|()[\]\\\u200B]*/g, '')
+    .replace(/[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9.-]*[A-Za-z0-9]/g, '');
   for (const m of outside.matchAll(/[*_~]/g)) {
     const i = m.index;
     if (outside[i - 1] !== Z || outside[i + 1] !== Z) found.push(m[0]);
@@ -82,6 +85,12 @@ describe('mrkdwn: core text shows as typed in Slack', () => {
     expect(mrkdwn('https://a.example/?a=1&b=2')).toBe('https://a.example/?a=1&amp;b=2');
   });
 
+  it('an email address keeps its characters, so it links and copies into a command as it is', () => {
+    expect(mrkdwn('Invited first_last@example.com, ok.')).toBe('Invited first_last@example.com, ok.');
+    // marks around it are still escaped
+    expect(mrkdwn('_a_b@example.com_')).toBe(`${Z}_${Z}a_b@example.com${Z}_${Z}`);
+  });
+
   it('the organization name of issue 14 can only show as typed', () => {
     const name = 'Acme <!channel> <https://evil.example|Pay here> *now*';
     const out = mrkdwn(`You are invited to ${name}.`);
@@ -111,6 +120,8 @@ describe('mrkdwn: core text shows as typed in Slack', () => {
         'a',
         ' ',
         'https://',
+        'x@y.z',
+        '.',
       ),
       {
         maxLength: 40,

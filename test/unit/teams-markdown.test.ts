@@ -5,6 +5,7 @@ import { fromMarkdown, markdown, plain } from '../../adapters/teams/markdown.ts'
 import { renderCard } from '../../adapters/teams/render-card.ts';
 
 const ADDRESS = /https?:\/\/[^\s\\*~|()[\]<>!]*/g;
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9.-]*[A-Za-z0-9]/g;
 
 /**
  * What Teams' markdown could still act on: a special character (or a backslash) not escaped, or
@@ -14,7 +15,10 @@ const live = (s: string): string[] => {
   const found: string[] = [];
   for (const line of s.split('\n')) {
     if (/^[ \t]*([-+*]|\d+[.)])(\s|$)/.test(line)) found.push(line);
-    const unescaped = line.replace(ADDRESS, '').replace(/\\[\s\S]/g, '');
+    const unescaped = line
+      .replace(ADDRESS, '')
+      .replace(EMAIL, '')
+      .replace(/\\[\s\S]/g, '');
     for (const m of unescaped.matchAll(/[\\*_[\]()~#<>!|]/g)) found.push(m[0]);
   }
   return found;
@@ -56,6 +60,11 @@ describe('markdown: core text shows as typed in a Teams card', () => {
     const url = 'https://checkout.stripe.com/c/pay/cs_test_a1_b2#fid_x';
     expect(markdown(`Add it here: ${url} — then wait.`)).toBe(`Add it here: ${url} — then wait.`);
     expect(markdown('(see https://a.example/x_y) _z_')).toBe('\\(see https://a.example/x_y\\) \\_z\\_');
+  });
+
+  it('an email address keeps its characters, so Teams links it as it is', () => {
+    expect(markdown('Invited first_last@example.com.')).toBe('Invited first_last@example.com.');
+    expect(markdown('_a_b@example.com_')).toBe('\\_a_b@example.com\\_');
   });
 
   it('a mention the core could not name shows as typed', () => {
@@ -109,6 +118,8 @@ describe('markdown: core text shows as typed in a Teams card', () => {
         ' ',
         'a',
         'https://',
+        'x@y.z',
+        '.',
       ),
       { maxLength: 40 },
     )
