@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Button, Reply } from '../../src/commands/reply.ts';
+import { mrkdwn } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -7,15 +8,28 @@ const MARK: Record<Reply['tone'], string> = { ok: ':white_check_mark:', info: ''
 
 /** Slack caps: 3000 characters per text object, 10 fields per section, 25 elements per actions block. */
 const clip = (s: string, max = 3000) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/**
+ * Core text as mrkdwn of at most `max` characters. The raw text is cut, then escaped, so a cut
+ * never splits an escape or leaves a code span's content outside its ticks unescaped.
+ */
+export const escapedWithin = (raw: string, max = 3000): string => {
+  let out = mrkdwn(raw);
+  let n = raw.length;
+  while (out.length > max && n > 0) {
+    // every raw character is at least one escaped character: drop at least the excess
+    n = Math.max(0, n - Math.max(1, out.length - max + 1));
+    out = `${mrkdwn(raw.slice(0, n))}…`;
+  }
+  return out;
+};
 const chunks = <T>(list: T[], size: number) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
-/** Lines packed into texts of at most 3,000 characters each, never splitting a line. */
+/** Lines (already mrkdwn) packed into texts of at most 3,000 characters each, never splitting a line. */
 const sectionTexts = (title: string, lines: string[]): string[] => {
   const out: string[] = [];
   let current = title;
-  for (const raw of lines) {
-    const line = clip(raw, 2900);
+  for (const line of lines) {
     if (current.length + 1 + line.length > 3000) {
       out.push(current);
       current = line;
@@ -53,31 +67,38 @@ export const buttonElement = (b: Button, index: number, seen: Set<string>): type
 
 /** A neutral Reply as Block Kit: headline, fields, titled lists, then the buttons. */
 export const replyBlocks = (r: Reply, opts: { buttons?: boolean; note?: string } = {}): KnownBlock[] => {
-  const headline = [MARK[r.tone], r.text].filter(Boolean).join(' ');
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(headline) } }];
+  // core text is escaped (mrkdwn); the marks, bold titles and bullets around it are ours
+  const mark = MARK[r.tone] ? `${MARK[r.tone]} ` : '';
+  const headline = `${mark}${escapedWithin(r.text, 3000 - mark.length)}`;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: headline } }];
   for (const group of chunks(r.fields ?? [], 10)) {
     blocks.push({
       type: 'section',
-      fields: group.map((f) => ({ type: 'mrkdwn', text: clip(`*${f.label}*\n${f.value}`, 2000) })),
+      fields: group.map((f) => {
+        const label = `*${escapedWithin(f.label, 200)}*\n`;
+        return { type: 'mrkdwn', text: `${label}${escapedWithin(f.value, 2000 - label.length)}` };
+      }),
     });
   }
   for (const s of r.sections ?? []) {
     // a long list continues in the next section block instead of being cut at 3,000 characters
     for (const text of sectionTexts(
-      `*${s.title}*`,
-      s.lines.map((l) => `• ${l}`),
+      `*${escapedWithin(s.title, 200)}*`,
+      s.lines.map((l) => `• ${escapedWithin(l, 2898)}`),
     )) {
       blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
     }
   }
   if (r.tone === 'error' && r.fieldErrors) {
-    const lines = Object.entries(r.fieldErrors).map(([k, v]) => `• ${k}: ${v}`);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n')) } });
+    const lines = Object.entries(r.fieldErrors).map(([k, v]) => `• ${escapedWithin(`${k}: ${v}`, 2898)}`);
+    for (const text of sectionTexts('', lines))
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   if (r.code && r.tone === 'error') {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `code: \`${r.code}\`` }] });
   }
-  if (opts.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(opts.note) }] });
+  if (opts.note)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapedWithin(opts.note) }] });
   if (opts.buttons !== false && r.buttons?.length) {
     const seen = new Set<string>();
     for (const group of chunks(r.buttons, 25)) {
@@ -87,7 +108,10 @@ export const replyBlocks = (r: Reply, opts: { buttons?: boolean; note?: string }
   return blocks;
 };
 
-/** The plain text Slack shows in notifications and where blocks cannot render. */
+/**
+ * The reply as raw core text, one line per part (a decision's result is kept as this and shown
+ * later as a note, escaped then).
+ */
 export const replyText = (r: Reply) =>
   clip(
     [
@@ -98,8 +122,11 @@ export const replyText = (r: Reply) =>
     4000,
   );
 
-/** A message body for an ack, respond() or chat.postMessage. */
+/**
+ * A message body for an ack, respond() or chat.postMessage. `text` is what notifications show
+ * and Slack parses it as mrkdwn too, so it is escaped like the blocks.
+ */
 export const replyMessage = (r: Reply, opts: { buttons?: boolean; note?: string } = {}) => ({
-  text: replyText(r),
+  text: escapedWithin(replyText(r), 4000),
   blocks: replyBlocks(r, opts),
 });

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
-import { replyBlocks } from './blocks.ts';
+import { escapedWithin, replyBlocks } from './blocks.ts';
 
 /**
  * The App Home tab: what `status` shows this person (seats per plan and renewal date for
@@ -24,10 +24,11 @@ export const homeView = async (c: CommandContext, log: (e: unknown) => void): Pr
   return { type: 'home', blocks: blocks.slice(0, 100) };
 };
 
+/** The home of a person not connected to an organization: the core's text, as typed. */
 export const notConnectedHome = (text: string): types.HomeView => ({
   type: 'home',
   blocks: [
     { type: 'header', text: { type: 'plain_text', text: 'Seatkeeper' } },
-    { type: 'section', text: { type: 'mrkdwn', text } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapedWithin(text) } },
   ],
 });

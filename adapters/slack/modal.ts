@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { Form, FormField, Reply } from '../../src/commands/reply.ts';
+import { escapedWithin } from './blocks.ts';
 
 type View = types.View;
 type KnownBlock = types.KnownBlock;
@@ -24,6 +25,7 @@ export const formMetadata = z.object({
 });
 export type FormMetadata = z.infer<typeof formMetadata>;
 
+/** plain_text is never parsed by Slack: it gets the raw text (escaping would show `&amp;`). */
 const text = (t: string, max = 2000) => ({ type: 'plain_text' as const, text: t.slice(0, max), emoji: true });
 const option = (o: { value: string; label: string }): Option => ({
   text: text(o.label, 75),
@@ -110,12 +112,15 @@ export const formView = (
   meta: Omit<FormMetadata, 'action' | 'payload'> = {},
 ): View => {
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: reply.text.slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapedWithin(reply.text) } },
   ];
   for (const f of form.fields) {
     const el = element(f);
     if (!el) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${f.label}*: nothing to pick.` } });
+      blocks.push({
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*${escapedWithin(f.label, 200)}*: nothing to pick.` },
+      });
       continue;
     }
     blocks.push({
@@ -177,18 +182,36 @@ const shown = (v: unknown) =>
           ? '—'
           : String(v);
 
-/** "What you are about to submit": each field's label and its current value, from the view itself. */
+/** Lines kept whole: as many as fit in `max` characters, then `…`. */
+const wholeLines = (lines: string[], max: number) => {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max - 2) return `${out}\n…`;
+    out = next;
+  }
+  return out;
+};
+
+/**
+ * "What you are about to submit": each field's label and its current value, from the view itself.
+ * The label comes from the view's plain_text label (raw) and the values may be typed text: both
+ * are escaped here, the bullets and bold are ours.
+ */
 export const summaryBlock = (
   blocks: { type: string; block_id?: string; label?: { text: string } }[],
   values: Record<string, unknown>,
 ): KnownBlock => {
   const lines = blocks
     .filter((b) => b.type === 'input' && b.block_id)
-    .map((b) => `• ${b.label?.text ?? b.block_id}: *${shown(values[b.block_id!])}*`);
+    .map(
+      (b) =>
+        `• ${escapedWithin(b.label?.text ?? b.block_id!, 200)}: *${escapedWithin(shown(values[b.block_id!]), 2000)}*`,
+    );
   return {
     type: 'section',
     block_id: SUMMARY_BLOCK,
-    text: { type: 'mrkdwn', text: ['*Summary before you submit*', ...lines].join('\n').slice(0, 3000) },
+    text: { type: 'mrkdwn', text: wholeLines(['*Summary before you submit*', ...lines], 3000) },
   };
 };
 

@@ -1,17 +1,18 @@
 import type { Button, Reply } from '../../src/commands/reply.ts';
 import { subjectOf } from '../../src/commands/subject.ts';
+import { markdown } from './markdown.ts';
+
+export { plain } from './markdown.ts';
 
 /** An Adaptive Card as plain JSON (schema 1.4: the version Teams renders Action.Execute from). */
 export type Card = Record<string, unknown> & { body: Record<string, unknown>[]; actions?: unknown[] };
 
 const MARK: Record<Reply['tone'], string> = { ok: '✓ ', info: '', error: '✗ ' };
 
-/** Chat markup Adaptive Cards do not render (`code` ticks) becomes plain text. */
-export const plain = (s: string) => s.replace(/`([^`]*)`/g, '$1');
-
+/** A TextBlock of text already made literal (`markdown`); the card's own marks go around it. */
 const text = (t: string, extra: Record<string, unknown> = {}) => ({
   type: 'TextBlock',
-  text: plain(t),
+  text: t,
   wrap: true,
   ...extra,
 });
@@ -29,7 +30,10 @@ const STYLE = { primary: 'positive', danger: 'destructive' } as const;
  */
 export const payloadKey = (payload: Button['payload']): string | undefined => subjectOf(payload) ?? undefined;
 
-/** A button: destructive ones ask first (verb `ask` answers with a confirmation card). */
+/**
+ * A button: destructive ones ask first (verb `ask` answers with a confirmation card). Its title is
+ * plain text in Teams, so it is not escaped.
+ */
 export const buttonAction = (b: Button, cardKey?: string) => ({
   type: 'Action.Execute',
   title: b.label,
@@ -57,19 +61,23 @@ export interface CardOptions {
 /** A neutral Reply as an Adaptive Card: headline, facts, sections, field errors, buttons. */
 export const renderCard = (r: Reply, opts: CardOptions = {}): Card => {
   const body: Record<string, unknown>[] = [
-    text(`${MARK[r.tone]}${r.text}`, {
+    text(`${MARK[r.tone]}${markdown(r.text)}`, {
       ...(r.tone === 'error' ? { color: 'attention' } : {}),
       ...(r.tone === 'ok' ? { weight: 'bolder' } : {}),
     }),
   ];
   if (r.fields?.length)
-    body.push({ type: 'FactSet', facts: r.fields.map((f) => ({ title: f.label, value: plain(f.value) })) });
+    body.push({
+      type: 'FactSet',
+      facts: r.fields.map((f) => ({ title: markdown(f.label), value: markdown(f.value) })),
+    });
   for (const s of r.sections ?? []) {
-    body.push(text(s.title, { weight: 'bolder', spacing: 'medium' }));
-    body.push(text(s.lines.map((l) => `- ${plain(l)}`).join('\n')));
+    body.push(text(markdown(s.title), { weight: 'bolder', spacing: 'medium' }));
+    // the `- ` list is ours; each line is escaped on its own, so its start is a line start
+    body.push(text(s.lines.map((l) => `- ${markdown(l)}`).join('\n')));
   }
   for (const [field, message] of Object.entries(r.fieldErrors ?? {}))
-    body.push(text(`${field}: ${message}`, { color: 'attention' }));
+    body.push(text(markdown(`${field}: ${message}`), { color: 'attention' }));
   const actions: unknown[] = opts.hideButtons
     ? []
     : (r.buttons ?? []).map((b) => buttonAction(b, opts.cardKey ?? payloadKey(b.payload)));

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Installation } from '@slack/bolt';
 import { pino } from 'pino';
 import { PgInstallationStore } from '../../adapters/slack/installation-store.ts';
+import { fromMrkdwn } from '../../adapters/slack/mrkdwn.ts';
 import { keyFrom } from '../../adapters/slack/seal.ts';
 import { slackNotifier } from '../../adapters/slack/slack-app.ts';
 import { signSlackRequest } from '../../adapters/slack/verify-request.ts';
@@ -223,19 +224,25 @@ export const eventBody = (teamId: string, event: Record<string, unknown>) =>
     event,
   });
 
+type TextObject = { type?: string; text: string };
+/** A text object as a person reads it: mrkdwn with its escapes undone, plain_text as it is. */
+const read = (t: TextObject) => (t.type === 'mrkdwn' ? fromMrkdwn(t.text) : t.text);
+
 /** Plain text of Block Kit blocks, as a person would read them. */
 export const blocksText = (blocks: unknown[]): string =>
   (
     blocks as {
-      text?: { text: string };
-      fields?: { text: string }[];
-      elements?: { text?: string | { text: string } }[];
+      text?: TextObject;
+      fields?: TextObject[];
+      elements?: { type?: string; text?: string | { text: string } }[];
     }[]
   )
     .flatMap((b) => [
-      b.text?.text ?? '',
-      ...(b.fields ?? []).map((f) => f.text),
-      ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : '')),
+      b.text ? read(b.text) : '',
+      ...(b.fields ?? []).map(read),
+      ...(b.elements ?? []).map((e) =>
+        typeof e.text === 'string' ? read({ type: e.type, text: e.text }) : '',
+      ),
     ])
     .filter(Boolean)
     .join('\n');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
+import { fromMarkdown } from '../../adapters/teams/markdown.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { linkByName } from '../support/links.ts';
@@ -67,7 +68,9 @@ describe('commands as messages to the bot (personal chat)', () => {
   it('add 2 pro from a member shows the quote and asks the approvers', async () => {
     const card = await say(erin, 'add 2 pro');
     expect(cardText(card)).toMatch(/went to 2 approvers/);
-    expect(card.body.find((b: { type: string }) => b.type === 'FactSet').facts[0]).toEqual({
+    const fact = card.body.find((b: { type: string }) => b.type === 'FactSet').facts[0];
+    // read as the card shows it: the markdown escapes of the fact undone
+    expect({ title: fromMarkdown(fact.title), value: fromMarkdown(fact.value) }).toEqual({
       title: 'Charged now (prorated)',
       value: expect.stringMatching(/^EUR \d/),
     });
