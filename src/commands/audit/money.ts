@@ -123,6 +123,6 @@ export const MONEY_SENTENCES = {
     const now = money(e, int(e.after, 'proratedAmount'));
     if (!seats) return undefined;
     const needs = e.purchase?.needs;
-    return `${by(e)} asked for ${seats}${now ? `, ${now} now (prorated)` : ''}${needs === 'approval' ? ', approval needed' : needs === 'confirmation' ? ', to confirm' : ''}.`;
+    return `${by(e)} asked for ${seats}${now ? `, ${now} now (prorated)` : ''}${needs === 'approval' ? ', approval needed' : needs === 'confirmation' ? ', confirmation needed' : ''}.`;
   },
 } satisfies SentencesFor<MoneyAction>;

@@ -8,6 +8,7 @@ import {
   roleWords,
   type SentencesFor,
   str,
+  Who,
   who,
 } from './words.ts';
 
@@ -40,7 +41,7 @@ export const PEOPLE_SENTENCES = {
         ? `own plan now ${capital(plan)}${str(e.before, 'personalPlan') ? ` (was ${capital(str(e.before, 'personalPlan')!)})` : ''}`
         : `new ${PROFILE_FIELDS[k]}`,
     );
-    return `${who(e)}'s account was updated${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+    return `${Who(e)}'s account was updated${parts.length ? `: ${parts.join(', ')}` : ''}.`;
   },
   'identity.verified': (e) => {
     const platform = platformName(str(e.after, 'platform'));
@@ -103,11 +104,11 @@ export const PEOPLE_SENTENCES = {
   },
   'personal_plan.paused': (e) => {
     const plan = str(e.after, 'personalPlan') ?? str(e.before, 'personalPlan');
-    return plan ? `${who(e)}'s own ${capital(plan)} plan is paused while the organization pays.` : undefined;
+    return plan ? `${Who(e)}'s own ${capital(plan)} plan is paused while the organization pays.` : undefined;
   },
   'personal_plan.restored': (e) => {
     const plan = str(e.after, 'personalPlan') ?? str(e.before, 'personalPlan');
-    return plan ? `${who(e)}'s own ${capital(plan)} plan is back.` : undefined;
+    return plan ? `${Who(e)}'s own ${capital(plan)} plan is back.` : undefined;
   },
   'personal_plan.upgraded': (e) => {
     const plan = str(e.after, 'personalPlan');

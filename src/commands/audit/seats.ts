@@ -1,4 +1,4 @@
-import { a, bool, by, moment, type SentencesFor, str, who, words } from './words.ts';
+import { a, bool, by, moment, type SentencesFor, str, Who, who, words } from './words.ts';
 
 /** Seats given, taken back, kept or ended. */
 export const SEAT_SENTENCES = {
@@ -12,7 +12,7 @@ export const SEAT_SENTENCES = {
     const plan = str(e.after, 'plan');
     if (!plan) return undefined;
     const feature = str(e.after, 'feature');
-    return `${who(e)} got ${a(w.plan(plan))} seat automatically${feature ? ` on first use of ${feature}` : ''}.`;
+    return `${Who(e)} got ${a(w.plan(plan))} seat automatically${feature ? ` on first use of ${feature}` : ''}.`;
   },
   'seat.auto_renew': (e) => {
     const renew = bool(e.after, 'autoRenew');
@@ -22,11 +22,11 @@ export const SEAT_SENTENCES = {
   },
   'seat.given_back': (e, w) => {
     const plan = str(e.before, 'plan');
-    return `${who(e)} gave back their ${plan ? `${w.plan(plan)} ` : ''}seat.`;
+    return `${Who(e)} gave back their ${plan ? `${w.plan(plan)} ` : ''}seat.`;
   },
   'seat.idle_kept': (e, w) => {
     const plan = str(e.after, 'plan') ?? str(e.before, 'plan');
-    return `${who(e)} kept their unused ${plan ? `${w.plan(plan)} ` : ''}seat.`;
+    return `${Who(e)} kept their unused ${plan ? `${w.plan(plan)} ` : ''}seat.`;
   },
   'seat.idle_offer_void': (e) => {
     const reason = str(e.after, 'reason');
@@ -35,19 +35,19 @@ export const SEAT_SENTENCES = {
   'seat.idle_offered': (e, w) => {
     const plan = str(e.after, 'plan');
     const until = moment(w, e.after.expiresAt);
-    return `${who(e)} was asked whether they still need their unused ${plan ? `${w.plan(plan)} ` : ''}seat${until ? `, until ${until}` : ''}.`;
+    return `${Who(e)} was asked whether they still need their unused ${plan ? `${w.plan(plan)} ` : ''}seat${until ? `, until ${until}` : ''}.`;
   },
   'seat.idle_reclaimed': (e, w) => {
     const plan = str(e.before, 'plan');
-    return `${who(e)}'s unused ${plan ? `${w.plan(plan)} ` : ''}seat was taken back.`;
+    return `${Who(e)}'s unused ${plan ? `${w.plan(plan)} ` : ''}seat was taken back.`;
   },
   'seat.not_renewed': (e, w) => {
     const plan = str(e.before, 'plan');
-    return `${who(e)}'s ${plan ? `${w.plan(plan)} ` : ''}seat ended at the renewal (renewal was off).`;
+    return `${Who(e)}'s ${plan ? `${w.plan(plan)} ` : ''}seat ended at the renewal (renewal was off).`;
   },
   'seat.released': (e, w) => {
     const plan = str(e.before, 'planCode');
-    return `${who(e)}'s ${plan ? `${w.plan(plan)} ` : ''}seat was freed: its contract moved to another organization.`;
+    return `${Who(e)}'s ${plan ? `${w.plan(plan)} ` : ''}seat was freed: its contract moved to another organization.`;
   },
   'seat.unassigned': (e, w) => {
     const plan = str(e.before, 'plan');

@@ -75,6 +75,8 @@ export const by = (e: AuditFacts) =>
 
 /** The person an event is about; "someone" when the row no longer says. */
 export const who = (e: AuditFacts) => e.subject ?? 'someone';
+/** the same, opening a sentence */
+export const Who = (e: AuditFacts) => e.subject ?? 'Someone';
 
 export const a = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 export const onOff = (b: boolean) => (b ? 'on' : 'off');
