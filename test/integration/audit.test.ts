@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { acceptInvitation, declineInvitation } from '../../src/service/answer-invitation.ts';
@@ -236,6 +236,32 @@ describe('listAudit', () => {
       limit: 1,
     });
     expect(limited.events).toEqual(r.events.slice(0, 1));
+  });
+
+  it('names the people and plans of a page in a fixed number of queries, however long the page', async () => {
+    // observes the ORM's connection (every SQL statement passes through it), changes nothing
+    const connection = db.ctx.em.getConnection();
+    const spy = vi.spyOn(connection, 'execute');
+    const queriesFor = async (limit: number) => {
+      spy.mockClear();
+      const r = await listAudit(db.ctx, t.admin.actor, { organizationId: t.f.org.id, limit });
+      return { queries: spy.mock.calls.length, events: r.events.length };
+    };
+    try {
+      const one = await queriesFor(1);
+      const page = await queriesFor(5);
+      const all = await queriesFor(500);
+      expect(one.events).toBe(1);
+      expect(page.events).toBe(5);
+      expect(all.events).toBeGreaterThan(15);
+      // the actor's rights, the page and its count, then at most one look-up each of memberships,
+      // requests, contracts, the organization's contract, plans and accounts (none for no ids)
+      expect(one.queries).toBeGreaterThanOrEqual(3);
+      expect(all.queries).toBeLessThanOrEqual(3 + 6);
+      expect(all.queries).toBe(page.queries);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('answers nothing for someone unknown', async () => {
