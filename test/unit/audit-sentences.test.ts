@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLines, auditSentence, genericSentence } from '../../src/commands/audit/sentence.ts';
 import type { AuditFacts, AuditWords } from '../../src/commands/audit/words.ts';
+import { when } from '../../src/commands/format.ts';
 import { AUDIT_ACTIONS, type AuditAction } from '../../src/domain/audit-actions.ts';
 import type { AuditEntry, AuditPage } from '../../src/service/list-audit.ts';
 
@@ -313,7 +314,8 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
 const words: AuditWords = {
   person: (email) => ({ [ANA]: 'Ana Lima', [BEN]: 'Ben' })[email] ?? email,
   plan: (code) => ({ free: 'Free', pro: 'Pro', business: 'Business' })[code] ?? code,
-  at: (d) => `at ${d.getUTCHours()}h`,
+  // the real formatter, in a zone an hour ahead of UTC in December
+  at: (d) => when(d, 'Europe/Paris', new Date('2026-12-01T00:00:00Z')),
 };
 
 const facts = (action: string, row: { before?: object; after?: object; actor?: boolean }): AuditFacts => ({
@@ -366,12 +368,14 @@ describe('audit sentences', () => {
       'Ana Lima turned auto-assign on, auto-approve below EUR 50.00.',
     );
     expect(say('billing.charge_declined')).toBe(
-      'The renewal charge of EUR 90.00 was declined: card_declined; next try at 20h.',
+      'The renewal charge of EUR 90.00 was declined: card_declined; next try Dec 8, 21:20.',
     );
     expect(say('contract.created')).toBe(
       'A contract for 3 Pro seats and 2 Business seats was created, managed by Ana Lima.',
     );
-    expect(say('invitation.created')).toBe('Ana Lima invited Ben as member with a Pro seat, until at 20h.');
+    expect(say('invitation.created')).toBe(
+      'Ana Lima invited Ben as member with a Pro seat, until Dec 8, 21:20.',
+    );
     expect(say('member.role')).toBe('Ana Lima made Ben an admin and approver (was a member).');
     expect(say('member.offboarded')).toBe('Ana Lima offboarded Ben (their Pro seat freed, marked former).');
     expect(say('member.deprovisioned')).toBe('The identity provider deprovisioned Ben, who is offboarded.');
