@@ -4,7 +4,7 @@ import { errorReply } from '../../src/commands/errors.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { identifyChatUser, knownIdentityEmail } from '../../src/service/chat-access.ts';
 import type { SlackDeps } from './deps.ts';
-import { slackProfile } from './users.ts';
+import { slackProfile, slackUser } from './users.ts';
 
 /**
  * Who is acting, as the command layer sees them: the account of the Slack user's verified
@@ -19,9 +19,26 @@ export const slackContext = async (
   userId: string,
 ): Promise<{ c: CommandContext } | { refusal: Reply }> => {
   const workspace = { platform: 'slack' as const, workspaceId: teamId };
+  // one users.info per command at most: the identity check (first contact only) and the time
+  // zone (only replies that show a time ask) share it
+  let user: ReturnType<typeof slackUser> | undefined;
+  const userInfo = () => {
+    user ??= slackUser(client, userId);
+    return user;
+  };
+  const timeZone = async () => {
+    try {
+      return (await userInfo()).timeZone;
+    } catch (err) {
+      d.log.warn({ err }, 'users.info failed: times shown in UTC');
+      return undefined;
+    }
+  };
   try {
-    const access = await identifyChatUser(d.service, { ...workspace, userId }, () =>
-      slackProfile(client, userId),
+    const access = await identifyChatUser(
+      d.service,
+      { ...workspace, userId },
+      async () => (await userInfo()).profile,
     );
     return {
       c: {
@@ -30,6 +47,7 @@ export const slackContext = async (
         workspace,
         organizationId: access.organizationId,
         resolveMention: (id) => mentionEmail(d, client, teamId, id),
+        timeZone,
       },
     };
   } catch (e) {

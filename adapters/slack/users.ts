@@ -9,11 +9,21 @@ type WebClient = webApi.WebClient;
  * whether Slack confirmed the person owns it. Null email: Slack shows none (a bot, a guest, or
  * a workspace hiding emails).
  */
-export const slackProfile = async (client: WebClient, userId: string): Promise<PlatformProfile> => {
+export const slackProfile = async (client: WebClient, userId: string): Promise<PlatformProfile> =>
+  (await slackUser(client, userId)).profile;
+
+/** users.info once: the profile the core verifies, and the user's time zone (an IANA name, e.g. `Europe/Lisbon`). */
+export const slackUser = async (
+  client: WebClient,
+  userId: string,
+): Promise<{ profile: PlatformProfile; timeZone: string | undefined }> => {
   const r = await client.users.info({ user: userId });
   return {
-    email: r.user?.profile?.email?.toLowerCase() ?? null,
-    confirmed: r.user?.is_email_confirmed === true,
+    profile: {
+      email: r.user?.profile?.email?.toLowerCase() ?? null,
+      confirmed: r.user?.is_email_confirmed === true,
+    },
+    timeZone: r.user?.tz || undefined,
   };
 };
 

@@ -37,6 +37,16 @@ const rosterEmail = async (context: TurnContext, userId: string): Promise<string
 };
 
 /**
+ * The user's time zone as the Teams client reports it: the activity's `localTimezone`, else the
+ * `timezone` of its `clientInfo` entity (IANA names, e.g. `Europe/Lisbon`). Nothing to ask for.
+ */
+export const activityTimeZone = (a: TurnContext['activity']): string | undefined => {
+  if (typeof a.localTimezone === 'string' && a.localTimezone) return a.localTimezone;
+  const info = a.entities?.find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  return typeof info?.timezone === 'string' && info.timezone ? info.timezone : undefined;
+};
+
+/**
  * Builds the command context for an activity: the account of the user's identity (the AAD
  * object id in its tenant; the core binds it once, by the roster's email), their personal
  * conversation remembered for proactive messages, and the organization linked to the tenant.
@@ -72,6 +82,7 @@ export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<T
       workspace,
       organizationId: access.organizationId,
       resolveMention: (id) => rosterEmail(context, id),
+      timeZone: async () => activityTimeZone(a),
     },
   };
 };

@@ -39,6 +39,16 @@ export const ensureAccount = async (em: EntityManager, values: Account): Promise
 export const accountsByIds = (em: EntityManager, ids: readonly string[]): Promise<Account[]> =>
   em.find(AccountSchema, { id: { $in: [...ids] } });
 
+/** The accounts with any of these ids or emails, in one query (the people a page of the audit names). */
+export const accountsByIdsOrEmails = (
+  em: EntityManager,
+  ids: readonly string[],
+  emails: readonly string[],
+): Promise<Account[]> =>
+  ids.length || emails.length
+    ? em.find(AccountSchema, { $or: [{ id: { $in: [...ids] } }, { email: { $in: [...emails] } }] })
+    : Promise.resolve([]);
+
 /**
  * Inserts the account unless its email has one: one statement, so of concurrent first PUTs for
  * one address exactly one creates it (the others wait for it). The new account, or null.

@@ -20,6 +20,10 @@ export const contractById = (em: EntityManager, contractId: string): Promise<Con
 export const requireContractById = (em: EntityManager, contractId: string): Promise<Contract> =>
   em.findOneOrFail(ContractSchema, { id: contractId });
 
+/** Contracts by id (the currencies of a page of the audit's amounts). */
+export const contractsByIds = (em: EntityManager, ids: readonly string[]): Promise<Contract[]> =>
+  ids.length ? em.find(ContractSchema, { id: { $in: [...ids] } }) : Promise.resolve([]);
+
 /** The contract a connection key (by its hash) belongs to, locked, or null. */
 export const lockContractByKeyHash = (em: EntityManager, keyHash: string): Promise<Contract | null> =>
   em.findOne(ContractSchema, { connectionKeyHash: keyHash }, { lockMode: LockMode.PESSIMISTIC_WRITE });

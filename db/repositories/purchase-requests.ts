@@ -16,6 +16,10 @@ export const lockRequest = (em: EntityManager, id: string): Promise<PurchaseRequ
 export const lockExistingRequest = (em: EntityManager, id: string): Promise<PurchaseRequest> =>
   em.findOneOrFail(PurchaseRequestSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 
+/** Requests by id, unlocked (what a page of the audit says was asked). */
+export const requestsByIds = (em: EntityManager, ids: readonly string[]): Promise<PurchaseRequest[]> =>
+  ids.length ? em.find(PurchaseRequestSchema, { id: { $in: [...ids] } }) : Promise.resolve([]);
+
 /** One page of an organization's requests (or of one requester's), newest first, with the total. */
 export const pageOfRequests = (
   em: EntityManager,

@@ -17,7 +17,17 @@ export interface CommandContext {
   organizationId?: string | null;
   /** turns a chat mention into an email (Slack users.info, Teams roster); emails pass through */
   resolveMention?: (id: string) => Promise<string | null>;
+  /**
+   * The reader's time zone (an IANA name), asked for only by replies that show a time (Slack
+   * may need a users.info call for it). Unset or undefined: times are shown in UTC, and say so.
+   * Adapters answer undefined rather than throw when the platform cannot say (and log why).
+   */
+  timeZone?: () => Promise<string | undefined>;
 }
+
+/** The reader's zone, or undefined (UTC). */
+export const readerZone = async (c: CommandContext): Promise<string | undefined> =>
+  (await c.timeZone?.()) || undefined;
 
 export const emailOf = async (c: CommandContext, who: Who): Promise<string> => {
   if ('email' in who) return who.email;

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCommand } from '../../src/commands/dispatch.ts';
+import type { Reply } from '../../src/commands/reply.ts';
 import { acceptInvitation, declineInvitation } from '../../src/service/answer-invitation.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
@@ -6,12 +8,14 @@ import { expireStale } from '../../src/service/expire-stale.ts';
 import { inviteMembers } from '../../src/service/invite-members.ts';
 import { listAudit } from '../../src/service/list-audit.ts';
 import { offboardMembers } from '../../src/service/offboard-members.ts';
+import { requestSeats } from '../../src/service/request-seats.ts';
 import { revokeInvitation } from '../../src/service/revoke-invitation.ts';
 import { setRole } from '../../src/service/set-role.ts';
 import { setSeatAutoRenew } from '../../src/service/set-seat-auto-renew.ts';
 import { transferOwnership } from '../../src/service/transfer-ownership.ts';
 import { unassignPlan } from '../../src/service/unassign-plan.ts';
 import { updateOrganizationSettings } from '../../src/service/update-organization-settings.ts';
+import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import {
   account,
@@ -234,6 +238,32 @@ describe('listAudit', () => {
     expect(limited.events).toEqual(r.events.slice(0, 1));
   });
 
+  it('names the people and plans of a page in a fixed number of queries, however long the page', async () => {
+    // observes the ORM's connection (every SQL statement passes through it), changes nothing
+    const connection = db.ctx.em.getConnection();
+    const spy = vi.spyOn(connection, 'execute');
+    const queriesFor = async (limit: number) => {
+      spy.mockClear();
+      const r = await listAudit(db.ctx, t.admin.actor, { organizationId: t.f.org.id, limit });
+      return { queries: spy.mock.calls.length, events: r.events.length };
+    };
+    try {
+      const one = await queriesFor(1);
+      const page = await queriesFor(5);
+      const all = await queriesFor(500);
+      expect(one.events).toBe(1);
+      expect(page.events).toBe(5);
+      expect(all.events).toBeGreaterThan(15);
+      // the actor's rights, the page and its count, then at most one look-up each of memberships,
+      // requests, contracts, the organization's contract, plans and accounts (none for no ids)
+      expect(one.queries).toBeGreaterThanOrEqual(3);
+      expect(all.queries).toBeLessThanOrEqual(3 + 6);
+      expect(all.queries).toBe(page.queries);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('answers nothing for someone unknown', async () => {
     const r = await listAudit(db.ctx, t.admin.actor, { organizationId: t.f.org.id, who: email('ghost') });
     expect(r.events).toEqual([]);
@@ -260,6 +290,106 @@ describe('listAudit', () => {
     // the other organization's log does not show this one's events
     const theirs = await listAudit(db.ctx, other.owner.actor, { organizationId: other.org.id, limit: 500 });
     expect(theirs.events.every((e) => e.action !== 'member.offboarded')).toBe(true);
+  });
+});
+
+describe("audit in chat: each change a sentence with names, money and the reader's time", () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+  let f: OrgFixture;
+  let ben: Person;
+  let quoted: number;
+  beforeAll(async () => {
+    db.clock.set('2026-06-01T10:00:00Z');
+    f = await orgWith(db, { name: 'Readable', members: 1, seats: { pro: 2, business: 1 } });
+    ben = f.members[0]!;
+    await upsertAccount(db.ctx, { email: f.owner.email, name: 'Ana Lima' });
+    await upsertAccount(db.ctx, { email: ben.email, name: 'Ben Costa' });
+    db.clock.advance(60_000);
+    await assignPlan(db.ctx, f.owner.actor, { organizationId: f.org.id, member: ben.email, plan: 'pro' });
+    db.clock.advance(60_000);
+    await assignPlan(db.ctx, f.owner.actor, {
+      organizationId: f.org.id,
+      member: ben.email,
+      plan: 'business',
+    });
+    db.clock.advance(60_000);
+    const asked = await requestSeats(db.ctx, ben.actor, {
+      organizationId: f.org.id,
+      quantity: 3,
+      plan: 'pro',
+    });
+    quoted = asked.request.proratedAmount;
+    db.clock.advance(60_000);
+    await setRole(db.ctx, f.owner.actor, { organizationId: f.org.id, member: ben.email, role: 'admin' });
+    db.clock.advance(60_000);
+    await offboardMembers(db.ctx, f.owner.actor, { organizationId: f.org.id, members: [ben.email] });
+  });
+
+  const audit = async (text: string, timeZone?: string): Promise<Reply> => {
+    const r = await runCommand(
+      { service: db.ctx, actor: f.owner.actor, ...(timeZone ? { timeZone: async () => timeZone } : {}) },
+      text,
+    );
+    expect(r.tone, r.text).not.toBe('error');
+    return r;
+  };
+  const linesOf = (r: Reply) => r.sections?.[0]?.lines ?? [];
+
+  it('names people by their names and plans by their display names, money as money, in the reader zone', async () => {
+    const lines = linesOf(await audit('audit', 'Asia/Tokyo'));
+    // Tokyo is UTC+9: 10:01 UTC is 19:01 there, the same day
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Jun 1, 19:01 — Ana Lima gave Ben Costa a Pro seat.',
+        'Jun 1, 19:02 — Ana Lima gave Ben Costa a Business seat (was Pro).',
+        `Jun 1, 19:03 — Ben Costa asked for 3 Pro seats, EUR ${(quoted / 100).toFixed(2)} now (prorated), approval needed.`,
+        'Jun 1, 19:04 — Ana Lima made Ben Costa an admin (was a member).',
+        'Jun 1, 19:05 — Ana Lima offboarded Ben Costa (their Business seat freed).',
+      ]),
+    );
+    expect(quoted).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toMatch(/=/);
+      expect(line).not.toMatch(UUID);
+      expect(line).not.toMatch(/\d{4}-\d\d-\d\dT/);
+      expect(line).not.toContain(ben.email);
+    }
+  });
+
+  it('crosses midnight in the reader zone, and says UTC when it does not know the zone', async () => {
+    const la = linesOf(await audit('audit', 'America/Los_Angeles'));
+    // 10:02 UTC on Jun 1 is 03:02 in Los Angeles (UTC-7 in summer)
+    expect(la).toContain('Jun 1, 03:02 — Ana Lima gave Ben Costa a Business seat (was Pro).');
+    const kiritimati = linesOf(await audit('audit', 'Pacific/Kiritimati'));
+    // UTC+14: already the next day
+    expect(kiritimati).toContain('Jun 2, 00:02 — Ana Lima gave Ben Costa a Business seat (was Pro).');
+    const unknown = linesOf(await audit('audit'));
+    expect(unknown).toContain('Jun 1, 10:02 UTC — Ana Lima gave Ben Costa a Business seat (was Pro).');
+    const bogus = linesOf(await audit('audit', 'Mars/Olympus_Mons'));
+    expect(bogus).toContain('Jun 1, 10:02 UTC — Ana Lima gave Ben Costa a Business seat (was Pro).');
+  });
+
+  it('shows the year of a change from another year', async () => {
+    db.clock.set('2027-01-15T10:00:00Z');
+    try {
+      const lines = linesOf(await audit('audit 2', 'Europe/Lisbon'));
+      // Lisbon is UTC+1 in summer
+      expect(lines).toEqual([
+        'Jun 1, 2026, 11:05 — Ana Lima offboarded Ben Costa (their Business seat freed).',
+        'Jun 1, 2026, 11:04 — Ana Lima made Ben Costa an admin (was a member).',
+      ]);
+    } finally {
+      db.clock.set('2026-06-01T10:10:00Z');
+    }
+  });
+
+  it('filters by who and pages as before, each page as sentences', async () => {
+    const about = await audit(`audit ${ben.email} 3`, 'UTC');
+    expect(about.text).toBe(`The last 3 changes about ${ben.email}:`);
+    expect(linesOf(about)).toHaveLength(3);
+    expect(linesOf(about)[0]).toBe(
+      'Jun 1, 10:05 — Ana Lima offboarded Ben Costa (their Business seat freed).',
+    );
   });
 });
 

@@ -247,11 +247,8 @@ describe('chat commands on the Acme demo', () => {
       // the demo made fewer than 20 changes to Acme: all of them
       expect(all.text).toMatch(/^The last 1\d changes:$/);
       expect(all.sections?.[0]?.title).toBe('Audit');
-      expect(all.sections?.[0]?.lines).toContainEqual(
-        expect.stringMatching(
-          /^2026-03-01 00:00 alice@example\.com seat\.assigned: plan=free → .*email=dave@example\.com/,
-        ),
-      );
+      // a sentence with the demo's names; the test context has no time zone: UTC, and it says so
+      expect(all.sections?.[0]?.lines).toContain('Mar 1, 00:00 UTC — Alice gave Dave a Pro seat.');
       expectOk(await run(BOB, 'audit 5'), 'The last 5 changes:');
       const carol = expectOk(
         await run(ALICE, 'audit Carol@Example.com 2'),

@@ -21,6 +21,7 @@ interface FakeUser {
   email: string | null;
   /** Slack's is_email_confirmed: the person proved they own the email */
   confirmed: boolean;
+  tz?: string | undefined;
 }
 
 const readBody = (req: IncomingMessage) =>
@@ -111,8 +112,9 @@ export class FakeSlack {
     return { id, url: `${this.base}/respond/${id}` };
   }
 
-  addUser(teamId: string, id: string, email: string | null, o: { confirmed?: boolean } = {}) {
-    this.users.set(`${teamId}:${id}`, { id, teamId, email, confirmed: o.confirmed ?? true });
+  /** `tz`: the IANA zone users.info reports for the user (Slack always sends one; unset: none) */
+  addUser(teamId: string, id: string, email: string | null, o: { confirmed?: boolean; tz?: string } = {}) {
+    this.users.set(`${teamId}:${id}`, { id, teamId, email, confirmed: o.confirmed ?? true, tz: o.tz });
   }
 
   rateLimitNext(method: string, retryAfterSeconds: number) {
@@ -215,6 +217,7 @@ export class FakeSlack {
             team_id: u.teamId,
             is_email_confirmed: u.email ? u.confirmed : false,
             profile: u.email ? { email: u.email } : {},
+            ...(u.tz ? { tz: u.tz } : {}),
           },
         };
       }

@@ -70,7 +70,8 @@ describe(`lists of an organization of ${N + 5} members, in Teams`, () => {
     for (let page = 1; page <= 25; page++) {
       const card = await say(alice, `audit 500 --page ${page}`);
       expect(cardProblems(card), `page ${page}`).toEqual([]);
-      lines += (cardText(card).match(/^- \d{4}-\d\d-\d\d \d\d:\d\d /gm) ?? []).length;
+      lines += (cardText(card).match(/^- [A-Z][a-z]{2} \d{1,2}(, \d{4})?, \d\d:\d\d( UTC)? — /gm) ?? [])
+        .length;
       expect(hasNext(card)).toBe(page < 25);
     }
     expect(lines).toBe(500);

@@ -1,7 +1,8 @@
 import { AUDIT_LIMIT } from '../../domain/limits.ts';
 import { listAudit } from '../../service/list-audit.ts';
 import { refuse, takePage } from '../args.ts';
-import { type CommandContext, emailOf, organizationFor } from '../context.ts';
+import { auditLines } from '../audit/sentence.ts';
+import { type CommandContext, emailOf, organizationFor, readerZone } from '../context.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { info, type Reply } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -21,13 +22,6 @@ export interface AuditCommand {
  */
 export { AUDIT_LIMIT };
 
-const brief = (o: Record<string, unknown> | null) =>
-  o
-    ? Object.entries(o)
-        .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-        .join(' ')
-    : '—';
-
 /** Also what a Previous / Next button of the list runs (actions/list-page.ts). */
 export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
@@ -46,7 +40,12 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
   let r = await at(cmd.page);
   const p = pageOf('audit', cmd.page, Math.min(r.total, cmd.limit));
   if (p.page !== cmd.page) r = await at(p.page);
-  const events = r.events.slice(0, Math.max(0, p.total - p.offset));
+  const page = { ...r, events: r.events.slice(0, Math.max(0, p.total - p.offset)) };
+  const events = page.events;
+  // each change as a sentence, its time in the reader's zone (Slack may ask users.info for it)
+  const lines = events.length
+    ? auditLines(page, { timeZone: await readerZone(c), now: c.service.clock.now() })
+    : [];
   const args = { limit: cmd.limit, ...(who ? { who } : {}) };
   return info(
     events.length
@@ -57,11 +56,7 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
         ? [
             {
               title: p.pages > 1 ? `Audit ${pageRange(p, events.length)}` : 'Audit',
-              lines: events.map((e) =>
-                clipLine(
-                  `${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} ${e.actor} ${e.action}: ${brief(e.before)} → ${brief(e.after)}`,
-                ),
-              ),
+              lines: lines.map(clipLine),
             },
           ]
         : [],
@@ -74,7 +69,7 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
 export const auditSpec = defineCommand<AuditCommand>({
   name: 'audit',
   syntax: 'audit [<who>] [<limit>] [--page <n>]',
-  summary: 'The latest changes: who did what, when, before and after.',
+  summary: 'The latest changes: who did what, and when, in your time zone.',
   example: 'audit ana@example.com 50',
   parse: (a, usage) => {
     let who: Who | null = null;

@@ -6,6 +6,7 @@ import {
   insertOutboxRows,
   type OutboxRow,
 } from '../../../db/repositories/records.ts';
+import type { AuditAction } from '../../domain/audit-actions.ts';
 import { checkedNotice, type Notice } from '../../domain/notices.ts';
 
 /**
@@ -39,7 +40,8 @@ export const audit = (
   e: {
     organizationId: string | null;
     actorId: string | null;
-    action: string;
+    /** one of the known kinds (domain/audit-actions.ts): the chat has a sentence for each */
+    action: AuditAction;
     subject: { type: string; id: string };
     before?: object | null;
     after?: object | null;
