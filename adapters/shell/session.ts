@@ -41,7 +41,12 @@ export class ShellSession {
   }
 
   private context(): CommandContext {
-    return { service: this.service, actor: { email: this.actor } };
+    // the terminal's own zone: times read as the person at it lives them
+    return {
+      service: this.service,
+      actor: { email: this.actor },
+      timeZone: async () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
   }
 
   /** Handles one typed line; returns what to print. */

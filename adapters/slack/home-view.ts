@@ -10,7 +10,9 @@ import { escapedWithin, replyBlocks } from './blocks.ts';
  * approvers). Built from the same command replies as the chat answers, so it never disagrees.
  */
 export const homeView = async (c: CommandContext, log: (e: unknown) => void): Promise<types.HomeView> => {
-  const parts: Reply[] = [await runCommand(c, 'status', log), await runCommand(c, 'requests', log)];
+  // someone `status` refuses (not in the organization) reads that once, not once per part
+  const status = await runCommand(c, 'status', log);
+  const parts: Reply[] = status.tone === 'error' ? [status] : [status, await runCommand(c, 'requests', log)];
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Seatkeeper' } },
     {

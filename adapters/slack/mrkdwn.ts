@@ -53,7 +53,12 @@ export const mrkdwn = (text: string): string => {
  * What a person reads from mrkdwn this module wrote: the escapes undone (the markup, code ticks
  * and mentions, left as written). Tests read rendered Slack text through it.
  */
-export const fromMrkdwn = (s: string): string =>
-  s
-    .replace(/\u200B([*_~])\u200B/g, '$1')
-    .replace(/&(amp|lt|gt);/g, (_, e: string) => (e === 'amp' ? '&' : e === 'lt' ? '<' : '>'));
+export const fromMrkdwn = (s: string): string => typedText(s.replace(/\u200B([*_~])\u200B/g, '$1'));
+
+/**
+ * What a person typed, from a slash command's text: Slack sends `&`, `<` and `>` that people
+ * type as `&amp;`, `&lt;` and `&gt;` (its own mentions and links stay `<…>`), so `A & B` would
+ * otherwise be stored as `A &amp; B`.
+ */
+export const typedText = (s: string): string =>
+  s.replace(/&(amp|lt|gt);/g, (_, e: string) => (e === 'amp' ? '&' : e === 'lt' ? '<' : '>'));

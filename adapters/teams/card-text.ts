@@ -10,7 +10,8 @@ export const replyText = (r: Reply): string =>
     `${r.tone === 'error' ? '✗ ' : ''}${plain(r.text)}`,
     ...(r.fields ?? []).map((f) => `${f.label}: ${plain(f.value)}`),
     ...(r.sections ?? []).flatMap((s) => [s.title, ...s.lines.map(plain)]),
-    ...Object.entries(r.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v}`),
+    // a form's field error is often the reply's own line: said once
+    ...Object.entries(r.fieldErrors ?? {}).flatMap(([k, v]) => (v === r.text ? [] : [`${k}: ${v}`])),
   ].join('\n');
 
 type Element = { type?: string; text?: string; facts?: { title: string; value: string }[] };

@@ -1,5 +1,6 @@
 import type { Form, FormField } from '../../src/commands/reply.ts';
-import { type Card, plain } from './render-card.ts';
+import { markdown } from './markdown.ts';
+import type { Card } from './render-card.ts';
 
 /** A people picker's dataset names the core search behind it: `people:<source>`. */
 export const PEOPLE_DATASET = 'people:';
@@ -93,9 +94,9 @@ const input = (f: FormField, value: Value, error?: string): Record<string, unkno
   }
   const out = [el];
   if (f.hint)
-    out.push({ type: 'TextBlock', text: plain(f.hint), isSubtle: true, wrap: true, spacing: 'none' });
+    out.push({ type: 'TextBlock', text: markdown(f.hint), isSubtle: true, wrap: true, spacing: 'none' });
   if (error)
-    out.push({ type: 'TextBlock', text: plain(error), color: 'attention', wrap: true, spacing: 'none' });
+    out.push({ type: 'TextBlock', text: markdown(error), color: 'attention', wrap: true, spacing: 'none' });
   return out;
 };
 
@@ -117,7 +118,7 @@ export const renderDialog = (
     version: '1.4',
     body: [
       ...(headline
-        ? [{ type: 'TextBlock', text: `✗ ${plain(headline)}`, color: 'attention', wrap: true }]
+        ? [{ type: 'TextBlock', text: `✗ ${markdown(headline)}`, color: 'attention', wrap: true }]
         : []),
       ...form.fields.flatMap((f) => input(f, opts.values?.[f.name], opts.errors?.[f.name])),
     ],

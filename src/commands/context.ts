@@ -1,4 +1,5 @@
-import { DomainError } from '../domain/errors.ts';
+import { ACCESS_REFUSALS } from '../domain/access.ts';
+import { DomainError, isDomainError } from '../domain/errors.ts';
 import type { Workspace } from '../domain/workspace.ts';
 import type { Actor, ServiceContext } from '../service/context.ts';
 import { organizationsOf } from '../service/organizations-of.ts';
@@ -49,6 +50,23 @@ export const notLinked = (c: CommandContext) =>
     `This ${c.workspace?.platform === 'teams' ? 'Teams tenant' : 'workspace'} is not linked to an organization.`,
     'An owner or admin can link it with `org link` from a linked workspace, or create one here with `org create <name>`.',
   );
+
+/**
+ * A command's refusal as a person in a linked workspace reads it: the organization plainly
+ * exists there, so "does not exist" (what anyone outside it is told) becomes "you are not in it".
+ */
+export const asSeenInWorkspace = (c: CommandContext, e: unknown): unknown =>
+  c.workspace &&
+  c.organizationId &&
+  isDomainError(e) &&
+  e.code === 'not_found' &&
+  e.message === ACCESS_REFUSALS.organizationNotFound().message
+    ? new DomainError(
+        'not_found',
+        `You are not a member of the organization this ${c.workspace.platform === 'teams' ? 'Teams tenant' : 'workspace'} is linked to.`,
+        'Ask one of its owners or admins to invite you.',
+      )
+    : e;
 
 /**
  * The organization a command acts on: in chat, the one the workspace is linked to (never

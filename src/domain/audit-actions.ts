@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'personal_plan.restored',
   'personal_plan.upgraded',
   'purchase.approved',
+  'purchase.cancelled',
   'purchase.charged',
   'purchase.confirmed',
   'purchase.expired',

@@ -11,20 +11,20 @@ export const billingDetailsInput = z
     company: text
       .refine(isOneLineName, NOT_ONE_LINE_NAME)
       .trim()
-      .min(2, 'company name is too short')
+      .min(2, 'is too short (2 characters at least)')
       .max(200),
-    email: z.string().trim().toLowerCase().pipe(z.email('billing email is not a valid email address')),
+    email: z.string().trim().toLowerCase().pipe(z.email('is not a valid email address')),
     country: z
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code such as NL or FR')),
+      .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO code such as NL or FR')),
     // blank means none (forms send empty strings); spaces, dots and dashes are ignored
     vatId: z
       .string()
       .nullish()
       .transform((s) => (s == null || s.trim() === '' ? null : s.replace(/[\s.-]/g, '').toUpperCase()))
-      .pipe(z.string().regex(VAT_ID, 'VAT id must look like NL123456789B01').nullable()),
+      .pipe(z.string().regex(VAT_ID, 'must look like NL123456789B01').nullable()),
     address: text
       .trim()
       .max(500)
@@ -34,7 +34,7 @@ export const billingDetailsInput = z
   .refine(
     (d) => !d.vatId || d.vatId.startsWith(d.country) || (d.country === 'GR' && d.vatId.startsWith('EL')),
     {
-      message: 'VAT id must start with the country code',
+      message: 'must start with the country code',
       path: ['vatId'],
     },
   );

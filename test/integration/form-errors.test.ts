@@ -72,7 +72,7 @@ describe('a refused form names the field by its label', () => {
       }),
     );
     expect(r.text).toBe(
-      'Country (two letters, e.g. NL): "Nether<b>lands" country must be a two-letter ISO code such as NL or FR.',
+      'Country (two letters, e.g. NL): "Nether<b>lands" must be a two-letter ISO code such as NL or FR.',
     );
     expect(Object.keys(r.fieldErrors ?? {})).toEqual(['country']);
   });
@@ -154,7 +154,7 @@ describe('outside forms the refusal is unchanged', () => {
     expect(e).toBeInstanceOf(InputRefusal);
     expect((e as InputRefusal).toJSON()).toEqual({
       code: 'invalid_input',
-      message: 'Invalid input: email "nobody" billing email is not a valid email address.',
+      message: 'Invalid input: email "nobody" is not a valid email address.',
       next: 'Check it and try again; `help` shows the syntax.',
       details: { field: 'email' },
     });

@@ -20,6 +20,7 @@ const USERS: Record<string, string> = {
   UDAVE: DEMO.members[1]!,
   UERIN: DEMO.members[2]!,
   UFRANK: DEMO.outsider,
+  UHANK: 'hank@example.com',
 };
 
 let db: TestDb;
@@ -218,6 +219,14 @@ describe('App Home', () => {
         .slice(before)
         .map((c) => c.args.user_id),
     ).toEqual(['UCAROL']);
+  });
+
+  it('someone in the workspace but not in the organization reads why once, and what to do', async () => {
+    const text = blocksText((await open('UHANK')).view.blocks);
+    const line =
+      'You are not a member of the organization this workspace is linked to. Ask one of its owners or admins to invite you.';
+    expect(text.split(line)).toHaveLength(2);
+    expect(text).not.toMatch(/does not exist/);
   });
 
   it('a member sees their own plan', async () => {

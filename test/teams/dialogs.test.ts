@@ -171,7 +171,7 @@ describe('billing details dialog', () => {
     const bad = await submit(alice, dialog, { company: 'Acme BV', email: 'not-an-email', country: 'NL' });
     expect(bad.type).toBe('continue');
     expect(errorsUnder(bad.value.card.content, 'email')).toEqual([
-      'Billing email: "not-an-email" billing email is not a valid email address.',
+      'Billing email: "not-an-email" is not a valid email address.',
     ]);
     expect(inputs(bad.value.card.content).company.value).toBe('Acme BV');
     expect(inputs(bad.value.card.content).email.value).toBe('not-an-email');

@@ -257,6 +257,11 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     before: { status: 'approved' },
     after: { status: 'payment_failed', reason: 'card_declined' },
   },
+  'purchase.cancelled': {
+    actor: true,
+    before: { status: 'pending' },
+    after: { status: 'rejected', reason: null, withdrawn: true },
+  },
   'purchase.rejected': {
     actor: true,
     before: { status: 'pending' },

@@ -72,7 +72,7 @@ describe('billingDetailsInput: invalid', () => {
   it('refuses an invalid email', () => {
     expect(firstIssue({ ...valid, email: 'not-an-email' })).toEqual([
       'email',
-      'billing email is not a valid email address',
+      'is not a valid email address',
     ]);
     expect(firstIssue({ ...valid, email: 'a@b' })[0]).toBe('email');
   });
@@ -80,18 +80,18 @@ describe('billingDetailsInput: invalid', () => {
   it.each(['NLD', 'N', '1N', '', 'N1'])('refuses country %j', (country) => {
     expect(firstIssue({ ...valid, country, vatId: null })).toEqual([
       'country',
-      'country must be a two-letter ISO code such as NL or FR',
+      'must be a two-letter ISO code such as NL or FR',
     ]);
   });
 
   it('refuses a VAT id that does not start with the country code', () => {
     expect(firstIssue({ ...valid, country: 'FR', vatId: 'NL123456789B01' })).toEqual([
       'vatId',
-      'VAT id must start with the country code',
+      'must start with the country code',
     ]);
     // EL is only an alias for GR
     expect(firstIssue({ ...valid, country: 'CY', vatId: 'EL123456789' })[1]).toBe(
-      'VAT id must start with the country code',
+      'must start with the country code',
     );
   });
 
@@ -101,12 +101,18 @@ describe('billingDetailsInput: invalid', () => {
     'NL123456789B0123',
     'NL12345678_B01',
   ])('refuses malformed VAT id %j', (vatId) => {
-    expect(firstIssue({ ...valid, vatId })).toEqual(['vatId', 'VAT id must look like NL123456789B01']);
+    expect(firstIssue({ ...valid, vatId })).toEqual(['vatId', 'must look like NL123456789B01']);
   });
 
   it('refuses a company name that is too short, after trimming', () => {
-    expect(firstIssue({ ...valid, company: 'A' })).toEqual(['company', 'company name is too short']);
-    expect(firstIssue({ ...valid, company: '   A   ' })).toEqual(['company', 'company name is too short']);
+    expect(firstIssue({ ...valid, company: 'A' })).toEqual([
+      'company',
+      'is too short (2 characters at least)',
+    ]);
+    expect(firstIssue({ ...valid, company: '   A   ' })).toEqual([
+      'company',
+      'is too short (2 characters at least)',
+    ]);
   });
 
   it('refuses an over-long company name and address', () => {

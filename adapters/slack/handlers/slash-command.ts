@@ -5,6 +5,7 @@ import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
 import type { SlackDeps } from '../deps.ts';
 import { formView } from '../modal.ts';
+import { typedText } from '../mrkdwn.ts';
 import { slackContext } from '../people.ts';
 import { commandAck, tell } from '../tell.ts';
 
@@ -27,7 +28,9 @@ export const slashCommand =
       try {
         const who = await slackContext(d, client, command.team_id, command.user_id);
         if ('refusal' in who) return who.refusal;
-        return await runCommand(who.c, command.text, (e) => d.log.error({ err: e }, 'command failed'));
+        return await runCommand(who.c, typedText(command.text), (e) =>
+          d.log.error({ err: e }, 'command failed'),
+        );
       } catch (e) {
         return errorReply(e, (err) => d.log.error({ err }, 'slash command failed'));
       }

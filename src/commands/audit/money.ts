@@ -114,6 +114,8 @@ export const MONEY_SENTENCES = {
     `The held payment for ${seatsOf(e, w) ?? 'seats'} was given up${because(str(e.after, 'reason'))}; no seats were added.`,
   'purchase.payment_failed': (e, w) =>
     `The payment for ${seatsOf(e, w) ?? 'seats'} failed${because(str(e.after, 'reason'))}; no seats were added.`,
+  // the requester turning down their own quote
+  'purchase.cancelled': (e, w) => `${by(e)} cancelled their request for ${seatsOf(e, w) ?? 'seats'}.`,
   'purchase.rejected': (e, w) => {
     const reason = str(e.after, 'reason');
     return `${by(e)} rejected ${e.purchase ? `${who(e)}'s request for ` : 'a request for '}${seatsOf(e, w) ?? 'seats'}${reason ? `: “${reason}”` : ''}.`;

@@ -4,7 +4,7 @@ import { listPlans } from '../../service/list-plans.ts';
 import { requestSeats } from '../../service/request-seats.ts';
 import { seatCountField } from '../../service/support/input.ts';
 import { noMore, planName, refuse } from '../args.ts';
-import { type CommandContext, organizationFor } from '../context.ts';
+import { type CommandContext, organizationFor, readerZone } from '../context.ts';
 import { plural, price, when } from '../format.ts';
 import { perPeriod } from '../plan-title.ts';
 import { info, ok, type Reply } from '../reply.ts';
@@ -65,10 +65,11 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
     plan: cmd.plan,
   });
   const q = r.request;
+  const zone = await readerZone(c);
   const fields = [
     { label: 'Charged now (prorated)', value: price(q.proratedAmount, q.currency) },
     { label: 'New recurring total', value: `${price(q.recurringTotal, q.currency)} ${perPeriod(r.period)}` },
-    { label: 'Quote valid until', value: when(q.quoteExpiresAt) },
+    { label: 'Quote valid until', value: when(q.quoteExpiresAt, zone, c.service.clock.now()) },
   ];
   const what = `${plural(q.quantity, `${r.plan.name} seat`)}`;
   if (r.outcome === 'charged')

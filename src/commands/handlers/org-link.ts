@@ -1,7 +1,7 @@
 import { issueLinkCode } from '../../service/issue-link-code.ts';
 import { linkWorkspace } from '../../service/link-workspace.ts';
 import { noMore } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, readerZone } from '../context.ts';
 import { when } from '../format.ts';
 import { fail, info, ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -41,7 +41,7 @@ export const orgLinkSpec = defineCommand<OrgLinkCommand>({
     const organizationId = await organizationFor(c);
     const r = await issueLinkCode(c.service, c.actor, { organizationId });
     return info(
-      `Link code for ${r.organizationName}: \`${r.code}\`. In the other Slack workspace or Teams tenant, an owner or admin of ${r.organizationName} types \`org link ${r.code}\`. It works once, until ${when(r.expiresAt)}; a new code replaces it.`,
+      `Link code for ${r.organizationName}: \`${r.code}\`. In the other Slack workspace or Teams tenant, an owner or admin of ${r.organizationName} types \`org link ${r.code}\`. It works once, until ${when(r.expiresAt, await readerZone(c), c.service.clock.now())}; a new code replaces it.`,
       { private: true },
     );
   },

@@ -1,7 +1,7 @@
 import { describeStatus } from '../../domain/quote.ts';
 import { listRequests } from '../../service/list-requests.ts';
 import { noMore, takePage } from '../args.ts';
-import { type CommandContext, organizationFor } from '../context.ts';
+import { type CommandContext, organizationFor, readerZone } from '../context.ts';
 import { plural, price, when } from '../format.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { planTitle } from '../plan-title.ts';
@@ -26,6 +26,8 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
   if (r.total === 0)
     return info('No seat purchase requests yet. Ask for seats with `add <n> <plan>`.', { private: true });
   const buttons: Button[] = [];
+  const zone = await readerZone(c);
+  const moment = (d: Date) => when(d, zone, c.service.clock.now());
   const lines = r.requests.map((q) => {
     const what = `${q.quantity} ${planTitle(q.planCode)}`;
     // an approver's own quote is theirs alone to confirm; the others wait for any approver
@@ -34,10 +36,10 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
     } else if (r.canDecide && q.status === 'pending') buttons.push(...decisionButtons(q.id, what));
     const state =
       q.status === 'pending'
-        ? `${describeStatus(q)}, quote valid until ${when(q.quoteExpiresAt)}`
+        ? `${describeStatus(q)}, quote valid until ${moment(q.quoteExpiresAt)}`
         : `${describeStatus(q)}${q.decidedBy && q.decidedBy !== q.requestedBy ? ` by ${q.decidedBy}` : ''}`;
     return clipLine(
-      `${plural(q.quantity, `${planTitle(q.planCode)} seat`)} for ${price(q.proratedAmount, q.currency)} — asked by ${q.mine ? 'you' : q.requestedBy} on ${when(q.createdAt)}, ${state}`,
+      `${plural(q.quantity, `${planTitle(q.planCode)} seat`)} for ${price(q.proratedAmount, q.currency)} — asked by ${q.mine ? 'you' : q.requestedBy} on ${moment(q.createdAt)}, ${state}`,
     );
   });
   return info(`${r.total} seat purchase requests${p.pages > 1 ? `, page ${p.page} of ${p.pages}` : ''}:`, {
