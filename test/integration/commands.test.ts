@@ -262,8 +262,8 @@ describe('chat commands on the Acme demo', () => {
     it('requests lists the purchases so far', async () => {
       const r = expectOk(await run(BOB, 'requests'), '2 seat purchase requests:');
       expect(r.sections?.[0]?.lines.sort()).toEqual([
-        '2 Business seats for EUR 60.00 — asked by alice@example.com on 2026-03-01 00:00 UTC, approved and paid',
-        '4 Pro seats for EUR 60.00 — asked by alice@example.com on 2026-03-01 00:00 UTC, approved and paid',
+        '2 Business seats for EUR 60.00 — asked by alice@example.com on Mar 1, 00:00 UTC, approved and paid',
+        '4 Pro seats for EUR 60.00 — asked by alice@example.com on Mar 1, 00:00 UTC, approved and paid',
       ]);
       expect(r.buttons).toEqual([]);
     });
@@ -286,7 +286,7 @@ describe('chat commands on the Acme demo', () => {
       const [notice, ...rest] = await inbox(db, FRANK);
       expect(rest).toEqual([]);
       expect(notice!.text).toBe(
-        'alice@example.com invites you to Acme as a member with a Pro seat. The invitation lasts until 2026-03-08 00:00 UTC.',
+        'alice@example.com invites you to Acme as a member with a Pro seat. The invitation lasts until Mar 8, 2026, 00:00 UTC.',
       );
       expect(notice!.buttons?.map((b) => [b.label, b.action, b.style])).toEqual([
         ['Accept', 'invitation.accept', 'primary'],
@@ -611,7 +611,7 @@ describe('chat commands on the Acme demo', () => {
       expect(r.fields).toEqual([
         { label: 'Charged now (prorated)', value: 'EUR 30.00' },
         { label: 'New recurring total', value: 'EUR 180.00 per month' },
-        { label: 'Quote valid until', value: '2026-03-02 00:00 UTC' },
+        { label: 'Quote valid until', value: 'Mar 2, 00:00 UTC' },
       ]);
       expect(r.buttons?.map((b) => [b.label, b.action, b.style])).toEqual([
         ['Confirm purchase', 'purchase.approve', 'primary'],
@@ -694,12 +694,12 @@ describe('chat commands on the Acme demo', () => {
       const all = [...r.sections![0]!.lines, ...next.sections![0]!.lines];
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 Pro seat for EUR \d+\.\d\d — asked by carol@example\.com on 2026-03-01 00:00 UTC, waiting for an approver, quote valid until 2026-03-02 00:00 UTC$/,
+          /^1 Pro seat for EUR \d+\.\d\d — asked by carol@example\.com on Mar 1, 00:00 UTC, waiting for an approver, quote valid until Mar 2, 00:00 UTC$/,
         ),
       );
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 Pro seat for EUR \d+\.\d\d — asked by erin@example\.com on 2026-03-01 00:00 UTC, rejected by bob@example\.com$/,
+          /^1 Pro seat for EUR \d+\.\d\d — asked by erin@example\.com on Mar 1, 00:00 UTC, rejected by bob@example\.com$/,
         ),
       );
       // the pending request's buttons are on its page; each page links to the other

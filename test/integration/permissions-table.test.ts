@@ -221,13 +221,13 @@ const prepare = async (email: string): Promise<Setup> => {
     .fork()
     .execute<{ id: string }[]>(`select id from purchase_request where status = 'pending' order by plan_code`);
   expect(pending).toHaveLength(2);
-  const members = await ok(runCommand(alice, 'members --former'));
+  const members = await ok(runCommand(alice, 'members'));
   expect(members.sections?.[0]?.lines).toEqual(
     expect.arrayContaining([
-      'bob@example.com — admin (approver), free',
-      'erin@example.com — admin, free',
-      'carol@example.com — member, pro',
-      'dave@example.com — member, free, offboarded',
+      'bob@example.com — admin (approver), Free',
+      'erin@example.com — admin, Free',
+      'carol@example.com — member, Pro',
+      'dave@example.com — member, Free, offboarded',
     ]),
   );
   return { db, email, orgId, requestIds: [pending[0]!.id, pending[1]!.id] };

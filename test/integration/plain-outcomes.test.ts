@@ -48,7 +48,7 @@ describe('outcomes people understand', () => {
     const list = await chat.say(BOB, 'requests');
     const line = list.sections![0]!.lines.find((l) => l.startsWith('2 Pro seats'));
     expect(line).toBe(
-      '2 Pro seats for EUR 30.00 — asked by alice@example.com on 2026-03-01 10:17 UTC, cancelled',
+      '2 Pro seats for EUR 30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, cancelled',
     );
     const actions = await db.em
       .fork()
@@ -62,26 +62,27 @@ describe('outcomes people understand', () => {
     await chat.say(ALICE, 'add 1 business');
     const mine = await chat.say(ALICE, 'requests');
     expect(mine.sections![0]!.lines).toContain(
-      '1 Business seat for EUR 30.00 — asked by you on 2026-03-01 10:17 UTC, not confirmed yet, quote valid until 2026-03-02 10:17 UTC',
+      '1 Business seat for EUR 30.00 — asked by you on Mar 1, 10:17 UTC, not confirmed yet, quote valid until Mar 2, 10:17 UTC',
     );
     expect(labels(mine)).toEqual(['Confirm 1 Business', 'Cancel 1 Business']);
     // bob approves purchases, but alice's own quote is not his to decide
     const bobs = await chat.say(BOB, 'requests');
     expect(bobs.sections![0]!.lines).toContain(
-      '1 Business seat for EUR 30.00 — asked by alice@example.com on 2026-03-01 10:17 UTC, not confirmed yet, quote valid until 2026-03-02 10:17 UTC',
+      '1 Business seat for EUR 30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, not confirmed yet, quote valid until Mar 2, 10:17 UTC',
     );
     expect(labels(bobs)).toEqual([]);
   });
 
   it('a quote says when it expires to the minute and what the recurring total is per', async () => {
     const quote = await chat.say(CAROL, 'add 1 pro');
-    expect(quote.fields).toContainEqual({ label: 'Quote valid until', value: '2026-03-02 10:17 UTC' });
+    expect(quote.fields).toContainEqual({ label: 'Quote valid until', value: 'Mar 2, 10:17 UTC' });
     expect(quote.fields?.find((f) => f.label === 'New recurring total')?.value).toMatch(
       /^EUR \d+\.\d\d per month$/,
     );
     const [ask] = await chat.inbox(BOB);
     expect(ask?.text).toBe('carol@example.com asks for 1 Pro seat in Acme.');
-    expect(ask?.fields).toContainEqual({ label: 'Quote valid until', value: '2026-03-02 10:17 UTC' });
+    // a DM knows no reader's zone or today: it says the year and UTC
+    expect(ask?.fields).toContainEqual({ label: 'Quote valid until', value: 'Mar 2, 2026, 10:17 UTC' });
     expect(ask?.fields?.find((f) => f.label === 'New recurring total')?.value).toMatch(/ per month$/);
   });
 

@@ -162,21 +162,21 @@ describe('the shell as a process, on a fresh embedded database', () => {
 
   it('invites, and the invitee accepts from their inbox', () => {
     expect(section('alice@example.com> invite frank@example.com plan pro')).toContain(
-      '✓ Invited 1 person as member with a pro seat: frank@example.com. They get a message to accept; the invitation lasts 7 days.',
+      '✓ Invited 1 person as a member with a Pro seat: frank@example.com. They get a message to accept; the invitation lasts 7 days.',
     );
     const inbox = section('alice@example.com> as frank@example.com');
     expect(inbox).toContain('(now typing as frank@example.com)');
     expect(inbox).toContain('  ✉ message for frank@example.com:');
     expect(inbox).toMatch(
-      /• alice@example\.com invites you to Acme as member with a pro seat\. The invitation lasts until \d{4}-\d\d-\d\d\./,
+      /• alice@example\.com invites you to Acme as a member with a Pro seat\. The invitation lasts until \w{3} \d+, \d{4}, \d\d:\d\d UTC\./,
     );
     expect(inbox).toContain('      [1] Accept');
     expect(inbox).toContain('      [2] Decline');
     expect(section('frank@example.com> click 1')).toContain(
-      '✓ Welcome to Acme! You have a pro seat. Your own plan is paused while the organization pays.',
+      '✓ Welcome to Acme! You have a Pro seat. Your own plan is paused while the organization pays.',
     );
     expect(section('frank@example.com> as alice@example.com')).toContain(
-      '• frank@example.com joined Acme on pro.',
+      '• frank@example.com joined Acme on Pro.',
     );
   });
 
@@ -192,21 +192,21 @@ describe('the shell as a process, on a fresh embedded database', () => {
       "✓ Your request for 2 Pro seats went to 2 approvers. You'll hear when it is decided.",
     );
     expect(out).toMatch(/^ {4}Charged now \(prorated\): EUR \d+\.\d\d$/m);
-    expect(out).toContain('    New recurring total: EUR 180.00 per period');
-    expect(section('carol@example.com> status')).toContain('• You are a member of Acme on the pro plan.');
+    expect(out).toContain('    New recurring total: EUR 180.00 per month');
+    expect(section('carol@example.com> status')).toContain('• You are a member of Acme on the Pro plan.');
   });
 
   it('a second user approves with a button; the requester is told', () => {
     const inbox = section('carol@example.com> as bob@example.com');
-    expect(inbox).toContain('• carol@example.com asks for 2 pro seats in Acme.');
+    expect(inbox).toContain('• carol@example.com asks for 2 Pro seats in Acme.');
     // numbers are the session's: Frank's Accept and Decline were 1 and 2
     expect(inbox).toContain('      [3] Approve');
     expect(inbox).toContain('      [4] Reject (asks first)');
     expect(section('bob@example.com> click 3')).toMatch(
-      /✓ Approved: 2 pro seats added, EUR \d+\.\d\d charged\. The requester is told\./,
+      /✓ Approved: 2 Pro seats added, EUR \d+\.\d\d charged\. The requester is told\./,
     );
     expect(section('bob@example.com> as carol@example.com')).toMatch(
-      /• Approved and paid: 2 pro seats added to Acme \(EUR \d+\.\d\d\)\./,
+      /• Approved and paid: 2 Pro seats added to Acme \(EUR \d+\.\d\d\)\./,
     );
   });
 
@@ -214,15 +214,15 @@ describe('the shell as a process, on a fresh embedded database', () => {
     const form = section('alice@example.com> offboard');
     expect(form).toContain('• Pick the leavers and what happens to their seats.');
     expect(form).toContain('  Offboard leavers — Leavers');
-    expect(form).toMatch(/^ {4}\d\) dave@example\.com \(pro\)$/m);
-    expect(form).toMatch(/^ {4}\d\) frank@example\.com \(pro\)$/m);
+    expect(form).toMatch(/^ {4}\d\) dave@example\.com \(Pro\)$/m);
+    expect(form).toMatch(/^ {4}\d\) frank@example\.com \(Pro\)$/m);
     expect(form).not.toContain('alice@example.com (');
     expect(form).toContain('  Offboard leavers — Free their seat for someone else (optional)');
     expect(form).toContain('  y/n [y] > ');
     expect(form).toContain('  Offboard leavers — Mark as former (hidden from lists) (optional)');
     expect(form).toContain('✓ Offboarded 2 people. Their data stays.');
-    expect(form).toContain('    - dave@example.com: can no longer sign in; pro seat freed');
-    expect(form).toContain('    - frank@example.com: can no longer sign in; pro seat freed');
+    expect(form).toContain('    - dave@example.com: can no longer sign in; Pro seat freed');
+    expect(form).toContain('    - frank@example.com: can no longer sign in; Pro seat freed');
   });
 
   it('shows the seats after: two more pro seats, two freed by offboarding, one business given', () => {
@@ -258,10 +258,10 @@ describe('the shell as a process, on a fresh embedded database', () => {
       const lines = again.stdout.split('\n');
       expect(lines[0]).toMatch(/^Data: the embedded database in /);
       expect(lines[1]).toBe('bob@example.com> members');
-      expect(lines).toContain('    - erin@example.com — member, business');
+      expect(lines).toContain('    - erin@example.com — member, Business');
       // offboarded without "mark as former": still listed, marked
-      expect(lines).toContain('    - dave@example.com — member, free, offboarded');
-      expect(lines).toContain('    - frank@example.com — member, free, offboarded');
+      expect(lines).toContain('    - dave@example.com — member, Free, offboarded');
+      expect(lines).toContain('    - frank@example.com — member, Free, offboarded');
       expect(lines).toContain('✗ [invalid_input] Unknown command "unknowncommand". Type help for the list.');
     },
     TIMEOUT,

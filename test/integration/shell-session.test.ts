@@ -52,8 +52,8 @@ describe('buttons keep their numbers for the session', () => {
   });
 
   it('after a click, the other message’s buttons still work by the same number', async () => {
-    expect(await type(`click ${approve[0]}`)).toMatch(/^✓ Approved: 2 pro seats added/m);
-    expect(await type(`click ${approve[1]}`)).toMatch(/^✓ Approved: 1 business seat added/m);
+    expect(await type(`click ${approve[0]}`)).toMatch(/^✓ Approved: 2 Pro seats added/m);
+    expect(await type(`click ${approve[1]}`)).toMatch(/^✓ Approved: 1 Business seat added/m);
   });
 
   it('a number that is gone says which numbers exist now and how to see the messages again', async () => {
@@ -97,7 +97,7 @@ describe('inbox shows the messages still waiting for an answer', () => {
     const [alicesApprove] = numbersOf(alices, 'Approve');
     expect(alicesApprove).toBeGreaterThan(0);
     const bobs = await type(`as ${BOB}`);
-    expect(await type(`click ${numbersOf(bobs, 'Approve')[0]}`)).toMatch(/^✓ Approved: 1 pro seat added/m);
+    expect(await type(`click ${numbersOf(bobs, 'Approve')[0]}`)).toMatch(/^✓ Approved: 1 Pro seat added/m);
     await type(`as ${ALICE}`);
     const waiting = numbersOf(await type('inbox'), 'Approve');
     expect(waiting).not.toContain(alicesApprove);
@@ -134,7 +134,7 @@ describe('a refused form keeps the form', () => {
     // the fixed answer submits at once, with "free their seat: n" kept from before
     const done = await type(DAVE);
     expect(done).toContain('✓ Offboarded 1 person. Their data stays.');
-    expect(done).toContain('    - dave@example.com: can no longer sign in; pro seat kept');
+    expect(done).toContain('    - dave@example.com: can no longer sign in; Pro seat kept');
     expect(shell.prompt).toBe(`${ALICE}> `);
   });
 

@@ -230,7 +230,7 @@ describe('notices', () => {
   it('reads as before', () => {
     const text = (n: Notice) => renderNotice(stored(n)).text;
     expect(text(SAMPLES[0]!)).toBe(
-      'alice@example.com invites you to Acme as a member with a Pro seat. The invitation lasts until 2026-03-01 00:00 UTC.',
+      'alice@example.com invites you to Acme as a member with a Pro seat. The invitation lasts until Mar 1, 2026, 00:00 UTC.',
     );
     expect(text(SAMPLES[7]!)).toBe('An approver rejected 3 Pro seats in Acme.');
     expect(text(SAMPLES[14]!)).toBe(
