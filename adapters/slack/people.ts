@@ -4,7 +4,6 @@ import { errorReply } from '../../src/commands/errors.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { identifyChatUser, knownIdentityEmail } from '../../src/service/chat-access.ts';
 import type { SlackDeps } from './deps.ts';
-import { rememberedZone } from './time-zones.ts';
 import { slackProfile, slackUser } from './users.ts';
 
 /**
@@ -29,7 +28,7 @@ export const slackContext = async (
   };
   const timeZone = async () => {
     try {
-      return await rememberedZone(`${teamId}:${userId}`, async () => (await userInfo()).timeZone);
+      return (await userInfo()).timeZone;
     } catch (err) {
       d.log.warn({ err }, 'users.info failed: times shown in UTC');
       return undefined;

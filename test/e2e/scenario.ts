@@ -47,14 +47,14 @@ export const chatScenario = (name: string, factory: DriverFactory) =>
       await chat.deliver();
       // notices made in one instant may arrive in any order: find the request among them
       const dm = (await chat.inbox(bob)).findLast((m) => m.buttons.includes('Approve'));
-      expect(dm?.text).toMatch(/2 pro seats/i);
+      expect(dm?.text).toMatch(/2 Pro seats/i);
       expect(dm?.buttons).toEqual(expect.arrayContaining(['Approve', 'Reject']));
       const r = await chat.click(bob, 'Approve');
       expect(r.text).toMatch(/approved|paid|added/i);
       const again = await chat.click(bob, 'Approve');
       expect(again.text).toMatch(/already/i);
       await chat.deliver();
-      expect((await chat.inbox(erin)).map((m) => m.text).join('\n')).toMatch(/2 pro seats/i);
+      expect((await chat.inbox(erin)).map((m) => m.text).join('\n')).toMatch(/2 Pro seats/i);
       const status = await chat.command(bob, 'status');
       expect(status.text).toMatch(/Pro\D+6 purchased/);
     });

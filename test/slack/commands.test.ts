@@ -20,8 +20,9 @@ const USERS: Record<string, string> = {
   UDAVE: DEMO.members[1]!,
   UERIN: DEMO.members[2]!,
   UFRANK: DEMO.outsider,
-  UHANK: 'hank@example.com',
 };
+/** in the workspace, not in the organization */
+const OUTSIDER = { id: 'UHANK', email: 'hank@example.com' };
 
 let db: TestDb;
 let slack: SlackHarness;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   slack.fake.tokens.set(BOT_TOKEN, TEAM);
   for (const [id, email] of Object.entries(USERS)) slack.fake.addUser(TEAM, id, email);
   slack.fake.addUser(TEAM, 'UHIDDEN', null);
+  slack.fake.addUser(TEAM, OUTSIDER.id, OUTSIDER.email);
 });
 afterAll(async () => {
   await slack?.close();
@@ -72,7 +74,7 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
 
   it('status for a member shows their own plan', async () => {
     const r = await slash('UCAROL', 'status');
-    expect(r.text).toMatch(/member of Acme on the pro plan/);
+    expect(r.text).toMatch(/member of Acme on the Pro plan/);
   });
 
   it('members lists the organization', async () => {
@@ -97,7 +99,7 @@ describe('/seats commands over real HTTP with Slack signatures', () => {
 
   it("invite reads Slack's escaped email links (<mailto:…|…>)", async () => {
     const r = await slash('UBOB', 'invite <mailto:Gina@Example.com|Gina@Example.com> as admin');
-    expect(r.text).toMatch(/Invited 1 person as admin: gina@example.com/);
+    expect(r.text).toMatch(/Invited 1 person as an admin: gina@example.com/);
   });
 
   it('assign shows the result; unassign asks first with a confirm dialog on a danger button', async () => {
@@ -192,8 +194,8 @@ describe('App Home', () => {
     expect(home.view.type).toBe('home');
     const text = blocksText(home.view.blocks);
     expect(text).toMatch(/Pro: \d+ purchased, \d+ assigned, \d+ free, \d+ ending — renews 2026-/);
-    expect(text).toMatch(/2 × pro .* asked by erin@example.com, waiting for an approver/);
-    expect(buttonsOf(home.view.blocks).map((b) => b.text.text)).toContain('Approve 2 pro');
+    expect(text).toMatch(/2 Pro seats .* asked by erin@example.com on .*, waiting for an approver/);
+    expect(buttonsOf(home.view.blocks).map((b) => b.text.text)).toContain('Approve 2 Pro');
   });
 
   it('a retried event delivery (X-Slack-Retry-Num) is acknowledged and not handled again', async () => {
@@ -222,7 +224,7 @@ describe('App Home', () => {
   });
 
   it('someone in the workspace but not in the organization reads why once, and what to do', async () => {
-    const text = blocksText((await open('UHANK')).view.blocks);
+    const text = blocksText((await open(OUTSIDER.id)).view.blocks);
     const line =
       'You are not a member of the organization this workspace is linked to. Ask one of its owners or admins to invite you.';
     expect(text.split(line)).toHaveLength(2);
@@ -231,6 +233,6 @@ describe('App Home', () => {
 
   it('a member sees their own plan', async () => {
     const text = blocksText((await open('UDAVE')).view.blocks);
-    expect(text).toMatch(/member of Acme on the pro plan/);
+    expect(text).toMatch(/member of Acme on the Pro plan/);
   });
 });

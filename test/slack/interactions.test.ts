@@ -105,7 +105,7 @@ describe('invitations as DMs with Accept / Decline', () => {
     await deliver();
     expect(slack.fake.callsTo('users.lookupByEmail').map((c) => c.args.email)).toContain(DEMO.outsider);
     const [dm] = dmsOf(DEMO.outsider);
-    expect(blocksText(now(dm!).blocks)).toMatch(/invites you to Acme as member with a pro seat/);
+    expect(blocksText(now(dm!).blocks)).toMatch(/invites you to Acme as a member with a Pro seat/);
     expect(buttonsOf(now(dm!).blocks).map((b) => [b.text.text, b.action_id])).toEqual([
       ['Accept', 'invitation.accept'],
       ['Decline', 'invitation.decline'],
@@ -144,7 +144,7 @@ describe('approval requests with Approve / Reject', () => {
     await deliver();
     for (const approver of [DEMO.owner, DEMO.admin]) {
       const dm = dmsOf(approver).at(-1)!;
-      expect(blocksText(now(dm).blocks)).toMatch(/erin@example.com asks for 2 pro seats in Acme/);
+      expect(blocksText(now(dm).blocks)).toMatch(/erin@example.com asks for 2 Pro seats in Acme/);
       expect(blocksText(now(dm).blocks)).toMatch(/Charged now \(prorated\)/);
       const reject = button(now(dm).blocks, 'Reject');
       expect(reject.style).toBe('danger');
@@ -161,7 +161,7 @@ describe('approval requests with Approve / Reject', () => {
     const bobs = dmsOf(DEMO.admin).at(-1)!;
     const alices = dmsOf(DEMO.owner).at(-1)!;
     const r = await click(DEMO.admin, button(now(bobs).blocks, 'Approve'), bobs);
-    expect(r.text).toMatch(/Approved: 2 pro seats added/);
+    expect(r.text).toMatch(/Approved: 2 Pro seats added/);
     expect(await db.count('ledger_charge')).toBe(charges + 1);
     for (const copy of [bobs, alices]) {
       expect(buttonsOf(now(copy).blocks)).toEqual([]);
@@ -183,9 +183,9 @@ describe('approval requests with Approve / Reject', () => {
       dmsOf(DEMO.members[2]!)
         .map((m) => blocksText(now(m).blocks))
         .join('\n'),
-    ).toMatch(/Approved and paid: 2 pro seats added to Acme/);
+    ).toMatch(/Approved and paid: 2 Pro seats added to Acme/);
     const alices = slack.fake.messages.find(
-      (m) => m.channel === 'DUALICE' && /asks for 2 pro/.test(m.versions[0]!.text),
+      (m) => m.channel === 'DUALICE' && /asks for 2 Pro/.test(m.versions[0]!.text),
     )!;
     expect(blocksText(now(alices).blocks)).toMatch(/Approved and paid/);
     // the decision, then the result once (although the result notice went to three people)
@@ -203,14 +203,14 @@ describe('approval requests with Approve / Reject', () => {
       dmsOf(DEMO.members[0]!)
         .map((m) => blocksText(now(m).blocks))
         .join('\n'),
-    ).toMatch(/rejected 1 business seat/);
+    ).toMatch(/rejected 1 Business seat/);
   });
 
   it('an approver’s own purchase asks for confirmation with Confirm purchase', async () => {
     const ack = await slash(DEMO.owner, 'add 1 pro');
     const confirm = button(ack!.blocks, 'Confirm purchase');
     const r = await click(DEMO.owner, confirm);
-    expect(r.text).toMatch(/Approved: 1 pro seat added/);
+    expect(r.text).toMatch(/Approved: 1 Pro seat added/);
   });
 });
 
@@ -222,7 +222,7 @@ describe('confirm buttons', () => {
     const r = await click(DEMO.owner, b);
     expect(r.text).toMatch(/dave@example.com.*Free|Free/);
     const status = await slash(DEMO.members[1]!, 'status');
-    expect(status!.text).toMatch(/on the free plan/);
+    expect(status!.text).toMatch(/on the Free plan/);
   });
 
   it('a button whose value was tampered into garbage is refused in one line', async () => {
@@ -295,7 +295,7 @@ describe('modals', () => {
     });
     expect(ack).toBeNull();
     expect(await resultOf(responseId)).toMatch(
-      /Offboarded 1 person[\s\S]*carol@example.com: can no longer sign in; pro seat freed/,
+      /Offboarded 1 person[\s\S]*carol@example.com: can no longer sign in; Pro seat freed/,
     );
   });
 
@@ -373,7 +373,7 @@ describe('modals', () => {
     });
     expect(bad.ack).toEqual({
       response_action: 'errors',
-      errors: { email: 'Billing email: "not-an-email" billing email is not a valid email address.' },
+      errors: { email: 'Billing email: "not-an-email" is not a valid email address.' },
     });
     const good = await submitForm(DEMO.owner, 'billing', {
       company: 'Acme BV',

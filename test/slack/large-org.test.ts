@@ -76,7 +76,7 @@ describe(`offboarding in an organization of ${N + 5} members (Slack)`, () => {
     const { view } = await slash('UALICE', 'offboard');
     const found = await suggest(view, 'm0150');
     expect(found.map((o) => o.value)).toEqual([bulkEmail(150)]);
-    expect(found[0]!.text.text).toBe(`${bulkEmail(150)} (free)`);
+    expect(found[0]!.text.text).toBe(`${bulkEmail(150)} (Free)`);
     // a name finds them too, case-insensitively
     expect((await suggest(view, 'bulk member 999')).map((o) => o.value)).toEqual([bulkEmail(999)]);
   });

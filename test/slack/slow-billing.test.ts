@@ -104,6 +104,6 @@ describe('a slow billing provider never breaks the 3-second ack', () => {
       () => (responses(r.id).length ? responses(r.id) : null),
       DELAY_MS + 10_000,
     );
-    expect(blocksText(final!.blocks as unknown[])).toMatch(/Approved: 1 pro seat added/);
+    expect(blocksText(final!.blocks as unknown[])).toMatch(/Approved: 1 Pro seat added/);
   }, 40_000);
 });

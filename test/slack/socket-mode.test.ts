@@ -117,7 +117,7 @@ describe('Slack over Socket Mode, on a loopback WebSocket', () => {
       expect(Date.now() - started).toBeLessThan(1200);
       expect(r.text).toBe('Working on it… I will post the result here.');
       const posted = await fake.waitFor(() => fake.responses.get(r.responseId)?.[0]);
-      expect(blocksText(posted.blocks as unknown[])).toMatch(/You are a member of Acme on the pro plan/);
+      expect(blocksText(posted.blocks as unknown[])).toMatch(/You are a member of Acme on the Pro plan/);
     } finally {
       fake.delays.delete('users.info');
     }

@@ -178,7 +178,7 @@ describe('installation store (OAuth, multi-workspace)', () => {
     const [reply] = await slack.fake.waitFor(() =>
       slack.fake.responses.get(r.id)!.length ? slack.fake.responses.get(r.id) : null,
     );
-    expect(blocksText(reply!.blocks as unknown[])).toMatch(/Approved: 1 pro seat added/);
+    expect(blocksText(reply!.blocks as unknown[])).toMatch(/Approved: 1 Pro seat added/);
   });
 });
 

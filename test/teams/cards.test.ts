@@ -85,7 +85,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
     for (const p of [alice, bob]) {
       const posted = h.lastPosted(p);
       expect(cardText(posted.activity.attachments[0].content)).toMatch(
-        /erin@example\.com asks for 2 pro seats/,
+        /erin@example\.com asks for 2 Pro seats/,
       );
       expect(posted.activity.attachments[0].content.refresh.userIds).toEqual([p.aadObjectId]);
       expect(buttonsOf(await h.refresh(p, posted))).toEqual(['Approve', 'Reject']);
@@ -101,7 +101,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
     const posted = h.lastPosted(bob);
     const approve = buttonOf(await h.refresh(bob, posted), 'Approve');
     const card = await h.press(bob, approve, posted.id);
-    expect(cardText(card)).toMatch(/Decided by bob@example\.com\n- Approved: 2 pro seats added/);
+    expect(cardText(card)).toMatch(/Decided by bob@example\.com\n- Approved: 2 Pro seats added/);
     expect(buttonsOf(card)).toEqual([]);
     expect(await db.count('ledger_charge')).toBe(charges + 1);
     expect(await db.count('seat')).toBe(seats + 2);
@@ -147,8 +147,8 @@ describe('approvals: only approvers see the buttons; a decision updates every co
     const alices = h.lastPosted(alice);
     expect(buttonsOf(await h.refresh(alice, alices))).toEqual(['Approve', 'Reject']);
     const list = (await h.say(bob, 'requests')).cards[0];
-    const done = await h.press(bob, buttonOf(list, 'Approve 1 business'));
-    expect(cardText(done)).toMatch(/Approved: 1 business seat added/);
+    const done = await h.press(bob, buttonOf(list, 'Approve 1 Business'));
+    expect(cardText(done)).toMatch(/Approved: 1 Business seat added/);
     expect(alices.updates).toBe(1);
     expect(cardText(alices.activity.attachments[0].content)).toMatch(/Decided by bob@example\.com/);
     expect(buttonsOf(await h.refresh(bob, h.lastPosted(bob)))).toEqual([]);
@@ -168,7 +168,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
       h.press(bob, buttons[1], copies[1]!.id),
     ]);
     const texts = answers.map(cardText);
-    expect(texts.filter((t) => /Approved: 2 business seats added/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /Approved: 2 Business seats added/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => /Already decided/.test(t))).toHaveLength(1);
     expect(await db.count('ledger_charge')).toBe(charges + 1);
     // the winner's copy refreshes to the decision; the other copy was updated in place
@@ -207,7 +207,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
       deps.deadlineMs = 4000;
     }
     await expect.poll(() => posted.updates, { timeout: 5000 }).toBe(1);
-    expect(cardText(posted.activity.attachments[0].content)).toMatch(/Approved: 1 pro seat added/);
+    expect(cardText(posted.activity.attachments[0].content)).toMatch(/Approved: 1 Pro seat added/);
   });
 
   it('a button with a malformed payload is refused as no longer valid', async () => {

@@ -115,7 +115,7 @@ describe('offboarding dialog', () => {
     const out = h.ms.postedTo(alice.conversationId).slice(posted);
     expect(out).toHaveLength(1);
     expect(cardText(out[0]!.activity.attachments[0].content)).toMatch(
-      /carol@example\.com: can no longer sign in; pro seat freed/,
+      /carol@example\.com: can no longer sign in; Pro seat freed/,
     );
   });
 });
@@ -143,7 +143,7 @@ describe('seat purchase dialog', () => {
     const card = posted.activity.attachments[0].content;
     const charges = await db.count('ledger_charge');
     const done = await h.press(alice, buttonOf(card, 'Confirm purchase'), posted.id);
-    expect(cardText(done)).toMatch(/Approved: 3 pro seats added/);
+    expect(cardText(done)).toMatch(/Approved: 3 Pro seats added/);
     expect(await db.count('ledger_charge')).toBe(charges + 1);
   });
 });

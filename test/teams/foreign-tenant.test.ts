@@ -103,7 +103,7 @@ describe('card copies are settled only by a decision the server saw', () => {
   it('the approver’s decision settles every copy', async () => {
     const posted = h.lastPosted(bob);
     const card = await h.press(bob, buttonOf(await h.refresh(bob, posted), 'Approve'), posted.id);
-    expect(cardText(card)).toMatch(/Approved: 1 pro seat added/);
+    expect(cardText(card)).toMatch(/Approved: 1 Pro seat added/);
     expect(h.lastPosted(alice).updates).toBe(1);
   });
 });

@@ -84,10 +84,10 @@ describe('Teams against a loopback Microsoft', () => {
     expect(await tell(erin, 'add 2 pro')).toMatch(/went to 2 approvers/);
     await h.deliver();
     const bobs = h.lastPosted(bob);
-    expect(cardText(bobs.activity.attachments[0].content)).toMatch(/erin@example\.com asks for 2 pro seats/);
+    expect(cardText(bobs.activity.attachments[0].content)).toMatch(/erin@example\.com asks for 2 Pro seats/);
     const seats = await db.count('seat');
     const card = await h.press(bob, buttonOf(await h.refresh(bob, bobs), 'Approve'), bobs.id);
-    expect(cardText(card)).toMatch(/Approved: 2 pro seats added/);
+    expect(cardText(card)).toMatch(/Approved: 2 Pro seats added/);
     expect(buttonsOf(card)).toEqual([]);
     expect(await db.count('seat')).toBe(seats + 2);
     // Alice's copy is updated in place at the connector
@@ -96,7 +96,7 @@ describe('Teams against a loopback Microsoft', () => {
     expect(cardText(alices.activity.attachments[0].content)).toMatch(/Decided by bob@example\.com/);
     // and Erin is told, proactively
     await h.deliver();
-    expect(cardText(h.lastPosted(erin).activity.attachments[0].content)).toMatch(/2 pro seats/);
+    expect(cardText(h.lastPosted(erin).activity.attachments[0].content)).toMatch(/2 Pro seats/);
     expect(h.ms.refused).toBe(0);
     // one token served every call: it is kept until shortly before it expires
     expect(h.ms.tokenRequests).toHaveLength(1);

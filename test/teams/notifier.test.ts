@@ -121,7 +121,7 @@ describe('TeamsNotifier', () => {
     db.clock.advance(2000);
     expect(await deliverOutbox(db.ctx, teams)).toMatchObject({ claimed: 1, sent: 1 });
     expect(cardText(h.lastPosted(bob).activity.attachments[0].content)).toMatch(
-      /erin@example\.com asks for 1 pro seat/,
+      /erin@example\.com asks for 1 Pro seat/,
     );
   });
 });

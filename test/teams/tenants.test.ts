@@ -144,7 +144,7 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
     await h.deliver();
     expect(h.ms.postedTo(bobAtGlobex.conversationId)).toHaveLength(atGlobex);
     expect(cardText(h.lastPosted(bobAtAcme).activity.attachments[0].content)).toMatch(
-      /asks for 1 business seat in Acme/,
+      /asks for 1 Business seat in Acme/,
     );
   });
 
@@ -181,6 +181,6 @@ describe('a user of one tenant cannot act on another tenant’s organization', (
       verb: 'run',
       data: { action: 'purchase.approve', payload: { requestId: acmeRequest } },
     });
-    expect(cardText(card)).toMatch(/Approved: 1 pro seat added/);
+    expect(cardText(card)).toMatch(/Approved: 1 Pro seat added/);
   });
 });
