@@ -5,10 +5,10 @@ import type { CommandContext } from '../../src/commands/context.ts';
 import { runAction, runCommand } from '../../src/commands/dispatch.ts';
 import { SPECS } from '../../src/commands/grammar.ts';
 import type { ActionInput } from '../../src/commands/handler.ts';
-import { parseNotice, renderNotice } from '../../src/commands/notices.ts';
 import type { Button, Reply } from '../../src/commands/reply.ts';
 import { createExternalContract } from '../../src/service/create-external-contract.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
+import { chatOn } from '../support/chat.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 
 /**
@@ -76,20 +76,7 @@ const expectRefused = (r: Reply, code: string, text?: string | RegExp) => {
 };
 
 /** Pending direct messages to a person, rendered as the shell and chat adapters render them. */
-const inbox = async (db: TestDb, email: string): Promise<Reply[]> => {
-  const rows = await db.em.fork().execute<{ kind: string; payload: Record<string, unknown> | string }[]>(
-    // oldest first: UPDATE … RETURNING comes back in no set order
-    `with sent as (
-       update outbox o set status = 'sent', sent_at = now()
-       from account a where a.id = o.recipient_id and a.email = ? and o.status = 'pending'
-       returning o.kind, o.payload, o.created_at, o.id)
-     select kind, payload from sent order by created_at, id`,
-    [email],
-  );
-  return rows.map((r) =>
-    renderNotice(parseNotice(r.kind, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)),
-  );
-};
+const inbox = (db: TestDb, email: string): Promise<Reply[]> => chatOn(db).inbox(email);
 
 /** Empties a person's inbox (messages from earlier steps). */
 const drain = async (db: TestDb, ...emails: string[]) => {
