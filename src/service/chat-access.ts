@@ -12,7 +12,8 @@ import type { Platform, Workspace } from '../domain/workspace.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { actorAccount } from './support/lookups.ts';
 import { audit } from './support/records.ts';
-import { inTransaction, reading } from './support/tx.ts';
+import { rowsOnly } from './support/rows-only.ts';
+import { inTransaction } from './support/tx.ts';
 
 export type { ChatUser } from '../../db/repositories/chat-identities.ts';
 
@@ -44,7 +45,8 @@ export const identifyChatUser = async (
   user: ChatUser,
   profile: () => Promise<PlatformProfile>,
 ): Promise<ChatAccess> => {
-  const known = await reading(ctx, (em) => identityWithLink(em, user));
+  // every chat request asks this: plain rows on the shared entity manager, no fork
+  const known = await rowsOnly(ctx, (em) => identityWithLink(em, user));
   if (known.account)
     return {
       actor: { email: known.account.email },
@@ -106,7 +108,7 @@ export const guardSubjects = (
   scope: { organizationId: string | null; actor: Actor },
   payload: Record<string, unknown>,
 ): Promise<void> =>
-  reading(ctx, async (em) => {
+  rowsOnly(ctx, async (em) => {
     for (const kind of SUBJECT_KINDS) {
       const id = payload[kind];
       if (id === undefined || id === null || id === '') continue;
@@ -121,18 +123,18 @@ export const guardSubjects = (
 
 /** The email of an identity verified before, or null (no side effects: for mentions). */
 export const knownIdentityEmail = async (ctx: ServiceContext, user: ChatUser): Promise<string | null> =>
-  (await reading(ctx, (em) => identityWithLink(em, user))).account?.email ?? null;
+  (await rowsOnly(ctx, (em) => identityWithLink(em, user))).account?.email ?? null;
 
 /** The verified users of an account in one workspace or tenant (where to write to them). */
 export const identitiesIn = (ctx: ServiceContext, accountId: string, w: Workspace): Promise<string[]> =>
-  reading(ctx, (em) => usersOfAccountIn(em, accountId, w));
+  rowsOnly(ctx, (em) => usersOfAccountIn(em, accountId, w));
 
 /**
  * Where to look for a person about a notice of no organization: the workspaces they were
  * verified in first, then the other linked ones.
  */
 export const workspacesOfPerson = (ctx: ServiceContext, accountId: string, platform: Platform) =>
-  reading(ctx, async (em) => {
+  rowsOnly(ctx, async (em) => {
     const mine = await workspacesOfAccount(em, accountId, platform);
     return [...new Set([...mine, ...(await allLinkedWorkspaces(em, platform))])];
   });
@@ -142,4 +144,4 @@ export const workspacesOfOrganization = (
   ctx: ServiceContext,
   platform: Platform,
   organizationId: string,
-): Promise<string[]> => reading(ctx, (em) => linkedWorkspaces(em, platform, organizationId));
+): Promise<string[]> => rowsOnly(ctx, (em) => linkedWorkspaces(em, platform, organizationId));

@@ -98,8 +98,8 @@ export const authorize = async (
 };
 
 /**
- * authorize's refusals, given the rows it reads (as `row_to_json`): for reads that fetch them
- * together with other data in one shared query (seat-summary).
+ * authorize's refusals, given the rows it reads (as `row_to_json`), as tracked records: for
+ * use cases that read them together with other data in one query and may change them.
  */
 export const authorizeRows = (
   em: EntityManager,
@@ -110,9 +110,22 @@ export const authorizeRows = (
 ): { org: Organization; me: Account; membership: Membership } => {
   const org = o ? organizationFromRow(em, o) : null;
   const membership = org && a && m ? membershipFromRow(em, m) : null;
-  const refusal = accessRefusal(org, a, membership, permission);
+  return authorizeRecords(org, a ? accountFromRow(em, a) : null, membership, permission);
+};
+
+/**
+ * authorize's refusals on records already read (tracked or plain): reads that fetch them with
+ * other data in one shared query (seat-summary) need no unit of work to authorize each caller.
+ */
+export const authorizeRecords = (
+  org: Organization | null,
+  me: Account | null,
+  membership: Membership | null,
+  permission: Permission,
+): { org: Organization; me: Account; membership: Membership } => {
+  const refusal = accessRefusal(org, me, org && me ? membership : null, permission);
   if (refusal) throw refusalError(refusal);
-  return { org: org!, me: accountFromRow(em, a!), membership: membership! };
+  return { org: org!, me: me!, membership: membership! };
 };
 
 const notAMember = (address: string, org: Organization) =>
