@@ -104,6 +104,17 @@ const slackDeps = (o: SlackOptions) => {
   return { deps, store };
 };
 
+/**
+ * Bolt options that skip per-request work we never use. `convoStore: false`: Bolt's default
+ * conversation store looks up every request that has a channel and, for each miss, rejects a
+ * promise with a new Error (stack and all); no listener reads `context.conversation`.
+ * `ignoreSelf: false`: it filters message events (and events by our own bot user) from this app;
+ * we listen to no message events, and our `authorize` gives no bot ids for it to compare, so it
+ * only added a middleware step to every request. (Token verification by auth.test is off anyway:
+ * we pass `authorize`, not `token`, so Bolt never calls auth.test.)
+ */
+const LEAN: { convoStore: false; ignoreSelf: false } = { convoStore: false, ignoreSelf: false };
+
 /** listeners' clients: no silent sleeping on 429s, and a failing Slack is not retried for minutes */
 const listenerClientOptions = (config: SlackConfig) => ({
   slackApiUrl: config.SLACK_API_URL,
@@ -149,6 +160,7 @@ export const buildSlack = (o: SlackOptions) => {
       : {}),
   });
   const bolt = new App({
+    ...LEAN,
     receiver,
     logger,
     clientOptions: listenerClientOptions(config),
@@ -190,6 +202,7 @@ export const startSlackSocket = async (o: SlackOptions) => {
     installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
   });
   const bolt = new App({
+    ...LEAN,
     receiver,
     logger,
     clientOptions: listenerClientOptions(config),
