@@ -13,6 +13,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { actorAccount } from './support/lookups.ts';
 import { audit } from './support/records.ts';
 import { rowsOnly } from './support/rows-only.ts';
+import { singleFlight } from './support/single-flight.ts';
 import { inTransaction } from './support/tx.ts';
 
 export type { ChatUser } from '../../db/repositories/chat-identities.ts';
@@ -40,7 +41,27 @@ const PLATFORM_NAME = { slack: 'Slack', teams: 'Teams' } as const;
  * from then on; a changed profile email never moves it to another account. Every chat adapter
  * calls this; none keeps its own tenancy rule.
  */
-export const identifyChatUser = async (
+export const identifyChatUser = (
+  ctx: ServiceContext,
+  user: ChatUser,
+  profile: () => Promise<PlatformProfile>,
+): Promise<ChatAccess> => {
+  let flight = identifications.get(ctx.em);
+  if (!flight) {
+    flight = singleFlight<ChatAccess>();
+    identifications.set(ctx.em, flight);
+  }
+  return flight(`${user.platform}\n${user.workspaceId}\n${user.userId}`, () => identify(ctx, user, profile));
+};
+
+/**
+ * Concurrent requests of one person (a burst of clicks, a load) share one identification, each
+ * started after the call (single-flight.ts): a first contact asks the platform for the profile
+ * and verifies it once, not once per request. Per database (tests run several in one process).
+ */
+const identifications = new WeakMap<object, ReturnType<typeof singleFlight<ChatAccess>>>();
+
+const identify = async (
   ctx: ServiceContext,
   user: ChatUser,
   profile: () => Promise<PlatformProfile>,
