@@ -166,16 +166,26 @@ export const requireMemberByEmail = async (
   return found;
 };
 
+const noSuchPlan = (code: string, all: Plan[]) =>
+  new DomainError(
+    'not_found',
+    `There is no plan called "${code}".`,
+    `Plans: ${[...all]
+      .sort((a, b) => a.rank - b.rank)
+      .map((p) => p.code)
+      .join(', ')}.`,
+  );
+
 export const requirePlan = async (em: EntityManager, code: string): Promise<Plan> => {
   const plan = await planByCode(em, code.toLowerCase());
-  if (!plan) {
-    const all = await allPlans(em);
-    throw new DomainError(
-      'not_found',
-      `There is no plan called "${code}".`,
-      `Plans: ${all.map((p) => p.code).join(', ')}.`,
-    );
-  }
+  if (!plan) throw noSuchPlan(code, await allPlans(em));
+  return plan;
+};
+
+/** requirePlan on a catalog already read (every plan by code): no read of its own. */
+export const requirePlanIn = (plans: ReadonlyMap<string, Plan>, code: string): Plan => {
+  const plan = plans.get(code.toLowerCase());
+  if (!plan) throw noSuchPlan(code, [...plans.values()]);
   return plan;
 };
 
