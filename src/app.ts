@@ -4,7 +4,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { stripeClient } from '../adapters/stripe/client.ts';
 import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
-import { buildTeamsBot, type TeamsBot } from '../adapters/teams/teams-bot.ts';
+import type { TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
 import { stripeStore } from '../db/repositories/stripe-store.ts';
 import { ormConfig } from '../mikro-orm.config.ts';
@@ -52,6 +52,15 @@ export const buildApp = async (
   const ctx = { em, clock, billing, publicUrl: config.PUBLIC_URL };
   const appId = config.TEAMS_APP_ID;
   const inFlight = new InFlight();
+  // the Teams SDK (teams-ai, botbuilder) takes seconds to load: only when Teams is on
+  const teams = appId
+    ? (await import('../adapters/teams/teams-bot.ts')).buildTeamsBot(
+        { ...config, TEAMS_APP_ID: appId },
+        ctx,
+        (e) => log.error(e),
+        { inFlight },
+      )
+    : null;
   return {
     config,
     orm,
@@ -59,9 +68,7 @@ export const buildApp = async (
     log,
     stripe,
     inFlight,
-    teams: appId
-      ? buildTeamsBot({ ...config, TEAMS_APP_ID: appId }, ctx, (e) => log.error(e), { inFlight })
-      : null,
+    teams,
     async close() {
       await orm.close(true);
     },

@@ -27,6 +27,13 @@ export const buildHttp = (app: App) => {
     );
     next();
   });
+  // Slack (Bolt) only when configured: POST /slack/events first (the hottest route: acks within
+  // 3 s, so no other router is walked before it), and the OAuth install routes in multi-workspace
+  // mode further down (with SLACK_APP_TOKEN Slack comes over Socket Mode instead: main.ts connects it)
+  const slack = slackOverHttp(app.config)
+    ? buildSlack({ config: app.config, service: app.ctx, log: app.log, inFlight: app.inFlight })
+    : null;
+  if (slack) http.post('/slack/events', ...slack.events);
   // Stripe signs the raw body: mounted before any JSON body parser.
   if (app.stripe && app.config.STRIPE_WEBHOOK_SECRET) {
     http.use(
@@ -43,12 +50,7 @@ export const buildHttp = (app: App) => {
   http.use('/scim/v2', scimRouter(app));
   // Teams (Bot Framework) only with TEAMS_APP_ID; its JSON body parser lives in its route
   if (app.teams) http.use(teamsRoute(app.teams));
-  // Slack (Bolt) only when configured: POST /slack/events, and the OAuth install routes in multi-workspace mode
-  // (with SLACK_APP_TOKEN Slack comes over Socket Mode instead: main.ts connects it)
-  if (slackOverHttp(app.config))
-    http.use(
-      buildSlack({ config: app.config, service: app.ctx, log: app.log, inFlight: app.inFlight }).router,
-    );
+  if (slack?.router) http.use(slack.router);
   // every door ends here: a coded JSON 404, and one error handler for everything thrown above
   http.use(routeNotFound);
   http.use(errorHandler(app.log));

@@ -13,18 +13,19 @@ const readRaw = express.raw({
   },
 });
 
-/** Whether Bolt can parse the body: a form (its `payload` JSON), or JSON. */
-const parsesLikeBolt = (body: string, contentType: string | undefined) => {
+/**
+ * The body as Bolt would parse it (a form, with its `payload` JSON when there is one; or JSON),
+ * or undefined when it cannot be parsed. Parsed here once: Bolt is handed the result.
+ */
+const parseLikeBolt = (body: string, contentType: string | undefined): unknown => {
   try {
     if (contentType === 'application/x-www-form-urlencoded') {
       const form = parseForm(body);
-      if (typeof form.payload === 'string') JSON.parse(form.payload);
-    } else {
-      JSON.parse(body);
+      return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
     }
-    return true;
+    return JSON.parse(body);
   } catch {
-    return false;
+    return undefined;
   }
 };
 
@@ -33,8 +34,8 @@ const parsesLikeBolt = (body: string, contentType: string | undefined) => {
  * bad signature or a timestamp more than 5 minutes off (401, nothing runs), refuses a signed body
  * Bolt could not parse (400: Bolt would answer an empty 400 of its own), and answers Slack's retries
  * (`X-Slack-Retry-Num`) with 200 without running them again: the first delivery was already
- * acknowledged or is still running, so a retry would act twice. Bolt then parses the body we
- * hand it (`req.rawBody`) with its own signature check off.
+ * acknowledged or is still running, so a retry would act twice. The body is read, decoded and
+ * parsed once, here: `req.body` is Bolt's parsed body, for the handler after this one.
  */
 export const slackRequestGuard = (
   signingSecret: string,
@@ -43,10 +44,10 @@ export const slackRequestGuard = (
 ): RequestHandler[] => [
   readRaw,
   (req, res, next) => {
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const verdict = verifySlackRequest({
       signingSecret,
-      rawBody: raw.toString('utf8'),
+      rawBody: raw,
       signature: req.header('x-slack-signature'),
       timestamp: req.header('x-slack-request-timestamp'),
       nowSeconds: nowSeconds(),
@@ -70,11 +71,27 @@ export const slackRequestGuard = (
       res.status(200).send();
       return;
     }
-    if (!parsesLikeBolt(raw.toString('utf8'), req.header('content-type'))) {
+    const body = parseLikeBolt(raw, req.header('content-type'));
+    if (body === undefined) {
       next(Object.assign(new Error('not a Slack payload'), { status: 400, type: 'entity.parse.failed' }));
       return;
     }
-    (req as unknown as { rawBody: Buffer }).rawBody = raw;
+    req.body = body;
     next();
   },
+  answerSlackChecks,
 ];
+
+/** Slack's own probes of the Request URL (what Bolt's receiver answers before any listener). */
+const answerSlackChecks: RequestHandler = (req, res, next) => {
+  const body = req.body as { ssl_check?: unknown; type?: unknown; challenge?: unknown } | null;
+  if (body?.ssl_check) {
+    res.send();
+    return;
+  }
+  if (body?.type === 'url_verification') {
+    res.json({ challenge: body.challenge });
+    return;
+  }
+  next();
+};

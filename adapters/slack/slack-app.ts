@@ -1,5 +1,5 @@
 import { App, ExpressReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { InFlight } from '../../src/commands/in-flight.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
@@ -104,6 +104,17 @@ const slackDeps = (o: SlackOptions) => {
   return { deps, store };
 };
 
+/**
+ * Bolt options that skip per-request work we never use. `convoStore: false`: Bolt's default
+ * conversation store looks up every request that has a channel and, for each miss, rejects a
+ * promise with a new Error (stack and all); no listener reads `context.conversation`.
+ * `ignoreSelf: false`: it filters message events (and events by our own bot user) from this app;
+ * we listen to no message events, and our `authorize` gives no bot ids for it to compare, so it
+ * only added a middleware step to every request. (Token verification by auth.test is off anyway:
+ * we pass `authorize`, not `token`, so Bolt never calls auth.test.)
+ */
+const LEAN: { convoStore: false; ignoreSelf: false } = { convoStore: false, ignoreSelf: false };
+
 /** listeners' clients: no silent sleeping on 429s, and a failing Slack is not retried for minutes */
 const listenerClientOptions = (config: SlackConfig) => ({
   slackApiUrl: config.SLACK_API_URL,
@@ -126,10 +137,12 @@ export const buildSlack = (o: SlackOptions) => {
   const logger = boltLogger(o.log);
   const receiver = new ExpressReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET!,
-    // checked by slackRequestGuard (both directions of the 5-minute window); Bolt parses req.rawBody
+    // checked by slackRequestGuard (both directions of the 5-minute window), which also reads and
+    // parses the body once; so the receiver serves no endpoint of its own (no second body
+    // middleware, no second parse): `events` below hands it the parsed request
     signatureVerification: false,
     processBeforeResponse: false,
-    endpoints: '/slack/events',
+    endpoints: {},
     router: express.Router(),
     logger,
     ...(oauth
@@ -149,6 +162,7 @@ export const buildSlack = (o: SlackOptions) => {
       : {}),
   });
   const bolt = new App({
+    ...LEAN,
     receiver,
     logger,
     clientOptions: listenerClientOptions(config),
@@ -160,10 +174,19 @@ export const buildSlack = (o: SlackOptions) => {
   });
   trackInFlight(bolt, o.inFlight);
   registerListeners(bolt, deps, store);
-  const router = express.Router();
-  router.post('/slack/events', ...slackRequestGuard(config.SLACK_SIGNING_SECRET!, o.log, o.nowSeconds));
-  router.use(receiver.router);
-  return { router, notifier: new SlackNotifier(deps), deps, installationStore: store };
+  // POST /slack/events: our guard (one read, signature check, one parse), then Bolt's dispatch
+  const events: RequestHandler[] = [
+    ...slackRequestGuard(config.SLACK_SIGNING_SECRET!, o.log, o.nowSeconds),
+    (req, res) => receiver.requestHandler(req, res),
+  ];
+  // the receiver's own routes: the OAuth install pages (none in single-workspace mode)
+  return {
+    events,
+    router: oauth ? receiver.router : null,
+    notifier: new SlackNotifier(deps),
+    deps,
+    installationStore: store,
+  };
 };
 
 /** First of all middleware: the whole of each listener's run, ack and after, is tracked. */
@@ -190,6 +213,7 @@ export const startSlackSocket = async (o: SlackOptions) => {
     installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
   });
   const bolt = new App({
+    ...LEAN,
     receiver,
     logger,
     clientOptions: listenerClientOptions(config),

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Account, Membership, Organization } from '../../src/domain/model.ts';
+import { AccountSchema, MembershipSchema, OrganizationSchema } from '../schemas/index.ts';
+import { plainFromRow } from './plain-rows.ts';
 
 /** The seat counts `status` and the seats API show, per contract and plan. */
 
@@ -34,10 +37,14 @@ export const tallyRows = (em: EntityManager, organizationId: string): Promise<Ta
 
 type Json = Record<string, unknown> | null;
 
-/** Everything `status` shows about one organization, for everyone asking at that moment. */
+/**
+ * Everything `status` shows about one organization, for everyone asking at that moment, as plain
+ * records (read, never written: no unit of work tracks them).
+ */
 export interface Picture {
-  o: Json;
-  people: { a: Json; m: Json }[];
+  org: Organization | null;
+  /** by email: each asker's account, and their membership here (null: none) */
+  people: Map<string, { account: Account; membership: Membership | null }>;
   tallies: TallyRow[];
   parked: number;
 }
@@ -51,7 +58,9 @@ export const readPicture = async (
   organizationId: string,
   emails: string[],
 ): Promise<Picture> => {
-  const [row] = await em.execute<Picture[]>(
+  const [row] = await em.execute<
+    { o: Json; people: { a: Json; m: Json }[]; tallies: TallyRow[]; parked: number }[]
+  >(
     `select (select row_to_json(o) from organization o where o.id = ?) as o,
             (select coalesce(json_agg(json_build_object('a', row_to_json(a), 'm', row_to_json(m))), '[]'::json)
              from account a left join membership m on m.organization_id = ? and m.account_id = a.id
@@ -60,5 +69,12 @@ export const readPicture = async (
             (select count(*)::int from outbox where organization_id = ? and status = 'parked') as parked`,
     [organizationId, organizationId, JSON.stringify([...new Set(emails)]), organizationId, organizationId],
   );
-  return row!;
+  const { o, people, tallies, parked } = row!;
+  const byEmail = new Map<string, { account: Account; membership: Membership | null }>();
+  for (const p of people) {
+    if (!p.a) continue;
+    const account = plainFromRow(em, AccountSchema, p.a);
+    byEmail.set(account.email, { account, membership: p.m ? plainFromRow(em, MembershipSchema, p.m) : null });
+  }
+  return { org: o ? plainFromRow(em, OrganizationSchema, o) : null, people: byEmail, tallies, parked };
 };

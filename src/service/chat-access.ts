@@ -12,7 +12,9 @@ import type { Platform, Workspace } from '../domain/workspace.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { actorAccount } from './support/lookups.ts';
 import { audit } from './support/records.ts';
-import { inTransaction, reading } from './support/tx.ts';
+import { rowsOnly } from './support/rows-only.ts';
+import { singleFlight } from './support/single-flight.ts';
+import { inTransaction } from './support/tx.ts';
 
 export type { ChatUser } from '../../db/repositories/chat-identities.ts';
 
@@ -39,12 +41,33 @@ const PLATFORM_NAME = { slack: 'Slack', teams: 'Teams' } as const;
  * from then on; a changed profile email never moves it to another account. Every chat adapter
  * calls this; none keeps its own tenancy rule.
  */
-export const identifyChatUser = async (
+export const identifyChatUser = (
   ctx: ServiceContext,
   user: ChatUser,
   profile: () => Promise<PlatformProfile>,
 ): Promise<ChatAccess> => {
-  const known = await reading(ctx, (em) => identityWithLink(em, user));
+  let flight = identifications.get(ctx.em);
+  if (!flight) {
+    flight = singleFlight<ChatAccess>();
+    identifications.set(ctx.em, flight);
+  }
+  return flight(`${user.platform}\n${user.workspaceId}\n${user.userId}`, () => identify(ctx, user, profile));
+};
+
+/**
+ * Concurrent requests of one person (a burst of clicks, a load) share one identification, each
+ * started after the call (single-flight.ts): a first contact asks the platform for the profile
+ * and verifies it once, not once per request. Per database (tests run several in one process).
+ */
+const identifications = new WeakMap<object, ReturnType<typeof singleFlight<ChatAccess>>>();
+
+const identify = async (
+  ctx: ServiceContext,
+  user: ChatUser,
+  profile: () => Promise<PlatformProfile>,
+): Promise<ChatAccess> => {
+  // every chat request asks this: plain rows on the shared entity manager, no fork
+  const known = await rowsOnly(ctx, (em) => identityWithLink(em, user));
   if (known.account)
     return {
       actor: { email: known.account.email },
@@ -106,7 +129,7 @@ export const guardSubjects = (
   scope: { organizationId: string | null; actor: Actor },
   payload: Record<string, unknown>,
 ): Promise<void> =>
-  reading(ctx, async (em) => {
+  rowsOnly(ctx, async (em) => {
     for (const kind of SUBJECT_KINDS) {
       const id = payload[kind];
       if (id === undefined || id === null || id === '') continue;
@@ -121,18 +144,18 @@ export const guardSubjects = (
 
 /** The email of an identity verified before, or null (no side effects: for mentions). */
 export const knownIdentityEmail = async (ctx: ServiceContext, user: ChatUser): Promise<string | null> =>
-  (await reading(ctx, (em) => identityWithLink(em, user))).account?.email ?? null;
+  (await rowsOnly(ctx, (em) => identityWithLink(em, user))).account?.email ?? null;
 
 /** The verified users of an account in one workspace or tenant (where to write to them). */
 export const identitiesIn = (ctx: ServiceContext, accountId: string, w: Workspace): Promise<string[]> =>
-  reading(ctx, (em) => usersOfAccountIn(em, accountId, w));
+  rowsOnly(ctx, (em) => usersOfAccountIn(em, accountId, w));
 
 /**
  * Where to look for a person about a notice of no organization: the workspaces they were
  * verified in first, then the other linked ones.
  */
 export const workspacesOfPerson = (ctx: ServiceContext, accountId: string, platform: Platform) =>
-  reading(ctx, async (em) => {
+  rowsOnly(ctx, async (em) => {
     const mine = await workspacesOfAccount(em, accountId, platform);
     return [...new Set([...mine, ...(await allLinkedWorkspaces(em, platform))])];
   });
@@ -142,4 +165,4 @@ export const workspacesOfOrganization = (
   ctx: ServiceContext,
   platform: Platform,
   organizationId: string,
-): Promise<string[]> => reading(ctx, (em) => linkedWorkspaces(em, platform, organizationId));
+): Promise<string[]> => rowsOnly(ctx, (em) => linkedWorkspaces(em, platform, organizationId));

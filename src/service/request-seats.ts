@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { plansByCode, seatTallyOf } from '../../db/repositories/purchase-quotes.ts';
 import { addRequest } from '../../db/repositories/purchase-requests.ts';
+import type { Plan } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { Contract } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
+import { quoteSeats } from '../domain/quote.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
-import { authorize, ownContract, requireOpen, requirePlan } from './support/lookups.ts';
-import { approversOf, quoteWithSeats, requestPayload } from './support/purchase.ts';
+import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
+import { approversOf, requestPayload } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -27,7 +31,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
   // Priced once, at one instant: the billing provider previews the same proration the
   // approval will charge (the ledger answers with our own quote).
   const at = ctx.clock.now();
-  const dry = await reading(ctx, (em) => prepare(em, actor, cmd, at));
+  const dry = await reading(ctx, async (em) => prepare(em, actor, cmd, at, await plansByCode(em)));
   const provider = await ctx.billing.previewSeatPurchase({
     contractId: dry.contract.id,
     planCode: dry.plan.code,
@@ -37,7 +41,16 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
   });
   const created = await inTransaction(ctx, async (em) => {
     const now = at;
-    const { org, me, membership, plan, contract, quote: local } = await prepare(em, actor, cmd, at);
+    // fresh rows for what can change under us (the actor, the contract, its seats); the catalog
+    // the dry run read is reused: plans are priced at `at` either way
+    const {
+      org,
+      me,
+      membership,
+      plan,
+      contract,
+      quote: local,
+    } = await prepare(em, actor, cmd, at, dry.plans);
     const quote = { ...local, proratedAmount: provider.amount };
     const selfApproved = isApprover(membership);
     const autoApprove = org.autoApproveBelow !== null && quote.proratedAmount < org.autoApproveBelow;
@@ -106,10 +119,17 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
 
 /**
  * Every check a request must pass, and its local quote; run before pricing and again inside the
- * transaction (fresh rows there). Five reads: the actor's rows, the plan, the contract (with its
- * suspension), the seats per plan (also the plan's count) and the plans.
+ * transaction (fresh rows there). Three reads: the actor's rows, the contract (with its
+ * suspension) and the seats per plan (also the plan's count); the catalog (every plan by code)
+ * is read once per request by the caller.
  */
-const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof input>, now: Date) => {
+const prepare = async (
+  em: EntityManager,
+  actor: Actor,
+  cmd: z.output<typeof input>,
+  now: Date,
+  plans: ReadonlyMap<string, Plan>,
+) => {
   const { org, me, membership } = await authorize(em, cmd.organizationId, actor, 'request_seats');
   requireOpen(org);
   if (org.status === 'cancelling') {
@@ -126,7 +146,7 @@ const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof inp
       'Finish adding the payment method (the link from `org create`), then ask again.',
     );
   }
-  const plan = await requirePlan(em, cmd.plan);
+  const plan = requirePlanIn(plans, cmd.plan);
   if (plan.monthlyPrice === 0 && plan.yearlyPrice === 0) {
     throw new DomainError(
       'invalid_input',
@@ -151,6 +171,35 @@ const prepare = async (em: EntityManager, actor: Actor, cmd: z.output<typeof inp
       'Ask again in a few minutes.',
     );
   }
-  const { quote, purchasedOfPlan } = await quoteWithSeats(em, contract, plan, cmd.quantity, now);
-  return { org, me, membership, plan, contract, quote, purchasedOfPlan };
+  const { quote, purchasedOfPlan } = await quoteOn(em, contract, plan, plans, cmd.quantity, now);
+  return { org, me, membership, plan, plans, contract, quote, purchasedOfPlan };
+};
+
+/** The local quote from the contract's seats now (one read) and a catalog already read. */
+const quoteOn = async (
+  em: EntityManager,
+  contract: Contract,
+  plan: Plan,
+  plans: ReadonlyMap<string, Plan>,
+  quantity: number,
+  at: Date,
+) => {
+  const tally = await seatTallyOf(em, contract.id);
+  const renewingByPlan = new Map(
+    tally
+      .filter((t) => t.renewing > 0)
+      .map((t) => [t.planCode, { plan: plans.get(t.planCode)!, seats: t.renewing }]),
+  );
+  const purchasedOfPlan = tally.find((t) => t.planCode === plan.code)?.purchased ?? 0;
+  const quote = quoteSeats({
+    plan,
+    period: contract.period,
+    periodStart: contract.currentPeriodStart,
+    periodEnd: contract.currentPeriodEnd,
+    purchasedOfPlan,
+    renewingByPlan,
+    quantity,
+    at,
+  });
+  return { quote, purchasedOfPlan };
 };

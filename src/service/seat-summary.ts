@@ -4,9 +4,9 @@ import { type Picture, readPicture, type TallyRow, tallyRows } from '../../db/re
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
-import { authorizeRows } from './support/lookups.ts';
+import { authorizeRecords } from './support/lookups.ts';
+import { rowsOnly } from './support/rows-only.ts';
 import { batchedFlight, singleFlight } from './support/single-flight.ts';
-import { reading } from './support/tx.ts';
 
 export interface PlanSeats {
   plan: string;
@@ -87,12 +87,18 @@ const pictures = batchedFlight<string, Picture>();
 export const seatSummary = (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   const email = parse(emailField, actor.email);
-  return reading(ctx, async (em) => {
+  // plain rows, no unit of work: nothing here is written
+  return rowsOnly(ctx, async (em) => {
     const picture = await pictures(cmd.organizationId, email, (emails) =>
       readPicture(em, cmd.organizationId, emails),
     );
-    const mine = picture.people.find((p) => p.a?.email === email);
-    const { org } = authorizeRows(em, picture.o, mine?.a ?? null, mine?.m ?? null, 'view_org');
+    const mine = picture.people.get(email);
+    const { org } = authorizeRecords(
+      picture.org,
+      mine?.account ?? null,
+      mine?.membership ?? null,
+      'view_org',
+    );
     // messages the worker gave up on: admins should know someone was not told
     return { ...summaryOf(org, picture.tallies), undeliveredNotices: picture.parked };
   });

@@ -184,6 +184,25 @@ describe('verified identities', () => {
     );
   });
 
+  it('a burst of first requests by one person asks the platform once and verifies once', async () => {
+    const burst = { ...user, userId: 'U-BURST' };
+    let asked = 0;
+    const profile = async () => {
+      asked++;
+      await new Promise((r) => setTimeout(r, 20));
+      return { email: acme.members[1]!.email, confirmed: true };
+    };
+    const all = await Promise.all(Array.from({ length: 16 }, () => identifyChatUser(db.ctx, burst, profile)));
+    expect(new Set(all.map((a) => a.accountId))).toEqual(new Set([acme.members[1]!.id]));
+    expect(asked).toBe(1);
+    expect((await auditRows(db, { action: 'identity.verified', actorId: acme.members[1]!.id })).length).toBe(
+      1,
+    );
+    // a call after the burst is answered from the identity, asking nothing
+    await identifyChatUser(db.ctx, burst, profile);
+    expect(asked).toBe(1);
+  });
+
   it('the same user id in another workspace is another identity, linked to nothing', async () => {
     const other = await identifyChatUser(db.ctx, { ...user, workspaceId: 'T-ELSEWHERE' }, async () => ({
       email: acme.owner.email,

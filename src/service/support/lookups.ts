@@ -98,8 +98,8 @@ export const authorize = async (
 };
 
 /**
- * authorize's refusals, given the rows it reads (as `row_to_json`): for reads that fetch them
- * together with other data in one shared query (seat-summary).
+ * authorize's refusals, given the rows it reads (as `row_to_json`), as tracked records: for
+ * use cases that read them together with other data in one query and may change them.
  */
 export const authorizeRows = (
   em: EntityManager,
@@ -110,9 +110,22 @@ export const authorizeRows = (
 ): { org: Organization; me: Account; membership: Membership } => {
   const org = o ? organizationFromRow(em, o) : null;
   const membership = org && a && m ? membershipFromRow(em, m) : null;
-  const refusal = accessRefusal(org, a, membership, permission);
+  return authorizeRecords(org, a ? accountFromRow(em, a) : null, membership, permission);
+};
+
+/**
+ * authorize's refusals on records already read (tracked or plain): reads that fetch them with
+ * other data in one shared query (seat-summary) need no unit of work to authorize each caller.
+ */
+export const authorizeRecords = (
+  org: Organization | null,
+  me: Account | null,
+  membership: Membership | null,
+  permission: Permission,
+): { org: Organization; me: Account; membership: Membership } => {
+  const refusal = accessRefusal(org, me, org && me ? membership : null, permission);
   if (refusal) throw refusalError(refusal);
-  return { org: org!, me: accountFromRow(em, a!), membership: membership! };
+  return { org: org!, me: me!, membership: membership! };
 };
 
 const notAMember = (address: string, org: Organization) =>
@@ -153,16 +166,26 @@ export const requireMemberByEmail = async (
   return found;
 };
 
+const noSuchPlan = (code: string, all: Plan[]) =>
+  new DomainError(
+    'not_found',
+    `There is no plan called "${code}".`,
+    `Plans: ${[...all]
+      .sort((a, b) => a.rank - b.rank)
+      .map((p) => p.code)
+      .join(', ')}.`,
+  );
+
 export const requirePlan = async (em: EntityManager, code: string): Promise<Plan> => {
   const plan = await planByCode(em, code.toLowerCase());
-  if (!plan) {
-    const all = await allPlans(em);
-    throw new DomainError(
-      'not_found',
-      `There is no plan called "${code}".`,
-      `Plans: ${all.map((p) => p.code).join(', ')}.`,
-    );
-  }
+  if (!plan) throw noSuchPlan(code, await allPlans(em));
+  return plan;
+};
+
+/** requirePlan on a catalog already read (every plan by code): no read of its own. */
+export const requirePlanIn = (plans: ReadonlyMap<string, Plan>, code: string): Plan => {
+  const plan = plans.get(code.toLowerCase());
+  if (!plan) throw noSuchPlan(code, [...plans.values()]);
   return plan;
 };
 
