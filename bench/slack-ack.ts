@@ -84,12 +84,17 @@ interface Proc {
   started: Started;
   db?: BenchDb;
   idleRssMb: number;
+  /** the response id of its slash commands' response_url (null: the bare app, which posts nothing) */
+  later: string | null;
   bodies: Record<RowId, string>;
 }
 
 interface Sample {
   rps: number;
+  /** answered within the load */
   requests: number;
+  /** sent, including those still unanswered when the load ended */
+  sent: number;
   p50: number;
   p99: number;
   max: number;
@@ -117,6 +122,7 @@ const load = async (p: Proc, body: string, duration: number, overallRate?: numbe
   return {
     rps: r.requests.average,
     requests,
+    sent: r.requests.sent ?? requests,
     p50: r.latency.p50,
     p99: r.latency.p99,
     max: r.latency.max,
@@ -206,13 +212,15 @@ const main = async () => {
   fake.addUser(ME.team, 'UBOB', DEMO.admin);
   // every button press posts its page here: one response_url, many uses (the fake keeps them all)
   fake.responses.set('button', []);
-  // answers that came in the ack never reach it; anything posted later is kept, not sent as a DM
-  fake.responses.set('unused', []);
   const buttonUrl = `${fake.base}/respond/button`;
-  const bodies = (): Record<RowId, string> => ({
-    status: slashCommandBody(ME, 'status', `${fake.base}/respond/unused`),
-    help: slashCommandBody(ME, 'help', `${fake.base}/respond/unused`),
-    add: slashCommandBody(ME, 'add 2 pro', `${fake.base}/respond/unused`),
+  /**
+   * A slash command's response_url (one per process): an answer in the ack never reaches it; one
+   * that took longer than the ack allows ("Working on it…") is posted there, and counted.
+   */
+  const bodies = (later: string): Record<RowId, string> => ({
+    status: slashCommandBody(ME, 'status', `${fake.base}/respond/${later}`),
+    help: slashCommandBody(ME, 'help', `${fake.base}/respond/${later}`),
+    add: slashCommandBody(ME, 'add 2 pro', `${fake.base}/respond/${later}`),
     button: buttonClickBody(
       ME,
       { actionId: 'list.page', value: { list: 'members', page: 1 }, label: 'Page 1' },
@@ -228,7 +236,17 @@ const main = async () => {
       const db = await seededSlackDb(ME.team);
       dbs.push(db);
       const started = await startOurs(entry, fake, db);
-      procs.push({ label: `\`${entry.name}\``, bare: false, started, db, idleRssMb: 0, bodies: bodies() });
+      const later = `later${procs.length}`;
+      fake.responses.set(later, []);
+      procs.push({
+        label: `\`${entry.name}\``,
+        bare: false,
+        started,
+        db,
+        idleRssMb: 0,
+        later,
+        bodies: bodies(later),
+      });
     }
     const bare = await startProcess({
       args: ['--import', 'tsx', path.join(import.meta.dirname, 'bare-bolt.ts')],
@@ -237,7 +255,14 @@ const main = async () => {
       health: '/healthz',
     });
     // its bodies are the first entry point's (the modal's is filled in by prepareOurs)
-    procs.push({ label: 'bare Bolt', bare: true, started: bare, idleRssMb: 0, bodies: procs[0]!.bodies });
+    procs.push({
+      label: 'bare Bolt',
+      bare: true,
+      started: bare,
+      idleRssMb: 0,
+      later: null,
+      bodies: procs[0]!.bodies,
+    });
     // idle: healthy, the worker's first poll done, nothing sent yet
     await new Promise((r) => setTimeout(r, 2000));
     for (const p of procs) p.idleRssMb = rssMb(p.started.pid);
@@ -246,13 +271,19 @@ const main = async () => {
     // closed loop: each row, round by round, every process in turn
     const closed = new Map<RowId, Map<Proc, Sample[]>>();
     let open: Map<Proc, Sample[]> | undefined;
+    /** slash commands answered after the ack, per row and process: of how many sent */
+    const deferred: { row: RowId; proc: Proc; later: number; sent: number }[] = [];
+    const posted = (p: Proc) => (p.later ? fake.responses.get(p.later)!.length : 0);
     for (const row of rows) {
       const byProc = new Map<Proc, Sample[]>(procs.map((p) => [p, []]));
       closed.set(row.id, byProc);
+      const sent = new Map<Proc, number>(procs.map((p) => [p, 0]));
+      const before = new Map<Proc, number>(procs.map((p) => [p, posted(p)]));
       for (let round = 0; round < rounds; round++) {
         for (const p of procs) {
-          await load(p, p.bodies[row.id], WARMUP_S);
+          const w = await load(p, p.bodies[row.id], WARMUP_S);
           const s = await load(p, p.bodies[row.id], seconds);
+          sent.set(p, sent.get(p)! + w.sent + s.sent);
           byProc.get(p)!.push(s);
           console.error(
             `${row.id} round ${round + 1} ${p.label}: ${fmt(s.rps)} req/s, p99 ${s.p99} ms, ${fmt(s.cpuUs)} µs CPU/req, ${s.errors} errors`,
@@ -265,6 +296,7 @@ const main = async () => {
         for (let round = 0; round < rounds; round++) {
           for (const p of procs) {
             const s = await load(p, p.bodies.status, seconds, rate);
+            sent.set(p, sent.get(p)! + s.sent);
             open.get(p)!.push(s);
             console.error(
               `status open loop round ${round + 1} ${p.label}: p99 ${s.p99} ms, ${s.errors} errors`,
@@ -272,6 +304,11 @@ const main = async () => {
           }
         }
       }
+      // the bare app's last load gave our last one's late answers time to arrive
+      if (row.id === 'status' || row.id === 'help' || row.id === 'add')
+        for (const p of procs)
+          if (p.later)
+            deferred.push({ row: row.id, proc: p, later: posted(p) - before.get(p)!, sent: sent.get(p)! });
     }
     const endRss = new Map(procs.map((p) => [p, rssMb(p.started.pid)]));
     const barep = procs.find((p) => p.bare)!;
@@ -303,6 +340,13 @@ const main = async () => {
     }
     lines.push('', 'What each request does in Seatkeeper:', '');
     for (const row of rows) lines.push(`- ${row.title}: ${row.what}.`);
+    const late = deferred.filter((d) => d.later > 0);
+    lines.push(
+      '',
+      late.length
+        ? `Slash commands whose answer missed the ack (acked "Working on it…", the answer posted to the response_url after, warm-ups included): ${late.map((d) => `${ROWS.find((r) => r.id === d.row)!.title} on ${d.proc.label} ${fmt(d.later)} of ${fmt(d.sent)} (${fmt((d.later / Math.max(1, d.sent)) * 100, 1)} %)`).join('; ')}.`
+        : 'Every slash command was answered in its ack (none acked "Working on it…").',
+    );
     if (open) {
       lines.push(
         '',
