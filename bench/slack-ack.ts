@@ -99,12 +99,33 @@ interface Sample {
   p99: number;
   max: number;
   errors: number;
-  /** process CPU (all threads) per request, µs */
+  /** process CPU (all threads) per request answered, until the work after the acks is done, µs */
   cpuUs: number;
   /** main thread busy during the load, 0–1 */
   mainBusy: number;
   rssAfterMb: number;
+  /** from the end of the load until the process went quiet: its work after the acks */
+  drainMs: number;
 }
+
+const DRAIN = { windowMs: 250, quietShare: 0.05, maxMs: 120_000 };
+
+/**
+ * Waits until the process has spent under 5 % of a core for 250 ms: a button's page and a
+ * form's result are read and posted after the ack, so a closed loop can end with that work still
+ * queued, and it must not run during the next process's load. Resolves with how long it took.
+ */
+const drained = async (pid: number) => {
+  const t0 = performance.now();
+  let last = cpuOf(pid);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, DRAIN.windowMs));
+    const now = cpuOf(pid);
+    const quiet = now.processMs - last.processMs < DRAIN.windowMs * DRAIN.quietShare;
+    last = now;
+    if (quiet || now.wallMs - t0 > DRAIN.maxMs) return Math.max(0, now.wallMs - t0 - DRAIN.windowMs);
+  }
+};
 
 const load = async (p: Proc, body: string, duration: number, overallRate?: number): Promise<Sample> => {
   const before = cpuOf(p.started.pid);
@@ -117,19 +138,24 @@ const load = async (p: Proc, body: string, duration: number, overallRate?: numbe
     body,
     ...(overallRate ? { overallRate } : {}),
   });
+  const end = cpuOf(p.started.pid);
+  const rssAfterMb = rssMb(p.started.pid);
+  const drainMs = await drained(p.started.pid);
   const after = cpuOf(p.started.pid);
   const requests = r.requests.total;
   return {
     rps: r.requests.average,
     requests,
     sent: r.requests.sent ?? requests,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
+    // nothing answered (every request timed out): no latency and no CPU per request to show
+    p50: requests ? r.latency.p50 : Number.NaN,
+    p99: requests ? r.latency.p99 : Number.NaN,
+    max: requests ? r.latency.max : Number.NaN,
     errors: r.non2xx + r.errors + r.timeouts,
-    cpuUs: ((after.processMs - before.processMs) * 1000) / Math.max(1, requests),
-    mainBusy: (after.mainMs - before.mainMs) / (after.wallMs - before.wallMs),
-    rssAfterMb: rssMb(p.started.pid),
+    cpuUs: requests ? ((after.processMs - before.processMs) * 1000) / requests : Number.NaN,
+    mainBusy: (end.mainMs - before.mainMs) / (end.wallMs - before.wallMs),
+    rssAfterMb,
+    drainMs,
   };
 };
 
@@ -286,7 +312,7 @@ const main = async () => {
           sent.set(p, sent.get(p)! + w.sent + s.sent);
           byProc.get(p)!.push(s);
           console.error(
-            `${row.id} round ${round + 1} ${p.label}: ${fmt(s.rps)} req/s, p99 ${s.p99} ms, ${fmt(s.cpuUs)} µs CPU/req, ${s.errors} errors`,
+            `${row.id} round ${round + 1} ${p.label}: ${fmt(s.rps)} req/s, p99 ${s.p99} ms, ${fmt(s.cpuUs)} µs CPU/req, ${s.errors} errors, quiet ${fmt(s.drainMs / 1000, 1)} s after`,
           );
         }
       }
@@ -322,10 +348,10 @@ const main = async () => {
       '',
       `Seatkeeper is its real entry point, spawned as node itself (${ours.map((p) => p.label).join(', ')}: \`node ${entries.map((e) => e.args.join(' ')).join('` and `node ')}\`), worker on as by default, \`LOG_LEVEL=warn\`, on a throwaway PostgreSQL database seeded with the demo organization and its workspace linked; Slack's Web API and the response_urls are the tests' local fake in the bench process, which also runs the load generator. The anchor is a bare Bolt app that only acks (bench/bare-bolt.ts, Bolt's own signature check on). ${notes.join('; ')}.`,
       '',
-      `Closed loop: ${CLIENTS} clients over loopback, ${rounds} rounds of ${seconds} s each after a ${WARMUP_S} s warm-up, the processes in turn (${procs.map((p) => p.label).join(', ')}, then again). Every request is signed. CPU per request is the process's utime + stime from /proc (every thread) over the requests of the load; "main busy" is the main thread's share of the wall time. Ratios are per round, against the bare app's run of the same round: median (min–max).`,
+      `Closed loop: ${CLIENTS} clients over loopback, ${rounds} rounds of ${seconds} s each after a ${WARMUP_S} s warm-up, the processes in turn (${procs.map((p) => p.label).join(', ')}, then again). Every request is signed. CPU per request is the process's utime + stime from /proc (every thread), from the start of the load until the process is quiet again (under 5 % of a core for 250 ms: a button's page and a form's result are posted after the ack), over the requests answered; "after the load" is how long that took, and the next load waits for it; "main busy" is the main thread's share of the wall time during the load. Ratios are per round, against the bare app's run of the same round: median (min–max).`,
       '',
-      '| request | process | req/s per round | ratio to bare | CPU µs/request | main busy | p50 / p99 ms (median) | errors |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| request | process | req/s per round | ratio to bare | CPU µs/request | main busy | p50 / p99 ms (median) | after the load (worst) | errors |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
     for (const row of rows) {
       const byProc = closed.get(row.id)!;
@@ -334,7 +360,7 @@ const main = async () => {
         const runs = byProc.get(p)!;
         const ratios = runs.map((s, i) => s.rps / bareRuns[i]!.rps);
         lines.push(
-          `| ${row.title} | ${p.label} | ${runs.map((s) => fmt(s.rps)).join(' · ')} | ${p.bare ? '—' : spread(ratios)} | ${fmt(median(runs.map((s) => s.cpuUs)))} | ${fmt(median(runs.map((s) => s.mainBusy)) * 100)} % | ${fmt(median(runs.map((s) => s.p50)))} / ${fmt(median(runs.map((s) => s.p99)))} | ${sum(runs.map((s) => s.errors))} |`,
+          `| ${row.title} | ${p.label} | ${runs.map((s) => fmt(s.rps)).join(' · ')} | ${p.bare ? '—' : spread(ratios)} | ${fmt(median(runs.map((s) => s.cpuUs)))} | ${fmt(median(runs.map((s) => s.mainBusy)) * 100)} % | ${fmt(median(runs.map((s) => s.p50)))} / ${fmt(median(runs.map((s) => s.p99)))} | ${fmt(Math.max(...runs.map((s) => s.drainMs)) / 1000, 1)} s | ${sum(runs.map((s) => s.errors))} |`,
         );
       }
     }

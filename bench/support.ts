@@ -358,8 +358,9 @@ export const writeSection = (file: string, name: string, section: string, after?
 export const machineLine = () =>
   `${os.cpus().length} × ${os.cpus()[0]?.model.trim()} (${Math.round(os.totalmem() / 2 ** 30)} GB), Node ${process.version}`;
 
+/** The median of the finite values (a round with nothing answered has no latency). */
 export const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
