@@ -15,7 +15,7 @@ const main = async () => {
   const slackSocket = slackOverSocket(config)
     ? await startSlackSocket({ config, service: app.ctx, log: app.log, inFlight: app.inFlight })
     : null;
-  const notifier = chatNotifier(app);
+  const notifier = await chatNotifier(app);
   const worker =
     config.WORKER === 'on'
       ? await startWorker(app.ctx, notifier, {

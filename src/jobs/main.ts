@@ -8,7 +8,7 @@ import { startWorker } from './worker.ts';
 const main = async () => {
   const config = loadConfig();
   const app = await buildApp(config);
-  const worker = await startWorker(app.ctx, chatNotifier(app), {
+  const worker = await startWorker(app.ctx, await chatNotifier(app), {
     databaseUrl: config.DATABASE_URL,
     log: app.log,
   });

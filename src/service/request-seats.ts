@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { plansByCode, seatTallyOf } from '../../db/repositories/purchase-quotes.ts';
+import { plansByCode } from '../../db/repositories/purchase-quotes.ts';
 import { addRequest } from '../../db/repositories/purchase-requests.ts';
 import type { Plan } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Contract } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
-import { quoteSeats } from '../domain/quote.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
 import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
-import { approversOf, requestPayload } from './support/purchase.ts';
+import { approversOf, quoteWithSeats, requestPayload } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -171,35 +169,6 @@ const prepare = async (
       'Ask again in a few minutes.',
     );
   }
-  const { quote, purchasedOfPlan } = await quoteOn(em, contract, plan, plans, cmd.quantity, now);
+  const { quote, purchasedOfPlan } = await quoteWithSeats(em, contract, plan, cmd.quantity, now, plans);
   return { org, me, membership, plan, plans, contract, quote, purchasedOfPlan };
-};
-
-/** The local quote from the contract's seats now (one read) and a catalog already read. */
-const quoteOn = async (
-  em: EntityManager,
-  contract: Contract,
-  plan: Plan,
-  plans: ReadonlyMap<string, Plan>,
-  quantity: number,
-  at: Date,
-) => {
-  const tally = await seatTallyOf(em, contract.id);
-  const renewingByPlan = new Map(
-    tally
-      .filter((t) => t.renewing > 0)
-      .map((t) => [t.planCode, { plan: plans.get(t.planCode)!, seats: t.renewing }]),
-  );
-  const purchasedOfPlan = tally.find((t) => t.planCode === plan.code)?.purchased ?? 0;
-  const quote = quoteSeats({
-    plan,
-    period: contract.period,
-    periodStart: contract.currentPeriodStart,
-    periodEnd: contract.currentPeriodEnd,
-    purchasedOfPlan,
-    renewingByPlan,
-    quantity,
-    at,
-  });
-  return { quote, purchasedOfPlan };
 };

@@ -19,9 +19,11 @@ const loadedAfterBuild = (env: Record<string, string>) => {
     import { createRequire } from 'node:module';
     import { buildApp } from './src/app.ts';
     import { loadConfig } from './src/config.ts';
+    import { chatNotifier } from './src/jobs/chat-notifier.ts';
     const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ...(process.env.T_DB ? { DATABASE_URL: process.env.T_DB } : { DATA_DIR: process.env.T_DIR }), ...JSON.parse(process.env.T_ENV) }));
+    await chatNotifier(app);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
-    console.log(JSON.stringify({ teamsAi: loaded.some((f) => f.includes('/@microsoft/teams-ai/')), bot: app.teams !== null }));
+    console.log(JSON.stringify({ teamsAi: loaded.some((f) => f.includes('/@microsoft/teams-ai/')), botbuilder: loaded.some((f) => f.includes('/node_modules/botbuilder/')), bot: app.teams !== null }));
     await app.close();`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: root,
@@ -36,14 +38,14 @@ const loadedAfterBuild = (env: Record<string, string>) => {
   });
   const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
   if (!line) throw new Error(`no answer: ${r.stderr}`);
-  return JSON.parse(line) as { teamsAi: boolean; bot: boolean };
+  return JSON.parse(line) as { teamsAi: boolean; botbuilder: boolean; bot: boolean };
 };
 
 describe('the Teams SDK is loaded only when Teams is on', () => {
-  it('off: @microsoft/teams-ai is never evaluated; on: the bot is built', () => {
-    expect(loadedAfterBuild({})).toEqual({ teamsAi: false, bot: false });
+  it('off: neither @microsoft/teams-ai nor botbuilder is evaluated (app and notifier); on: the bot is built', () => {
+    expect(loadedAfterBuild({})).toEqual({ teamsAi: false, botbuilder: false, bot: false });
     expect(
       loadedAfterBuild({ TEAMS_APP_ID: '00000000-0000-4000-8000-000000000001', TEAMS_APP_PASSWORD: 'p' }),
-    ).toEqual({ teamsAi: true, bot: true });
+    ).toEqual({ teamsAi: true, botbuilder: true, bot: true });
   }, 120_000);
 });

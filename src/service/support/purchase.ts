@@ -11,7 +11,8 @@ export { approversOf };
 
 /**
  * Prices adding `quantity` seats of `plan` to `contract` at `at`, from the seats it has now, and
- * tells how many of the plan it has (two reads: the seats per plan, and the plans).
+ * tells how many of the plan it has: one read of the seats per plan, and one of the plans unless
+ * the caller has the catalog already (`add` reads it once for its dry run and its transaction).
  */
 export const quoteWithSeats = async (
   em: EntityManager,
@@ -19,9 +20,10 @@ export const quoteWithSeats = async (
   plan: Plan,
   quantity: number,
   at: Date,
+  catalog?: ReadonlyMap<string, Plan>,
 ): Promise<{ quote: SeatQuote; purchasedOfPlan: number }> => {
   const tally = await seatTallyOf(em, contract.id);
-  const plans = await plansByCode(em);
+  const plans = catalog ?? (await plansByCode(em));
   const renewingByPlan = new Map(
     tally
       .filter((t) => t.renewing > 0)
@@ -40,15 +42,6 @@ export const quoteWithSeats = async (
   });
   return { quote, purchasedOfPlan };
 };
-
-/** Prices adding `quantity` seats of `plan` to `contract` at `at`, from the seats it has now. */
-export const quoteFor = async (
-  em: EntityManager,
-  contract: Contract,
-  plan: Plan,
-  quantity: number,
-  at: Date,
-): Promise<SeatQuote> => (await quoteWithSeats(em, contract, plan, quantity, at)).quote;
 
 export const requestPayload = (
   org: Organization,
