@@ -167,14 +167,17 @@ export const claimFirstAttempt = async (em: EntityManager, id: string, now: Date
 export const claimRetry = async (
   em: EntityManager,
   id: string,
+  now: Date,
   until: Date,
   seen: Pick<PeriodCharge, 'status' | 'retries' | 'nextRetryAt'>,
 ) =>
   (
     await em.execute<{ id: string }[]>(
+      // due, as well as unchanged: a run that read the row after another's claim committed (its
+      // next_retry_at moved to the claim's end) must not claim the same attempt again
       `update period_charge set next_retry_at = ? where id = ? and status = ? and retries = ?
-           and next_retry_at is not distinct from ? returning id`,
-      [until, id, seen.status, seen.retries, seen.nextRetryAt],
+           and next_retry_at is not distinct from ? and next_retry_at <= ? returning id`,
+      [until, id, seen.status, seen.retries, seen.nextRetryAt, now],
     )
   ).length > 0;
 

@@ -56,7 +56,7 @@ export const collectPeriodCharge = async (
   const claimed =
     found.status === 'charging'
       ? await claimFirstAttempt(ctx.em.fork(), id, now, found.updatedAt)
-      : await claimRetry(ctx.em.fork(), id, new Date(now.getTime() + CLAIM_MS), found);
+      : await claimRetry(ctx.em.fork(), id, now, new Date(now.getTime() + CLAIM_MS), found);
   if (!claimed) return { id, outcome: 'skipped' };
   const attempt = found.status === 'charging' ? 0 : found.retries + 1;
   const input = {

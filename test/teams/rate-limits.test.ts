@@ -24,7 +24,9 @@ describe("Teams' published limits around proactive messages", () => {
       });
     await Promise.all([send('a'), send('a'), send('a'), send('b')]);
     const gaps = at.a!.slice(1).map((t, i) => t - at.a![i]!);
-    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(95);
+    // Bottleneck spaces the starts it dispatches by 100 ms; a busy event loop can start the first
+    // callback late and the next on time, so the gap seen inside them is a little shorter
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(75);
     // b went out before a's third message
     expect(at.b![0]!).toBeLessThan(at.a![2]!);
   });
