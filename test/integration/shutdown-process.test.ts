@@ -44,8 +44,12 @@ const freePort = () =>
     });
   });
 
-/** Starts the bot process; resolves once it listens, with its log lines and its exit. */
-const start = async (port: number) => {
+/**
+ * Starts the bot process; resolves once it logs that it listens (everything started), or with
+ * `healthy` as soon as /healthz answers (the worker may still be starting), with its log lines
+ * and its exit.
+ */
+const start = async (port: number, until: 'listening' | 'healthy' = 'listening') => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH,
@@ -83,7 +87,19 @@ const start = async (port: number) => {
     });
     void exited.then(({ code }) => reject(new Error(`exited ${code} before listening: ${stderr}`)));
   });
-  await listening;
+  if (until === 'listening') await listening;
+  else {
+    listening.catch(() => {});
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before healthy: ${stderr}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
   return { child, lines, exited, stderr: () => stderr };
 };
 
@@ -134,5 +150,14 @@ describe.skipIf(usingPglite)('SIGTERM on the bot process', () => {
     expect(await ready.json()).toEqual({ ok: true, database: 'up' });
     second.child.kill('SIGTERM');
     expect((await second.exited).code, second.stderr()).toBe(0);
+  }, 60_000);
+
+  it('a SIGTERM as soon as it is healthy (before the worker has started) still stops cleanly, exit 0', async () => {
+    const port = await freePort();
+    const early = await start(port, 'healthy');
+    early.child.kill('SIGTERM');
+    const { code } = await early.exited;
+    expect(code, early.stderr()).toBe(0);
+    expect(early.child.signalCode).toBeNull();
   }, 60_000);
 });
