@@ -3,6 +3,7 @@ import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { InFlight } from '../../src/commands/in-flight.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
+import { afterAckLimit } from './after-ack.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { PgInstallationStore } from './installation-store.ts';
@@ -99,6 +100,7 @@ const slackDeps = (o: SlackOptions) => {
     service: o.service,
     log: o.log,
     ackAfterMs: o.ackAfterMs ?? 1500,
+    afterAck: afterAckLimit(),
     clientFor: tokenSource(o, store).clientFor,
   };
   return { deps, store };

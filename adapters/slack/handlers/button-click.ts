@@ -27,19 +27,21 @@ export const buttonClick =
     client,
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const where = { responseUrl: body.response_url, userId: body.user.id };
-    let reply: Reply;
-    try {
-      reply = await press(d, client, teamId, body, action);
-    } catch (e) {
-      reply = errorReply(e, (err) => d.log.error({ err }, 'button failed'));
-    }
-    if (reply.form && reply.tone !== 'error') {
-      await client.views.open({ trigger_id: body.trigger_id, view: formView(reply, reply.form, {}) });
-      return;
-    }
-    await tell(d, client, where, reply);
+    await d.afterAck(async () => {
+      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const where = { responseUrl: body.response_url, userId: body.user.id };
+      let reply: Reply;
+      try {
+        reply = await press(d, client, teamId, body, action);
+      } catch (e) {
+        reply = errorReply(e, (err) => d.log.error({ err }, 'button failed'));
+      }
+      if (reply.form && reply.tone !== 'error') {
+        await client.views.open({ trigger_id: body.trigger_id, view: formView(reply, reply.form, {}) });
+        return;
+      }
+      await tell(d, client, where, reply);
+    });
   };
 
 const press = async (
