@@ -59,13 +59,15 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
       private: true,
     });
   }
+  // the reader's zone (Slack: a users.info call) is asked alongside the quote, not after it
+  const zoning = readerZone(c);
   const r = await requestSeats(c.service, c.actor, {
     organizationId,
     quantity: cmd.quantity,
     plan: cmd.plan,
   });
   const q = r.request;
-  const zone = await readerZone(c);
+  const zone = await zoning;
   const fields = [
     { label: 'Charged now (prorated)', value: price(q.proratedAmount, q.currency) },
     { label: 'New recurring total', value: `${price(q.recurringTotal, q.currency)} ${perPeriod(r.period)}` },

@@ -26,6 +26,8 @@ export { AUDIT_LIMIT };
 export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   const who = cmd.who ? await emailOf(c, cmd.who) : null;
+  // the reader's zone (Slack may ask users.info for it) is asked alongside the page, not after it
+  const zoning = readerZone(c);
   // `audit 200` is the last 200 changes, shown a page at a time
   const size = PAGE_SIZE.audit;
   const at = (page: number) => {
@@ -42,10 +44,8 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
   if (p.page !== cmd.page) r = await at(p.page);
   const page = { ...r, events: r.events.slice(0, Math.max(0, p.total - p.offset)) };
   const events = page.events;
-  // each change as a sentence, its time in the reader's zone (Slack may ask users.info for it)
-  const lines = events.length
-    ? auditLines(page, { timeZone: await readerZone(c), now: c.service.clock.now() })
-    : [];
+  // each change as a sentence, its time in the reader's zone
+  const lines = events.length ? auditLines(page, { timeZone: await zoning, now: c.service.clock.now() }) : [];
   const args = { limit: cmd.limit, ...(who ? { who } : {}) };
   return info(
     events.length

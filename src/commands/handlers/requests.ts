@@ -18,6 +18,8 @@ export interface RequestsCommand {
 export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
   const size = PAGE_SIZE.requests;
+  // the reader's zone (Slack: a users.info call) is asked alongside the page, not after it
+  const zoning = readerZone(c);
   const at = async (page: number) =>
     listRequests(c.service, c.actor, { organizationId, limit: size, offset: (page - 1) * size });
   let r = await at(cmd.page);
@@ -26,7 +28,7 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
   if (r.total === 0)
     return info('No seat purchase requests yet. Ask for seats with `add <n> <plan>`.', { private: true });
   const buttons: Button[] = [];
-  const zone = await readerZone(c);
+  const zone = await zoning;
   const moment = (d: Date) => when(d, zone, c.service.clock.now());
   const lines = r.requests.map((q) => {
     const what = `${q.quantity} ${planTitle(q.planCode)}`;

@@ -97,11 +97,8 @@ export const authorize = async (
   return authorizeRows(em, o, a, m, permission);
 };
 
-/**
- * authorize's refusals, given the rows it reads (as `row_to_json`), as tracked records: for
- * use cases that read them together with other data in one query and may change them.
- */
-export const authorizeRows = (
+/** authorize's refusals, given the rows it reads (as `row_to_json`), as tracked records. */
+const authorizeRows = (
   em: EntityManager,
   o: Json,
   a: Json,
