@@ -9,10 +9,18 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'src/domain imports nothing outside src/domain: no I/O, no SDK, no database.',
+      comment:
+        'src/domain imports nothing outside src/domain but the message catalogs: no I/O, no SDK, no database.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { pathNot: '^src/domain/', dependencyTypesNot: ['npm', 'core'] },
+      to: { pathNot: '^src/(domain|i18n)/', dependencyTypesNot: ['npm', 'core'] },
+    },
+    {
+      name: 'i18n-is-a-leaf',
+      comment: 'The message catalogs and their formatter import only intl-messageformat: every layer may read them.',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { pathNot: '^src/i18n/|^node_modules/(intl-messageformat|@formatjs)/' },
     },
     {
       name: 'domain-no-sdk',
@@ -31,7 +39,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/service/' },
       to: {
-        path: '^(adapters|db/(?!repositories/)|src/(?!service/|domain/)|test|bench)',
+        path: '^(adapters|db/(?!repositories/)|src/(?!service/|domain/|i18n/)|test|bench)',
       },
     },
     {
@@ -70,7 +78,7 @@ module.exports = {
         'Chat adapters import the grammar and service types, not jobs, the API, configuration or the composition root.',
       severity: 'error',
       from: { path: '^adapters/(slack|teams|shell)/' },
-      to: { path: '^src/(?!commands/|service/|domain/)' },
+      to: { path: '^src/(?!commands/|service/|domain/|i18n/)' },
     },
     {
       name: 'billing-adapters-only-ports',
@@ -78,14 +86,14 @@ module.exports = {
         'Stripe and the ledger implement the billing port: they import service ports and the domain only.',
       severity: 'error',
       from: { path: '^adapters/(stripe|ledger)/' },
-      to: { path: '^src/(?!service/ports[.]ts$|domain/)' },
+      to: { path: '^src/(?!service/ports[.]ts$|domain/|i18n/)' },
     },
     {
       name: 'db-only-domain',
       comment: 'Mappings, repositories and migrations import the domain only.',
       severity: 'error',
       from: { path: '^db/', pathNot: '^db/seeders/' },
-      to: { path: '^(src/(?!domain/)|adapters|test|bench)' },
+      to: { path: '^(src/(?!domain/|i18n/)|adapters|test|bench)' },
     },
     {
       name: 'seeders-through-use-cases',
@@ -93,7 +101,7 @@ module.exports = {
         'Demo data is built through the use cases, like real data: seeders import the service, never an adapter or the grammar.',
       severity: 'error',
       from: { path: '^db/seeders/' },
-      to: { path: '^(adapters|src/(?!service/|domain/)|test|bench)' },
+      to: { path: '^(adapters|src/(?!service/|domain/|i18n/)|test|bench)' },
     },
     {
       name: 'only-roots-wire-adapters',

@@ -4,6 +4,7 @@ import { renderNotice } from '../../src/commands/notices.ts';
 import type { Button, Form, FormField, Reply } from '../../src/commands/reply.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { deliverDirectMessages } from '../../src/service/deliver-direct-messages.ts';
+import { readerLocale } from '../../src/service/reader-locale.ts';
 import { type OpenMessage, OpenMessages } from './open-messages.ts';
 import { renderFieldPrompt, renderReply } from './render.ts';
 
@@ -40,12 +41,13 @@ export class ShellSession {
     return `${this.actor}> `;
   }
 
-  private context(): CommandContext {
-    // the terminal's own zone: times read as the person at it lives them
+  private async context(): Promise<CommandContext> {
+    // the terminal's own zone and language: times read as the person at it lives them
     return {
       service: this.service,
       actor: { email: this.actor },
       timeZone: async () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+      locale: await readerLocale(this.service, { email: this.actor }, null, terminalLocale()),
     };
   }
 
@@ -63,7 +65,7 @@ export class ShellSession {
     if (/^inbox$/i.test(line)) return this.showInbox();
     const click = /^click\s+(\d+)$/i.exec(line);
     if (click) return this.click(Number(click[1]));
-    return this.show(await runCommand(this.context(), line, this.log));
+    return this.show(await runCommand(await this.context(), line, this.log));
   }
 
   /** A reply printed, its buttons numbered and kept open; then the person's new messages. */
@@ -135,7 +137,12 @@ export class ShellSession {
 
   /** A press answered (not refused) replaces its message: the old buttons go, the reply's come. */
   private async press(b: Button, message: OpenMessage): Promise<string[]> {
-    const reply = await runAction(this.context(), b.action, { payload: b.payload, values: {} }, this.log);
+    const reply = await runAction(
+      await this.context(),
+      b.action,
+      { payload: b.payload, values: {} },
+      this.log,
+    );
     // a refusal (not yours, a payment to fix first) leaves the buttons to press again
     return this.show(reply, reply.tone !== 'error' ? message : undefined);
   }
@@ -156,7 +163,7 @@ export class ShellSession {
     if (state.ask.length) return this.promptField();
     this.form = null;
     const reply = await submitForm(
-      this.context(),
+      await this.context(),
       {
         action: state.form.action,
         payload: state.form.payload,
@@ -220,3 +227,6 @@ export const readField = (f: FormField, line: string): { value: Value } | { erro
   }
   return { value: v };
 };
+
+/** The terminal's language (LC_ALL, LC_MESSAGES, LANG: `fr_FR.UTF-8`), when it names one. */
+const terminalLocale = () => process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;

@@ -48,6 +48,7 @@ export const slackContext = async (
         organizationId: access.organizationId,
         resolveMention: (id) => mentionEmail(d, client, teamId, id),
         timeZone,
+        locale: access.locale,
       },
     };
   } catch (e) {

@@ -17,11 +17,13 @@ export const slackUser = async (
   client: WebClient,
   userId: string,
 ): Promise<{ profile: PlatformProfile; timeZone: string | undefined }> => {
-  const r = await client.users.info({ user: userId });
+  // include_locale: the language the person reads Slack in (`fr-FR`), for ours
+  const r = await client.users.info({ user: userId, include_locale: true });
   return {
     profile: {
       email: r.user?.profile?.email?.toLowerCase() ?? null,
       confirmed: r.user?.is_email_confirmed === true,
+      locale: r.user?.locale ?? null,
     },
     timeZone: r.user?.tz || undefined,
   };

@@ -60,10 +60,15 @@ export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<T
     throw new TurnRefused('I can only answer Microsoft Teams users of a tenant. Message me from Teams.');
   const workspace = { platform: 'teams' as const, workspaceId: tenantId };
   // the tenant vouches for its AAD object ids: the roster's email needs no confirmation
-  const access = await identifyChatUser(deps.service, { ...workspace, userId: aadObjectId }, async () => ({
-    email: (await deps.store.user(aadObjectId))?.email ?? (await rosterEmail(context, a.from.id)),
-    confirmed: true,
-  }));
+  const access = await identifyChatUser(
+    deps.service,
+    { ...workspace, userId: aadObjectId },
+    async () => ({
+      email: (await deps.store.user(aadObjectId))?.email ?? (await rosterEmail(context, a.from.id)),
+      confirmed: true,
+    }),
+    a.locale,
+  );
   const personal = a.conversation?.conversationType === 'personal';
   await deps.store.saveUser({
     aadObjectId,
@@ -83,6 +88,7 @@ export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<T
       organizationId: access.organizationId,
       resolveMention: (id) => rosterEmail(context, id),
       timeZone: async () => activityTimeZone(a),
+      locale: access.locale,
     },
   };
 };

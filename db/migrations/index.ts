@@ -11,6 +11,7 @@ import { Migration20261201100000_stripe_decision_keys } from './Migration2026120
 import { Migration20261201110000_period_charges } from './Migration20261201110000_period_charges.ts';
 import { Migration20261201200000_outbox_claim_order } from './Migration20261201200000_outbox_claim_order.ts';
 import { Migration20261201400000_scim } from './Migration20261201400000_scim.ts';
+import { Migration20261202000000_languages } from './Migration20261202000000_languages.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -36,4 +37,5 @@ export const migrationsList = [
   { name: 'Migration20261201110000_period_charges', class: Migration20261201110000_period_charges },
   { name: 'Migration20261201200000_outbox_claim_order', class: Migration20261201200000_outbox_claim_order },
   { name: 'Migration20261201400000_scim', class: Migration20261201400000_scim },
+  { name: 'Migration20261202000000_languages', class: Migration20261202000000_languages },
 ];

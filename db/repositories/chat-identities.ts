@@ -8,28 +8,46 @@ export interface ChatUser {
   userId: string;
 }
 
+/** What every chat request needs to know about who is acting and which language they read. */
+export interface IdentityWithLink {
+  account: { id: string; email: string; language: string | null; platformLocale: string | null } | null;
+  organizationId: string | null;
+  /** the linked organization's default language */
+  organizationLanguage: string | null;
+}
+
 /**
- * The account a verified identity belongs to, and the organization its workspace is linked to,
- * in one round trip (every chat request asks both).
+ * The account a verified identity belongs to, its languages, and the organization its workspace
+ * is linked to, in one round trip (every chat request asks all of them).
  */
-export const identityWithLink = async (
-  em: EntityManager,
-  u: ChatUser,
-): Promise<{ account: { id: string; email: string } | null; organizationId: string | null }> => {
+export const identityWithLink = async (em: EntityManager, u: ChatUser): Promise<IdentityWithLink> => {
   const rows = await em.execute<
-    { account_id: string | null; email: string | null; organization_id: string | null }[]
+    {
+      account_id: string | null;
+      email: string | null;
+      language: string | null;
+      platform_locale: string | null;
+      organization_id: string | null;
+      organization_language: string | null;
+    }[]
   >(
-    `select a.id as account_id, a.email, l.organization_id
+    `select a.id as account_id, a.email, a.language, a.platform_locale, l.organization_id,
+       o.language as organization_language
      from (select 1) one
      left join chat_identity i on i.platform = ? and i.workspace_id = ? and i.user_id = ?
      left join account a on a.id = i.account_id
-     left join workspace_link l on l.platform = ? and l.workspace_id = ?`,
+     left join workspace_link l on l.platform = ? and l.workspace_id = ?
+     left join organization o on o.id = l.organization_id`,
     [u.platform, u.workspaceId, u.userId, u.platform, u.workspaceId],
   );
   const r = rows[0];
   return {
-    account: r?.account_id && r.email ? { id: r.account_id, email: r.email } : null,
+    account:
+      r?.account_id && r.email
+        ? { id: r.account_id, email: r.email, language: r.language, platformLocale: r.platform_locale }
+        : null,
     organizationId: r?.organization_id ?? null,
+    organizationLanguage: r?.organization_language ?? null,
   };
 };
 

@@ -10,6 +10,8 @@ export interface ClaimedOutboxRow {
   recipientId: string;
   email: string;
   name: string | null;
+  /** the recipient's chosen language, their platform's last locale, the organization's default */
+  languages: { language: string | null; platformLocale: string | null; organizationLanguage: string | null };
 }
 
 /**
@@ -30,6 +32,9 @@ export const claimNextDue = async (
       recipient_id: string;
       email: string;
       name: string | null;
+      language: string | null;
+      platform_locale: string | null;
+      organization_language: string | null;
     }[]
   >(
     `update outbox o set attempts = o.attempts + 1, next_attempt_at = ?
@@ -40,7 +45,9 @@ export const claimNextDue = async (
        order by next_attempt_at, created_at
        limit 1
        for update skip locked)
-     returning o.id, o.kind, o.payload, o.attempts, o.recipient_id, a.email, a.name`,
+     returning o.id, o.kind, o.payload, o.attempts, o.recipient_id, a.email, a.name, a.language,
+       a.platform_locale,
+       (select g.language from organization g where g.id = o.organization_id) as organization_language`,
     [leaseUntil, now],
   );
   if (!row) return undefined;
@@ -52,6 +59,11 @@ export const claimNextDue = async (
     recipientId: row.recipient_id,
     email: row.email,
     name: row.name,
+    languages: {
+      language: row.language,
+      platformLocale: row.platform_locale,
+      organizationLanguage: row.organization_language,
+    },
   };
 };
 

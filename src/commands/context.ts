@@ -1,6 +1,8 @@
 import { ACCESS_REFUSALS } from '../domain/access.ts';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import type { Workspace } from '../domain/workspace.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
+import { type Words, wordsFor } from '../i18n/words.ts';
 import type { Actor, ServiceContext } from '../service/context.ts';
 import { organizationsOf } from '../service/organizations-of.ts';
 import type { Who } from './who.ts';
@@ -24,7 +26,13 @@ export interface CommandContext {
    * Adapters answer undefined rather than throw when the platform cannot say (and log why).
    */
   timeZone?: () => Promise<string | undefined>;
+  /** the reader's language (their choice, their platform's, their organization's); unset: English */
+  locale?: Locale;
 }
+
+/** The reader's words (language, and zone when given): every text a reply shows goes through them. */
+export const wordsOf = (c: Pick<CommandContext, 'locale'>, timeZone?: string): Words =>
+  wordsFor(c.locale ?? DEFAULT_LOCALE, timeZone);
 
 /** The reader's zone, or undefined (UTC). */
 export const readerZone = async (c: CommandContext): Promise<string | undefined> =>

@@ -1,6 +1,6 @@
 import { isStorableText } from '../domain/text.ts';
 import { guardSubjects } from '../service/chat-access.ts';
-import { asSeenInWorkspace, type CommandContext, notLinked } from './context.ts';
+import { asSeenInWorkspace, type CommandContext, notLinked, wordsOf } from './context.ts';
 import { errorReply, type FormFields } from './errors.ts';
 import { type Command, parseCommand } from './grammar.ts';
 import type { ActionInput, Handler } from './handler.ts';
@@ -42,7 +42,7 @@ export const runParsed = async (c: CommandContext, command: Command, log?: Log):
     const handler = COMMANDS[command.name] as Handler<typeof command.name>;
     return await handler(c, command as never);
   } catch (e) {
-    return errorReply(asSeenInWorkspace(c, e), log);
+    return errorReply(asSeenInWorkspace(c, e), log, undefined, wordsOf(c));
   }
 };
 
@@ -102,6 +102,6 @@ const run = async (
     }
     return await handler(c, input);
   } catch (e) {
-    return errorReply(e, log, form);
+    return errorReply(e, log, form, wordsOf(c));
   }
 };

@@ -1,4 +1,5 @@
 import { type DomainError, isDomainError } from '../domain/errors.ts';
+import { english, type Words } from '../i18n/words.ts';
 import { InputRefusal } from '../service/support/input.ts';
 import type { FormField } from './reply.ts';
 import { fail, type Reply } from './reply.ts';
@@ -14,7 +15,12 @@ const FORM_NEXT = 'Open the form again and submit it once more.';
  * form (`form` given) a refusal about one of its fields names that field by its label, in one
  * line with no `help` next step, and is keyed by the field's name so the platform shows it there.
  */
-export const errorReply = (e: unknown, log?: (e: unknown) => void, form?: FormFields): Reply => {
+export const errorReply = (
+  e: unknown,
+  log?: (e: unknown) => void,
+  form?: FormFields,
+  w: Words = english,
+): Reply => {
   if (isDomainError(e)) {
     // the refusal for a free or solo creator carries the way out as a button
     const upgrade = e.details?.action === 'upgrade_personal_plan';
@@ -25,12 +31,15 @@ export const errorReply = (e: unknown, log?: (e: unknown) => void, form?: FormFi
           ],
         }
       : {};
-    if (form) return formRefusal(e, form, extra);
+    if (form) return formRefusal(e, form, extra, w);
     const name = fieldName(e);
-    return fail(e.line, e.code, { ...extra, ...(name ? { fieldErrors: { [name]: e.message } } : {}) });
+    return fail(e.lineIn(w), e.code, {
+      ...extra,
+      ...(name ? { fieldErrors: { [name]: e.messageIn(w) } } : {}),
+    });
   }
   log?.(e);
-  return fail('Something went wrong on our side and nothing was changed. Try again in a minute.', 'internal');
+  return fail(w.t('common.internal_error'), 'internal');
 };
 
 /** The top-level input field an error is about: `members` for `members.1`. */
@@ -39,15 +48,16 @@ const fieldName = (e: DomainError): string | undefined => {
   return typeof field === 'string' && field ? field.split('.')[0] : undefined;
 };
 
-const formRefusal = (e: DomainError, form: FormFields, extra: Partial<Reply>): Reply => {
+const formRefusal = (e: DomainError, form: FormFields, extra: Partial<Reply>, w: Words): Reply => {
   const name = fieldName(e);
   const field = name === undefined ? undefined : form.find((f) => f.name === name);
   if (field) {
     // a value the parser refused reads as the field and the value; another refusal keeps its
     // own sentence and next step, after the field's label
-    const line = e instanceof InputRefusal ? `${field.label}: ${e.problem}.` : `${field.label}: ${e.line}`;
+    const line =
+      e instanceof InputRefusal ? `${field.label}: ${e.problem}.` : `${field.label}: ${e.lineIn(w)}`;
     return fail(line, e.code, { ...extra, fieldErrors: { [field.name]: line } });
   }
   // not about a field the person filled in (an id the form carries): `help` means nothing here
-  return fail(e instanceof InputRefusal ? `${e.message} ${FORM_NEXT}` : e.line, e.code, extra);
+  return fail(e instanceof InputRefusal ? `${e.message} ${FORM_NEXT}` : e.lineIn(w), e.code, extra);
 };

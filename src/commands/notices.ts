@@ -1,5 +1,6 @@
 import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Notice, NoticePayloads } from '../domain/notices.ts';
+import { english, type Words } from '../i18n/words.ts';
 import { day, plural, price, when } from './format.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { perPeriod, planTitle } from './plan-title.ts';
@@ -26,13 +27,13 @@ const orgLabel = (name: string | null) => name || 'your organization';
  * notifier (shell, Slack, Teams) delivers through this, so a notice reads the same everywhere.
  * A stored row is read with `parseNotice` (src/domain/notices.ts) first.
  */
-export const renderNotice = (notice: Notice): Reply => {
+export const renderNotice = (notice: Notice, w: Words = english): Reply => {
   switch (notice.kind) {
     case 'invitation': {
       const p = notice.payload;
       if ('event' in p) return info(`${p.email} declined your invitation.`);
       return info(
-        `${p.invitedBy} invites you to ${orgLabel(p.organizationName)} as ${p.role === 'admin' ? 'an admin' : 'a member'}${p.plan ? ` with a ${planTitle(p.plan)} seat` : ''}. The invitation lasts until ${when(p.expiresAt)}.`,
+        `${p.invitedBy} invites you to ${orgLabel(p.organizationName)} as ${p.role === 'admin' ? 'an admin' : 'a member'}${p.plan ? ` with a ${planTitle(p.plan)} seat` : ''}. The invitation lasts until ${w.when(p.expiresAt)}.`,
         {
           buttons: [
             {
@@ -52,12 +53,12 @@ export const renderNotice = (notice: Notice): Reply => {
         `${p.requestedBy} asks for ${plural(p.quantity, `${planTitle(p.plan)} seat`)} in ${orgLabel(p.organizationName)}.`,
         {
           fields: [
-            { label: 'Charged now (prorated)', value: price(p.proratedAmount, p.currency) },
+            { label: 'Charged now (prorated)', value: w.money(p.proratedAmount, p.currency) },
             {
               label: 'New recurring total',
-              value: `${price(p.recurringTotal, p.currency)} ${perPeriod(p.period)}`,
+              value: `${w.money(p.recurringTotal, p.currency)} ${perPeriod(p.period)}`,
             },
-            { label: 'Quote valid until', value: when(p.quoteExpiresAt) },
+            { label: 'Quote valid until', value: w.when(p.quoteExpiresAt) },
           ],
           buttons: decisionButtons(p.requestId),
         },
@@ -69,7 +70,9 @@ export const renderNotice = (notice: Notice): Reply => {
       const what = plural(p.quantity, `${planTitle(p.plan)} seat`);
       switch (p.status) {
         case 'charged':
-          return info(`Approved and paid: ${what} added to ${org} (${price(p.proratedAmount, p.currency)}).`);
+          return info(
+            `Approved and paid: ${what} added to ${org} (${w.money(p.proratedAmount, p.currency)}).`,
+          );
         case 'payment_failed':
           return info(`The payment for ${what} in ${org} failed: ${p.reason} No seats were added.`, {
             tone: 'error',
@@ -135,7 +138,7 @@ export const renderNotice = (notice: Notice): Reply => {
       const org = orgLabel(p.organizationName);
       if ('closed' in p) return info(`${org} has ended. You are back on your own ${p.personalPlan} plan.`);
       return info(
-        `${org} was cancelled. You keep access until ${day(p.paidThrough)}, then you return to your own plan.`,
+        `${org} was cancelled. You keep access until ${w.day(p.paidThrough)}, then you return to your own plan.`,
       );
     }
     case 'workspace_linked': {
@@ -158,16 +161,16 @@ export const renderNotice = (notice: Notice): Reply => {
     case 'seat_ending': {
       const p = notice.payload;
       return info(
-        `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} ends on ${day(p.endsAt)}.`,
+        `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} ends on ${w.day(p.endsAt)}.`,
       );
     }
     case 'renewal_reminder':
-      return renewalReminder(notice.payload);
+      return renewalReminder(notice.payload, w);
     case 'idle_seat_offer': {
       const p = notice.payload;
       const org = orgLabel(p.organizationName);
       return info(
-        `You have not used your ${planTitle(p.plan)} seat in ${org} since ${day(p.idleSince)}. Keep it, or give it back so someone else can use it? Without an answer by ${day(p.expiresAt)} it is freed and you move to Free.`,
+        `You have not used your ${planTitle(p.plan)} seat in ${org} since ${w.day(p.idleSince)}. Keep it, or give it back so someone else can use it? Without an answer by ${w.day(p.expiresAt)} it is freed and you move to Free.`,
         {
           buttons: [
             {
@@ -194,7 +197,7 @@ export const renderNotice = (notice: Notice): Reply => {
     }
     case 'idle_seat_reclaimed': {
       const p = notice.payload;
-      const since = p.idleSince ? ` since ${day(p.idleSince)}` : '';
+      const since = p.idleSince ? ` since ${w.day(p.idleSince)}` : '';
       return info(
         `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within ${IDLE_GRACE_DAYS} days. You are on Free now; ask an admin if you need a seat again.`,
       );
@@ -212,7 +215,7 @@ export const renderNotice = (notice: Notice): Reply => {
     case 'payment_received': {
       const p = notice.payload;
       return info(
-        `Thank you: the ${p.what} for ${orgLabel(p.organizationName)} is paid (${price(p.amount, p.currency)}).`,
+        `Thank you: the ${p.what} for ${orgLabel(p.organizationName)} is paid (${w.money(p.amount, p.currency)}).`,
       );
     }
     case 'seats_suspended':
@@ -233,19 +236,19 @@ export const renderNotice = (notice: Notice): Reply => {
 };
 
 /** The approvers' summary seven days before renewal: seats ending, idle seats, next charge. */
-const renewalReminder = (p: NoticePayloads['renewal_reminder']): Reply => {
+const renewalReminder = (p: NoticePayloads['renewal_reminder'], w: Words): Reply => {
   const org = p.organizationName || 'Your contract';
-  const amount = price(p.nextCharge.amount, p.nextCharge.currency);
+  const amount = w.money(p.nextCharge.amount, p.nextCharge.currency);
   const ending = p.ending.map((e) => {
     const names = e.holders.length ? ` (held by ${e.holders.join(', ')})` : '';
     return `${plural(e.count, `${planTitle(e.plan)} seat`)}${names}`;
   });
   const idle = p.idle.map(
     (i) =>
-      `${i.email}: ${planTitle(i.plan)}, unused since ${day(i.idleSince)} (${plural(i.idleDays, 'day')})`,
+      `${i.email}: ${planTitle(i.plan)}, unused since ${w.day(i.idleSince)} (${plural(i.idleDays, 'day')})`,
   );
   if (p.idleCount > idle.length) idle.push(`… and ${p.idleCount - idle.length} more`);
-  return info(`${org} renews on ${day(p.renewalDate)}: the next charge is ${amount}.`, {
+  return info(`${org} renews on ${w.day(p.renewalDate)}: the next charge is ${amount}.`, {
     fields: [
       { label: 'Next charge', value: amount },
       { label: 'Seats ending', value: String(p.endingCount) },

@@ -26,6 +26,7 @@ import { contractKeySpec } from './handlers/contract-key.ts';
 import { editionSpec } from './handlers/edition.ts';
 import { helpSpec } from './handlers/help.ts';
 import { inviteSpec } from './handlers/invite.ts';
+import { languageSpec } from './handlers/language.ts';
 import { membersSpec } from './handlers/members.ts';
 import { moduleSpec } from './handlers/module.ts';
 import { offboardSpec } from './handlers/offboard.ts';
@@ -84,6 +85,7 @@ export const SPECS = [
   billingSpec,
   cancelSpec,
   cancelUndoSpec,
+  languageSpec,
   upgradeSpec,
 ] as const;
 

@@ -1,3 +1,14 @@
+import type { MessageKey } from '../i18n/catalog.ts';
+import { english, type MessageArgs, type Words } from '../i18n/words.ts';
+
+/** A catalog message and what fills it: said in the reader's language when it reaches them. */
+export interface Said {
+  key: MessageKey;
+  args?: MessageArgs;
+}
+
+const inWords = (w: Words, s: string | Said): string => (typeof s === 'string' ? s : w.t(s.key, s.args));
+
 /**
  * The one error type of the domain. `code` is stable (tests, API clients and chat adapters rely
  * on it); `message` is one line for a person; `next` says what to do about it.
@@ -28,18 +39,36 @@ export type ErrorCode =
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  /** what happened and what to do, as catalog messages (plain strings: not moved to a catalog yet) */
+  readonly said: { message: string | Said; next: string | Said };
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly next: string,
+    message: string | Said,
+    next: string | Said,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(inWords(english, message));
+    this.said = { message, next };
   }
 
-  /** The line a person reads: what happened, then what to do. */
+  /** The next step in English (the REST API's `next`). */
+  get next(): string {
+    return inWords(english, this.said.next);
+  }
+
+  /** The line a person reads, in English: what happened, then what to do. */
   get line(): string {
-    return `${this.message} ${this.next}`.trim();
+    return this.lineIn(english);
+  }
+
+  /** The line in the reader's language. */
+  lineIn(w: Words): string {
+    return `${this.messageIn(w)} ${inWords(w, this.said.next)}`.trim();
+  }
+
+  messageIn(w: Words): string {
+    return inWords(w, this.said.message);
   }
 
   toJSON() {

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import type { Edition, ModuleCode, PersonalPlan } from './catalog.ts';
 import type { BillingPeriod } from './period.ts';
 
@@ -12,6 +13,10 @@ export interface Account {
   personalPlan: PersonalPlan;
   /** a billing gateway reference; null = no payment method on file */
   paymentMethod: string | null;
+  /** the language the person chose (`language`); null or unset: their platform's */
+  language?: Locale | null;
+  /** the locale their chat platform last reported (`fr-FR`), for messages sent to them later */
+  platformLocale?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -41,6 +46,8 @@ export interface Organization {
   billingDetails: BillingDetails | null;
   /** when cancelled: access lasts until here */
   paidThrough: Date | null;
+  /** the language of people whose own nothing tells; null or unset: English */
+  language?: Locale | null;
   createdAt: Date;
   updatedAt: Date;
 }

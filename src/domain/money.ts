@@ -1,3 +1,5 @@
+import { english } from '../i18n/words.ts';
+
 /** Money is an integer amount of minor units (cents) and an ISO currency; never a float. */
 export interface Money {
   readonly amount: number;
@@ -10,13 +12,8 @@ export const money = (amount: number, currency: string): Money => {
   return { amount, currency };
 };
 
-export const formatMoney = (m: Money): string => {
-  const sign = m.amount < 0 ? '-' : '';
-  const abs = Math.abs(m.amount);
-  const units = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${m.currency.toUpperCase()} ${units.toLocaleString('en-US')}.${cents}`;
-};
+/** English money (`€30.00`, `-$2.50`); a reader's own language goes through their Words. */
+export const formatMoney = (m: Money): string => english.money(m.amount, m.currency);
 
 /** a × b / c rounded half away from zero, exact for any safe-integer inputs (BigInt in between). */
 export const mulDivRound = (a: number, b: number, c: number): number => {

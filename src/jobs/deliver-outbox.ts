@@ -10,6 +10,8 @@ import {
 import { renderNotice } from '../commands/notices.ts';
 import { type Notifier, RetryLater } from '../commands/notifier.ts';
 import { MalformedNotice, parseNotice } from '../domain/notices.ts';
+import { pickLocale } from '../i18n/locale.ts';
+import { wordsFor } from '../i18n/words.ts';
 import type { ServiceContext } from '../service/context.ts';
 
 export const OUTBOX_LEASE_MS = 60_000;
@@ -98,7 +100,17 @@ const deliverOne = async (
     const notice = parseNotice(row.kind, payload);
     await notifier.send(
       { accountId: row.recipientId, email: row.email, name: row.name },
-      renderNotice(notice),
+      // in the recipient's language, not the sender's
+      renderNotice(
+        notice,
+        wordsFor(
+          pickLocale(
+            row.languages.language,
+            row.languages.platformLocale,
+            row.languages.organizationLanguage,
+          ),
+        ),
+      ),
       { outboxId: row.id, kind: row.kind, payload },
     );
   } catch (e) {

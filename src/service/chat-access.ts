@@ -5,10 +5,12 @@ import {
   usersOfAccountIn,
   workspacesOfAccount,
 } from '../../db/repositories/chat-identities.ts';
+import { notePlatformLocale } from '../../db/repositories/languages.ts';
 import { ownerOf, SUBJECT_KINDS } from '../../db/repositories/subject-owners.ts';
 import { allLinkedWorkspaces, linkedWorkspaces } from '../../db/repositories/workspace-links.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Platform, Workspace } from '../domain/workspace.ts';
+import { type Locale, pickLocale } from '../i18n/locale.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { actorAccount } from './support/lookups.ts';
 import { audit } from './support/records.ts';
@@ -23,6 +25,8 @@ export interface PlatformProfile {
   email: string | null;
   /** the platform vouches that the person owns this email (Slack's is_email_confirmed) */
   confirmed: boolean;
+  /** the user's locale as the platform reports it (`fr-FR`), if it does */
+  locale?: string | null;
 }
 
 export interface ChatAccess {
@@ -30,6 +34,8 @@ export interface ChatAccess {
   accountId: string;
   /** the organization the workspace or tenant is linked to; null: not linked */
   organizationId: string | null;
+  /** the language they read: their choice, else their platform's, else the organization's, else English */
+  locale: Locale;
 }
 
 const PLATFORM_NAME = { slack: 'Slack', teams: 'Teams' } as const;
@@ -45,13 +51,17 @@ export const identifyChatUser = (
   ctx: ServiceContext,
   user: ChatUser,
   profile: () => Promise<PlatformProfile>,
+  /** the locale the platform reported with this request (Teams sends one with every activity) */
+  reportedLocale?: string,
 ): Promise<ChatAccess> => {
   let flight = identifications.get(ctx.em);
   if (!flight) {
     flight = singleFlight<ChatAccess>();
     identifications.set(ctx.em, flight);
   }
-  return flight(`${user.platform}\n${user.workspaceId}\n${user.userId}`, () => identify(ctx, user, profile));
+  return flight(`${user.platform}\n${user.workspaceId}\n${user.userId}`, () =>
+    identify(ctx, user, profile, reportedLocale),
+  );
 };
 
 /**
@@ -65,15 +75,23 @@ const identify = async (
   ctx: ServiceContext,
   user: ChatUser,
   profile: () => Promise<PlatformProfile>,
+  reportedLocale: string | undefined,
 ): Promise<ChatAccess> => {
   // every chat request asks this: plain rows on the shared entity manager, no fork
   const known = await rowsOnly(ctx, (em) => identityWithLink(em, user));
-  if (known.account)
+  if (known.account) {
+    const seen = reportedLocale || known.account.platformLocale;
+    if (reportedLocale && reportedLocale !== known.account.platformLocale) {
+      const accountId = known.account.id;
+      await rowsOnly(ctx, (em) => notePlatformLocale(em, accountId, reportedLocale));
+    }
     return {
       actor: { email: known.account.email },
       accountId: known.account.id,
       organizationId: known.organizationId,
+      locale: pickLocale(known.account.language, seen, known.organizationLanguage),
     };
+  }
   const p = await profile();
   const name = PLATFORM_NAME[user.platform];
   if (!p.email) {
@@ -106,9 +124,16 @@ const identify = async (
         after: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId },
       });
     }
-    return bound;
+    const seen = reportedLocale || p.locale;
+    if (seen) await notePlatformLocale(em, bound.id, seen);
+    return { ...bound, language: bound.id === me.id ? (me.language ?? null) : null, seen };
   });
-  return { actor: { email: account.email }, accountId: account.id, organizationId: known.organizationId };
+  return {
+    actor: { email: account.email },
+    accountId: account.id,
+    organizationId: known.organizationId,
+    locale: pickLocale(account.language, account.seen, known.organizationLanguage),
+  };
 };
 
 const outside = () =>

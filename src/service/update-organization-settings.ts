@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
+import { LOCALES } from '../i18n/locale.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
 import { authorize } from './support/lookups.ts';
@@ -13,9 +14,15 @@ const input = z
     /** minor units; null turns the policy off */
     autoApproveBelow: z.number().int().min(1).max(100_000_000).nullable().optional(),
     idleReclaim: z.boolean().optional(),
+    /** the language of notices to people whose own is unknown */
+    language: z.enum(LOCALES).optional(),
   })
   .refine(
-    (c) => c.autoAssign !== undefined || c.autoApproveBelow !== undefined || c.idleReclaim !== undefined,
+    (c) =>
+      c.autoAssign !== undefined ||
+      c.autoApproveBelow !== undefined ||
+      c.idleReclaim !== undefined ||
+      c.language !== undefined,
     {
       message: 'nothing to change',
     },
@@ -39,11 +46,12 @@ export const updateOrganizationSettings = async (
       actor,
       cmd.autoApproveBelow !== undefined ? 'billing' : 'manage_settings',
     );
-    const keys = ['autoAssign', 'autoApproveBelow', 'idleReclaim'] as const;
+    const keys = ['autoAssign', 'autoApproveBelow', 'idleReclaim', 'language'] as const;
     const before = snapshot(org, keys);
     if (cmd.autoAssign !== undefined) org.autoAssign = cmd.autoAssign;
     if (cmd.autoApproveBelow !== undefined) org.autoApproveBelow = cmd.autoApproveBelow;
     if (cmd.idleReclaim !== undefined) org.idleReclaim = cmd.idleReclaim;
+    if (cmd.language !== undefined) org.language = cmd.language;
     const after = snapshot(org, keys);
     if (JSON.stringify(before) === JSON.stringify(after)) {
       throw new DomainError('conflict', 'That is already the setting.', 'Nothing to do.');

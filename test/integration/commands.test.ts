@@ -164,9 +164,9 @@ describe('chat commands on the Acme demo', () => {
       const r = expectOk(await run(FRANK, 'plans'));
       expect(r.text).toBe('Plans (price per seat; more than 10 seats of a plan get volume discounts):');
       expect(r.sections?.[0]?.lines).toEqual([
-        'Free (`free`): EUR 0.00/month or EUR 0.00/year — surveys',
-        'Pro (`pro`): EUR 15.00/month or EUR 150.00/year — surveys, exports, branding',
-        'Business (`business`): EUR 30.00/month or EUR 300.00/year — surveys, exports, branding, groups, api, sso',
+        'Free (`free`): €0.00/month or €0.00/year — surveys',
+        'Pro (`pro`): €15.00/month or €150.00/year — surveys, exports, branding',
+        'Business (`business`): €30.00/month or €300.00/year — surveys, exports, branding, groups, api, sso',
       ]);
     });
 
@@ -249,8 +249,8 @@ describe('chat commands on the Acme demo', () => {
     it('requests lists the purchases so far', async () => {
       const r = expectOk(await run(BOB, 'requests'), '2 seat purchase requests:');
       expect(r.sections?.[0]?.lines.sort()).toEqual([
-        '2 Business seats for EUR 60.00 — asked by alice@example.com on Mar 1, 00:00 UTC, approved and paid',
-        '4 Pro seats for EUR 60.00 — asked by alice@example.com on Mar 1, 00:00 UTC, approved and paid',
+        '2 Business seats for €60.00 — asked by alice@example.com on Mar 1, 00:00 UTC, approved and paid',
+        '4 Pro seats for €60.00 — asked by alice@example.com on Mar 1, 00:00 UTC, approved and paid',
       ]);
       expect(r.buttons).toEqual([]);
     });
@@ -596,8 +596,8 @@ describe('chat commands on the Acme demo', () => {
     it("an approver's own request asks for confirmation, and is charged once", async () => {
       const r = expectOk(await run(ALICE, 'add 2 pro'), 'Buy 2 Pro seats?');
       expect(r.fields).toEqual([
-        { label: 'Charged now (prorated)', value: 'EUR 30.00' },
-        { label: 'New recurring total', value: 'EUR 180.00 per month' },
+        { label: 'Charged now (prorated)', value: '€30.00' },
+        { label: 'New recurring total', value: '€180.00 per month' },
         { label: 'Quote valid until', value: 'Mar 2, 00:00 UTC' },
       ]);
       expect(r.buttons?.map((b) => [b.label, b.action, b.style])).toEqual([
@@ -606,7 +606,7 @@ describe('chat commands on the Acme demo', () => {
       ]);
       expectOk(
         await press(db, ALICE, r.buttons![0]),
-        'Approved: 2 Pro seats added, EUR 30.00 charged. The requester is told.',
+        'Approved: 2 Pro seats added, €30.00 charged. The requester is told.',
       );
       expectOk(
         await press(db, ALICE, r.buttons![0]),
@@ -1009,7 +1009,7 @@ describe('chat commands on the Acme demo', () => {
       ]);
       expectOk(
         await press(db, IVY, r.buttons![0]),
-        'You are on the Business plan now (EUR 30.00 a month, charged to you). Create your organization with `org create <name>`.',
+        'You are on the Business plan now (€30.00 a month, charged to you). Create your organization with `org create <name>`.',
       );
       expectRefused(
         await run(IVY, 'upgrade'),
@@ -1018,7 +1018,7 @@ describe('chat commands on the Acme demo', () => {
       );
       expectOk(
         await run(IVY, 'org create "Ivy Labs" yearly'),
-        'Ivy Labs is created. You are its owner, on a Business seat the organization pays for; your own plan is paused. The first year (EUR 300.00) is charged to your payment method. Invite people with `invite <who>`.',
+        'Ivy Labs is created. You are its owner, on a Business seat the organization pays for; your own plan is paused. The first year (€300.00) is charged to your payment method. Invite people with `invite <who>`.',
       );
       expectOk(await run(IVY, 'status'), 'Ivy Labs: 1 of 1 seats assigned, 0 free.');
     });

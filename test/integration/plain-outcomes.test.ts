@@ -48,7 +48,7 @@ describe('outcomes people understand', () => {
     const list = await chat.say(BOB, 'requests');
     const line = list.sections![0]!.lines.find((l) => l.startsWith('2 Pro seats'));
     expect(line).toBe(
-      '2 Pro seats for EUR 30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, cancelled',
+      '2 Pro seats for €30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, cancelled',
     );
     const actions = await db.em
       .fork()
@@ -62,13 +62,13 @@ describe('outcomes people understand', () => {
     await chat.say(ALICE, 'add 1 business');
     const mine = await chat.say(ALICE, 'requests');
     expect(mine.sections![0]!.lines).toContain(
-      '1 Business seat for EUR 30.00 — asked by you on Mar 1, 10:17 UTC, not confirmed yet, quote valid until Mar 2, 10:17 UTC',
+      '1 Business seat for €30.00 — asked by you on Mar 1, 10:17 UTC, not confirmed yet, quote valid until Mar 2, 10:17 UTC',
     );
     expect(labels(mine)).toEqual(['Confirm 1 Business', 'Cancel 1 Business']);
     // bob approves purchases, but alice's own quote is not his to decide
     const bobs = await chat.say(BOB, 'requests');
     expect(bobs.sections![0]!.lines).toContain(
-      '1 Business seat for EUR 30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, not confirmed yet, quote valid until Mar 2, 10:17 UTC',
+      '1 Business seat for €30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, not confirmed yet, quote valid until Mar 2, 10:17 UTC',
     );
     expect(labels(bobs)).toEqual([]);
   });

@@ -109,7 +109,7 @@ describe('renewal reminders', () => {
     // the notice reads as a summary
     const reply = renderNotice(parseNotice('renewal_reminder', sent[0]!.payload));
     expect(reply.text).toContain('Acme renews on 2026-04-01');
-    expect(reply.fields).toContainEqual({ label: 'Next charge', value: 'EUR 193.50' });
+    expect(reply.fields).toContainEqual({ label: 'Next charge', value: '€193.50' });
     expect(reply.sections?.map((s) => s.title)).toEqual([
       'Seats ending (auto-renew off)',
       'Idle for 28 days or more',

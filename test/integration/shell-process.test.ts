@@ -192,7 +192,7 @@ describe('the shell as a process, on a fresh embedded database', () => {
       "✓ Your request for 2 Pro seats went to 2 approvers. You'll hear when it is decided.",
     );
     expect(out).toMatch(/^ {4}Charged now \(prorated\): EUR \d+\.\d\d$/m);
-    expect(out).toContain('    New recurring total: EUR 180.00 per month');
+    expect(out).toContain('    New recurring total: €180.00 per month');
     expect(section('carol@example.com> status')).toContain('• You are a member of Acme on the Pro plan.');
   });
 

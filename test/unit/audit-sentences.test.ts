@@ -364,16 +364,16 @@ describe('audit sentences', () => {
   it('writes money as money, names people and plans', () => {
     const say = (action: AuditAction) => auditSentence(facts(action, ROWS[action]), words);
     expect(say('purchase.requested')).toBe(
-      'Ana Lima asked for 3 Pro seats, EUR 30.00 now (prorated), approval needed.',
+      'Ana Lima asked for 3 Pro seats, €30.00 now (prorated), approval needed.',
     );
     expect(say('seat.assigned')).toBe('Ana Lima gave Ben a Business seat (was Pro).');
     expect(say('seat.unassigned')).toBe('Ana Lima moved Ben from Pro to Free.');
     expect(say('organization.owner')).toBe('Ana Lima handed ownership to Ben.');
     expect(say('organization.settings')).toBe(
-      'Ana Lima turned auto-assign on, auto-approve below EUR 50.00.',
+      'Ana Lima turned auto-assign on, auto-approve below €50.00.',
     );
     expect(say('billing.charge_declined')).toBe(
-      'The renewal charge of EUR 90.00 was declined: card_declined; next try Dec 8, 21:20.',
+      'The renewal charge of €90.00 was declined: card_declined; next try Dec 8, 21:20.',
     );
     expect(say('contract.created')).toBe(
       'A contract for 3 Pro seats and 2 Business seats was created, managed by Ana Lima.',

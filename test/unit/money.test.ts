@@ -95,15 +95,15 @@ describe('money', () => {
 
 describe('formatMoney', () => {
   it.each([
-    [123456, 'eur', 'EUR 1,234.56'],
-    [-123456, 'eur', '-EUR 1,234.56'],
-    [0, 'eur', 'EUR 0.00'],
-    [5, 'usd', 'USD 0.05'],
-    [-5, 'usd', '-USD 0.05'],
-    [100, 'gbp', 'GBP 1.00'],
-    [99, 'eur', 'EUR 0.99'],
-    [100_000_000, 'eur', 'EUR 1,000,000.00'],
-    [123_456_789_012, 'EUR', 'EUR 1,234,567,890.12'],
+    [123456, 'eur', '€1,234.56'],
+    [-123456, 'eur', '-€1,234.56'],
+    [0, 'eur', '€0.00'],
+    [5, 'usd', '$0.05'],
+    [-5, 'usd', '-$0.05'],
+    [100, 'gbp', '£1.00'],
+    [99, 'eur', '€0.99'],
+    [100_000_000, 'eur', '€1,000,000.00'],
+    [123_456_789_012, 'EUR', '€1,234,567,890.12'],
   ])('formats %i %s as %s', (amount, currency, expected) => {
     expect(formatMoney({ amount, currency })).toBe(expected);
   });
@@ -112,8 +112,8 @@ describe('formatMoney', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }), (amount) => {
         const s = formatMoney({ amount, currency: 'eur' });
-        expect(s.startsWith(amount < 0 ? '-EUR ' : 'EUR ')).toBe(true);
-        expect(s).toMatch(/^-?EUR \d{1,3}(,\d{3})*\.\d{2}$/);
+        expect(s.startsWith(amount < 0 ? '-€' : '€')).toBe(true);
+        expect(s).toMatch(/^-?€\d{1,3}(,\d{3})*\.\d{2}$/);
         const digits = Number(s.replace(/[^0-9]/g, ''));
         expect(digits).toBe(Math.abs(amount));
       }),

@@ -236,7 +236,7 @@ describe('notices', () => {
     expect(text(SAMPLES[14]!)).toBe(
       'Your Pro seat in your organization ended with the period and was not renewed. You are on Free now.',
     );
-    expect(text(SAMPLES[25]!)).toBe('Your contract renews on 2026-04-01: the next charge is USD 0.00.');
+    expect(text(SAMPLES[25]!)).toBe('Your contract renews on 2026-04-01: the next charge is $0.00.');
     expect(renderNotice(stored(SAMPLES[24]!)).sections).toEqual([
       {
         title: 'Seats ending (auto-renew off)',
