@@ -1,4 +1,18 @@
+import { adapters } from './adapters.ts';
+import { commands_core } from './commands_core.ts';
+import { commands_handlers } from './commands_handlers.ts';
 import { common } from './common.ts';
+import { errors_service } from './errors_service.ts';
+import { errors_support } from './errors_support.ts';
+import { notices } from './notices.ts';
 
 /** Every message in this language, by key; one area per file. */
-export const en = { ...common } as const;
+export const en = {
+  ...common,
+  ...errors_service,
+  ...errors_support,
+  ...commands_handlers,
+  ...commands_core,
+  ...notices,
+  ...adapters,
+} as const;

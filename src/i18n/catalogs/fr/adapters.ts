@@ -1,0 +1,6 @@
+import type { adapters as en } from '../en/adapters.ts';
+import type { Translation } from '../translation.ts';
+
+export const adapters: Translation<typeof en> = {
+  'adapters.placeholder': 'Rien pour l’instant.',
+};

@@ -1,0 +1,6 @@
+import type { errors_service as en } from '../en/errors_service.ts';
+import type { Translation } from '../translation.ts';
+
+export const errors_service: Translation<typeof en> = {
+  'errors_service.placeholder': 'Nog niets.',
+};
