@@ -342,7 +342,7 @@ describe("audit in chat: each change a sentence with names, money and the reader
       expect.arrayContaining([
         'Jun 1, 19:01 — Ana Lima gave Ben Costa a Pro seat.',
         'Jun 1, 19:02 — Ana Lima gave Ben Costa a Business seat (was Pro).',
-        `Jun 1, 19:03 — Ben Costa asked for 3 Pro seats, EUR ${(quoted / 100).toFixed(2)} now (prorated), approval needed.`,
+        `Jun 1, 19:03 — Ben Costa asked for 3 Pro seats, €${(quoted / 100).toFixed(2)} now (prorated), approval needed.`,
         'Jun 1, 19:04 — Ana Lima made Ben Costa an admin (was a member).',
         'Jun 1, 19:05 — Ana Lima offboarded Ben Costa (their Business seat freed).',
       ]),

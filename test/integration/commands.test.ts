@@ -641,14 +641,14 @@ describe('chat commands on the Acme demo', () => {
       );
       const approved = expectOk(await press(db, BOB, forBob.buttons![0]));
       expect(approved.text).toMatch(
-        /^Approved: 1 Business seat added, EUR \d+\.\d\d charged\. The requester is told\.$/,
+        /^Approved: 1 Business seat added, €\d+\.\d\d charged\. The requester is told\.$/,
       );
       expectOk(
         await press(db, ALICE, forAlice.buttons![0]),
         'Already decided: 1 Business seat approved and paid by bob@example.com. Nothing changed.',
       );
       expect((await inbox(db, CAROL)).map((n) => n.text)).toEqual([
-        expect.stringMatching(/^Approved and paid: 1 Business seat added to Acme \(EUR \d+\.\d\d\)\.$/),
+        expect.stringMatching(/^Approved and paid: 1 Business seat added to Acme \(€\d+\.\d\d\)\.$/),
       ]);
     });
 
@@ -681,12 +681,12 @@ describe('chat commands on the Acme demo', () => {
       const all = [...r.sections![0]!.lines, ...next.sections![0]!.lines];
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 Pro seat for EUR \d+\.\d\d — asked by carol@example\.com on Mar 1, 00:00 UTC, waiting for an approver, quote valid until Mar 2, 00:00 UTC$/,
+          /^1 Pro seat for €\d+\.\d\d — asked by carol@example\.com on Mar 1, 00:00 UTC, waiting for an approver, quote valid until Mar 2, 00:00 UTC$/,
         ),
       );
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 Pro seat for EUR \d+\.\d\d — asked by erin@example\.com on Mar 1, 00:00 UTC, rejected by bob@example\.com$/,
+          /^1 Pro seat for €\d+\.\d\d — asked by erin@example\.com on Mar 1, 00:00 UTC, rejected by bob@example\.com$/,
         ),
       );
       // the pending request's buttons are on its page; each page links to the other

@@ -77,7 +77,7 @@ describe('outcomes people understand', () => {
     const quote = await chat.say(CAROL, 'add 1 pro');
     expect(quote.fields).toContainEqual({ label: 'Quote valid until', value: 'Mar 2, 10:17 UTC' });
     expect(quote.fields?.find((f) => f.label === 'New recurring total')?.value).toMatch(
-      /^EUR \d+\.\d\d per month$/,
+      /^€\d+\.\d\d per month$/,
     );
     const [ask] = await chat.inbox(BOB);
     expect(ask?.text).toBe('carol@example.com asks for 1 Pro seat in Acme.');

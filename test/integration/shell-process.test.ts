@@ -191,7 +191,7 @@ describe('the shell as a process, on a fresh embedded database', () => {
     expect(out).toContain(
       "✓ Your request for 2 Pro seats went to 2 approvers. You'll hear when it is decided.",
     );
-    expect(out).toMatch(/^ {4}Charged now \(prorated\): EUR \d+\.\d\d$/m);
+    expect(out).toMatch(/^ {4}Charged now \(prorated\): €\d+\.\d\d$/m);
     expect(out).toContain('    New recurring total: €180.00 per month');
     expect(section('carol@example.com> status')).toContain('• You are a member of Acme on the Pro plan.');
   });
@@ -203,10 +203,10 @@ describe('the shell as a process, on a fresh embedded database', () => {
     expect(inbox).toContain('      [3] Approve');
     expect(inbox).toContain('      [4] Reject (asks first)');
     expect(section('bob@example.com> click 3')).toMatch(
-      /✓ Approved: 2 Pro seats added, EUR \d+\.\d\d charged\. The requester is told\./,
+      /✓ Approved: 2 Pro seats added, €\d+\.\d\d charged\. The requester is told\./,
     );
     expect(section('bob@example.com> as carol@example.com')).toMatch(
-      /• Approved and paid: 2 Pro seats added to Acme \(EUR \d+\.\d\d\)\./,
+      /• Approved and paid: 2 Pro seats added to Acme \(€\d+\.\d\d\)\./,
     );
   });
 

@@ -72,7 +72,7 @@ describe('commands as messages to the bot (personal chat)', () => {
     // read as the card shows it: the markdown escapes of the fact undone
     expect({ title: fromMarkdown(fact.title), value: fromMarkdown(fact.value) }).toEqual({
       title: 'Charged now (prorated)',
-      value: expect.stringMatching(/^EUR \d/),
+      value: expect.stringMatching(/^€\d/),
     });
     expect(await db.count('purchase_request')).toBeGreaterThan(2);
   });
