@@ -15,7 +15,8 @@ const filesUnder = (root: string, dir: string): string[] =>
 const PROSE = /\p{L}{2,}[ ,'’]+\p{L}{2,}/u;
 
 /** Calls whose string arguments are for developers and operators, not for the person reading. */
-const DEVELOPER_CALL = /^(log|d\.log|deps\.log|this\.log|logger|console)\b|\.(debug|info|warn|error|fatal|trace)$/;
+const DEVELOPER_CALL =
+  /^(log|d\.log|deps\.log|this\.log|logger|console)\b|\.(debug|info|warn|error|fatal|trace)$/;
 
 const isDeveloperText = (node: ts.Node): boolean => {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
@@ -24,7 +25,11 @@ const isDeveloperText = (node: ts.Node): boolean => {
       if (DEVELOPER_CALL.test(callee)) return true;
     }
     // `new Error('…')` and friends: a bug report, never shown (errorReply shows an apology)
-    if (ts.isNewExpression(p) && /Error$/.test(p.expression.getText()) && !/DomainError|Refus/.test(p.expression.getText()))
+    if (
+      ts.isNewExpression(p) &&
+      /Error$/.test(p.expression.getText()) &&
+      !/DomainError|Refus/.test(p.expression.getText())
+    )
       return true;
     if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isTypeNode(p)) return true;
     if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
