@@ -47,9 +47,7 @@ describe('outcomes people understand', () => {
     expect(await chat.inbox(ALICE)).toEqual([]);
     const list = await chat.say(BOB, 'requests');
     const line = list.sections![0]!.lines.find((l) => l.startsWith('2 Pro seats'));
-    expect(line).toBe(
-      '2 Pro seats for €30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, cancelled',
-    );
+    expect(line).toBe('2 Pro seats for €30.00 — asked by alice@example.com on Mar 1, 10:17 UTC, cancelled');
     const actions = await db.em
       .fork()
       .execute<{ action: string }[]>(

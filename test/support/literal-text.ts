@@ -48,7 +48,7 @@ export const proseLiterals = (source: string, fileName = 'x.ts'): string[] => {
       text = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join('{}');
     if (text !== undefined && PROSE.test(text) && !isDeveloperText(n)) found.push(text);
     if (!ts.isTemplateExpression(n)) ts.forEachChild(n, visit);
-    else n.templateSpans.forEach((s) => ts.forEachChild(s.expression, visit));
+    else for (const span of n.templateSpans) visit(span.expression);
   };
   visit(file);
   return found;

@@ -369,9 +369,7 @@ describe('audit sentences', () => {
     expect(say('seat.assigned')).toBe('Ana Lima gave Ben a Business seat (was Pro).');
     expect(say('seat.unassigned')).toBe('Ana Lima moved Ben from Pro to Free.');
     expect(say('organization.owner')).toBe('Ana Lima handed ownership to Ben.');
-    expect(say('organization.settings')).toBe(
-      'Ana Lima turned auto-assign on, auto-approve below €50.00.',
-    );
+    expect(say('organization.settings')).toBe('Ana Lima turned auto-assign on, auto-approve below €50.00.');
     expect(say('billing.charge_declined')).toBe(
       'The renewal charge of €90.00 was declined: card_declined; next try Dec 8, 21:20.',
     );
