@@ -7,9 +7,9 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.common.check_contract_id': 'Vérifiez l’identifiant du contrat.',
   'errors_service.common.contract_ended': 'Le contrat {contract} est terminé.',
   'errors_service.common.no_payment_method': 'Aucun moyen de paiement n’est enregistré pour vous.',
-  'errors_service.common.offboarded': '{email} a quitté l’organisation.',
+  'errors_service.common.offboarded': 'Le compte {email} a été désactivé.',
 
-  'errors_service.idle_offer.not_found': 'Aucune offre de licence de ce type ne vous est destinée.',
+  'errors_service.idle_offer.not_found': 'Vous n’avez pas d’offre de licence de ce type.',
   'errors_service.idle_offer.not_found_next': 'Consultez vos derniers messages de Seatkeeper.',
   'errors_service.idle_offer.kept': 'Vous avez déjà choisi de garder votre licence {plan} chez {org}.',
   'errors_service.idle_offer.given_back': 'Vous avez déjà rendu votre licence {plan} chez {org}.',
@@ -27,7 +27,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.invitation.closed':
     'Cette invitation est {state, select, accepted {acceptée} declined {refusée} revoked {annulée} expired {expirée} other {{state}}}.',
   'errors_service.invitation.invite_again': 'Demandez à un administrateur de vous inviter à nouveau.',
-  'errors_service.invitation.not_found_for_you': 'Aucune invitation de ce type ne vous est destinée.',
+  'errors_service.invitation.not_found_for_you': 'Vous n’avez pas d’invitation de ce type.',
   'errors_service.invitation.not_found_for_you_next':
     'Demandez à la personne qui vous a invité de la renvoyer.',
   'errors_service.invitation.already_member': 'Vous êtes déjà membre de {org}.',
@@ -167,12 +167,13 @@ export const errors_service: Translation<typeof en> = {
 
   'errors_service.offboard.no_organization': 'Cette organisation n’existe pas.',
   'errors_service.offboard.no_organization_next': 'Vérifiez l’identifiant de l’organisation.',
-  'errors_service.offboard.owner': '{email} est propriétaire de {org} et ne peut pas être désactivé.',
+  'errors_service.offboard.owner':
+    '{email} est propriétaire de {org} : ce compte ne peut pas être désactivé.',
   'errors_service.offboard.owner_next': 'Transférez d’abord la propriété avec `owner <who>`.',
   'errors_service.offboard.self': 'Vous ne pouvez pas vous désactiver vous-même ({email}).',
   'errors_service.offboard.self_next':
     'Retirez-vous de la liste ; le propriétaire ou un autre administrateur peut vous désactiver.',
-  'errors_service.offboard.already': '{email} est déjà désactivé.',
+  'errors_service.offboard.already': 'Le compte {email} est déjà désactivé.',
   'errors_service.offboard.already_next': 'Retirez cette personne de la liste et réessayez.',
 
   'errors_service.scim.user_exists': 'Un utilisateur avec le userName {user} existe déjà dans {org}.',

@@ -7,7 +7,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.common.check_contract_id': 'Controleer de id van het contract.',
   'errors_service.common.contract_ended': 'Contract {contract} is afgelopen.',
   'errors_service.common.no_payment_method': 'Er staat geen betaalmethode voor je geregistreerd.',
-  'errors_service.common.offboarded': '{email} is uit dienst gemeld.',
+  'errors_service.common.offboarded': '{email} is gedeactiveerd.',
 
   'errors_service.idle_offer.not_found': 'Er is geen licentie-aanbod van deze soort voor je.',
   'errors_service.idle_offer.not_found_next': 'Bekijk je laatste berichten van Seatkeeper.',
@@ -167,12 +167,12 @@ export const errors_service: Translation<typeof en> = {
 
   'errors_service.offboard.no_organization': 'Die organisatie bestaat niet.',
   'errors_service.offboard.no_organization_next': 'Controleer de id van de organisatie.',
-  'errors_service.offboard.owner': '{email} is eigenaar van {org} en kan niet uit dienst worden gemeld.',
+  'errors_service.offboard.owner': '{email} is eigenaar van {org} en kan niet worden gedeactiveerd.',
   'errors_service.offboard.owner_next': 'Draag eerst het eigenaarschap over met `owner <who>`.',
-  'errors_service.offboard.self': 'Je kunt jezelf niet uit dienst melden ({email}).',
+  'errors_service.offboard.self': 'Je kunt jezelf niet deactiveren ({email}).',
   'errors_service.offboard.self_next':
-    'Haal jezelf van de lijst; de eigenaar of een andere beheerder kan jou uit dienst melden.',
-  'errors_service.offboard.already': '{email} is al uit dienst gemeld.',
+    'Haal jezelf van de lijst; de eigenaar of een andere beheerder kan jou deactiveren.',
+  'errors_service.offboard.already': '{email} is al gedeactiveerd.',
   'errors_service.offboard.already_next': 'Haal deze persoon van de lijst en probeer het opnieuw.',
 
   'errors_service.scim.user_exists': 'Er bestaat al een gebruiker met userName {user} in {org}.',
