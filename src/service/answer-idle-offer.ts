@@ -23,8 +23,8 @@ export interface IdleOfferAnswer {
 const notFound = () =>
   new DomainError(
     'not_found',
-    'There is no such seat offer for you.',
-    'Check your latest messages from Seatkeeper.',
+    { key: 'errors_service.idle_offer.not_found' },
+    { key: 'errors_service.idle_offer.not_found_next' },
   );
 
 /** The one line for an offer that was already decided. */
@@ -33,26 +33,26 @@ const closed = (status: Exclude<IdleOfferStatus, 'open'>, org: string, plan: str
     case 'kept':
       return new DomainError(
         'conflict',
-        `You already chose to keep your ${plan} seat in ${org}.`,
-        'Nothing to do.',
+        { key: 'errors_service.idle_offer.kept', args: { plan, org } },
+        { key: 'errors_service.common.nothing_to_do' },
       );
     case 'given_back':
       return new DomainError(
         'conflict',
-        `You already gave back your ${plan} seat in ${org}.`,
-        'Ask an admin for a seat if you need one again.',
+        { key: 'errors_service.idle_offer.given_back', args: { plan, org } },
+        { key: 'errors_service.idle_offer.ask_admin' },
       );
     case 'reclaimed':
       return new DomainError(
         'conflict',
-        `Your ${plan} seat in ${org} was already freed: nobody answered within 7 days.`,
-        'Ask an admin for a seat if you need one again.',
+        { key: 'errors_service.idle_offer.reclaimed', args: { plan, org } },
+        { key: 'errors_service.idle_offer.ask_admin' },
       );
     case 'void':
       return new DomainError(
         'conflict',
-        `This offer about your ${plan} seat in ${org} no longer applies (the seat was used again or changed).`,
-        'Nothing to do.',
+        { key: 'errors_service.idle_offer.void', args: { plan, org } },
+        { key: 'errors_service.common.nothing_to_do' },
       );
   }
 };
@@ -81,8 +81,11 @@ export const answerIdleOffer = async (
     if (o.holder !== o.membership_id) {
       throw new DomainError(
         'conflict',
-        `You no longer hold that ${o.plan_code} seat in ${o.organization_name}.`,
-        'Nothing to do.',
+        {
+          key: 'errors_service.idle_offer.not_holder',
+          args: { plan: o.plan_code, org: o.organization_name },
+        },
+        { key: 'errors_service.common.nothing_to_do' },
       );
     }
     const status = cmd.keep ? 'kept' : 'given_back';
@@ -92,8 +95,8 @@ export const answerIdleOffer = async (
       if (o.disconnected_at) {
         throw new DomainError(
           'contract_frozen',
-          'That seat belongs to a contract that is disconnected, so its plans cannot change.',
-          'Ask an admin to reconnect the contract first.',
+          { key: 'errors_service.idle_offer.frozen' },
+          { key: 'errors_service.idle_offer.frozen_next' },
         );
       }
       await releaseSeatById(em, o.seat_id);

@@ -19,8 +19,10 @@ const closed = (inv: Invitation, now: Date) => {
   const state = inv.status === 'pending' && inv.expiresAt <= now ? 'expired' : inv.status;
   return new DomainError(
     'invitation_closed',
-    `This invitation is ${state}.`,
-    state === 'expired' ? 'Ask an admin to invite you again.' : 'Nothing to do.',
+    { key: 'errors_service.invitation.closed', args: { state } },
+    state === 'expired'
+      ? { key: 'errors_service.invitation.invite_again' }
+      : { key: 'errors_service.common.nothing_to_do' },
   );
 };
 
@@ -37,8 +39,8 @@ const ownPending = async (
   if (!inv || inv.email !== me.email) {
     throw new DomainError(
       'not_found',
-      'There is no such invitation for you.',
-      'Ask the person who invited you to send it again.',
+      { key: 'errors_service.invitation.not_found_for_you' },
+      { key: 'errors_service.invitation.not_found_for_you_next' },
     );
   }
   if (inv.status !== 'pending' || inv.expiresAt <= now) throw closed(inv, now);
@@ -62,8 +64,8 @@ export const acceptInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
     if (membership?.status === 'active') {
       throw new DomainError(
         'conflict',
-        `You are already a member of ${org.name}.`,
-        'Nothing to do; decline the invitation to close it.',
+        { key: 'errors_service.invitation.already_member', args: { org: org.name } },
+        { key: 'errors_service.invitation.already_member_next' },
       );
     }
     if (membership) {

@@ -42,8 +42,8 @@ export const lockRequestFor = async (
   if (!request)
     throw new DomainError(
       'not_found',
-      'There is no such purchase request.',
-      'See open requests with `requests`.',
+      { key: 'errors_service.purchase.not_found' },
+      { key: 'errors_service.purchase.not_found_next' },
     );
   const org = await requireOrganization(em, request.organizationId);
   const me = actor ? await actorAccount(em, actor, now) : null;
@@ -91,8 +91,8 @@ export const approvePurchase = async (
     if (org.status !== 'active') {
       throw new DomainError(
         'organization_closed',
-        `${org.name} is cancelled at the end of the period, so it buys no more seats.`,
-        'Undo the cancellation with `cancel undo` first, or reject the request.',
+        { key: 'errors_service.purchase.cancelling', args: { org: org.name } },
+        { key: 'errors_service.purchase.cancelling_next' },
       );
     }
     await takeBillingLease(em, request.id, now);
@@ -193,8 +193,8 @@ const takeSendTurn = async (ctx: ServiceContext, r: PurchaseRequest, waitMs: num
       await releaseBillingLease(ctx.em.fork(), r.id);
       throw new DomainError(
         'billing_unavailable',
-        'Another purchase for this organization is being charged right now.',
-        'This one is approved and is charged right after it, within minutes; nothing is charged twice.',
+        { key: 'errors_service.purchase.charging' },
+        { key: 'errors_service.purchase.charging_next' },
       );
     }
     await new Promise((done) => setTimeout(done, 100));

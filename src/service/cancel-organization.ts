@@ -66,8 +66,8 @@ const refuseCancelled = (org: Organization) => {
   if (org.status === 'cancelling') {
     throw new DomainError(
       'conflict',
-      `${org.name} is already cancelled; access lasts until ${isoDay(org.paidThrough!)}.`,
-      'Changed your mind? `cancel undo` keeps the organization.',
+      { key: 'errors_service.cancel.already', args: { org: org.name, until: isoDay(org.paidThrough!) } },
+      { key: 'errors_service.cancel.already_next' },
     );
   }
 };

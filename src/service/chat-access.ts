@@ -97,17 +97,17 @@ const identify = async (
   if (!p.email) {
     throw new DomainError(
       'email_unverified',
-      `I can't see your email address in ${name}, so I can't tell which account is yours.`,
+      { key: 'errors_service.chat_access.no_email', args: { platform: name } },
       user.platform === 'slack'
-        ? 'Ask a workspace admin to show email addresses to apps, then try again.'
-        : 'Ask your Teams admin to give your account an email address, then try again.',
+        ? { key: 'errors_service.chat_access.no_email_slack' }
+        : { key: 'errors_service.chat_access.no_email_teams' },
     );
   }
   if (!p.confirmed) {
     throw new DomainError(
       'email_unverified',
-      `Your email address in ${name} is not confirmed, so I can't tell which account is yours.`,
-      `Confirm your email in ${name}, then try again.`,
+      { key: 'errors_service.chat_access.unconfirmed', args: { platform: name } },
+      { key: 'errors_service.chat_access.unconfirmed_next', args: { platform: name } },
     );
   }
   const email = p.email.toLowerCase();
@@ -139,8 +139,8 @@ const identify = async (
 const outside = () =>
   new DomainError(
     'not_found',
-    "There is no such request, invitation, member or organization in this workspace's organization.",
-    'Run the command again here to see what there is.',
+    { key: 'errors_service.chat_access.outside' },
+    { key: 'errors_service.chat_access.outside_next' },
   );
 
 /**

@@ -35,8 +35,8 @@ const input = z
 const keyInvalid = () =>
   new DomainError(
     'key_invalid',
-    'That connection key is unknown or has expired.',
-    'Ask the contract manager for a new key (`contract key`) and try again.',
+    { key: 'errors_service.contract.key_invalid' },
+    { key: 'errors_service.contract.key_invalid_next' },
   );
 
 /**
@@ -50,8 +50,8 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
   if (cmd.key !== undefined && !CONNECTION_KEY_PATTERN.test(cmd.key)) {
     throw new DomainError(
       'key_invalid',
-      'That is not a connection key: keys look like ck_ followed by 32 letters and digits.',
-      'Copy the whole key the contract manager shared and try again.',
+      { key: 'errors_service.contract.key_malformed' },
+      { key: 'errors_service.contract.key_malformed_next' },
     );
   }
   return inTransaction(ctx, async (em) => {
@@ -77,13 +77,17 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
         ).id;
       const found = await lockContract(em, contractId);
       if (!found) {
-        throw new DomainError('not_found', 'There is no contract with that id.', 'Check the contract id.');
+        throw new DomainError(
+          'not_found',
+          { key: 'errors_service.common.no_such_contract' },
+          { key: 'errors_service.common.check_contract_id' },
+        );
       }
       if (found.managerId !== me.id) {
         throw new DomainError(
           'forbidden',
-          'You do not manage that contract, so you cannot connect it directly.',
-          'Ask the contract manager for its connection key and run `contract connect <key>`.',
+          { key: 'errors_service.contract.not_manager' },
+          { key: 'errors_service.contract.ask_for_key' },
         );
       }
       contract = found;
@@ -115,23 +119,23 @@ const requireConnectable = async (em: EntityManager, contract: Contract, org: Or
   if (contract.kind !== 'external') {
     throw new DomainError(
       'conflict',
-      "That is an organization's own contract; it cannot be connected to another organization.",
-      'Connect a contract bought outside chat instead.',
+      { key: 'errors_service.contract.own_contract' },
+      { key: 'errors_service.contract.own_contract_next' },
     );
   }
   if (contract.status !== 'active') {
     throw new DomainError(
       'conflict',
-      `Contract ${contract.id} has ended.`,
-      'Ask the contract manager about renewing it.',
+      { key: 'errors_service.common.contract_ended', args: { contract: contract.id } },
+      { key: 'errors_service.contract.ended_next' },
     );
   }
   if (!isConnected(contract)) return;
   if (contract.organizationId === org.id) {
     throw new DomainError(
       'conflict',
-      `Contract ${contract.id} is already connected to ${org.name}.`,
-      '`status` shows its seats.',
+      { key: 'errors_service.contract.connected_here', args: { contract: contract.id, org: org.name } },
+      { key: 'errors_service.contract.connected_here_next' },
     );
   }
   // Connected elsewhere: refused, unless that organization is closed for good.
@@ -139,8 +143,8 @@ const requireConnectable = async (em: EntityManager, contract: Contract, org: Or
   if (other && (other.status === 'active' || other.status === 'cancelling')) {
     throw new DomainError(
       'conflict',
-      'That contract is connected to another organization.',
-      'Ask an admin there to run `contract disconnect` first, then connect it here.',
+      { key: 'errors_service.contract.connected_elsewhere' },
+      { key: 'errors_service.contract.connected_elsewhere_next' },
     );
   }
 };

@@ -88,8 +88,8 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
     if (startsAt.getTime() > now.getTime()) {
       throw new DomainError(
         'invalid_input',
-        `Invalid input: startsAt "${startsAt.toISOString()}" is in the future.`,
-        'Create the contract on or after its start date, or leave startsAt out to start now.',
+        { key: 'errors_service.external_contract.future_start', args: { starts: startsAt.toISOString() } },
+        { key: 'errors_service.external_contract.future_start_next' },
         { field: 'startsAt' },
       );
     }
@@ -99,8 +99,8 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
       if (seen.has(line.plan)) {
         throw new DomainError(
           'invalid_input',
-          `Invalid input: plan "${line.plan}" is listed twice.`,
-          'List each plan once with its total quantity.',
+          { key: 'errors_service.external_contract.plan_twice', args: { plan: line.plan } },
+          { key: 'errors_service.external_contract.plan_twice_next' },
           { field: 'plans' },
         );
       }
@@ -114,15 +114,15 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
       if (!plan) {
         throw new DomainError(
           'not_found',
-          `There is no plan called "${line.plan}".`,
-          `Plans: ${sellable.join(', ')}.`,
+          { key: 'errors_service.external_contract.no_plan', args: { plan: line.plan } },
+          { key: 'errors_service.external_contract.no_plan_next', args: { plans: sellable.join(', ') } },
         );
       }
       if (plan.code === FREE_PLAN_CODE) {
         throw new DomainError(
           'invalid_input',
-          'Invalid input: the free plan has no seats to sell.',
-          `Choose a paid plan: ${sellable.join(', ')}.`,
+          { key: 'errors_service.external_contract.free_plan' },
+          { key: 'errors_service.external_contract.free_plan_next', args: { plans: sellable.join(', ') } },
           { field: 'plans' },
         );
       }
@@ -132,8 +132,8 @@ const create = (ctx: ServiceContext, cmd: z.output<typeof input>, key: string | 
     if (currencies.length > 1) {
       throw new DomainError(
         'invalid_input',
-        `Invalid input: the plans are priced in different currencies (${currencies.join(', ')}).`,
-        'Put plans of one currency in a contract; make one contract per currency.',
+        { key: 'errors_service.external_contract.currencies', args: { currencies: currencies.join(', ') } },
+        { key: 'errors_service.external_contract.currencies_next' },
         { field: 'plans' },
       );
     }
@@ -179,8 +179,8 @@ const replay = async (em: EntityManager, key: string, request: string) => {
   if (!row.same) {
     throw new DomainError(
       'conflict',
-      'That Idempotency-Key was already used for a different contract.',
-      'Send a new key for a new contract, or resend the original request unchanged.',
+      { key: 'errors_service.external_contract.key_reused' },
+      { key: 'errors_service.external_contract.key_reused_next' },
       { field: 'Idempotency-Key' },
     );
   }

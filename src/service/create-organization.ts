@@ -63,16 +63,16 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     if (me.personalPlan !== 'business') {
       throw new DomainError(
         'needs_business_plan',
-        `You are on the ${me.personalPlan} plan; creating an organization needs the business plan.`,
-        'Upgrade to Business first (`upgrade`), then create the organization.',
+        { key: 'errors_service.org.needs_business', args: { plan: me.personalPlan } },
+        { key: 'errors_service.org.needs_business_next' },
         { action: 'upgrade_personal_plan' },
       );
     }
     if (!hasMethod) {
       throw new DomainError(
         'needs_payment_method',
-        'There is no payment method on file for you.',
-        'Add a business card or other payment method, then try again.',
+        { key: 'errors_service.common.no_payment_method' },
+        { key: 'errors_service.org.no_payment_method_next' },
       );
     }
     const plan = await requirePlan(em, OWNER_SEAT_PLAN);
@@ -81,8 +81,8 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     if (linked && linked !== retry?.org.id) {
       throw new DomainError(
         'conflict',
-        'This workspace is linked to another organization already, and a workspace serves one organization.',
-        'Create the new organization from a workspace or tenant that is not linked yet.',
+        { key: 'errors_service.org.workspace_taken' },
+        { key: 'errors_service.org.workspace_taken_next' },
       );
     }
     if (retry) {
@@ -202,8 +202,11 @@ export const createOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     });
     throw new DomainError(
       'payment_failed',
-      `The first invoice for ${created.org.name} failed: ${opened.reason}`,
-      `Update your payment method, then run \`org create ${created.org.name}\` again to retry it.`,
+      {
+        key: 'errors_service.org.first_invoice_failed',
+        args: { org: created.org.name, reason: opened.reason },
+      },
+      { key: 'errors_service.org.first_invoice_failed_next', args: { org: created.org.name } },
       { organizationId: created.org.id },
     );
   }

@@ -24,8 +24,8 @@ export const deleteOrganization = async (ctx: ServiceContext, actor: Actor, raw:
     if (cmd.confirmName !== org.name) {
       throw new DomainError(
         'invalid_input',
-        `"${cmd.confirmName}" is not the organization's name.`,
-        `Type ${org.name} exactly to confirm.`,
+        { key: 'errors_service.org.delete_wrong_name', args: { typed: cmd.confirmName } },
+        { key: 'errors_service.org.delete_wrong_name_next', args: { org: org.name } },
       );
     }
     const { members } = await closeOrganization(em, org, now, { status: 'deleted', actorId: me.id });

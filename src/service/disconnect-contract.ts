@@ -38,22 +38,25 @@ export const disconnectContract = async (ctx: ServiceContext, actor: Actor, raw:
       // Another organization's contract is "not found" here: no leak across organizations.
       throw new DomainError(
         'not_found',
-        `${org.name} has no contract with that id.`,
-        '`status` lists the contracts of the organization.',
+        { key: 'errors_service.contract.not_in_org', args: { org: org.name } },
+        { key: 'errors_service.contract.not_in_org_next' },
       );
     }
     if (contract.kind === 'organization') {
       throw new DomainError(
         'conflict',
-        `That is ${org.name}'s own contract; it cannot be disconnected.`,
-        'To stop paying for the organization, the owner uses `cancel`.',
+        { key: 'errors_service.contract.own_not_disconnectable', args: { org: org.name } },
+        { key: 'errors_service.contract.own_not_disconnectable_next' },
       );
     }
     if (contract.disconnectedAt !== null) {
       throw new DomainError(
         'conflict',
-        `Contract ${contract.id} is already disconnected from ${org.name}.`,
-        'Connect it again with `contract connect` if you need its seats.',
+        {
+          key: 'errors_service.contract.already_disconnected',
+          args: { contract: contract.id, org: org.name },
+        },
+        { key: 'errors_service.contract.already_disconnected_next' },
       );
     }
     const before = snapshot(contract, CONTRACT_AUDIT_KEYS);

@@ -40,34 +40,38 @@ export const issueConnectionKey = async (
       ).id;
     const contract = await lockContract(em, contractId);
     if (!contract) {
-      throw new DomainError('not_found', 'There is no contract with that id.', 'Check the contract id.');
+      throw new DomainError(
+        'not_found',
+        { key: 'errors_service.common.no_such_contract' },
+        { key: 'errors_service.common.check_contract_id' },
+      );
     }
     if (contract.managerId !== me.id) {
       throw new DomainError(
         'forbidden',
-        'Only the contract manager can issue its connection key.',
-        'Ask the contract manager for the key.',
+        { key: 'errors_service.contract.key_manager_only' },
+        { key: 'errors_service.contract.key_manager_only_next' },
       );
     }
     if (contract.kind !== 'external') {
       throw new DomainError(
         'conflict',
-        "An organization's own contract cannot be connected to another organization.",
-        'Only contracts bought outside chat have a connection key.',
+        { key: 'errors_service.contract.own_has_no_key' },
+        { key: 'errors_service.contract.own_has_no_key_next' },
       );
     }
     if (contract.status !== 'active') {
       throw new DomainError(
         'conflict',
-        `Contract ${contract.id} has ended.`,
-        'Only active contracts connect.',
+        { key: 'errors_service.common.contract_ended', args: { contract: contract.id } },
+        { key: 'errors_service.contract.ended_no_key' },
       );
     }
     if (isConnected(contract)) {
       throw new DomainError(
         'conflict',
-        `Contract ${contract.id} is already connected to an organization.`,
-        'Disconnect it there first with `contract disconnect`, then issue a key.',
+        { key: 'errors_service.contract.connected_no_key', args: { contract: contract.id } },
+        { key: 'errors_service.contract.connected_no_key_next' },
       );
     }
     const key = newConnectionKey();

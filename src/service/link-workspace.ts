@@ -18,8 +18,8 @@ const input = z.object({
 const invalid = () =>
   new DomainError(
     'link_code_invalid',
-    'That link code is not valid.',
-    'Check it, or ask an owner or admin for a new one with `org link` in a linked workspace.',
+    { key: 'errors_service.link.invalid' },
+    { key: 'errors_service.link.invalid_next' },
   );
 
 /**
@@ -42,15 +42,15 @@ export const linkWorkspace = async (
     if (code.usedAt) {
       throw new DomainError(
         'link_code_invalid',
-        'That link code was used already.',
-        'Ask an owner or admin for a new one with `org link` in a linked workspace.',
+        { key: 'errors_service.link.used' },
+        { key: 'errors_service.link.ask_new' },
       );
     }
     if (code.expiresAt <= now) {
       throw new DomainError(
         'link_code_invalid',
-        'That link code expired (codes last 24 hours).',
-        'Ask an owner or admin for a new one with `org link` in a linked workspace.',
+        { key: 'errors_service.link.expired' },
+        { key: 'errors_service.link.ask_new' },
       );
     }
     // someone outside the organization learns nothing from a code they found
@@ -63,18 +63,18 @@ export const linkWorkspace = async (
       throw new DomainError(
         'conflict',
         current === org.id
-          ? `This workspace is linked to ${org.name} already.`
-          : 'This workspace is linked to another organization.',
+          ? { key: 'errors_service.link.already_here', args: { org: org.name } }
+          : { key: 'errors_service.link.linked_elsewhere' },
         current === org.id
-          ? 'Nothing to do: run any command here.'
-          : 'Its owner can unlink it with `org unlink` first.',
+          ? { key: 'errors_service.link.already_here_next' }
+          : { key: 'errors_service.link.linked_elsewhere_next' },
       );
     }
     if (!(await insertLink(em, workspace, org.id, me.id, now))) {
       throw new DomainError(
         'conflict',
-        'This workspace was linked just now.',
-        'Run `status` to see to what.',
+        { key: 'errors_service.link.just_linked' },
+        { key: 'errors_service.link.just_linked_next' },
       );
     }
     await markLinkCodeUsed(em, code.id, workspace, now);

@@ -37,7 +37,11 @@ const offboarder = async (
   if (!isIdentityProvider(actor)) return authorize(em, organizationId, actor, 'offboard');
   // a token reaches its own organization only: another one "does not exist"
   if (actor.organizationId !== organizationId) {
-    throw new DomainError('not_found', 'That organization does not exist.', 'Check the organization id.');
+    throw new DomainError(
+      'not_found',
+      { key: 'errors_service.offboard.no_organization' },
+      { key: 'errors_service.offboard.no_organization_next' },
+    );
   }
   const org = await requireOrganization(em, organizationId);
   return { org, me: { id: null, email: 'your identity provider (SCIM)' } };
@@ -79,23 +83,23 @@ export const offboardMembers = async (
       if (found.membership.role === 'owner') {
         throw new DomainError(
           'owner_cannot_leave',
-          `${found.account.email} owns ${org.name} and cannot be offboarded.`,
-          'Move ownership first with `owner <who>`.',
+          { key: 'errors_service.offboard.owner', args: { email: found.account.email, org: org.name } },
+          { key: 'errors_service.offboard.owner_next' },
         );
       }
       if (found.account.id === me.id) {
         // offboarding oneself ends one's own access at once, mid-action: someone else does it
         throw new DomainError(
           'forbidden',
-          `You can't offboard yourself (${found.account.email}).`,
-          'Remove yourself from the list; the owner or another admin can offboard you.',
+          { key: 'errors_service.offboard.self', args: { email: found.account.email } },
+          { key: 'errors_service.offboard.self_next' },
         );
       }
       if (found.membership.status !== 'active') {
         throw new DomainError(
           'conflict',
-          `${found.account.email} is already offboarded.`,
-          'Remove them from the list and try again.',
+          { key: 'errors_service.offboard.already', args: { email: found.account.email } },
+          { key: 'errors_service.offboard.already_next' },
         );
       }
       leavers.push(found);

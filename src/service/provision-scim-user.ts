@@ -31,8 +31,8 @@ export const provisionScimUser = async (
     if (membership && membership.status !== 'left' && !(await scimUserDeleted(em, membership.id))) {
       throw new DomainError(
         'conflict',
-        `A user with userName ${cmd.userName} already exists in ${org.name}.`,
-        'Look the user up with filter=userName eq "…" and update it instead.',
+        { key: 'errors_service.scim.user_exists', args: { user: cmd.userName, org: org.name } },
+        { key: 'errors_service.scim.user_exists_next' },
         { scimType: 'uniqueness' },
       );
     }

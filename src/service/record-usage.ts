@@ -39,8 +39,8 @@ export const recordUsage = async (ctx: ServiceContext, raw: z.input<typeof input
     if (!account) {
       throw new DomainError(
         'not_found',
-        `There is no account ${cmd.email}.`,
-        'Create it with PUT /api/v1/accounts/:email first.',
+        { key: 'errors_service.usage.no_account', args: { email: cmd.email } },
+        { key: 'errors_service.usage.no_account_next' },
       );
     }
     await saveUsage(

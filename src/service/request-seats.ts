@@ -133,31 +133,31 @@ const prepare = async (
   if (org.status === 'cancelling') {
     throw new DomainError(
       'organization_closed',
-      `${org.name} is cancelled at the end of the period.`,
-      'Undo the cancellation with `cancel undo` first.',
+      { key: 'errors_service.request.cancelling', args: { org: org.name } },
+      { key: 'errors_service.request.cancelling_next' },
     );
   }
   if (org.status === 'pending') {
     throw new DomainError(
       'organization_closed',
-      `${org.name} is waiting for its payment method, so it buys no seats yet.`,
-      'Finish adding the payment method (the link from `org create`), then ask again.',
+      { key: 'errors_service.request.pending', args: { org: org.name } },
+      { key: 'errors_service.request.pending_next' },
     );
   }
   const plan = requirePlanIn(plans, cmd.plan);
   if (plan.monthlyPrice === 0 && plan.yearlyPrice === 0) {
     throw new DomainError(
       'invalid_input',
-      `${plan.name} is free and needs no seats.`,
-      'Ask for a paid plan, e.g. `add 1 pro`.',
+      { key: 'errors_service.request.free_plan', args: { plan: plan.name } },
+      { key: 'errors_service.request.free_plan_next' },
     );
   }
   const contract = await ownContract(em, org.id);
   if (contract.suspendedAt) {
     throw new DomainError(
       'payment_failed',
-      `${org.name}'s seats are suspended because a payment is overdue.`,
-      'Update the payment method; the overdue payment is collected within the hour and the seats come back.',
+      { key: 'errors_service.request.suspended', args: { org: org.name } },
+      { key: 'errors_service.request.suspended_next' },
     );
   }
   if (contract.currentPeriodEnd <= now) {
@@ -165,8 +165,8 @@ const prepare = async (
     // born expired, so no approver could ever accept it.
     throw new DomainError(
       'conflict',
-      'The billing period has just ended and is being renewed.',
-      'Ask again in a few minutes.',
+      { key: 'errors_service.request.renewing' },
+      { key: 'errors_service.request.renewing_next' },
     );
   }
   const { quote, purchasedOfPlan } = await quoteWithSeats(em, contract, plan, cmd.quantity, now, plans);

@@ -19,14 +19,14 @@ export const revokeInvitation = async (ctx: ServiceContext, actor: Actor, raw: z
     if (!inv)
       throw new DomainError(
         'not_found',
-        'There is no such invitation.',
-        'See pending invitations with `members`.',
+        { key: 'errors_service.invitation.not_found' },
+        { key: 'errors_service.invitation.not_found_next' },
       );
     if (inv.status !== 'pending') {
       throw new DomainError(
         'invitation_closed',
-        `This invitation is already ${inv.status}.`,
-        'Nothing to do.',
+        { key: 'errors_service.invitation.already_closed', args: { state: inv.status } },
+        { key: 'errors_service.common.nothing_to_do' },
       );
     }
     inv.status = 'revoked';

@@ -18,8 +18,8 @@ export const revokeScimToken = async (ctx: ServiceContext, actor: Actor, raw: z.
     if (!(await deleteScimToken(em, org.id))) {
       throw new DomainError(
         'conflict',
-        `${org.name} has no SCIM token.`,
-        'Nothing to do; `scim token` makes one.',
+        { key: 'errors_service.scim.no_token', args: { org: org.name } },
+        { key: 'errors_service.scim.no_token_next' },
       );
     }
     audit(em, now, {

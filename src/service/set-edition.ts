@@ -26,8 +26,8 @@ export const setEdition = async (
   if (!isEdition(edition)) {
     throw new DomainError(
       'invalid_input',
-      `There is no edition called "${edition.slice(0, 60)}".`,
-      `Editions: ${EDITIONS.join(', ')}.`,
+      { key: 'errors_service.edition.unknown', args: { edition: edition.slice(0, 60) } },
+      { key: 'errors_service.edition.list', args: { editions: EDITIONS.join(', ') } },
       { field: 'edition' },
     );
   }
@@ -37,8 +37,8 @@ export const setEdition = async (
     if (org.edition === edition) {
       throw new DomainError(
         'conflict',
-        `${org.name} is already on the ${edition} edition.`,
-        `Editions: ${EDITIONS.join(', ')}.`,
+        { key: 'errors_service.edition.already', args: { org: org.name, edition } },
+        { key: 'errors_service.edition.list', args: { editions: EDITIONS.join(', ') } },
       );
     }
     const before = { edition: org.edition };

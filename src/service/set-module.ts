@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isModule, MODULES } from '../domain/catalog.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, type Said } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { lockOrganizationFor } from './support/contracts.ts';
@@ -14,7 +14,10 @@ const input = z.object({
   enabled: z.boolean('must be true or false'),
 });
 
-const moduleList = () => `Modules: ${Object.keys(MODULES).join(', ')}.`;
+const moduleList = (): Said => ({
+  key: 'errors_service.module.list',
+  args: { modules: Object.keys(MODULES).join(', ') },
+});
 
 /** `module add|remove <name>`: the owner turns an add-on module on or off (account page). */
 export const setModule = async (
@@ -27,7 +30,7 @@ export const setModule = async (
   if (!isModule(code)) {
     throw new DomainError(
       'invalid_input',
-      `There is no module called "${code.slice(0, 60)}".`,
+      { key: 'errors_service.module.unknown', args: { module: code.slice(0, 60) } },
       moduleList(),
       { field: 'module' },
     );
@@ -39,15 +42,15 @@ export const setModule = async (
     if (cmd.enabled && has) {
       throw new DomainError(
         'conflict',
-        `${MODULES[code].name} is already on for ${org.name}.`,
-        `Remove it with \`module remove ${code}\`.`,
+        { key: 'errors_service.module.already_on', args: { module: MODULES[code].name, org: org.name } },
+        { key: 'errors_service.module.already_on_next', args: { code } },
       );
     }
     if (!cmd.enabled && !has) {
       throw new DomainError(
         'conflict',
-        `${MODULES[code].name} is not on for ${org.name}, so there is nothing to remove.`,
-        `Add it with \`module add ${code}\`.`,
+        { key: 'errors_service.module.not_on', args: { module: MODULES[code].name, org: org.name } },
+        { key: 'errors_service.module.not_on_next', args: { code } },
       );
     }
     const before = { modules: [...org.modules] };

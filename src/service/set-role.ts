@@ -32,20 +32,24 @@ export const setRole = async (ctx: ServiceContext, actor: Actor, raw: z.input<ty
     const mine = await requirePermission(em, org, me, approverChange ? 'billing' : 'manage_settings');
     const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
     if (membership.status !== 'active') {
-      throw new DomainError('detached', `${account.email} was offboarded.`, 'Invite them again first.');
+      throw new DomainError(
+        'detached',
+        { key: 'errors_service.common.offboarded', args: { email: account.email } },
+        { key: 'errors_service.role.invite_again' },
+      );
     }
     if (membership.role === 'owner') {
       throw new DomainError(
         'conflict',
-        `${account.email} is the owner.`,
-        'Move ownership with `owner <who>` first.',
+        { key: 'errors_service.role.owner', args: { email: account.email } },
+        { key: 'errors_service.role.owner_next' },
       );
     }
     if (membership.approver && cmd.role === 'member' && !can(mine, 'billing')) {
       // demoting an approver takes their billing right away, which only the owner may do
       throw new DomainError(
         'forbidden',
-        `${account.email} is a billing approver: only the owner can take that away.`,
+        { key: 'errors_service.role.approver', args: { email: account.email } },
         permissionHint.billing,
       );
     }
@@ -54,8 +58,8 @@ export const setRole = async (ctx: ServiceContext, actor: Actor, raw: z.input<ty
       if (membership.role !== 'admin') {
         throw new DomainError(
           'conflict',
-          `${account.email} is not an admin.`,
-          `Make them admin first: \`role ${account.email} admin\`.`,
+          { key: 'errors_service.role.not_admin', args: { email: account.email } },
+          { key: 'errors_service.role.not_admin_next', args: { email: account.email } },
         );
       }
       membership.approver = true;
@@ -67,7 +71,11 @@ export const setRole = async (ctx: ServiceContext, actor: Actor, raw: z.input<ty
     }
     const after = { role: membership.role, approver: membership.approver };
     if (JSON.stringify(before) === JSON.stringify(after)) {
-      throw new DomainError('conflict', `${account.email} already has that role.`, 'Nothing to do.');
+      throw new DomainError(
+        'conflict',
+        { key: 'errors_service.role.same', args: { email: account.email } },
+        { key: 'errors_service.common.nothing_to_do' },
+      );
     }
     audit(em, now, {
       organizationId: org.id,

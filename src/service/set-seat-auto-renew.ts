@@ -25,7 +25,11 @@ export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z
     const { account, membership } = await requireMemberByEmail(em, org, cmd.member);
     const held = await seatOf(em, membership.id);
     if (!held)
-      throw new DomainError('conflict', `${account.email} has no seat.`, 'Assign one with `assign`.');
+      throw new DomainError(
+        'conflict',
+        { key: 'errors_service.seat.none', args: { email: account.email } },
+        { key: 'errors_service.seat.none_next' },
+      );
     requireNotFrozen(held.contract);
     // the roll prices renewing seats under this lock: no change between its pricing and applying
     const contract = (await lockContract(em, held.contract.id))!;
@@ -33,8 +37,11 @@ export const setSeatAutoRenew = async (ctx: ServiceContext, actor: Actor, raw: z
     if (held.seat.autoRenew === cmd.autoRenew) {
       throw new DomainError(
         'conflict',
-        `Auto-renew is already ${cmd.autoRenew ? 'on' : 'off'} for ${account.email}.`,
-        'Nothing to do.',
+        {
+          key: 'errors_service.seat.auto_renew_same',
+          args: { state: cmd.autoRenew ? 'on' : 'off', email: account.email },
+        },
+        { key: 'errors_service.common.nothing_to_do' },
       );
     }
     held.seat.autoRenew = cmd.autoRenew;

@@ -19,9 +19,19 @@ export const transferOwnership = async (ctx: ServiceContext, actor: Actor, raw: 
       membership: mine,
     } = await authorize(em, cmd.organizationId, actor, 'transfer_ownership');
     const { account, membership } = await requireMemberByEmail(em, org, cmd.to);
-    if (membership.id === mine.id) throw new DomainError('conflict', 'You already own it.', 'Nothing to do.');
+    if (membership.id === mine.id) {
+      throw new DomainError(
+        'conflict',
+        { key: 'errors_service.owner.already' },
+        { key: 'errors_service.common.nothing_to_do' },
+      );
+    }
     if (membership.status !== 'active') {
-      throw new DomainError('detached', `${account.email} was offboarded.`, 'Pick an active member.');
+      throw new DomainError(
+        'detached',
+        { key: 'errors_service.common.offboarded', args: { email: account.email } },
+        { key: 'errors_service.owner.pick_active' },
+      );
     }
     mine.role = 'admin';
     mine.approver = true;

@@ -18,7 +18,11 @@ const loadDowngrade = async (em: EntityManager, org: Organization, email: string
   const { account, membership } = await requireMemberByEmail(em, org, email);
   const held = await seatOf(em, membership.id);
   if (!held) {
-    throw new DomainError('conflict', `${account.email} is already on the Free plan.`, 'Nothing to do.');
+    throw new DomainError(
+      'conflict',
+      { key: 'errors_service.seat.already_free', args: { email: account.email } },
+      { key: 'errors_service.common.nothing_to_do' },
+    );
   }
   requireNotFrozen(held.contract);
   const [from, free] = await Promise.all([seatPlan(em, held.seat.planCode), seatPlan(em, 'free')]);

@@ -53,15 +53,15 @@ const refuseUndo = (org: Organization, now: Date) => {
   if (org.status !== 'cancelling') {
     throw new DomainError(
       'conflict',
-      `${org.name} is not cancelled, so there is nothing to undo.`,
-      'To cancel the organization, use `cancel`.',
+      { key: 'errors_service.cancel.not_cancelled', args: { org: org.name } },
+      { key: 'errors_service.cancel.not_cancelled_next' },
     );
   }
   if (org.paidThrough && org.paidThrough <= now) {
     throw new DomainError(
       'organization_closed',
-      `${org.name}'s paid time ended; the cancellation is final.`,
-      'Create a new organization with `org create <name>`.',
+      { key: 'errors_service.cancel.final', args: { org: org.name } },
+      { key: 'errors_service.cancel.final_next' },
     );
   }
 };

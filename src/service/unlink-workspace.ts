@@ -31,15 +31,15 @@ export const unlinkWorkspace = async (ctx: ServiceContext, actor: Actor, raw: z.
     if (!here) {
       throw new DomainError(
         'not_found',
-        `This workspace is not linked to ${org.name}.`,
-        'Nothing to unlink here.',
+        { key: 'errors_service.link.not_linked', args: { org: org.name } },
+        { key: 'errors_service.link.not_linked_next' },
       );
     }
     if (links.length === 1 && (org.status === 'active' || org.status === 'pending')) {
       throw new DomainError(
         'conflict',
-        `This is the last workspace linked to ${org.name}, so it stays linked while the organization runs.`,
-        'Link another workspace first with `org link`, or delete the organization with `org delete`.',
+        { key: 'errors_service.link.last', args: { org: org.name } },
+        { key: 'errors_service.link.last_next' },
       );
     }
     await deleteLink(em, workspace, org.id);

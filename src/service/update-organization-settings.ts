@@ -54,7 +54,11 @@ export const updateOrganizationSettings = async (
     if (cmd.language !== undefined) org.language = cmd.language;
     const after = snapshot(org, keys);
     if (JSON.stringify(before) === JSON.stringify(after)) {
-      throw new DomainError('conflict', 'That is already the setting.', 'Nothing to do.');
+      throw new DomainError(
+        'conflict',
+        { key: 'errors_service.settings.same' },
+        { key: 'errors_service.common.nothing_to_do' },
+      );
     }
     org.updatedAt = now;
     audit(em, now, {

@@ -28,8 +28,8 @@ export const requireScimUser = async (
   if (!found) {
     throw new DomainError(
       'not_found',
-      `There is no user ${id.slice(0, 100)}.`,
-      'List the users to find its id.',
+      { key: 'errors_service.scim.no_user', args: { id: id.slice(0, 100) } },
+      { key: 'errors_service.scim.no_user_next' },
     );
   }
   return found;
@@ -63,8 +63,8 @@ export const updateScimUser = async (
   if (cmd.userName !== current.email) {
     throw new DomainError(
       'invalid_input',
-      `userName cannot change (${current.email}): it is the account's email.`,
-      'Deprovision this user and provision one with the new userName.',
+      { key: 'errors_service.scim.username_fixed', args: { email: current.email } },
+      { key: 'errors_service.scim.username_fixed_next' },
       { scimType: 'mutability' },
     );
   }

@@ -25,23 +25,25 @@ export const upgradePersonalPlan = async (
   if (me.personalPlan === cmd.plan) {
     throw new DomainError(
       'conflict',
-      `You are already on the ${cmd.plan} plan.`,
-      cmd.plan === 'business' ? 'Go ahead: `org create <name>`.' : 'Nothing to do.',
+      { key: 'errors_service.upgrade.same', args: { plan: cmd.plan } },
+      cmd.plan === 'business'
+        ? { key: 'errors_service.upgrade.same_business_next' }
+        : { key: 'errors_service.common.nothing_to_do' },
     );
   }
   if (PERSONAL_PLANS.indexOf(me.personalPlan) > PERSONAL_PLANS.indexOf(cmd.plan)) {
     // an upgrade never lowers the plan (nor charges for doing so)
     throw new DomainError(
       'conflict',
-      `You are on the ${me.personalPlan} plan, above ${cmd.plan}.`,
-      'Nothing to upgrade; change plans in the product itself.',
+      { key: 'errors_service.upgrade.above', args: { current: me.personalPlan, plan: cmd.plan } },
+      { key: 'errors_service.upgrade.above_next' },
     );
   }
   if (!(await ctx.billing.hasPaymentMethod(me.id))) {
     throw new DomainError(
       'needs_payment_method',
-      'There is no payment method on file for you.',
-      'Add a card or other payment method, then upgrade.',
+      { key: 'errors_service.common.no_payment_method' },
+      { key: 'errors_service.upgrade.no_payment_method_next' },
     );
   }
   const price = PERSONAL_PRICES[cmd.plan];
@@ -54,8 +56,8 @@ export const upgradePersonalPlan = async (
   if (!charge.ok) {
     throw new DomainError(
       'payment_failed',
-      `The payment for the ${cmd.plan} plan failed: ${charge.reason}`,
-      'Update your payment method and try again.',
+      { key: 'errors_service.upgrade.payment_failed', args: { plan: cmd.plan, reason: charge.reason } },
+      { key: 'errors_service.upgrade.payment_failed_next' },
     );
   }
   return inTransaction(ctx, async (em) => {
