@@ -8,7 +8,7 @@ export const errors_support: Translation<typeof en> = {
   'errors_support.access.removed_next': 'Contactez un administrateur s’il s’agit d’une erreur.',
   'errors_support.access.not_yours':
     'Vous êtes {role, select, admin {administrateur} other {membre}} : cette action ne relève pas de vous.',
-  'errors_support.access.closed': '{organization} a été résiliée et est fermée.',
+  'errors_support.access.closed': 'L’organisation {organization} a été résiliée et est fermée.',
   'errors_support.access.closed_next': 'Créez une nouvelle organisation avec `org create <name>`.',
   'errors_support.permission.ask_invite': 'Demandez à un administrateur de l’organisation de vous inviter.',
   'errors_support.permission.view_org':
@@ -34,9 +34,9 @@ export const errors_support: Translation<typeof en> = {
   'errors_support.assign.offboarded_next': 'Invitez cette personne à nouveau pour lui attribuer un siège.',
   'errors_support.assign.already_has': '{email} a déjà un siège {plan}.',
   'errors_support.assign.already_has_next': 'Rien à faire.',
-  'errors_support.member.not_member': '{email} n’est pas membre de {organization}.',
+  'errors_support.member.not_member': '{email} n’est pas membre de l’organisation {organization}.',
   'errors_support.member.not_member_next': 'Invitez d’abord cette personne avec `invite`.',
-  'errors_support.plan.not_found': 'Aucun plan ne s’appelle « {code} ».',
+  'errors_support.plan.not_found': 'Aucun plan ne s’appelle « {code} ».',
   'errors_support.plan.not_found_next': 'Plans : {codes}.',
   'errors_support.contract.none': 'Cette organisation n’a pas de contrat actif.',
   'errors_support.contract.none_next': 'Demandez au propriétaire de vérifier la facturation.',

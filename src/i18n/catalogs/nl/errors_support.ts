@@ -14,7 +14,7 @@ export const errors_support: Translation<typeof en> = {
   'errors_support.permission.view_org': 'Vraag een beheerder; leden zien hun eigen abonnement met `status`.',
   'errors_support.permission.ask_admin': 'Vraag een beheerder of de eigenaar om dit te doen.',
   'errors_support.permission.approve': 'Vraag de eigenaar of een goedkeurder om te beslissen.',
-  'errors_support.permission.billing': 'Alleen de eigenaar beheert de facturatie; vraag het hem of haar.',
+  'errors_support.permission.billing': 'Alleen de eigenaar beheert de facturatie; vraag het de eigenaar.',
   'errors_support.permission.transfer_ownership': 'Alleen de eigenaar kan het eigendom overdragen.',
   'errors_support.permission.delete_org': 'Alleen de eigenaar kan de organisatie verwijderen.',
   'errors_support.permission.link_workspace':
