@@ -1,41 +1,60 @@
-import { DomainError, type ErrorCode } from './errors.ts';
+import { english } from '../i18n/words.ts';
+import { DomainError, type ErrorCode, type Said } from './errors.ts';
 import type { Membership, Organization } from './model.ts';
-import { can, type Permission, permissionHint } from './permissions.ts';
+import { can, type Permission, permissionHintSaid } from './permissions.ts';
 
-/** Why an actor may not act in an organization: the DomainError it becomes. */
+/**
+ * Why an actor may not act in an organization: the DomainError it becomes. `said` is what the
+ * reader is told (in their language); `message` and `next` are the English, as the REST API says it.
+ */
 export interface Refusal {
-  code: ErrorCode;
-  message: string;
-  next: string;
+  readonly code: ErrorCode;
+  readonly said: { readonly message: Said; readonly next: Said };
+  readonly message: string;
+  readonly next: string;
 }
+
+const refusal = (code: ErrorCode, message: Said, next: Said): Refusal => ({
+  code,
+  said: { message, next },
+  get message() {
+    return english.t(message.key, message.args);
+  },
+  get next() {
+    return english.t(next.key, next.args);
+  },
+});
 
 type OrganizationView = Pick<Organization, 'name' | 'status'>;
 type MembershipView = Pick<Membership, 'role' | 'approver' | 'status'>;
 
-const NOT_FOUND: Refusal = {
-  code: 'not_found',
-  message: 'That organization does not exist.',
-  next: 'Check the organization id.',
-};
+const NOT_FOUND: Refusal = refusal(
+  'not_found',
+  { key: 'errors_support.access.org_not_found' },
+  { key: 'errors_support.access.org_not_found_next' },
+);
 
 /** The refusals of access, by name: the assignment rules (assignment-rules.ts) name the same. */
 export const ACCESS_REFUSALS = {
   organizationNotFound: (): Refusal => NOT_FOUND,
-  accessRemoved: (organizationName: string): Refusal => ({
-    code: 'detached',
-    message: `Your access to ${organizationName} was removed.`,
-    next: 'Ask an admin if this is a mistake.',
-  }),
-  notYours: (role: MembershipView['role'] | null, permission: Permission): Refusal => ({
-    code: 'forbidden',
-    message: `You are ${role === 'admin' ? 'an admin' : 'a member'}: that is not yours to do.`,
-    next: permissionHint[permission],
-  }),
-  organizationClosed: (organizationName: string): Refusal => ({
-    code: 'organization_closed',
-    message: `${organizationName} was cancelled and is closed.`,
-    next: 'Create a new organization with `org create <name>`.',
-  }),
+  accessRemoved: (organizationName: string): Refusal =>
+    refusal(
+      'detached',
+      { key: 'errors_support.access.removed', args: { organization: organizationName } },
+      { key: 'errors_support.access.removed_next' },
+    ),
+  notYours: (role: MembershipView['role'] | null, permission: Permission): Refusal =>
+    refusal(
+      'forbidden',
+      { key: 'errors_support.access.not_yours', args: { role: role === 'admin' ? 'admin' : 'member' } },
+      permissionHintSaid[permission],
+    ),
+  organizationClosed: (organizationName: string): Refusal =>
+    refusal(
+      'organization_closed',
+      { key: 'errors_support.access.closed', args: { organization: organizationName } },
+      { key: 'errors_support.access.closed_next' },
+    ),
 };
 
 /** The organization's own condition: a deleted one does not exist for anyone. */
@@ -69,4 +88,4 @@ export const accessRefusal = (
 ): Refusal | null =>
   organizationRefusal(org) ?? membershipRefusal(org!, account ? membership : null, permission);
 
-export const refusalError = (r: Refusal): DomainError => new DomainError(r.code, r.message, r.next);
+export const refusalError = (r: Refusal): DomainError => new DomainError(r.code, r.said.message, r.said.next);

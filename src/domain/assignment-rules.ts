@@ -70,15 +70,15 @@ const organizationNotFound = () => refusalError(ACCESS_REFUSALS.organizationNotF
 export const contractFrozen = () =>
   new DomainError(
     'contract_frozen',
-    'That seat belongs to a contract that is disconnected, so its plans cannot change.',
-    'Reconnect the contract with `contract connect <key>` first.',
+    { key: 'errors_support.assign.frozen' },
+    { key: 'errors_support.assign.frozen_next' },
   );
 
 export const noFreeSeat = (plan: Pick<Plan, 'code' | 'name'>) =>
   new DomainError(
     'no_free_seat',
-    `There is no free ${plan.name} seat.`,
-    `Buy more with \`add 1 ${plan.code}\`, or free one with \`unassign\`.`,
+    { key: 'errors_support.assign.no_free_seat', args: { plan: plan.name } },
+    { key: 'errors_support.assign.no_free_seat_next', args: { code: plan.code } },
   );
 
 /** The conditions, in the order they are checked; the first that fails decides. */
@@ -111,8 +111,8 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     refusal: (c) =>
       new DomainError(
         'not_found',
-        `There is no plan called "${c.planCode}".`,
-        `Plans: ${c.planCodes.join(', ')}.`,
+        { key: 'errors_support.plan.not_found', args: { code: c.planCode } },
+        { key: 'errors_support.plan.not_found_next', args: { codes: c.planCodes.join(', ') } },
       ),
   },
   {
@@ -122,8 +122,8 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     refusal: (c) =>
       new DomainError(
         'invalid_input',
-        'Free needs no seat.',
-        `Use \`unassign ${c.memberEmail}\` to move them to free.`,
+        { key: 'errors_support.assign.free_needs_no_seat' },
+        { key: 'errors_support.assign.free_needs_no_seat_next', args: { email: c.memberEmail } },
       ),
   },
   {
@@ -133,8 +133,11 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     refusal: (c) =>
       new DomainError(
         'not_found',
-        `${c.memberEmail} is not a member of ${c.organizationName}.`,
-        'Invite them first with `invite`.',
+        {
+          key: 'errors_support.member.not_member',
+          args: { email: c.memberEmail, organization: c.organizationName },
+        },
+        { key: 'errors_support.member.not_member_next' },
       ),
   },
   {
@@ -144,8 +147,8 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     refusal: (c) =>
       new DomainError(
         'detached',
-        `${c.memberEmail} was offboarded.`,
-        'Invite them again to give them a seat.',
+        { key: 'errors_support.assign.offboarded', args: { email: c.memberEmail } },
+        { key: 'errors_support.assign.offboarded_next' },
       ),
   },
   {
@@ -155,8 +158,11 @@ export const ASSIGNMENT_CONDITIONS: readonly AssignmentCondition[] = [
     refusal: (c) =>
       new DomainError(
         'already_has_seat',
-        `${c.memberEmail} already has a ${c.planName} seat.`,
-        'Nothing to do.',
+        {
+          key: 'errors_support.assign.already_has',
+          args: { email: c.memberEmail, plan: c.planName ?? c.planCode },
+        },
+        { key: 'errors_support.assign.already_has_next' },
       ),
   },
   // a move frees the held seat first: not while its contract is frozen

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './input-problems.ts';
 import { isOneLineName, isStorableText, NOT_ONE_LINE_NAME, UNSTORABLE_TEXT } from './text.ts';
 
 const text = z.string().refine(isStorableText, UNSTORABLE_TEXT);
@@ -11,20 +12,24 @@ export const billingDetailsInput = z
     company: text
       .refine(isOneLineName, NOT_ONE_LINE_NAME)
       .trim()
-      .min(2, 'is too short (2 characters at least)')
+      .min(2, problem('errors_support.input.too_short_2'))
       .max(200),
-    email: z.string().trim().toLowerCase().pipe(z.email('is not a valid email address')),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email(problem('errors_support.input.not_email'))),
     country: z
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO code such as NL or FR')),
+      .pipe(z.string().regex(/^[A-Z]{2}$/, problem('errors_support.input.country'))),
     // blank means none (forms send empty strings); spaces, dots and dashes are ignored
     vatId: z
       .string()
       .nullish()
       .transform((s) => (s == null || s.trim() === '' ? null : s.replace(/[\s.-]/g, '').toUpperCase()))
-      .pipe(z.string().regex(VAT_ID, 'must look like NL123456789B01').nullable()),
+      .pipe(z.string().regex(VAT_ID, problem('errors_support.input.vat_id')).nullable()),
     address: text
       .trim()
       .max(500)
@@ -34,7 +39,7 @@ export const billingDetailsInput = z
   .refine(
     (d) => !d.vatId || d.vatId.startsWith(d.country) || (d.country === 'GR' && d.vatId.startsWith('EL')),
     {
-      message: 'must start with the country code',
+      message: problem('errors_support.input.vat_country'),
       path: ['vatId'],
     },
   );

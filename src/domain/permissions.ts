@@ -1,3 +1,5 @@
+import { english } from '../i18n/words.ts';
+import type { Said } from './errors.ts';
 import type { Membership } from './model.ts';
 
 /**
@@ -46,19 +48,25 @@ export const can = (m: Pick<Membership, 'role' | 'approver' | 'status'> | null, 
 export const isApprover = (m: Pick<Membership, 'role' | 'approver' | 'status'> | null): boolean =>
   can(m, 'approve');
 
-export const permissionHint: Record<Permission, string> = {
-  view_own: 'Ask an admin of the organization to invite you.',
-  request_seats: 'Ask an admin of the organization to invite you.',
-  view_org: 'Ask an admin; members can see their own plan with `status`.',
-  invite: 'Ask an admin or the owner to do it.',
-  assign: 'Ask an admin or the owner to do it.',
-  offboard: 'Ask an admin or the owner to do it.',
-  manage_settings: 'Ask an admin or the owner to do it.',
-  manage_contract: 'Ask an admin or the owner to do it.',
-  approve: 'Ask the owner or a billing approver to decide.',
-  billing: 'Only the owner manages billing; ask them.',
-  transfer_ownership: 'Only the owner can hand ownership over.',
-  delete_org: 'Only the owner can delete the organization.',
-  link_workspace: 'Ask an admin or the owner to link this workspace.',
-  unlink_workspace: 'Only the owner can unlink a workspace.',
+/** What to do instead of an action one may not take, as the reader is told it. */
+export const permissionHintSaid: Record<Permission, Said> = {
+  view_own: { key: 'errors_support.permission.ask_invite' },
+  request_seats: { key: 'errors_support.permission.ask_invite' },
+  view_org: { key: 'errors_support.permission.view_org' },
+  invite: { key: 'errors_support.permission.ask_admin' },
+  assign: { key: 'errors_support.permission.ask_admin' },
+  offboard: { key: 'errors_support.permission.ask_admin' },
+  manage_settings: { key: 'errors_support.permission.ask_admin' },
+  manage_contract: { key: 'errors_support.permission.ask_admin' },
+  approve: { key: 'errors_support.permission.approve' },
+  billing: { key: 'errors_support.permission.billing' },
+  transfer_ownership: { key: 'errors_support.permission.transfer_ownership' },
+  delete_org: { key: 'errors_support.permission.delete_org' },
+  link_workspace: { key: 'errors_support.permission.link_workspace' },
+  unlink_workspace: { key: 'errors_support.permission.unlink_workspace' },
 };
+
+/** The same hints in English (logs and callers not yet given the reader's words). */
+export const permissionHint = Object.fromEntries(
+  Object.entries(permissionHintSaid).map(([p, s]) => [p, english.t(s.key)]),
+) as Record<Permission, string>;

@@ -1,3 +1,5 @@
+import { problem } from './input-problems.ts';
+
 /**
  * Text PostgreSQL can store and people can read back: no NUL or other control character (a tab
  * or line break is allowed), no lone surrogate (broken UTF-16), no U+FFFD (what undecodable bytes
@@ -6,7 +8,7 @@
 export const isStorableText = (s: string) =>
   !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, '')) && !/\p{Cs}/u.test(s) && !s.includes('\ufffd');
 
-export const UNSTORABLE_TEXT = 'contains a control character (such as NUL) or broken text; remove it';
+export const UNSTORABLE_TEXT = problem('errors_support.input.unstorable');
 
 /**
  * A name people read in a line of chat (an organization, a person, a company): storable text
@@ -16,5 +18,4 @@ export const UNSTORABLE_TEXT = 'contains a control character (such as NUL) or br
 export const isOneLineName = (s: string) =>
   isStorableText(s) && !/[\t\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(s);
 
-export const NOT_ONE_LINE_NAME =
-  'contains a line break, tab or invisible control character; type it on one line without them';
+export const NOT_ONE_LINE_NAME = problem('errors_support.input.not_one_line');

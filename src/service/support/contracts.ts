@@ -4,7 +4,7 @@ import {
   lockOrganizationRow,
   unconnectedContractsManagedBy,
 } from '../../../db/repositories/contracts.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, type Said } from '../../domain/errors.ts';
 import type { Account, Contract, Organization } from '../../domain/model.ts';
 import type { Permission } from '../../domain/permissions.ts';
 import type { Actor } from '../context.ts';
@@ -58,19 +58,23 @@ export { unconnectedContractsManagedBy };
 
 /**
  * The single contract a command without a contract id means. None → `not_found` with `none`;
- * several → `invalid_input` listing their ids so the person can name one.
+ * several → `invalid_input` listing their ids so the person can name one. A catalog message for
+ * `several` gets the ids as its `{ids}` argument (a plain string is followed by them).
  */
 export const onlyContract = (
   found: readonly Contract[],
-  none: { message: string; next: string },
-  several: string,
+  none: { message: string | Said; next: string | Said },
+  several: string | Said,
 ): Contract => {
   if (found.length === 0) throw new DomainError('not_found', none.message, none.next);
   if (found.length > 1) {
+    const ids = found.map((c) => c.id).join(', ');
     throw new DomainError(
       'invalid_input',
-      `${several}: ${found.map((c) => c.id).join(', ')}.`,
-      'Name the contract id you mean and try again.',
+      typeof several === 'string'
+        ? `${several}: ${ids}.`
+        : { key: several.key, args: { ...several.args, ids } },
+      { key: 'errors_support.contract.several_next' },
       { contractIds: found.map((c) => c.id) },
     );
   }

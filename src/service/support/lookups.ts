@@ -128,8 +128,8 @@ export const authorizeRecords = (
 const notAMember = (address: string, org: Organization) =>
   new DomainError(
     'not_found',
-    `${address} is not a member of ${org.name}.`,
-    'Invite them first with `invite`.',
+    { key: 'errors_support.member.not_member', args: { email: address, organization: org.name } },
+    { key: 'errors_support.member.not_member_next' },
   );
 
 /**
@@ -166,11 +166,16 @@ export const requireMemberByEmail = async (
 const noSuchPlan = (code: string, all: Plan[]) =>
   new DomainError(
     'not_found',
-    `There is no plan called "${code}".`,
-    `Plans: ${[...all]
-      .sort((a, b) => a.rank - b.rank)
-      .map((p) => p.code)
-      .join(', ')}.`,
+    { key: 'errors_support.plan.not_found', args: { code } },
+    {
+      key: 'errors_support.plan.not_found_next',
+      args: {
+        codes: [...all]
+          .sort((a, b) => a.rank - b.rank)
+          .map((p) => p.code)
+          .join(', '),
+      },
+    },
   );
 
 export const requirePlan = async (em: EntityManager, code: string): Promise<Plan> => {
@@ -192,8 +197,8 @@ export const ownContract = async (em: EntityManager, orgId: string): Promise<Con
   if (!c)
     throw new DomainError(
       'no_contract',
-      'This organization has no active contract.',
-      'Ask the owner to check billing.',
+      { key: 'errors_support.contract.none' },
+      { key: 'errors_support.contract.none_next' },
     );
   return c;
 };

@@ -68,8 +68,8 @@ export const refuseWhileRenewing = async (em: EntityManager, contract: Contract,
   if (contract.currentPeriodEnd <= now || pricing?.status === 'charging') {
     throw new DomainError(
       'conflict',
-      'The billing period has just ended and is being renewed.',
-      'Try again in a few minutes; the change then applies to the new period.',
+      { key: 'errors_support.renewal.in_progress' },
+      { key: 'errors_support.renewal.in_progress_next' },
     );
   }
 };
