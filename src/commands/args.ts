@@ -50,7 +50,8 @@ export const takePage = (a: readonly Token[], usage: string): { page: number; re
 };
 
 export const noMore = (rest: readonly Token[], usage: string) => {
-  if (rest.length > 0) refuse({ key: 'commands_core.args.unexpected', args: { word: tokenText(rest[0]!), usage } });
+  if (rest.length > 0)
+    refuse({ key: 'commands_core.args.unexpected', args: { word: tokenText(rest[0]!), usage } });
 };
 
 /** The parser of a command that takes one person and nothing else. */

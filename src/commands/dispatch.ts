@@ -89,7 +89,10 @@ const run = async (
 ): Promise<Reply> => {
   const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : undefined;
   if (!handler)
-    return fail(wordsOf(c).t('commands_core.dispatch.stale', { kind: form ? 'form' : 'button' }), 'invalid_input');
+    return fail(
+      wordsOf(c).t('commands_core.dispatch.stale', { kind: form ? 'form' : 'button' }),
+      'invalid_input',
+    );
   try {
     if (c.workspace) {
       if (unlinked(c) && !UNLINKED_ACTIONS.has(action as ActionId)) throw notLinked(c);

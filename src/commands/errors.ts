@@ -24,7 +24,12 @@ export const errorReply = (
     const extra: Partial<Reply> = upgrade
       ? {
           buttons: [
-            { label: w.t('commands_core.errors.upgrade_button'), action: 'personal.upgrade', payload: {}, style: 'primary' },
+            {
+              label: w.t('commands_core.errors.upgrade_button'),
+              action: 'personal.upgrade',
+              payload: {},
+              style: 'primary',
+            },
           ],
         }
       : {};

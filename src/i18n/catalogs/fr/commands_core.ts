@@ -29,7 +29,8 @@ export const commands_core: Translation<typeof en> = {
     'Un propriétaire ou un administrateur peut le lier avec `org link` depuis un espace lié, ou en créer une ici avec `org create <name>`.',
   'commands_core.context.not_member':
     'Vous n’êtes pas membre de l’organisation liée à {platform, select, teams {ce tenant Teams} other {cet espace de travail}}.',
-  'commands_core.context.not_member_next': 'Demandez à l’un de ses propriétaires ou administrateurs de vous inviter.',
+  'commands_core.context.not_member_next':
+    'Demandez à l’un de ses propriétaires ou administrateurs de vous inviter.',
   'commands_core.context.no_organization': 'Vous ne faites encore partie d’aucune organisation.',
   'commands_core.context.no_organization_next':
     'Créez-en une avec `org create <name>`, ou demandez à un administrateur de vous inviter.',
@@ -60,7 +61,8 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.billing.saved': 'Coordonnées de facturation enregistrées.',
   'commands_core.idle.gave_back':
     'Vous avez rendu votre licence {plan} dans {organization}. Vous y êtes désormais sur Free ; demandez à un administrateur si vous avez de nouveau besoin d’une licence.',
-  'commands_core.idle.kept': 'Vous gardez votre licence {plan} dans {organization}. Merci de nous avoir répondu.',
+  'commands_core.idle.kept':
+    'Vous gardez votre licence {plan} dans {organization}. Merci de nous avoir répondu.',
   'commands_core.offboard.done':
     '{count, plural, one {# personne désactivée} other {# personnes désactivées}}. Leurs données sont conservées.',
   'commands_core.offboard.title': 'Départs',

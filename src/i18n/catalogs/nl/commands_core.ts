@@ -75,6 +75,5 @@ export const commands_core: Translation<typeof en> = {
     'Opgezegd. Iedereen houdt toegang tot {day}; met `cancel undo` draai je het tot dan terug.',
   'commands_core.org.deleted':
     '{organization} is verwijderd. {count, plural, one {# lid is} other {# leden zijn}} teruggegaan naar hun eigen abonnement.',
-  'commands_core.unassign.done':
-    '{email} zit nu op Free; de {plan}-licentie is vrij voor iemand anders.',
+  'commands_core.unassign.done': '{email} zit nu op Free; de {plan}-licentie is vrij voor iemand anders.',
 };
