@@ -1,5 +1,4 @@
 import { isStorableText } from '../domain/text.ts';
-import { english } from '../i18n/words.ts';
 import { guardSubjects } from '../service/chat-access.ts';
 import { asSeenInWorkspace, type CommandContext, notLinked, wordsOf } from './context.ts';
 import { errorReply, type FormFields } from './errors.ts';
@@ -32,9 +31,6 @@ const UNLINKED_ACTIONS: ReadonlySet<ActionId> = new Set([
 ]);
 
 const unlinked = (c: CommandContext) => c.workspace !== undefined && !c.organizationId;
-
-/** The refusal of text that cannot be stored, in English (tests and logs compare with it). */
-export const UNSTORABLE_COMMAND = english.t('commands_core.dispatch.unstorable');
 
 /** Runs a typed command; a refusal or failure becomes an error Reply, never a throw. */
 export const runParsed = async (c: CommandContext, command: Command, log?: Log): Promise<Reply> => {

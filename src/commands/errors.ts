@@ -60,8 +60,8 @@ const formRefusal = (e: DomainError, form: FormFields, extra: Partial<Reply>, w:
       e instanceof InputRefusal ? `${field.label}: ${e.problem}.` : `${field.label}: ${e.lineIn(w)}`;
     return fail(line, e.code, { ...extra, fieldErrors: { [field.name]: line } });
   }
-  // not about a field the person filled in (an id the form carries): `help` means nothing here
-  // what a refused form says when the bad value is not one of its fields: open it again
+  // not about a field the person filled in (an id the form carries): `help` means nothing here,
+  // opening the form again does
   const line =
     e instanceof InputRefusal ? `${e.messageIn(w)} ${w.t('commands_core.errors.form_next')}` : e.lineIn(w);
   return fail(line, e.code, extra);
