@@ -44,8 +44,10 @@ export const emailOf = async (c: CommandContext, who: Who): Promise<string> => {
   if (!email) {
     throw new DomainError(
       'not_found',
-      `I can't see an email address for ${who.label ? `@${who.label}` : 'that person'}.`,
-      'Use their email address instead.',
+      who.label
+        ? { key: 'commands_core.context.no_email_named', args: { label: who.label } }
+        : { key: 'commands_core.context.no_email' },
+      { key: 'commands_core.context.no_email_next' },
     );
   }
   return email.toLowerCase();
@@ -55,8 +57,8 @@ export const emailOf = async (c: CommandContext, who: Who): Promise<string> => {
 export const notLinked = (c: CommandContext) =>
   new DomainError(
     'workspace_not_linked',
-    `This ${c.workspace?.platform === 'teams' ? 'Teams tenant' : 'workspace'} is not linked to an organization.`,
-    'An owner or admin can link it with `org link` from a linked workspace, or create one here with `org create <name>`.',
+    { key: 'commands_core.context.not_linked', args: { platform: c.workspace?.platform ?? 'slack' } },
+    { key: 'commands_core.context.not_linked_next' },
   );
 
 /**
@@ -71,8 +73,8 @@ export const asSeenInWorkspace = (c: CommandContext, e: unknown): unknown =>
   e.message === ACCESS_REFUSALS.organizationNotFound().message
     ? new DomainError(
         'not_found',
-        `You are not a member of the organization this ${c.workspace.platform === 'teams' ? 'Teams tenant' : 'workspace'} is linked to.`,
-        'Ask one of its owners or admins to invite you.',
+        { key: 'commands_core.context.not_member', args: { platform: c.workspace.platform } },
+        { key: 'commands_core.context.not_member_next' },
       )
     : e;
 
@@ -88,8 +90,8 @@ export const organizationFor = async (c: CommandContext): Promise<string> => {
   if (!mine) {
     throw new DomainError(
       'not_found',
-      'You are not in an organization yet.',
-      'Create one with `org create <name>`, or ask an admin to invite you.',
+      { key: 'commands_core.context.no_organization' },
+      { key: 'commands_core.context.no_organization_next' },
     );
   }
   return mine.id;

@@ -32,9 +32,6 @@ const UNLINKED_ACTIONS: ReadonlySet<ActionId> = new Set([
 
 const unlinked = (c: CommandContext) => c.workspace !== undefined && !c.organizationId;
 
-export const UNSTORABLE_COMMAND =
-  'That text contains a control character (such as NUL) or broken text, which cannot be stored. Type it again without it.';
-
 /** Runs a typed command; a refusal or failure becomes an error Reply, never a throw. */
 export const runParsed = async (c: CommandContext, command: Command, log?: Log): Promise<Reply> => {
   try {
@@ -49,8 +46,9 @@ export const runParsed = async (c: CommandContext, command: Command, log?: Log):
 /** Chat text in, neutral Reply out: what every adapter calls for a slash command or message. */
 export const runCommand = async (c: CommandContext, text: string, log?: Log): Promise<Reply> => {
   // a NUL byte (which PostgreSQL refuses) or broken text in a name would otherwise fail deep down
-  if (!isStorableText(text)) return fail(UNSTORABLE_COMMAND, 'invalid_input');
-  const parsed = parseCommand(text);
+  const w = wordsOf(c);
+  if (!isStorableText(text)) return fail(w.t('commands_core.dispatch.unstorable'), 'invalid_input');
+  const parsed = parseCommand(text, w);
   if (!parsed.ok) return fail(parsed.error, 'invalid_input');
   return runParsed(c, parsed.command, log);
 };
@@ -88,7 +86,7 @@ const run = async (
   const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : undefined;
   if (!handler)
     return fail(
-      `That ${form ? 'form' : 'button'} is no longer valid. Run the command again.`,
+      wordsOf(c).t('commands_core.dispatch.stale', { kind: form ? 'form' : 'button' }),
       'invalid_input',
     );
   try {

@@ -7,9 +7,6 @@ import { fail, type Reply } from './reply.ts';
 /** The fields of a submitted form, as the person saw them: a refusal names its field by label. */
 export type FormFields = readonly Pick<FormField, 'name' | 'label'>[];
 
-/** What a refused form says when the bad value is not one of its fields (ids it carries). */
-const FORM_NEXT = 'Open the form again and submit it once more.';
-
 /**
  * A refusal as one line with its code and the next step; anything else as a safe apology. For a
  * form (`form` given) a refusal about one of its fields names that field by its label, in one
@@ -27,7 +24,12 @@ export const errorReply = (
     const extra: Partial<Reply> = upgrade
       ? {
           buttons: [
-            { label: 'Upgrade to Business', action: 'personal.upgrade', payload: {}, style: 'primary' },
+            {
+              label: w.t('commands_core.errors.upgrade_button'),
+              action: 'personal.upgrade',
+              payload: {},
+              style: 'primary',
+            },
           ],
         }
       : {};
@@ -58,6 +60,9 @@ const formRefusal = (e: DomainError, form: FormFields, extra: Partial<Reply>, w:
       e instanceof InputRefusal ? `${field.label}: ${e.problem}.` : `${field.label}: ${e.lineIn(w)}`;
     return fail(line, e.code, { ...extra, fieldErrors: { [field.name]: line } });
   }
-  // not about a field the person filled in (an id the form carries): `help` means nothing here
-  return fail(e instanceof InputRefusal ? `${e.message} ${FORM_NEXT}` : e.lineIn(w), e.code, extra);
+  // not about a field the person filled in (an id the form carries): `help` means nothing here,
+  // opening the form again does
+  const line =
+    e instanceof InputRefusal ? `${e.messageIn(w)} ${w.t('commands_core.errors.form_next')}` : e.lineIn(w);
+  return fail(line, e.code, extra);
 };

@@ -1,3 +1,4 @@
+import { english, type Words } from '../i18n/words.ts';
 import { lower, Refusal } from './args.ts';
 import { type Command, SPECS } from './registry.ts';
 import { type CommandInfo, nearestIn, specIn } from './spec.ts';
@@ -31,8 +32,8 @@ export const nearestCommand = (word: string): string | null => nearestIn(SPECS, 
 /** A command by name, or the first of a two-word group by its first word (`contract`). */
 export const specOf = (name: string) => specIn(SPECS, name);
 
-/** Text → typed command, or one line that names the problem. Never throws. */
-export const parseCommand = (text: string): ParseResult => {
+/** Text → typed command, or one line in the reader's words that names the problem. Never throws. */
+export const parseCommand = (text: string, w: Words = english): ParseResult => {
   try {
     let tokens = tokenize(text.slice(0, 4000));
     // "/seats add 3 pro", "seats add 3 pro" (Teams) and "add 3 pro" are the same command
@@ -53,21 +54,26 @@ export const parseCommand = (text: string): ParseResult => {
     if (group) {
       return {
         ok: false,
-        error: `Say what to do with the ${first}: ${group.map((s) => `\`${s.syntax}\``).join(', ')}.`,
+        error: w.t('commands_core.grammar.group', {
+          group: first,
+          commands: group.map((s) => `\`${s.syntax}\``).join(', '),
+        }),
         suggestion: null,
       };
     }
     const suggestion = nearestCommand(first);
     return {
       ok: false,
-      error: `Unknown command "${first.slice(0, 40)}".${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Type \`help\` for the list.`,
+      error: suggestion
+        ? w.t('commands_core.grammar.unknown_did_you_mean', { word: first.slice(0, 40), suggestion })
+        : w.t('commands_core.grammar.unknown', { word: first.slice(0, 40) }),
       suggestion,
     };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, error: e.message, suggestion: null };
+    if (e instanceof Refusal) return { ok: false, error: e.lineIn(w), suggestion: null };
     return {
       ok: false,
-      error: 'That command could not be read. Type `help` for the list.',
+      error: w.t('commands_core.grammar.unreadable'),
       suggestion: null,
     };
   }

@@ -1,3 +1,4 @@
+import { english, type Words } from '../i18n/words.ts';
 import type { Button } from './reply.ts';
 
 /**
@@ -29,27 +30,33 @@ export const pageOf = (list: ListName, page: number, total: number): Page => {
 };
 
 /** "26–50 of 1,006" */
-export const pageRange = (p: Page, shown: number) =>
+export const pageRange = (p: Page, shown: number, w: Words = english) =>
   p.total === 0
-    ? '0'
-    : `${(p.offset + 1).toLocaleString('en')}–${(p.offset + shown).toLocaleString('en')} of ${p.total.toLocaleString('en')}`;
+    ? w.number(0)
+    : w.t('commands_core.paging.range', {
+        from: w.number(p.offset + 1),
+        to: w.number(p.offset + shown),
+        total: w.number(p.total),
+      });
 
 /** Previous / Next buttons: they run the same list at another page (`list.page`). */
 export const pageButtons = (
   list: ListName,
   p: Page,
   args: Record<string, string | number | boolean> = {},
+  w: Words = english,
 ): Button[] => {
   const out: Button[] = [];
   if (p.page > 1)
     out.push({
-      label: `◀ Page ${p.page - 1}`,
+      // page numbers as typed in `--page <n>`: no grouping
+      label: w.t('commands_core.paging.previous', { page: String(p.page - 1) }),
       action: 'list.page',
       payload: { list, ...args, page: p.page - 1 },
     });
   if (p.page < p.pages)
     out.push({
-      label: `Page ${p.page + 1} of ${p.pages} ▶`,
+      label: w.t('commands_core.paging.next', { page: String(p.page + 1), pages: String(p.pages) }),
       action: 'list.page',
       payload: { list, ...args, page: p.page + 1 },
     });

@@ -1,4 +1,5 @@
 import { DEFAULT_PLANS } from '../domain/catalog.ts';
+import { english, type Words } from '../i18n/words.ts';
 
 const NAMES = new Map(DEFAULT_PLANS.map((p) => [p.code, p.name]));
 
@@ -10,6 +11,6 @@ const NAMES = new Map(DEFAULT_PLANS.map((p) => [p.code, p.name]));
 export const planTitle = (code: string, name?: string | null) =>
   name || NAMES.get(code) || code.charAt(0).toUpperCase() + code.slice(1);
 
-/** The recurring total's period in words. */
-export const perPeriod = (period: 'month' | 'year' | undefined) =>
-  period === 'year' ? 'per year' : period === 'month' ? 'per month' : 'per billing period';
+/** The recurring total's period in words (plan names above are product names, not words). */
+export const perPeriod = (period: 'month' | 'year' | undefined, w: Words = english) =>
+  w.t('commands_core.plan.per_period', { period: period ?? 'unknown' });

@@ -1,4 +1,5 @@
 import { setBillingDetails } from '../../service/set-billing-details.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
 import { ok } from '../reply.ts';
 
@@ -16,5 +17,5 @@ export const billingSubmitAction: ActionHandler = async (c, { payload, values = 
       address: text(values.address) ?? null,
     },
   });
-  return ok('Billing details saved.');
+  return ok(wordsOf(c).t('commands_core.billing.saved'));
 };

@@ -1,4 +1,5 @@
 import { answerIdleOffer } from '../../service/answer-idle-offer.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler } from '../handler.ts';
 import { planTitle } from '../plan-title.ts';
 import { ok } from '../reply.ts';
@@ -9,7 +10,10 @@ const id = (p: Record<string, unknown>) => String(p.offerId ?? '');
 export const idleGiveBackAction: ActionHandler = async (c, { payload }) => {
   const r = await answerIdleOffer(c.service, c.actor, { offerId: id(payload), keep: false });
   return ok(
-    `You gave back your ${planTitle(r.plan)} seat in ${r.organizationName}. You are on Free there now; ask an admin if you need a seat again.`,
+    wordsOf(c).t('commands_core.idle.gave_back', {
+      plan: planTitle(r.plan),
+      organization: r.organizationName,
+    }),
     { decided: subjectKey.idle(id(payload)) },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler } from '../handler.ts';
 import { AUDIT_LIMIT, audit } from '../handlers/audit.ts';
 import { members } from '../handlers/members.ts';
@@ -23,7 +24,8 @@ const payload = z.discriminatedUnion('list', [
  */
 export const listPageAction: ActionHandler = async (c, input) => {
   const p = payload.safeParse(input.payload);
-  if (!p.success) return fail('That button is no longer valid. Run the command again.', 'invalid_input');
+  if (!p.success)
+    return fail(wordsOf(c).t('commands_core.dispatch.stale', { kind: 'button' }), 'invalid_input');
   const d = p.data;
   switch (d.list) {
     case 'members':

@@ -1,7 +1,8 @@
+import type { Words } from '../../i18n/words.ts';
 import { offboardMembers } from '../../service/offboard-members.ts';
-import { plural } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
-import { seatOutcome } from '../notices.ts';
+import { planTitle } from '../plan-title.ts';
 import { ok } from '../reply.ts';
 
 const orgId = (p: ActionInput['payload']) => String(p.organizationId ?? '');
@@ -22,21 +23,34 @@ export const offboardSubmitAction: ActionHandler = async (c, { payload, values =
     stopAutoRenew: bool(values.stopAutoRenew, false),
     markFormer: bool(values.markFormer, false),
   });
-  const outcome = (m: (typeof r.offboarded)[number]) =>
-    `can no longer sign in${m.seat ? `; ${seatOutcome(m.seat)}` : ''}`;
+  const w = wordsOf(c);
+  const outcome = (m: Leaver) => outcomeOf(w, m.seat);
   // a wave too long to list one by one is told per outcome, with how many and the first names
   const lines =
     r.offboarded.length <= PER_PERSON
-      ? r.offboarded.map((m) => `${m.email}: ${outcome(m)}`)
+      ? r.offboarded.map((m) => w.t('commands_core.offboard.person', { email: m.email, outcome: outcome(m) }))
       : [...groupBy(r.offboarded, outcome)].map(([what, people]) => {
           const names = people.slice(0, NAMED).map((m) => m.email);
           const more = people.length - names.length;
-          return `${plural(people.length, 'person', 'people')} ${what}: ${names.join(', ')}${more ? ` and ${more} more` : ''}`;
+          const args = { count: people.length, outcome: what, names: names.join(', '), more };
+          return w.t(more ? 'commands_core.offboard.group_more' : 'commands_core.offboard.group', args);
         });
-  return ok(`Offboarded ${plural(r.offboarded.length, 'person', 'people')}. Their data stays.`, {
-    sections: [{ title: 'Offboarded', lines }],
+  return ok(w.t('commands_core.offboard.done', { count: r.offboarded.length }), {
+    sections: [{ title: w.t('commands_core.offboard.title'), lines }],
   });
 };
+
+type Leaver = Awaited<ReturnType<typeof offboardMembers>>['offboarded'][number];
+
+/** What happened to one leaver: signed out, and their seat freed or kept. */
+const outcomeOf = (w: Words, seat: Leaver['seat']) =>
+  seat
+    ? w.t('commands_core.offboard.signed_out_seat', {
+        plan: planTitle(seat.plan),
+        seat: seat.frozen ? 'frozen' : seat.freed ? 'freed' : 'kept',
+        renewing: seat.autoRenew ? 'yes' : 'no',
+      })
+    : w.t('commands_core.offboard.signed_out');
 
 /** Up to this many leavers get a line each; more are grouped by what happened to them. */
 const PER_PERSON = 25;

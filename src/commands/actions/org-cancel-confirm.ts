@@ -1,5 +1,5 @@
 import { cancelOrganization } from '../../service/cancel-organization.ts';
-import { day } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
 import { ok } from '../reply.ts';
 
@@ -7,7 +7,6 @@ const orgId = (p: ActionInput['payload']) => String(p.organizationId ?? '');
 
 export const orgCancelConfirmAction: ActionHandler = async (c, { payload }) => {
   const r = await cancelOrganization(c.service, c.actor, { organizationId: orgId(payload) });
-  return ok(
-    `Cancelled. Everyone keeps access until ${day(r.paidThrough)}; \`cancel undo\` takes it back until then.`,
-  );
+  const w = wordsOf(c);
+  return ok(w.t('commands_core.org.cancelled', { day: w.day(r.paidThrough) }));
 };

@@ -1,5 +1,5 @@
 import { deleteOrganization } from '../../service/delete-organization.ts';
-import { plural } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
 import { ok } from '../reply.ts';
 
@@ -12,6 +12,6 @@ export const orgDeleteConfirmAction: ActionHandler = async (c, { payload, values
     confirmName: text(values.confirmName) ?? '',
   });
   return ok(
-    `${r.organization.name} is deleted. ${plural(r.members, 'member')} went back to their own plans.`,
+    wordsOf(c).t('commands_core.org.deleted', { organization: r.organization.name, count: r.members }),
   );
 };

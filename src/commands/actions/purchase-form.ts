@@ -1,17 +1,24 @@
 import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler } from '../handler.ts';
-import { add, SEAT_RANGE } from '../handlers/add.ts';
+import { add } from '../handlers/add.ts';
 import { fail } from '../reply.ts';
 
+/** The purchase form's submission runs the same path as `add <n> <plan>`. */
 export const purchaseFormAction: ActionHandler = async (c, { payload, values }) => {
+  const w = wordsOf(c);
   const quantity = Number(values?.quantity);
   const plan = typeof values?.plan === 'string' ? values.plan : '';
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_SEATS_PER_REQUEST) {
-    return fail(`The number of seats must be a whole number from ${SEAT_RANGE}.`, 'invalid_input', {
-      fieldErrors: { quantity: `Enter ${SEAT_RANGE}.` },
+    const max = w.number(MAX_SEATS_PER_REQUEST);
+    return fail(w.t('commands_core.purchase_form.quantity', { max }), 'invalid_input', {
+      fieldErrors: { quantity: w.t('commands_core.purchase_form.quantity_field', { max }) },
     });
   }
-  if (!plan) return fail('Pick a plan.', 'invalid_input', { fieldErrors: { plan: 'Pick a plan.' } });
+  if (!plan) {
+    const pick = w.t('commands_core.purchase_form.plan');
+    return fail(pick, 'invalid_input', { fieldErrors: { plan: pick } });
+  }
   return add(
     { ...c, organizationId: String(payload.organizationId ?? c.organizationId ?? '') || null },
     { name: 'add', quantity, plan },

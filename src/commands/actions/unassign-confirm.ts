@@ -1,4 +1,5 @@
 import { unassignPlan } from '../../service/unassign-plan.ts';
+import { wordsOf } from '../context.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
 import { ok } from '../reply.ts';
 
@@ -9,5 +10,5 @@ export const unassignConfirmAction: ActionHandler = async (c, { payload }) => {
     organizationId: orgId(payload),
     member: String(payload.member ?? ''),
   });
-  return ok(`${r.member.email} is on Free now; their ${r.from.name} seat is free for someone else.`);
+  return ok(wordsOf(c).t('commands_core.unassign.done', { email: r.member.email, plan: r.from.name }));
 };
