@@ -9,8 +9,10 @@ export const adapters: Translation<typeof en> = {
   'adapters.slack.home.hint': 'Typ `/seats help` in een willekeurig kanaal voor alle opdrachten.',
   'adapters.slack.working.command': 'Bezig… Ik zet het resultaat hier neer.',
   'adapters.slack.working.form': 'Bezig… Dit bericht toont het resultaat zodra het klaar is.',
-  'adapters.slack.form.too_slow': 'Het openen van het formulier duurde te lang. Voer de opdracht opnieuw uit.',
-  'adapters.slack.form.could_not_open': 'Ik kon het formulier niet op tijd openen. Voer de opdracht opnieuw uit.',
+  'adapters.slack.form.too_slow':
+    'Het openen van het formulier duurde te lang. Voer de opdracht opnieuw uit.',
+  'adapters.slack.form.could_not_open':
+    'Ik kon het formulier niet op tijd openen. Voer de opdracht opnieuw uit.',
   'adapters.slack.decision.by': '{button} — door {email}: {result}',
   'adapters.slack.modal.cancel': 'Annuleren',
   'adapters.slack.modal.yes': 'Ja',
