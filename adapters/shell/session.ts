@@ -1,7 +1,8 @@
-import type { CommandContext } from '../../src/commands/context.ts';
+import { type CommandContext, wordsOf } from '../../src/commands/context.ts';
 import { runAction, runCommand, submitForm } from '../../src/commands/dispatch.ts';
 import { renderNotice } from '../../src/commands/notices.ts';
 import type { Button, Form, FormField, Reply } from '../../src/commands/reply.ts';
+import { english, type Words } from '../../src/i18n/words.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { deliverDirectMessages } from '../../src/service/deliver-direct-messages.ts';
 import { readerLocale } from '../../src/service/reader-locale.ts';
@@ -29,6 +30,8 @@ export class ShellSession {
   private readonly open = new OpenMessages();
   private form: Filling | null = null;
   private confirming: { button: Button; message: OpenMessage } | null = null;
+  /** the typist's words, as of their last command (a form or a y/n keeps the language it began in) */
+  private w: Words = english;
 
   constructor(
     private readonly service: ServiceContext,
@@ -58,10 +61,9 @@ export class ShellSession {
     if (this.confirming) return this.answerConfirm(line);
     if (!line || line.startsWith('#')) return [];
     const as = /^as\s+(\S+)$/i.exec(line);
-    if (as) {
-      this.actor = as[1]!.toLowerCase();
-      return [`(now typing as ${this.actor})`, ...(await this.inbox())];
-    }
+    if (as) this.actor = as[1]!.toLowerCase();
+    this.w = wordsOf(await this.context());
+    if (as) return [this.w.t('adapters.shell.now_typing', { email: this.actor }), ...(await this.inbox())];
     if (/^inbox$/i.test(line)) return this.showInbox();
     const click = /^click\s+(\d+)$/i.exec(line);
     if (click) return this.click(Number(click[1]));
@@ -82,7 +84,7 @@ export class ShellSession {
 
   private render(reply: Reply, kind: OpenMessage['kind']): string[] {
     const m = reply.buttons?.length ? this.open.add(this.actor, kind, reply) : undefined;
-    return renderReply(reply, m?.first ?? 1);
+    return renderReply(reply, m?.first ?? 1, this.w);
   }
 
   /** The current person's undelivered direct messages, delivered here and marked sent. */
@@ -96,14 +98,20 @@ export class ShellSession {
     const waiting = this.open
       .of(this.actor)
       .filter((m) => m.kind === 'message')
-      .flatMap((m) => this.letter(renderReply(m.reply, m.first)));
+      .flatMap((m) => this.letter(renderReply(m.reply, m.first, this.w)));
     const fresh = await this.inbox();
-    if (!waiting.length && !fresh.length) return ['(no messages waiting for an answer, and no new ones)'];
-    return [...(waiting.length ? ['  (still waiting for your answer)', ...waiting] : []), ...fresh];
+    if (!waiting.length && !fresh.length) return [this.w.t('adapters.shell.inbox.empty')];
+    return [
+      ...(waiting.length ? [`  ${this.w.t('adapters.shell.inbox.waiting')}`, ...waiting] : []),
+      ...fresh,
+    ];
   }
 
   private letter(lines: string[]): string[] {
-    return [`  ✉ message for ${this.actor}:`, ...lines.map((l) => `    ${l}`)];
+    return [
+      `  ${this.w.t('adapters.shell.inbox.letter', { email: this.actor })}`,
+      ...lines.map((l) => `    ${l}`),
+    ];
   }
 
   private async click(n: number): Promise<string[]> {
@@ -123,15 +131,18 @@ export class ShellSession {
   private noButton(n: number): string {
     const numbers = this.open.numbers(this.actor);
     const now = numbers.length
-      ? `Your open buttons are ${numbers.join(', ')}`
-      : `${this.actor} has no open buttons`;
-    return `✗ [invalid_input] There is no button ${n} now (it was answered, replaced or never shown to ${this.actor}). ${now}; \`inbox\` shows your messages still waiting for an answer.`;
+      ? this.w.t('adapters.shell.buttons.open', { numbers: numbers.join(', ') })
+      : this.w.t('adapters.shell.buttons.none', { email: this.actor });
+    return `✗ [invalid_input] ${this.w.t('adapters.shell.buttons.missing', { n: String(n), email: this.actor, now })}`;
   }
 
   private async answerConfirm(line: string): Promise<string[]> {
     const { button, message } = this.confirming!;
     this.confirming = null;
-    if (!/^y(es)?$/i.test(line)) return [`  ${button.confirm?.deny ?? 'Cancelled'}: nothing changed.`];
+    if (!/^y(es)?$/i.test(line)) {
+      const deny = button.confirm?.deny ?? this.w.t('adapters.shell.confirm.cancelled');
+      return [`  ${this.w.t('adapters.shell.confirm.nothing_changed', { deny })}`];
+    }
     return this.press(button, message);
   }
 
@@ -149,14 +160,14 @@ export class ShellSession {
 
   private promptField(): string[] {
     const state = this.form!;
-    return renderFieldPrompt(state.form, state.ask[0]!);
+    return renderFieldPrompt(state.form, state.ask[0]!, this.w);
   }
 
   private async fillField(line: string): Promise<string[]> {
     const state = this.form!;
     const index = state.ask[0]!;
     const field = state.form.fields[index]!;
-    const parsed = readField(field, line);
+    const parsed = readField(field, line, this.w);
     if ('error' in parsed) return [`  ✗ ${parsed.error}`, ...this.promptField()];
     state.values[field.name] = parsed.value;
     state.ask.shift();
@@ -194,13 +205,17 @@ const withInitial = (f: FormField, typed: Value): FormField =>
   typed === undefined ? f : { ...f, initial: typed };
 
 /** A typed answer to one form field; Enter keeps the initial value. */
-export const readField = (f: FormField, line: string): { value: Value } | { error: string } => {
+export const readField = (
+  f: FormField,
+  line: string,
+  w: Words = english,
+): { value: Value } | { error: string } => {
   const empty = line === '';
   if (f.type === 'checkbox') {
     if (empty) return { value: Boolean(f.initial) };
     if (/^(y|yes|true|on|1)$/i.test(line)) return { value: true };
     if (/^(n|no|false|off|0)$/i.test(line)) return { value: false };
-    return { error: 'Answer y or n.' };
+    return { error: w.t('adapters.shell.field.answer_yes_no') };
   }
   const pick = (token: string) => {
     const i = Number(token);
@@ -210,19 +225,19 @@ export const readField = (f: FormField, line: string): { value: Value } | { erro
   if (f.type === 'multiselect' || f.type === 'people') {
     const tokens = empty ? (Array.isArray(f.initial) ? f.initial : []) : line.split(/[\s,]+/).filter(Boolean);
     const values = tokens.map((t) => pick(t) ?? t);
-    if (f.required && values.length === 0) return { error: 'Pick at least one.' };
+    if (f.required && values.length === 0) return { error: w.t('adapters.shell.field.pick_at_least_one') };
     return { value: values };
   }
   if (f.type === 'select') {
     const v = empty ? (typeof f.initial === 'string' ? f.initial : null) : pick(line);
-    if (!v) return { error: 'Pick one of the numbers shown.' };
+    if (!v) return { error: w.t('adapters.shell.field.pick_shown') };
     return { value: v };
   }
   const v = empty ? (f.initial === undefined ? '' : String(f.initial)) : line;
-  if (f.required && v === '') return { error: `${f.label} is required.` };
+  if (f.required && v === '') return { error: w.t('adapters.common.field_required', { label: f.label }) };
   if (f.type === 'number') {
     const n = Number(v);
-    if (!Number.isInteger(n)) return { error: 'Enter a whole number.' };
+    if (!Number.isInteger(n)) return { error: w.t('adapters.shell.field.whole_number') };
     return { value: n };
   }
   return { value: v };

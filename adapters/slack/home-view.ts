@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { CommandContext } from '../../src/commands/context.ts';
+import { type CommandContext, wordsOf } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { escapedWithin, replyBlocks } from './blocks.ts';
@@ -17,7 +17,7 @@ export const homeView = async (c: CommandContext, log: (e: unknown) => void): Pr
     { type: 'header', text: { type: 'plain_text', text: 'Seatkeeper' } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Type `/seats help` in any channel for every command.' }],
+      elements: [{ type: 'mrkdwn', text: wordsOf(c).t('adapters.slack.home.hint') }],
     },
   ];
   for (const part of parts) {

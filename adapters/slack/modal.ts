@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { Form, FormField, Reply } from '../../src/commands/reply.ts';
+import { isLocale } from '../../src/i18n/locale.ts';
+import { english, type Words, wordsFor } from '../../src/i18n/words.ts';
 import { escapedWithin } from './blocks.ts';
 
 type View = types.View;
@@ -22,6 +24,8 @@ export const formMetadata = z.object({
   responseUrl: z.string().optional(),
   /** field name → the core search that answers its people picker (block_suggestion) */
   people: z.record(z.string(), z.string()).optional(),
+  /** the reader's language, so a redrawn summary speaks it without asking Slack again */
+  locale: z.string().optional(),
 });
 export type FormMetadata = z.infer<typeof formMetadata>;
 
@@ -32,7 +36,7 @@ const option = (o: { value: string; label: string }): Option => ({
   value: o.value.slice(0, 150),
 });
 
-const element = (f: FormField): types.InputBlockElement | null => {
+const element = (f: FormField, w: Words): types.InputBlockElement | null => {
   const initial = f.initial;
   switch (f.type) {
     case 'text':
@@ -85,12 +89,12 @@ const element = (f: FormField): types.InputBlockElement | null => {
         type: 'multi_external_select',
         action_id: VALUE,
         min_query_length: 0,
-        placeholder: text('Type a name or email', 150),
+        placeholder: text(w.t('adapters.common.people_placeholder'), 150),
         ...(init.length ? { initial_options: init } : {}),
       };
     }
     case 'checkbox': {
-      const yes: Option = { text: text('Yes'), value: 'on' };
+      const yes: Option = { text: text(w.t('adapters.slack.modal.yes')), value: 'on' };
       return {
         type: 'checkboxes',
         action_id: VALUE,
@@ -109,17 +113,21 @@ const element = (f: FormField): types.InputBlockElement | null => {
 export const formView = (
   reply: Reply,
   form: Form,
-  meta: Omit<FormMetadata, 'action' | 'payload'> = {},
+  meta: Omit<FormMetadata, 'action' | 'payload' | 'locale'> = {},
+  w: Words = english,
 ): View => {
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: escapedWithin(reply.text) } },
   ];
   for (const f of form.fields) {
-    const el = element(f);
+    const el = element(f, w);
     if (!el) {
       blocks.push({
         type: 'section',
-        text: { type: 'mrkdwn', text: `*${escapedWithin(f.label, 200)}*: nothing to pick.` },
+        text: {
+          type: 'mrkdwn',
+          text: w.t('adapters.slack.modal.nothing_to_pick', { label: `*${escapedWithin(f.label, 200)}*` }),
+        },
       });
       continue;
     }
@@ -135,7 +143,7 @@ export const formView = (
     });
   }
   if (form.fields.some((f) => CHOICES.has(f.type))) {
-    blocks.push(summaryBlock(blocks, initialValues(form)));
+    blocks.push(summaryBlock(blocks, initialValues(form), w));
   }
   const people = Object.fromEntries(form.fields.flatMap((f) => (f.search ? [[f.name, f.search]] : [])));
   const metadata: FormMetadata = {
@@ -143,13 +151,14 @@ export const formView = (
     payload: form.payload,
     ...meta,
     ...(Object.keys(people).length ? { people } : {}),
+    ...(w.locale !== english.locale ? { locale: w.locale } : {}),
   };
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,
     title: text(form.title, 24),
     submit: text(form.submitLabel, 24),
-    close: text('Cancel', 24),
+    close: text(w.t('adapters.slack.modal.cancel'), 24),
     private_metadata: JSON.stringify(metadata),
     blocks,
   };
@@ -164,20 +173,24 @@ const initialValues = (form: Form) =>
 
 /** A list too long for the summary says how many and names the first ones. */
 const SHOWN_NAMES = 20;
-const listed = (v: string[]) =>
+const listed = (v: string[], w: Words) =>
   v.length === 0
     ? '—'
     : v.length <= SHOWN_NAMES
       ? v.join(', ')
-      : `${v.length} people: ${v.slice(0, SHOWN_NAMES).join(', ')} and ${v.length - SHOWN_NAMES} more`;
+      : w.t('adapters.slack.modal.many_people', {
+          count: String(v.length),
+          names: v.slice(0, SHOWN_NAMES).join(', '),
+          more: String(v.length - SHOWN_NAMES),
+        });
 
-const shown = (v: unknown) =>
+const shown = (v: unknown, w: Words) =>
   v === true
-    ? 'yes'
+    ? w.t('adapters.slack.modal.value_yes')
     : v === false
-      ? 'no'
+      ? w.t('adapters.slack.modal.value_no')
       : Array.isArray(v)
-        ? listed(v.map(String))
+        ? listed(v.map(String), w)
         : v == null || v === ''
           ? '—'
           : String(v);
@@ -201,17 +214,18 @@ const wholeLines = (lines: string[], max: number) => {
 export const summaryBlock = (
   blocks: { type: string; block_id?: string; label?: { text: string } }[],
   values: Record<string, unknown>,
+  w: Words = english,
 ): KnownBlock => {
   const lines = blocks
     .filter((b) => b.type === 'input' && b.block_id)
     .map(
       (b) =>
-        `• ${escapedWithin(b.label?.text ?? b.block_id!, 200)}: *${escapedWithin(shown(values[b.block_id!]), 2000)}*`,
+        `• ${escapedWithin(b.label?.text ?? b.block_id!, 200)}: *${escapedWithin(shown(values[b.block_id!], w), 2000)}*`,
     );
   return {
     type: 'section',
     block_id: SUMMARY_BLOCK,
-    text: { type: 'mrkdwn', text: wholeLines(['*Summary before you submit*', ...lines], 3000) },
+    text: { type: 'mrkdwn', text: wholeLines([`*${w.t('adapters.slack.modal.summary')}*`, ...lines], 3000) },
   };
 };
 
@@ -259,3 +273,7 @@ export const fieldErrorsFor = (form: { fields: string[] }, reply: Reply): Record
   );
   return Object.keys(errors).length ? errors : null;
 };
+
+/** The words a modal was opened in (its metadata's language), for redrawing it. */
+export const formWords = (m: { locale?: string | undefined } | null | undefined): Words =>
+  isLocale(m?.locale) ? wordsFor(m.locale) : english;

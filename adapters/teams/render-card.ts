@@ -1,5 +1,6 @@
 import type { Button, Reply } from '../../src/commands/reply.ts';
 import { subjectOf } from '../../src/commands/subject.ts';
+import { english, type Words } from '../../src/i18n/words.ts';
 import { markdown } from './markdown.ts';
 
 export { plain } from './markdown.ts';
@@ -56,6 +57,8 @@ export interface CardOptions {
   hideButtons?: boolean;
   /** a command whose form opens as a dialog (task/fetch) from a button */
   dialogCommand?: string;
+  /** the reader's words for the card's own text; unset: English */
+  w?: Words;
 }
 
 /** A neutral Reply as an Adaptive Card: headline, facts, sections, field errors, buttons. */
@@ -102,7 +105,7 @@ export const renderCard = (r: Reply, opts: CardOptions = {}): Card => {
           refresh: {
             action: {
               type: 'Action.Execute',
-              title: 'Refresh',
+              title: (opts.w ?? english).t('adapters.teams.card.refresh'),
               verb: 'refresh',
               data: { cardKey: opts.cardKey },
             },
@@ -114,8 +117,11 @@ export const renderCard = (r: Reply, opts: CardOptions = {}): Card => {
 };
 
 /** A card after its decision: what it said, what happened, and no buttons any more. */
-export const decidedReply = (old: Reply, outcome: Reply, by: string): Reply => ({
+export const decidedReply = (old: Reply, outcome: Reply, by: string, w: Words = english): Reply => ({
   ...old,
   buttons: [],
-  sections: [...(old.sections ?? []), { title: `Decided by ${by}`, lines: [outcome.text] }],
+  sections: [
+    ...(old.sections ?? []),
+    { title: w.t('adapters.teams.card.decided_by', { by }), lines: [outcome.text] },
+  ],
 });

@@ -1,4 +1,5 @@
 import type { Form, FormField } from '../../src/commands/reply.ts';
+import { english, type Words } from '../../src/i18n/words.ts';
 import { markdown } from './markdown.ts';
 import type { Card } from './render-card.ts';
 
@@ -27,12 +28,12 @@ const choicesOf = (f: FormField, v: Value) => {
   return choices;
 };
 
-const input = (f: FormField, value: Value, error?: string): Record<string, unknown>[] => {
+const input = (f: FormField, value: Value, w: Words, error?: string): Record<string, unknown>[] => {
   const common = {
     id: f.name,
     label: f.label,
     isRequired: f.required ?? false,
-    ...(f.required ? { errorMessage: `${f.label} is required.` } : {}),
+    ...(f.required ? { errorMessage: w.t('adapters.common.field_required', { label: f.label }) } : {}),
   };
   const v = value ?? f.initial;
   let el: Record<string, unknown>;
@@ -66,7 +67,7 @@ const input = (f: FormField, value: Value, error?: string): Record<string, unkno
         ...common,
         isMultiSelect: true,
         style: 'filtered',
-        placeholder: 'Type a name or email',
+        placeholder: w.t('adapters.common.people_placeholder'),
         choices: choicesOf(f, v),
         ...(f.search
           ? { 'choices.data': { type: 'Data.Query', dataset: `${PEOPLE_DATASET}${f.search}` } }
@@ -108,7 +109,13 @@ const input = (f: FormField, value: Value, error?: string): Record<string, unkno
 export const renderDialog = (
   form: Form,
   command: string,
-  opts: { values?: Record<string, Value>; errors?: Record<string, string>; error?: string } = {},
+  opts: {
+    values?: Record<string, Value>;
+    errors?: Record<string, string>;
+    error?: string;
+    /** the reader's words for the dialog's own text; unset: English */
+    w?: Words;
+  } = {},
 ): Card => {
   const underFields = form.fields.flatMap((f) => (opts.errors?.[f.name] ? [opts.errors[f.name]] : []));
   const headline = opts.error && !underFields.includes(opts.error) ? opts.error : undefined;
@@ -120,7 +127,9 @@ export const renderDialog = (
       ...(headline
         ? [{ type: 'TextBlock', text: `✗ ${markdown(headline)}`, color: 'attention', wrap: true }]
         : []),
-      ...form.fields.flatMap((f) => input(f, opts.values?.[f.name], opts.errors?.[f.name])),
+      ...form.fields.flatMap((f) =>
+        input(f, opts.values?.[f.name], opts.w ?? english, opts.errors?.[f.name]),
+      ),
     ],
     actions: [
       {

@@ -22,6 +22,8 @@ interface FakeUser {
   /** Slack's is_email_confirmed: the person proved they own the email */
   confirmed: boolean;
   tz?: string | undefined;
+  /** users.info's `locale` (asked with include_locale), e.g. `fr-FR` */
+  locale?: string | undefined;
 }
 
 const readBody = (req: IncomingMessage) =>
@@ -113,8 +115,20 @@ export class FakeSlack {
   }
 
   /** `tz`: the IANA zone users.info reports for the user (Slack always sends one; unset: none) */
-  addUser(teamId: string, id: string, email: string | null, o: { confirmed?: boolean; tz?: string } = {}) {
-    this.users.set(`${teamId}:${id}`, { id, teamId, email, confirmed: o.confirmed ?? true, tz: o.tz });
+  addUser(
+    teamId: string,
+    id: string,
+    email: string | null,
+    o: { confirmed?: boolean; tz?: string; locale?: string } = {},
+  ) {
+    this.users.set(`${teamId}:${id}`, {
+      id,
+      teamId,
+      email,
+      confirmed: o.confirmed ?? true,
+      tz: o.tz,
+      locale: o.locale,
+    });
   }
 
   rateLimitNext(method: string, retryAfterSeconds: number) {
@@ -218,6 +232,7 @@ export class FakeSlack {
             is_email_confirmed: u.email ? u.confirmed : false,
             profile: u.email ? { email: u.email } : {},
             ...(u.tz ? { tz: u.tz } : {}),
+            ...(u.locale && args.include_locale ? { locale: u.locale } : {}),
           },
         };
       }

@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { wordsOf } from '../../../src/commands/context.ts';
 import { runAction } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, type Reply } from '../../../src/commands/reply.ts';
+import { english, type Words } from '../../../src/i18n/words.ts';
 import { actionIdOf } from '../blocks.ts';
 import { showDecision } from '../decisions.ts';
 import type { SlackDeps } from '../deps.ts';
@@ -31,13 +33,14 @@ export const buttonClick =
       const teamId = body.team?.id ?? body.user.team_id ?? '';
       const where = { responseUrl: body.response_url, userId: body.user.id };
       let reply: Reply;
+      let w: Words = english;
       try {
-        reply = await press(d, client, teamId, body, action);
+        ({ reply, w } = await press(d, client, teamId, body, action));
       } catch (e) {
         reply = errorReply(e, (err) => d.log.error({ err }, 'button failed'));
       }
       if (reply.form && reply.tone !== 'error') {
-        await client.views.open({ trigger_id: body.trigger_id, view: formView(reply, reply.form, {}) });
+        await client.views.open({ trigger_id: body.trigger_id, view: formView(reply, reply.form, {}, w) });
         return;
       }
       await tell(d, client, where, reply);
@@ -50,15 +53,17 @@ const press = async (
   teamId: string,
   body: BlockAction<ButtonAction>,
   action: ButtonAction,
-): Promise<Reply> => {
+): Promise<{ reply: Reply; w: Words }> => {
   let payload: z.infer<typeof buttonPayload>;
   try {
     payload = buttonPayload.parse(JSON.parse(action.value ?? '{}'));
   } catch {
-    return fail('That button is no longer valid. Run the command again.', 'invalid_input');
+    // nobody identified yet (a users.info call only to say this is not worth it): English
+    return { reply: fail(english.t('adapters.common.button_expired'), 'invalid_input'), w: english };
   }
   const who = await slackContext(d, client, teamId, body.user.id);
-  if ('refusal' in who) return who.refusal;
+  if ('refusal' in who) return { reply: who.refusal, w: english };
+  const w = wordsOf(who.c);
   const actionId = actionIdOf(action.action_id);
   const reply = await runAction(who.c, actionId, { payload }, (e) =>
     d.log.error({ err: e }, 'action failed'),
@@ -66,8 +71,13 @@ const press = async (
   // only the press that decided the subject (the core says which) changes the other copies
   if (reply.decided) {
     await showDecision(d, reply.decided, {
-      decision: `${action.text.text} — by ${who.c.actor.email}: ${reply.text}`,
+      // the clicker's words, like the reply it quotes
+      decision: w.t('adapters.slack.decision.by', {
+        button: action.text.text,
+        email: who.c.actor.email,
+        result: reply.text,
+      }),
     });
   }
-  return reply;
+  return { reply, w };
 };

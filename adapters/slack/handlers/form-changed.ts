@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
-import { formValues, SUMMARY_BLOCK, summaryBlock } from '../modal.ts';
+import { formMetadata, formValues, formWords, SUMMARY_BLOCK, summaryBlock } from '../modal.ts';
 
 type ViewBlock = types.KnownBlock & { block_id?: string; label?: { text: string } };
 
@@ -17,7 +17,8 @@ export const formChanged =
     if (!view || view.type !== 'modal') return;
     const blocks = view.blocks as ViewBlock[];
     const values = formValues(view.state.values as never);
-    const next = blocks.map((b) => (b.block_id === SUMMARY_BLOCK ? summaryBlock(blocks, values) : b));
+    const w = formWords(formMetadata.safeParse(safeJson(view.private_metadata)).data);
+    const next = blocks.map((b) => (b.block_id === SUMMARY_BLOCK ? summaryBlock(blocks, values, w) : b));
     try {
       await client.views.update({
         view_id: view.id,
@@ -37,3 +38,11 @@ export const formChanged =
       d.log.warn({ err: e }, 'could not redraw the form summary');
     }
   };
+
+const safeJson = (s: string) => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return null;
+  }
+};

@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { wordsOf } from '../../../src/commands/context.ts';
 import { submitForm } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
+import { english, type Words } from '../../../src/i18n/words.ts';
 import type { SlackDeps } from '../deps.ts';
-import { fieldErrorsFor, formMetadata, formValues } from '../modal.ts';
+import { fieldErrorsFor, formMetadata, formValues, formWords } from '../modal.ts';
 import { slackContext } from '../people.ts';
 import { tell } from '../tell.ts';
 
@@ -22,12 +24,7 @@ export const formSubmit =
     const where = { responseUrl: parsed.success ? parsed.data.responseUrl : undefined, userId: body.user.id };
     if (!parsed.success) {
       await ack();
-      await tell(
-        d,
-        client,
-        where,
-        fail('That form is no longer valid. Run the command again.', 'invalid_input'),
-      );
+      await tell(d, client, where, fail(english.t('adapters.common.form_expired'), 'invalid_input'));
       return;
     }
     const meta = parsed.data;
@@ -36,10 +33,13 @@ export const formSubmit =
       b.type === 'input' && b.block_id ? [{ name: b.block_id, label: labelOf(b) ?? b.block_id }] : [],
     );
     const fields = shown.map((f) => f.name);
+    // the language the modal was opened in, until the person is identified again
+    let w: Words = formWords(meta);
     const work = (async (): Promise<Reply> => {
       try {
         const who = await slackContext(d, client, teamId, body.user.id);
         if ('refusal' in who) return who.refusal;
+        w = wordsOf(who.c);
         const values = formValues(view.state.values as never);
         return await submitForm(
           who.c,
@@ -62,11 +62,12 @@ export const formSubmit =
     if (first.done) return tell(d, client, where, first.value);
     // a long one (a wave of leavers): say so at once, then replace that message with the result
     // (two of the response_url's five uses)
-    await tell(d, client, where, info(WORKING_ON_FORM));
+    await tell(d, client, where, info(w.t('adapters.slack.working.form')));
     await tell(d, client, { ...where, replaceOriginal: true }, await work);
   };
 
-export const WORKING_ON_FORM = 'Working on it… this message will show the result when it is done.';
+/** the English ack of a slow submission (tests compare with it) */
+export const WORKING_ON_FORM = english.t('adapters.slack.working.form');
 
 const labelOf = (b: object): string | undefined => {
   const label = (b as { label?: { text?: unknown } }).label?.text;

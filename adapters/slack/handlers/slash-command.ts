@@ -1,18 +1,21 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { wordsOf } from '../../../src/commands/context.ts';
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
+import { english, type Words } from '../../../src/i18n/words.ts';
 import type { SlackDeps } from '../deps.ts';
 import { formView } from '../modal.ts';
 import { typedText } from '../mrkdwn.ts';
 import { slackContext } from '../people.ts';
 import { commandAck, tell } from '../tell.ts';
 
-export const WORKING = 'Working on it… I will post the result here.';
+/** the English ack of a slow command (tests and drivers compare with it) */
+export const WORKING = english.t('adapters.slack.working.command');
 /** Slack gives up on an ack after 3 s; leave room for the network */
 const ACK_DEADLINE_MS = 2500;
-const COULD_NOT_OPEN = fail('I could not open the form in time. Run the command again.', 'internal');
+const couldNotOpen = (w: Words) => fail(w.t('adapters.slack.form.could_not_open'), 'internal');
 
 /**
  * `/seats <text>`: runs the command and races it against a short timer. A quick answer goes in
@@ -24,10 +27,13 @@ export const slashCommand =
   (d: SlackDeps) =>
   async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const received = Date.now();
+    // the reader's words are known once they are identified; until then (a slow ack) English
+    let w: Words = english;
     const work = (async (): Promise<Reply> => {
       try {
         const who = await slackContext(d, client, command.team_id, command.user_id);
         if ('refusal' in who) return who.refusal;
+        w = wordsOf(who.c);
         return await runCommand(who.c, typedText(command.text), (e) =>
           d.log.error({ err: e }, 'command failed'),
         );
@@ -37,15 +43,13 @@ export const slashCommand =
     })();
     const first = await within(work, d.ackAfterMs);
     if (!first.done) {
-      await ack(commandAck(info(WORKING)));
+      await ack(commandAck(info(w.t('adapters.slack.working.command'))));
       const reply = await work;
       await tell(
         d,
         client,
         { responseUrl: command.response_url, userId: command.user_id, replaceOriginal: true },
-        reply.form && reply.tone !== 'error'
-          ? info('That took too long to open the form. Run the command again.')
-          : reply,
+        reply.form && reply.tone !== 'error' ? info(w.t('adapters.slack.form.too_slow')) : reply,
       );
       return;
     }
@@ -55,7 +59,7 @@ export const slashCommand =
       const opening = client.views
         .open({
           trigger_id: command.trigger_id,
-          view: formView(reply, reply.form, { responseUrl: command.response_url }),
+          view: formView(reply, reply.form, { responseUrl: command.response_url }, w),
         })
         .then(
           () => true,
@@ -66,10 +70,15 @@ export const slashCommand =
         );
       const opened = await within(opening, Math.max(0, ACK_DEADLINE_MS - (Date.now() - received)));
       if (opened.done && opened.value) return ack();
-      if (opened.done) return ack(commandAck(COULD_NOT_OPEN));
+      if (opened.done) return ack(commandAck(couldNotOpen(w)));
       await ack();
       if (!(await opening)) {
-        await tell(d, client, { responseUrl: command.response_url, userId: command.user_id }, COULD_NOT_OPEN);
+        await tell(
+          d,
+          client,
+          { responseUrl: command.response_url, userId: command.user_id },
+          couldNotOpen(w),
+        );
       }
       return;
     }

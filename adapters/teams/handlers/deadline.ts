@@ -1,6 +1,8 @@
 import { TurnContext as Turn, type TurnContext } from 'botbuilder';
 import { info } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
+import { english } from '../../../src/i18n/words.ts';
+import { activityWords } from '../activity-words.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { type Card, renderCard } from '../render-card.ts';
 
@@ -12,7 +14,8 @@ export const raceDeadline = async <T>(ms: number, running: Promise<T>): Promise<
   return r.done ? r.value : LATE;
 };
 
-export const WORKING = 'Working on it… the result follows in this chat.';
+/** the English answer of slow work (tests compare with it) */
+export const WORKING = english.t('adapters.teams.working');
 
 /**
  * Teams drops an invoke answered after 5 seconds. When a button's work takes longer than the
@@ -40,5 +43,5 @@ export const withinDeadline = async (
       )
       .catch(deps.log),
   );
-  return renderCard(info(WORKING));
+  return renderCard(info(activityWords(context).t('adapters.teams.working')));
 };

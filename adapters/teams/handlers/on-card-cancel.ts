@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { info } from '../../../src/commands/reply.ts';
+import { activityWords } from '../activity-words.ts';
 import { keyData } from '../card-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
@@ -11,7 +12,10 @@ import { brokenButton } from './refused.ts';
 export const onCardCancel =
   (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
     const data = keyData.safeParse(raw);
-    if (!data.success) return brokenButton();
+    if (!data.success) return brokenButton(activityWords(context));
     const stored = data.data.cardKey ? await storedCardFor(deps, context, data.data.cardKey) : null;
-    return answerWithCard(context, stored ?? renderCard(info('Cancelled: nothing changed.')));
+    return answerWithCard(
+      context,
+      stored ?? renderCard(info(activityWords(context).t('adapters.teams.card.cancelled'))),
+    );
   };

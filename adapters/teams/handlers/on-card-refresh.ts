@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { info } from '../../../src/commands/reply.ts';
+import { activityWords } from '../activity-words.ts';
 import { keyData } from '../card-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { type Card, renderCard } from '../render-card.ts';
@@ -18,7 +19,12 @@ export const storedCardFor = async (
   const { dialogCommand } = stored.reply;
   return stored.decided
     ? renderCard(stored.reply)
-    : renderCard(stored.reply, { cardKey, refreshFor: [aad], ...(dialogCommand ? { dialogCommand } : {}) });
+    : renderCard(stored.reply, {
+        cardKey,
+        refreshFor: [aad],
+        ...(dialogCommand ? { dialogCommand } : {}),
+        w: activityWords(context),
+      });
 };
 
 /**
@@ -28,10 +34,10 @@ export const storedCardFor = async (
 export const onCardRefresh =
   (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
     const data = keyData.safeParse(raw);
-    if (!data.success || !data.data.cardKey) return brokenButton();
+    if (!data.success || !data.data.cardKey) return brokenButton(activityWords(context));
     return answerWithCard(
       context,
       (await storedCardFor(deps, context, data.data.cardKey)) ??
-        renderCard(info('There is nothing for you to decide on this card.')),
+        renderCard(info(activityWords(context).t('adapters.teams.card.nothing_to_decide'))),
     );
   };

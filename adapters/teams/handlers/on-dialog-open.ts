@@ -1,5 +1,7 @@
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
+import { wordsOf } from '../../../src/commands/context.ts';
 import { runCommand } from '../../../src/commands/dispatch.ts';
+import { activityWords } from '../activity-words.ts';
 import { dialogOpenData } from '../card-data.ts';
 import { cardText, replyText } from '../card-text.ts';
 import type { BotDeps } from '../deps.ts';
@@ -23,7 +25,7 @@ export const dialogFor = async (
     height: 'medium',
     card: {
       contentType: 'application/vnd.microsoft.card.adaptive',
-      content: renderDialog(reply.form, command, opts),
+      content: renderDialog(reply.form, command, { w: wordsOf(turn.c), ...opts }),
     },
   };
 };
@@ -32,10 +34,10 @@ export const dialogFor = async (
 export const onDialogOpen =
   (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
     const data = dialogOpenData.safeParse(raw);
-    if (!data.success) return 'That button is no longer valid. Run the command again.';
+    if (!data.success) return activityWords(context).t('adapters.common.button_expired');
     try {
       return await dialogFor(deps, context, data.data.command);
     } catch (e) {
-      return cardText(refusedCard(e, deps.log));
+      return cardText(refusedCard(e, deps.log, activityWords(context)));
     }
   };

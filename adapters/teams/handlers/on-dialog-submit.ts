@@ -1,14 +1,16 @@
 import { type TaskModuleTaskInfo, TurnContext as Turn, type TurnContext } from 'botbuilder';
+import { wordsOf } from '../../../src/commands/context.ts';
 import { runCommand, submitForm } from '../../../src/commands/dispatch.ts';
 import type { ActionInput } from '../../../src/commands/handler.ts';
 import type { Reply } from '../../../src/commands/reply.ts';
+import { activityWords } from '../activity-words.ts';
 import { dialogSubmitData, OWN_KEYS } from '../card-data.ts';
 import { cardText, replyText } from '../card-text.ts';
 import { type BotDeps, cardActivity, inConversation } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
 import { dialogTask } from '../render-dialog.ts';
 import { teamsTurn } from '../turn-context.ts';
-import { LATE, raceDeadline, WORKING } from './deadline.ts';
+import { LATE, raceDeadline } from './deadline.ts';
 import { refusedCard } from './refused.ts';
 
 type Values = NonNullable<ActionInput['values']>;
@@ -37,7 +39,7 @@ type Outcome = { reply: Reply; dialog?: TaskModuleTaskInfo | string };
 export const onDialogSubmit =
   (deps: BotDeps) => async (context: TurnContext, _state: unknown, raw: unknown) => {
     const data = dialogSubmitData.safeParse(raw);
-    if (!data.success) return 'That form is no longer valid. Run the command again.';
+    if (!data.success) return activityWords(context).t('adapters.common.form_expired');
     const { command, action, payload } = data.data;
     const values = valuesOf(data.data);
     const reference = Turn.getConversationReference(context.activity);
@@ -55,7 +57,12 @@ export const onDialogSubmit =
       if (!form) return { reply, dialog: replyText(reply) };
       return {
         reply,
-        dialog: dialogTask(form, command, { values, errors: reply.fieldErrors, error: reply.text }),
+        dialog: dialogTask(form, command, {
+          values,
+          errors: reply.fieldErrors,
+          error: reply.text,
+          w: wordsOf(turn.c),
+        }),
       };
     })();
     try {
@@ -71,12 +78,12 @@ export const onDialogSubmit =
             )
             .catch(deps.log),
         );
-        return WORKING;
+        return activityWords(context).t('adapters.teams.working');
       }
       if (outcome.dialog) return outcome.dialog;
       await context.sendActivity(cardActivity(renderCard(outcome.reply)));
       return replyText(outcome.reply);
     } catch (e) {
-      return cardText(refusedCard(e, deps.log));
+      return cardText(refusedCard(e, deps.log, activityWords(context)));
     }
   };

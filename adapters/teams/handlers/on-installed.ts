@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { wordsOf } from '../../../src/commands/context.ts';
 import { info } from '../../../src/commands/reply.ts';
 import { isDomainError } from '../../../src/domain/errors.ts';
 import { type BotDeps, cardActivity } from '../deps.ts';
@@ -22,20 +23,15 @@ export const onInstalled = (deps: BotDeps) => async (context: TurnContext) => {
       ? a.action !== 'remove'
       : (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
   if (!botAdded || a.conversation?.conversationType !== 'personal') return;
+  let turn: Awaited<ReturnType<typeof teamsTurn>>;
   try {
-    await teamsTurn(deps, context);
+    turn = await teamsTurn(deps, context);
   } catch (e) {
     // nobody to remember (no tenant, or no email in the roster): they hear why when they type
     if (e instanceof TurnRefused || isDomainError(e)) return;
     throw e;
   }
   await context.sendActivity(
-    cardActivity(
-      renderCard(
-        info(
-          'Hi, I am Seatkeeper. I run your paid seats here: type `help` for what I can do, or `status` to start.',
-        ),
-      ),
-    ),
+    cardActivity(renderCard(info(wordsOf(turn.c).t('adapters.teams.installed.hello')))),
   );
 };

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
+import { type CommandContext, wordsOf } from '../../../src/commands/context.ts';
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, info, type Reply } from '../../../src/commands/reply.ts';
+import { activityWords } from '../activity-words.ts';
 import { type BotDeps, cardActivity } from '../deps.ts';
 import { renderCard } from '../render-card.ts';
 import { TurnRefused, teamsTurn } from '../turn-context.ts';
+import { turnRefusal } from './refused.ts';
 
 /**
  * Turns a message into command text: other people's @mentions become mention tokens the grammar
@@ -34,13 +37,14 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
     const turn = await teamsTurn(deps, context);
     reply = await runCommand(turn.c, text, deps.log);
     if (reply.private && context.activity.conversation?.conversationType !== 'personal') {
-      await context.sendActivity(
-        cardActivity(await privateCard(deps, context, turn.aadObjectId, reply, text)),
-      );
+      await context.sendActivity(cardActivity(await privateCard(deps, context, turn, reply, text)));
       return;
     }
   } catch (e) {
-    reply = e instanceof TurnRefused ? fail(e.message, 'forbidden') : errorReply(e, deps.log);
+    reply =
+      e instanceof TurnRefused
+        ? fail(turnRefusal(e, activityWords(context)), 'forbidden')
+        : errorReply(e, deps.log);
   }
   await context.sendActivity(cardActivity(renderCard(reply, { dialogCommand: text })));
 };
@@ -49,13 +53,22 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
  * Teams has no ephemeral messages: a private reply in a channel or group chat is posted as a
  * card that only says who it is for, refreshed with the content for that person alone.
  */
-const privateCard = async (deps: BotDeps, context: TurnContext, aad: string, reply: Reply, text: string) => {
+const privateCard = async (
+  deps: BotDeps,
+  context: TurnContext,
+  turn: { c: CommandContext; aadObjectId: string },
+  reply: Reply,
+  text: string,
+) => {
+  const aad = turn.aadObjectId;
   const cardKey = `private:${randomUUID()}`;
   await deps.store.saveCard(cardKey, aad, '', { ...reply, dialogCommand: text });
-  const name = context.activity.from?.name || 'the person who asked';
-  return renderCard(info(`Only ${name} can see this reply.`), {
+  const w = wordsOf(turn.c);
+  const name = context.activity.from?.name || w.t('adapters.teams.private.someone');
+  return renderCard(info(w.t('adapters.teams.private.only_for', { name })), {
     cardKey,
     refreshFor: [aad],
     hideButtons: true,
+    w,
   });
 };

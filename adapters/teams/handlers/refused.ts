@@ -1,11 +1,18 @@
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail } from '../../../src/commands/reply.ts';
+import { english, type Words } from '../../../src/i18n/words.ts';
 import { type Card, renderCard } from '../render-card.ts';
 import { TurnRefused } from '../turn-context.ts';
 
 /** A refusal as a card: ours (no Teams identity) or the core's coded one. */
-export const refusedCard = (e: unknown, log: (e: unknown) => void): Card =>
-  renderCard(e instanceof TurnRefused ? fail(e.message, 'forbidden') : errorReply(e, log));
+export const refusedCard = (e: unknown, log: (e: unknown) => void, w: Words = english): Card =>
+  renderCard(e instanceof TurnRefused ? fail(turnRefusal(e, w), 'forbidden') : errorReply(e, log));
 
-export const brokenButton = () =>
-  renderCard(fail('That button is no longer valid. Run the command again.', 'invalid_input'));
+/** The turn's refusal in the reader's language (the one it has is English; anything else as it is). */
+export const turnRefusal = (e: TurnRefused, w: Words): string =>
+  e.message === english.t('adapters.teams.refused.not_a_teams_user')
+    ? w.t('adapters.teams.refused.not_a_teams_user')
+    : e.message;
+
+export const brokenButton = (w: Words = english) =>
+  renderCard(fail(w.t('adapters.common.button_expired'), 'invalid_input'));
