@@ -2,8 +2,6 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DestinationStream, Logger } from 'pino';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
-import { stripeClient } from '../adapters/stripe/client.ts';
-import { StripeGateway } from '../adapters/stripe/stripe-gateway.ts';
 import type { TeamsBot } from '../adapters/teams/teams-bot.ts';
 import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
 import { stripeStore } from '../db/repositories/stripe-store.ts';
@@ -42,8 +40,9 @@ export const buildApp = async (
   const clock = opts.clock ?? systemClock;
   // Stripe when configured; otherwise the local ledger, so the bot runs with no setup at all.
   // Each gateway gets its store from db/ here: the adapters never reach the database themselves.
+  // The Stripe SDK is imported only then: without keys it is start-up time and memory for nothing.
   const stripe: (BillingGateway & BillingProvider) | undefined = config.STRIPE_SECRET_KEY
-    ? new StripeGateway(stripeStore(em), stripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE), {
+    ? await stripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE, em, {
         publicUrl: config.PUBLIC_URL,
         now: () => clock.now(),
       })
@@ -73,4 +72,17 @@ export const buildApp = async (
       await orm.close(true);
     },
   };
+};
+
+const stripeGateway = async (
+  secretKey: string,
+  apiBase: string | undefined,
+  em: EntityManager,
+  o: { publicUrl: string; now: () => Date },
+) => {
+  const [{ stripeClient }, { StripeGateway }] = await Promise.all([
+    import('../adapters/stripe/client.ts'),
+    import('../adapters/stripe/stripe-gateway.ts'),
+  ]);
+  return new StripeGateway(stripeStore(em), stripeClient(secretKey, apiBase), o);
 };

@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { slackOverSocket, startSlackSocket } from '../adapters/slack/slack-app.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { chatNotifier } from './jobs/chat-notifier.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
+import { listeningLine } from './listening-line.ts';
 import { buildHttp, listen } from './server.ts';
 import { exitOnSignals, shutdown } from './shutdown.ts';
 
@@ -40,17 +42,14 @@ const main = async () => {
     return shutdown({ app, server, worker, graceMs: config.SHUTDOWN_GRACE_MS });
   });
   await starting;
-  const address = server!.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
   app.log.info(
     {
-      port,
       database: config.DATABASE_URL ? 'postgresql' : `embedded (${config.DATA_DIR})`,
       billing: app.ctx.billing.name,
       worker: config.WORKER,
       slack: slackSocket ? 'socket mode' : undefined,
     },
-    `Seatkeeper listening on http://localhost:${port}`,
+    listeningLine(server!.address() as AddressInfo),
   );
 };
 

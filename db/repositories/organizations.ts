@@ -1,8 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Contract, Membership, Organization, Seat } from '../../src/domain/model.ts';
-import { ContractSchema, MembershipSchema, OrganizationSchema, SeatSchema } from '../schemas/index.ts';
+import type { Account, Contract, Membership, Organization, Seat } from '../../src/domain/model.ts';
+import {
+  AccountSchema,
+  ContractSchema,
+  MembershipSchema,
+  OrganizationSchema,
+  SeatSchema,
+} from '../schemas/index.ts';
 import { type JsonRow, tracked } from './accounts.ts';
+import { plainFromRow } from './plain-rows.ts';
 
 /** An `organization` row (as `row_to_json`) as the tracked organization. */
 export const organizationFromRow = (em: EntityManager, row: Record<string, unknown>): Organization =>
@@ -33,6 +40,23 @@ export const organizationWithActor = async (
     [email, organizationId],
   );
   return { o: row?.o ?? null, a: row?.a ?? null, m: row?.m ?? null };
+};
+
+/**
+ * organizationWithActor's rows as plain records (not tracked: for reads that write nothing); the
+ * membership only with both the organization and the account, as authorize reads it.
+ */
+export const organizationWithActorPlain = async (
+  em: EntityManager,
+  organizationId: string,
+  email: string,
+): Promise<{ org: Organization | null; me: Account | null; membership: Membership | null }> => {
+  const { o, a, m } = await organizationWithActor(em, organizationId, email);
+  return {
+    org: o ? plainFromRow(em, OrganizationSchema, o) : null,
+    me: a ? plainFromRow(em, AccountSchema, a) : null,
+    membership: o && a && m ? plainFromRow(em, MembershipSchema, m) : null,
+  };
 };
 
 /** An organization this account started and did not finish (no payment yet), by name. */

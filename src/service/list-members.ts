@@ -3,8 +3,8 @@ import { openInvitationsOf } from '../../db/repositories/invitations.ts';
 import { memberListCounts, memberListPage } from '../../db/repositories/memberships.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
-import { authorize } from './support/lookups.ts';
-import { reading } from './support/tx.ts';
+import { authorizeReading } from './support/lookups.ts';
+import { rowsOnly } from './support/rows-only.ts';
 
 const input = z.object({
   organizationId: uuidField,
@@ -20,8 +20,9 @@ const input = z.object({
  */
 export const listMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
-  return reading(ctx, async (em) => {
-    const { org } = await authorize(em, cmd.organizationId, actor, 'view_org');
+  // plain rows, no unit of work: nothing here is written (each query still reads what is there now)
+  return rowsOnly(ctx, async (em) => {
+    const { org } = await authorizeReading(em, cmd.organizationId, actor, 'view_org');
     const page = { former: cmd.former, limit: cmd.limit, offset: cmd.offset };
     const members = await memberListPage(em, org.id, page);
     const counts = await memberListCounts(em, org.id, cmd.former);

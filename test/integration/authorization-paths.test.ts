@@ -9,6 +9,7 @@ import { permissionHint } from '../../src/domain/permissions.ts';
 import {
   actorAccount,
   authorize,
+  authorizeReading,
   requireOrganization,
   requirePermission,
 } from '../../src/service/support/lookups.ts';
@@ -19,7 +20,8 @@ import { freshDb, type TestDb } from '../support/db.ts';
  * ways of checking them derive from it. Random states of an organization, an account and a
  * membership are written to a real database; `authorize` (one joined read) and the sequential
  * `requireOrganization` + `requirePermission` must give the same outcome: the same membership,
- * or the same refusal (code, message and next step).
+ * or the same refusal (code, message and next step). `authorizeReading` (the same read as plain
+ * records, on the shared entity manager: what read-only use cases such as `members` run) too.
  */
 
 const PERMISSIONS = Object.keys(permissionHint) as Permission[];
@@ -75,6 +77,9 @@ const each = async (ps: readonly Permission[], run: (p: Permission) => Promise<O
 
 const joinedPath = (em: EntityManager, orgId: string, actor: { email: string }, p: Permission) =>
   outcomeOf(async () => (await authorize(em, orgId, actor, p)).membership);
+
+const readingPath = (orgId: string, actor: { email: string }, p: Permission) =>
+  outcomeOf(async () => (await authorizeReading(db.em, orgId, actor, p)).membership);
 
 const sequentialPath = (em: EntityManager, orgId: string, actor: { email: string }, p: Permission) =>
   outcomeOf(async () => {
@@ -142,6 +147,7 @@ describe('authorization: one rule, two paths', () => {
           ? await rolledBack(db, (em) => each(PERMISSIONS, (p) => sequentialPath(em, orgId, actor, p)))
           : await each(PERMISSIONS, (p) => rolledBack(db, (em) => sequentialPath(em, orgId, actor, p)));
         expect(joined).toEqual(sequential);
+        expect(await each(PERMISSIONS, (p) => readingPath(orgId, actor, p))).toEqual(joined);
         for (const o of Object.values(joined)) seen.add('membershipId' in o ? 'allowed' : o.code);
       }),
       { numRuns: 80 },
@@ -160,5 +166,10 @@ describe('authorization: one rule, two paths', () => {
     expect(joined.org.id).toBe(orgId);
     expect(joined.me.email).toBe(email);
     expect(joined.membership).toMatchObject({ organizationId: orgId, role: 'admin', status: 'active' });
+    // the plain records carry the same fields, Dates included
+    const plain = await authorizeReading(db.em, orgId, { email }, 'invite');
+    expect(plain.org).toEqual({ ...joined.org });
+    expect(plain.me).toEqual({ ...joined.me });
+    expect(plain.membership).toEqual({ ...joined.membership });
   });
 });

@@ -5,6 +5,7 @@ import { runAction } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, type Reply } from '../../../src/commands/reply.ts';
 import { english, type Words } from '../../../src/i18n/words.ts';
+import { BUSY_TEXT } from '../after-ack.ts';
 import { actionIdOf } from '../blocks.ts';
 import { showDecision } from '../decisions.ts';
 import type { SlackDeps } from '../deps.ts';
@@ -29,9 +30,10 @@ export const buttonClick =
     client,
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
+    const where = { responseUrl: body.response_url, userId: body.user.id };
+    const busy = () => tell(d, client, where, fail(BUSY_TEXT, 'busy'));
     await d.afterAck(async () => {
       const teamId = body.team?.id ?? body.user.team_id ?? '';
-      const where = { responseUrl: body.response_url, userId: body.user.id };
       let reply: Reply;
       let w: Words = english;
       try {
@@ -44,7 +46,7 @@ export const buttonClick =
         return;
       }
       await tell(d, client, where, reply);
-    });
+    }, busy);
   };
 
 const press = async (

@@ -17,6 +17,7 @@ import {
   organizationById,
   organizationFromRow,
   organizationWithActor,
+  organizationWithActorPlain,
 } from '../../../db/repositories/organizations.ts';
 import { allPlans, planByCode } from '../../../db/repositories/plans.ts';
 import {
@@ -95,6 +96,21 @@ export const authorize = async (
 ): Promise<{ org: Organization; me: Account; membership: Membership }> => {
   const { o, a, m } = await organizationWithActor(em, organizationId, parse(emailField, actor.email));
   return authorizeRows(em, o, a, m, permission);
+};
+
+/**
+ * authorize for a read that writes nothing: the same query and refusals, the records plain (no
+ * unit of work, no fork), so it runs under rowsOnly. A list page per button press paid more for
+ * mapping these three rows into tracked entities than for its own queries.
+ */
+export const authorizeReading = async (
+  em: EntityManager,
+  organizationId: string,
+  actor: Actor,
+  permission: Permission,
+): Promise<{ org: Organization; me: Account; membership: Membership }> => {
+  const r = await organizationWithActorPlain(em, organizationId, parse(emailField, actor.email));
+  return authorizeRecords(r.org, r.me, r.membership, permission);
 };
 
 /** authorize's refusals, given the rows it reads (as `row_to_json`), as tracked records. */
