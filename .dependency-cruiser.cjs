@@ -17,7 +17,8 @@ module.exports = {
     },
     {
       name: 'i18n-is-a-leaf',
-      comment: 'The message catalogs and their formatter import only intl-messageformat: every layer may read them.',
+      comment:
+        'The message catalogs and their formatter import only intl-messageformat: every layer may read them.',
       severity: 'error',
       from: { path: '^src/i18n/' },
       to: { pathNot: '^src/i18n/|^node_modules/(intl-messageformat|@formatjs)/' },
