@@ -70,10 +70,10 @@ export const connectContract = async (ctx: ServiceContext, actor: Actor, raw: z.
         onlyContract(
           await unconnectedContractsManagedBy(em, me.id),
           {
-            message: 'You manage no contract waiting to be connected.',
-            next: 'Ask the contract manager for its connection key and run `contract connect <key>`.',
+            message: { key: 'errors_service.contract.none_to_connect' },
+            next: { key: 'errors_service.contract.none_to_connect_next' },
           },
-          'You manage several contracts that are not connected; say which one',
+          { key: 'errors_service.contract.several_unconnected' },
         ).id;
       const found = await lockContract(em, contractId);
       if (!found) {

@@ -28,10 +28,10 @@ export const disconnectContract = async (ctx: ServiceContext, actor: Actor, raw:
       onlyContract(
         await connectedExternalContracts(em, org.id),
         {
-          message: `${org.name} has no connected contract to disconnect.`,
-          next: 'To stop paying for the organization itself, the owner uses `cancel`.',
+          message: { key: 'errors_service.contract.none_to_disconnect', args: { org: org.name } },
+          next: { key: 'errors_service.contract.none_to_disconnect_next' },
         },
-        `${org.name} has several connected contracts; say which one`,
+        { key: 'errors_service.contract.several_connected', args: { org: org.name } },
       ).id;
     const contract: Contract | null = await lockContract(em, contractId);
     if (!contract || contract.organizationId !== org.id) {

@@ -33,10 +33,10 @@ export const issueConnectionKey = async (
       onlyContract(
         await unconnectedContractsManagedBy(em, me.id),
         {
-          message: 'You manage no contract that is waiting to be connected to an organization.',
-          next: 'Contracts bought outside chat appear here once created; `status` shows the connected ones.',
+          message: { key: 'errors_service.contract.none_for_key' },
+          next: { key: 'errors_service.contract.none_for_key_next' },
         },
-        'You manage several contracts that are not connected; say which one',
+        { key: 'errors_service.contract.several_unconnected' },
       ).id;
     const contract = await lockContract(em, contractId);
     if (!contract) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
-import { can, permissionHint } from '../domain/permissions.ts';
+import { can, permissionHintSaid } from '../domain/permissions.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { emailField, parse, uuidField } from './support/input.ts';
 import {
@@ -50,7 +50,7 @@ export const setRole = async (ctx: ServiceContext, actor: Actor, raw: z.input<ty
       throw new DomainError(
         'forbidden',
         { key: 'errors_service.role.approver', args: { email: account.email } },
-        permissionHint.billing,
+        permissionHintSaid.billing,
       );
     }
     const before = { role: membership.role, approver: membership.approver };

@@ -225,4 +225,17 @@ export const errors_service = {
   'errors_service.upgrade.no_payment_method_next': 'Add a card or other payment method, then upgrade.',
   'errors_service.upgrade.payment_failed': 'The payment for the {plan} plan failed: {reason}',
   'errors_service.upgrade.payment_failed_next': 'Update your payment method and try again.',
+  'errors_service.contract.none_to_connect': 'You manage no contract waiting to be connected.',
+  'errors_service.contract.none_to_connect_next':
+    'Ask the contract manager for its connection key and run `contract connect <key>`.',
+  'errors_service.contract.none_to_disconnect': '{org} has no connected contract to disconnect.',
+  'errors_service.contract.none_to_disconnect_next':
+    'To stop paying for the organization itself, the owner uses `cancel`.',
+  'errors_service.contract.none_for_key':
+    'You manage no contract that is waiting to be connected to an organization.',
+  'errors_service.contract.none_for_key_next':
+    'Contracts bought outside chat appear here once created; `status` shows the connected ones.',
+  'errors_service.contract.several_unconnected':
+    'You manage several contracts that are not connected; say which one: {ids}.',
+  'errors_service.contract.several_connected': '{org} has several connected contracts; say which one: {ids}.',
 } as const;

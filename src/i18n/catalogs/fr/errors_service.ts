@@ -245,4 +245,18 @@ export const errors_service: Translation<typeof en> = {
     'Ajoutez une carte ou un autre moyen de paiement, puis passez à la formule supérieure.',
   'errors_service.upgrade.payment_failed': 'Le paiement de la formule {plan} a échoué : {reason}',
   'errors_service.upgrade.payment_failed_next': 'Mettez à jour votre moyen de paiement et réessayez.',
+  'errors_service.contract.none_to_connect': 'Vous ne gérez aucun contrat en attente de connexion.',
+  'errors_service.contract.none_to_connect_next':
+    'Demandez la clé de connexion au gestionnaire du contrat, puis lancez `contract connect <key>`.',
+  'errors_service.contract.none_to_disconnect': '{org} n’a aucun contrat connecté à déconnecter.',
+  'errors_service.contract.none_to_disconnect_next':
+    'Pour ne plus payer l’organisation elle-même, le propriétaire utilise `cancel`.',
+  'errors_service.contract.none_for_key':
+    'Vous ne gérez aucun contrat en attente de connexion à une organisation.',
+  'errors_service.contract.none_for_key_next':
+    'Les contrats achetés hors du chat apparaissent ici une fois créés ; `status` montre ceux qui sont connectés.',
+  'errors_service.contract.several_unconnected':
+    'Vous gérez plusieurs contrats non connectés ; précisez lequel : {ids}.',
+  'errors_service.contract.several_connected':
+    '{org} a plusieurs contrats connectés ; précisez lequel : {ids}.',
 };

@@ -239,4 +239,18 @@ export const errors_service: Translation<typeof en> = {
     'Voeg een kaart of andere betaalmethode toe en upgrade daarna.',
   'errors_service.upgrade.payment_failed': 'De betaling voor het {plan}-abonnement is mislukt: {reason}',
   'errors_service.upgrade.payment_failed_next': 'Werk je betaalmethode bij en probeer het opnieuw.',
+  'errors_service.contract.none_to_connect': 'Je beheert geen contract dat wacht op koppeling.',
+  'errors_service.contract.none_to_connect_next':
+    'Vraag de contractbeheerder om de koppelsleutel en voer `contract connect <key>` uit.',
+  'errors_service.contract.none_to_disconnect': '{org} heeft geen gekoppeld contract om los te koppelen.',
+  'errors_service.contract.none_to_disconnect_next':
+    'Om niet meer voor de organisatie zelf te betalen, gebruikt de eigenaar `cancel`.',
+  'errors_service.contract.none_for_key':
+    'Je beheert geen contract dat wacht op koppeling aan een organisatie.',
+  'errors_service.contract.none_for_key_next':
+    'Contracten die buiten de chat zijn gekocht, verschijnen hier zodra ze zijn aangemaakt; `status` toont de gekoppelde.',
+  'errors_service.contract.several_unconnected':
+    'Je beheert meerdere contracten die niet gekoppeld zijn; zeg welke: {ids}.',
+  'errors_service.contract.several_connected':
+    '{org} heeft meerdere gekoppelde contracten; zeg welke: {ids}.',
 };
