@@ -15,7 +15,7 @@ export interface AssignCommand {
 export const assignSpec = defineCommand<AssignCommand>({
   name: 'assign',
   syntax: 'assign <who> <plan>',
-  summary: 'Give a member a free seat of a plan.',
+  summary: 'commands_handlers.summary.assign',
   example: 'assign ana@example.com pro',
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);

@@ -12,7 +12,7 @@ export interface AutoassignCommand {
 export const autoassignSpec = defineCommand<AutoassignCommand>({
   name: 'autoassign',
   syntax: 'autoassign on|off',
-  summary: 'Give a free seat automatically when a member first uses a paid feature.',
+  summary: 'commands_handlers.summary.autoassign',
   example: 'autoassign on',
   parse: (a, usage) => {
     const on = onOff(a[0], usage);

@@ -11,7 +11,7 @@ export interface CancelUndoCommand {
 export const cancelUndoSpec = defineCommand<CancelUndoCommand>({
   name: 'cancel undo',
   syntax: 'cancel undo',
-  summary: 'Take the cancellation back before it takes effect (owner).',
+  summary: 'commands_handlers.summary.cancel_undo',
   example: 'cancel undo',
   parse: noArgs,
   run: async (c) => {

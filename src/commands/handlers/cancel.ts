@@ -11,7 +11,7 @@ export interface CancelCommand {
 export const cancelSpec = defineCommand<CancelCommand>({
   name: 'cancel',
   syntax: 'cancel',
-  summary: 'Cancel: access stays until the paid-through date (owner).',
+  summary: 'commands_handlers.summary.cancel',
   example: 'cancel',
   parse: noArgs,
   run: async (c) => {

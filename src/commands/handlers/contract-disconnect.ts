@@ -11,7 +11,7 @@ export interface ContractDisconnectCommand {
 export const contractDisconnectSpec = defineCommand<ContractDisconnectCommand>({
   name: 'contract disconnect',
   syntax: 'contract disconnect',
-  summary: 'Disconnect the connected contract (its plans freeze).',
+  summary: 'commands_handlers.summary.contract_disconnect',
   example: 'contract disconnect',
   parse: noArgs,
   run: async (c) => {

@@ -11,7 +11,7 @@ export interface ContractKeyCommand {
 export const contractKeySpec = defineCommand<ContractKeyCommand>({
   name: 'contract key',
   syntax: 'contract key',
-  summary: 'Contract managers: show the key that connects your contract to an organization.',
+  summary: 'commands_handlers.summary.contract_key',
   example: 'contract key',
   parse: noArgs,
   run: async (c) => {

@@ -13,7 +13,7 @@ export interface EditionCommand {
 export const editionSpec = defineCommand<EditionCommand>({
   name: 'edition',
   syntax: 'edition <name>',
-  summary: 'Change the edition: standard or plus (owner).',
+  summary: 'commands_handlers.summary.edition',
   example: 'edition plus',
   parse: (a, usage) => {
     if (!a[0]) refuse('Name the edition: `edition standard` or `edition plus`.');

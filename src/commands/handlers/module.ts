@@ -14,7 +14,7 @@ export interface ModuleCommand {
 export const moduleSpec = defineCommand<ModuleCommand>({
   name: 'module',
   syntax: 'module add|remove <name>',
-  summary: 'Add or remove an add-on module (owner).',
+  summary: 'commands_handlers.summary.module',
   example: 'module add sso',
   parse: (a, usage) => {
     const op = lower(a[0]);

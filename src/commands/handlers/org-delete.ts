@@ -12,7 +12,7 @@ export interface OrgDeleteCommand {
 export const orgDeleteSpec = defineCommand<OrgDeleteCommand>({
   name: 'org delete',
   syntax: 'org delete',
-  summary: 'Delete the organization; everyone returns to their own plan (owner).',
+  summary: 'commands_handlers.summary.org_delete',
   example: 'org delete',
   parse: noArgs,
   run: async (c) => {

@@ -13,7 +13,7 @@ export interface OwnerCommand {
 export const ownerSpec = defineCommand<OwnerCommand>({
   name: 'owner',
   syntax: 'owner <who>',
-  summary: 'Hand ownership to another member (owner).',
+  summary: 'commands_handlers.summary.owner',
   example: 'owner ana@example.com',
   parse: justWho,
   run: async (c, cmd) => {

@@ -15,7 +15,7 @@ const LIST_PRICE_SEATS = DEFAULT_TIERS[0]!.upTo;
 export const plansSpec = defineCommand<PlansCommand>({
   name: 'plans',
   syntax: 'plans',
-  summary: 'The plans you can buy seats of, with prices and features.',
+  summary: 'commands_handlers.summary.plans',
   example: 'plans',
   parse: noArgs,
   run: async (c) => {

@@ -16,7 +16,7 @@ export interface RenewCommand {
 export const renewSpec = defineCommand<RenewCommand>({
   name: 'renew',
   syntax: 'renew <who> on|off',
-  summary: "Turn a seat's auto-renew on or off (off: usable until period end, then not billed).",
+  summary: 'commands_handlers.summary.renew',
   example: 'renew ana@example.com off',
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);

@@ -54,7 +54,7 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
 export const requestsSpec = defineCommand<RequestsCommand>({
   name: 'requests',
   syntax: 'requests [--page <n>]',
-  summary: 'Seat purchase requests and their state.',
+  summary: 'commands_handlers.summary.requests',
   example: 'requests',
   parse: (a, usage) => {
     const { page, rest } = takePage(a, usage);

@@ -16,7 +16,7 @@ export interface RoleCommand {
 export const roleSpec = defineCommand<RoleCommand>({
   name: 'role',
   syntax: 'role <who> admin|member|approver|not-approver',
-  summary: 'Change a role, or mark an admin as billing approver (owner).',
+  summary: 'commands_handlers.summary.role',
   example: 'role ana@example.com approver',
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);

@@ -12,7 +12,7 @@ export interface ScimOffCommand {
 export const scimOffSpec = defineCommand<ScimOffCommand>({
   name: 'scim off',
   syntax: 'scim off',
-  summary: 'Revoke the SCIM token: the identity provider can no longer provision or offboard (admins).',
+  summary: 'commands_handlers.summary.scim_off',
   example: 'scim off',
   parse: noArgs,
   run: async (c) => {

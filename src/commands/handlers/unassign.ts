@@ -14,7 +14,7 @@ export interface UnassignCommand {
 export const unassignSpec = defineCommand<UnassignCommand>({
   name: 'unassign',
   syntax: 'unassign <who>',
-  summary: 'Move a member to free; shows what stops working first.',
+  summary: 'commands_handlers.summary.unassign',
   example: 'unassign ana@example.com',
   parse: justWho,
   run: async (c, cmd) => {

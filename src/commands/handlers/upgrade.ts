@@ -11,7 +11,7 @@ export interface UpgradeCommand {
 export const upgradeSpec = defineCommand<UpgradeCommand>({
   name: 'upgrade',
   syntax: 'upgrade',
-  summary: 'Upgrade your own plan to Business (needed to create an organization).',
+  summary: 'commands_handlers.summary.upgrade',
   example: 'upgrade',
   parse: noArgs,
   run: async (c) => {
