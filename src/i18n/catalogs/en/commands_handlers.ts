@@ -60,10 +60,10 @@ export const commands_handlers = {
 
   // status
   'commands_handlers.status.plan_line':
-    '{plan}: {purchased} purchased, {assigned} assigned, {free} free, {ending} ending — renews {day}{external, select, yes { (connected contract)} other {}}{frozen, select, yes { — frozen (disconnected)} other {}}',
+    '{plan}: {purchased, number} purchased, {assigned, number} assigned, {free, number} free, {ending, number} ending — renews {day}{external, select, yes { (connected contract)} other {}}{frozen, select, yes { — frozen (disconnected)} other {}}',
   'commands_handlers.status.cancelled': 'Cancelled: access until {day}.',
   'commands_handlers.status.headline':
-    '{organization}: {assigned} of {purchased} seats assigned, {free} free.',
+    '{organization}: {assigned, number} of {purchased, number} seats assigned, {free, number} free.',
   'commands_handlers.status.section': 'Seats per plan',
   'commands_handlers.status.no_seats': 'No seats yet. Buy some with `add <n> <plan>`.',
   'commands_handlers.status.autoassign': 'Auto-assign',

@@ -67,10 +67,10 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.help.see_also': 'Voir aussi',
 
   'commands_handlers.status.plan_line':
-    '{plan} : {purchased} achetées, {assigned} attribuées, {free} libres, {ending} se terminent — renouvellement le {day}{external, select, yes { (contrat relié)} other {}}{frozen, select, yes { — gelée (déconnectée)} other {}}',
+    '{plan} : {purchased, plural, one {# achetée} other {# achetées}}, {assigned, plural, one {# attribuée} other {# attribuées}}, {free, plural, one {# libre} other {# libres}}, {ending, plural, one {# se termine} other {# se terminent}} — renouvellement le {day}{external, select, yes { (contrat relié)} other {}}{frozen, select, yes { — gelée (déconnectée)} other {}}',
   'commands_handlers.status.cancelled': 'Résilié : accès jusqu’au {day}.',
   'commands_handlers.status.headline':
-    '{organization} : {assigned} licences attribuées sur {purchased}, {free} libres.',
+    '{organization} : {assigned, plural, one {# licence attribuée} other {# licences attribuées}} sur {purchased, number}, {free, plural, one {# libre} other {# libres}}.',
   'commands_handlers.status.section': 'Licences par offre',
   'commands_handlers.status.no_seats': 'Aucune licence pour l’instant. Achetez-en avec `add <n> <plan>`.',
   'commands_handlers.status.autoassign': 'Attribution automatique',

@@ -66,10 +66,10 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.help.see_also': 'Zie ook',
 
   'commands_handlers.status.plan_line':
-    '{plan}: {purchased} gekocht, {assigned} toegewezen, {free} vrij, {ending} aflopend — verlengt op {day}{external, select, yes { (gekoppeld contract)} other {}}{frozen, select, yes { — bevroren (ontkoppeld)} other {}}',
+    '{plan}: {purchased, number} gekocht, {assigned, number} toegewezen, {free, number} vrij, {ending, number} aflopend — verlengt op {day}{external, select, yes { (gekoppeld contract)} other {}}{frozen, select, yes { — bevroren (ontkoppeld)} other {}}',
   'commands_handlers.status.cancelled': 'Opgezegd: toegang tot {day}.',
   'commands_handlers.status.headline':
-    '{organization}: {assigned} van {purchased} licenties toegewezen, {free} vrij.',
+    '{organization}: {assigned, number} van {purchased, plural, one {# licentie} other {# licenties}} toegewezen, {free, number} vrij.',
   'commands_handlers.status.section': 'Licenties per abonnement',
   'commands_handlers.status.no_seats': 'Nog geen licenties. Koop ze met `add <n> <plan>`.',
   'commands_handlers.status.autoassign': 'Automatisch toewijzen',
