@@ -113,4 +113,27 @@ export const commands_handlers = {
   'commands_handlers.offboard.mark_former': 'Mark as former (hidden from lists)',
   'commands_handlers.offboard.named': 'Offboard {names}? Check the options and submit.',
   'commands_handlers.offboard.pick': 'Pick the leavers and what happens to their seats.',
+  'commands_handlers.plans.title':
+    'Plans (price per seat; more than {seats, number} seats of a plan get volume discounts):',
+  'commands_handlers.plans.section': 'Plans',
+  'commands_handlers.plans.line': '{name} (`{code}`): {monthly}/month or {yearly}/year — {features}',
+  'commands_handlers.requests.none': 'No seat purchase requests yet. Ask for seats with `add <n> <plan>`.',
+  'commands_handlers.requests.pending': '{status}, quote valid until {when}',
+  'commands_handlers.requests.decided': '{status}{by, select, none {} other { by {by}}}',
+  'commands_handlers.requests.line':
+    '{count, plural, one {# {plan} seat} other {# {plan} seats}} for {amount} — asked by {mine, select, yes {you} other {{requester}}} on {when}, {state}',
+  'commands_handlers.requests.title':
+    '{total, number} seat purchase requests{paged, select, yes {, page {page, number} of {pages, number}} other {}}:',
+  'commands_handlers.requests.section': '{paged, select, yes {Requests {range}} other {Requests}}',
+  'commands_handlers.assign.done':
+    '{member} now has a {plan} seat{was, select, none {} other { (was {was})}}.',
+  'commands_handlers.unassign.nothing': 'Nothing they use today stops working.',
+  'commands_handlers.unassign.question': 'Move {member} from {from} to Free?',
+  'commands_handlers.unassign.section': 'What changes',
+  'commands_handlers.unassign.button': 'Move to Free',
+  'commands_handlers.unassign.confirm_title': 'Remove the plan?',
+  'commands_handlers.unassign.confirm_deny': 'Cancel',
+  'commands_handlers.renew.on': "{member}'s {plan} seat renews on {day}.",
+  'commands_handlers.renew.off':
+    "{member}'s {plan} seat stays usable until {day}, then it is not renewed or billed.",
 } as const;

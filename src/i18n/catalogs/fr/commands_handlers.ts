@@ -119,4 +119,29 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.offboard.named': 'Départ de {names} ? Vérifiez les options et validez.',
   'commands_handlers.offboard.pick':
     'Choisissez les personnes qui partent et ce que deviennent leurs licences.',
+  'commands_handlers.plans.title':
+    'Offres (prix par licence ; au-delà de {seats, number} licences d’une offre, remises sur volume) :',
+  'commands_handlers.plans.section': 'Offres',
+  'commands_handlers.plans.line': '{name} (`{code}`) : {monthly}/mois ou {yearly}/an — {features}',
+  'commands_handlers.requests.none':
+    'Aucune demande d’achat de licences pour l’instant. Demandez-en avec `add <n> <plan>`.',
+  'commands_handlers.requests.pending': '{status}, devis valable jusqu’au {when}',
+  'commands_handlers.requests.decided': '{status}{by, select, none {} other { par {by}}}',
+  'commands_handlers.requests.line':
+    '{count, plural, one {# licence {plan}} other {# licences {plan}}} pour {amount} — demandé par {mine, select, yes {vous} other {{requester}}} le {when}, {state}',
+  'commands_handlers.requests.title':
+    '{total, plural, one {# demande d’achat de licences} other {# demandes d’achat de licences}}{paged, select, yes {, page {page, number} sur {pages, number}} other {}} :',
+  'commands_handlers.requests.section': '{paged, select, yes {Demandes {range}} other {Demandes}}',
+  'commands_handlers.assign.done':
+    '{member} a maintenant une licence {plan}{was, select, none {} other { (avant : {was})}}.',
+  'commands_handlers.unassign.nothing':
+    'Rien de ce que cette personne utilise aujourd’hui ne cesse de fonctionner.',
+  'commands_handlers.unassign.question': 'Passer {member} de {from} à Free ?',
+  'commands_handlers.unassign.section': 'Ce qui change',
+  'commands_handlers.unassign.button': 'Passer à Free',
+  'commands_handlers.unassign.confirm_title': 'Retirer l’offre ?',
+  'commands_handlers.unassign.confirm_deny': 'Annuler',
+  'commands_handlers.renew.on': 'La licence {plan} de {member} se renouvelle le {day}.',
+  'commands_handlers.renew.off':
+    'La licence {plan} de {member} reste utilisable jusqu’au {day}, puis elle n’est ni renouvelée ni facturée.',
 };

@@ -118,4 +118,28 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.offboard.mark_former': 'Markeren als oud-lid (verborgen in lijsten)',
   'commands_handlers.offboard.named': '{names} uitschrijven? Controleer de opties en verstuur.',
   'commands_handlers.offboard.pick': 'Kies de vertrekkers en wat er met hun licenties gebeurt.',
+  'commands_handlers.plans.title':
+    'Abonnementen (prijs per licentie; boven {seats, number} licenties van een abonnement krijg je staffelkorting):',
+  'commands_handlers.plans.section': 'Abonnementen',
+  'commands_handlers.plans.line': '{name} (`{code}`): {monthly}/maand of {yearly}/jaar — {features}',
+  'commands_handlers.requests.none':
+    'Nog geen aanvragen voor licenties. Vraag licenties aan met `add <n> <plan>`.',
+  'commands_handlers.requests.pending': '{status}, offerte geldig tot {when}',
+  'commands_handlers.requests.decided': '{status}{by, select, none {} other { door {by}}}',
+  'commands_handlers.requests.line':
+    '{count, plural, one {# {plan}-licentie} other {# {plan}-licenties}} voor {amount} — aangevraagd door {mine, select, yes {jou} other {{requester}}} op {when}, {state}',
+  'commands_handlers.requests.title':
+    '{total, plural, one {# aanvraag voor licenties} other {# aanvragen voor licenties}}{paged, select, yes {, pagina {page, number} van {pages, number}} other {}}:',
+  'commands_handlers.requests.section': '{paged, select, yes {Aanvragen {range}} other {Aanvragen}}',
+  'commands_handlers.assign.done':
+    '{member} heeft nu een {plan}-licentie{was, select, none {} other { (was {was})}}.',
+  'commands_handlers.unassign.nothing': 'Niets wat deze persoon nu gebruikt, stopt met werken.',
+  'commands_handlers.unassign.question': '{member} van {from} naar Free zetten?',
+  'commands_handlers.unassign.section': 'Wat er verandert',
+  'commands_handlers.unassign.button': 'Naar Free zetten',
+  'commands_handlers.unassign.confirm_title': 'Abonnement weghalen?',
+  'commands_handlers.unassign.confirm_deny': 'Annuleren',
+  'commands_handlers.renew.on': 'De {plan}-licentie van {member} wordt verlengd op {day}.',
+  'commands_handlers.renew.off':
+    'De {plan}-licentie van {member} blijft bruikbaar tot {day} en wordt daarna niet verlengd of gefactureerd.',
 };
