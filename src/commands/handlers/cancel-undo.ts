@@ -1,6 +1,6 @@
 import { undoCancel } from '../../service/undo-cancel.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -17,6 +17,6 @@ export const cancelUndoSpec = defineCommand<CancelUndoCommand>({
   run: async (c) => {
     const organizationId = await organizationFor(c);
     await undoCancel(c.service, c.actor, { organizationId });
-    return ok('The cancellation is undone: the subscription renews as before.');
+    return ok(wordsOf(c).t('commands_handlers.cancel_undo.done'));
   },
 });

@@ -1,6 +1,6 @@
 import { setEdition } from '../../service/set-edition.ts';
 import { lower, noMore, refuse } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -23,6 +23,6 @@ export const editionSpec = defineCommand<EditionCommand>({
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     await setEdition(c.service, c.actor, { organizationId, edition: cmd.edition });
-    return ok(`The edition is now ${cmd.edition}.`);
+    return ok(wordsOf(c).t('commands_handlers.edition.done', { edition: cmd.edition }));
   },
 });

@@ -1,6 +1,6 @@
 import { transferOwnership } from '../../service/transfer-ownership.ts';
 import { justWho } from '../args.ts';
-import { emailOf, organizationFor } from '../context.ts';
+import { emailOf, organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import type { Who } from '../who.ts';
@@ -20,6 +20,11 @@ export const ownerSpec = defineCommand<OwnerCommand>({
     const organizationId = await organizationFor(c);
     const to = await emailOf(c, cmd.who);
     const r = await transferOwnership(c.service, c.actor, { organizationId, to });
-    return ok(`${r.owner.email} now owns ${r.organization.name}. You stay on as an admin and approver.`);
+    return ok(
+      wordsOf(c).t('commands_handlers.owner.done', {
+        owner: r.owner.email,
+        organization: r.organization.name,
+      }),
+    );
   },
 });

@@ -136,4 +136,21 @@ export const commands_handlers = {
   'commands_handlers.renew.on': "{member}'s {plan} seat renews on {day}.",
   'commands_handlers.renew.off':
     "{member}'s {plan} seat stays usable until {day}, then it is not renewed or billed.",
+  'commands_handlers.cancel.question':
+    'Cancel your subscription? Everyone keeps access until the paid-through date, then members return to their own plans. You can undo it until then with `cancel undo`.',
+  'commands_handlers.cancel.button': 'Cancel subscription',
+  'commands_handlers.cancel.confirm_title': 'Cancel the subscription?',
+  'commands_handlers.cancel.confirm_text': 'Access stays until the paid-through date.',
+  'commands_handlers.cancel.confirm': 'Cancel it',
+  'commands_handlers.cancel.deny': 'Keep it',
+  'commands_handlers.cancel_undo.done': 'The cancellation is undone: the subscription renews as before.',
+  'commands_handlers.autoassign.on':
+    'Auto-assign is on: a member who first uses a paid feature gets a free seat of the cheapest plan that has it.',
+  'commands_handlers.autoassign.off': 'Auto-assign is off: seats are given with `assign`.',
+  'commands_handlers.owner.done': '{owner} now owns {organization}. You stay on as an admin and approver.',
+  'commands_handlers.upgrade.done':
+    'You are on the Business plan now ({amount} a month, charged to you). Create your organization with `org create <name>`.',
+  'commands_handlers.edition.done': 'The edition is now {edition}.',
+  'commands_handlers.module.done':
+    '{op, select, add {The {module} module is added.} other {The {module} module is removed.}}',
 } as const;

@@ -144,4 +144,24 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.renew.on': 'La licence {plan} de {member} se renouvelle le {day}.',
   'commands_handlers.renew.off':
     'La licence {plan} de {member} reste utilisable jusqu’au {day}, puis elle n’est ni renouvelée ni facturée.',
+  'commands_handlers.cancel.question':
+    'Résilier votre abonnement ? Tout le monde garde l’accès jusqu’à la fin de la période payée, puis les membres retrouvent leur propre offre. Vous pouvez annuler la résiliation d’ici là avec `cancel undo`.',
+  'commands_handlers.cancel.button': 'Résilier l’abonnement',
+  'commands_handlers.cancel.confirm_title': 'Résilier l’abonnement ?',
+  'commands_handlers.cancel.confirm_text': 'L’accès reste ouvert jusqu’à la fin de la période payée.',
+  'commands_handlers.cancel.confirm': 'Résilier',
+  'commands_handlers.cancel.deny': 'Le garder',
+  'commands_handlers.cancel_undo.done':
+    'La résiliation est annulée : l’abonnement se renouvelle comme avant.',
+  'commands_handlers.autoassign.on':
+    'Attribution automatique activée : un membre qui utilise une fonction payante pour la première fois reçoit une licence libre de l’offre la moins chère qui l’inclut.',
+  'commands_handlers.autoassign.off':
+    'Attribution automatique désactivée : les licences s’attribuent avec `assign`.',
+  'commands_handlers.owner.done':
+    '{owner} est maintenant propriétaire de {organization}. Vous restez admin et approbateur.',
+  'commands_handlers.upgrade.done':
+    'Vous avez maintenant l’offre Business ({amount} par mois, à votre charge). Créez votre organisation avec `org create <name>`.',
+  'commands_handlers.edition.done': 'L’édition est maintenant {edition}.',
+  'commands_handlers.module.done':
+    '{op, select, add {Le module {module} est ajouté.} other {Le module {module} est retiré.}}',
 };

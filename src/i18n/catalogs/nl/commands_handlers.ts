@@ -142,4 +142,23 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.renew.on': 'De {plan}-licentie van {member} wordt verlengd op {day}.',
   'commands_handlers.renew.off':
     'De {plan}-licentie van {member} blijft bruikbaar tot {day} en wordt daarna niet verlengd of gefactureerd.',
+  'commands_handlers.cancel.question':
+    'Je abonnement opzeggen? Iedereen houdt toegang tot het einde van de betaalde periode; daarna gaan leden terug naar hun eigen abonnement. Tot dan kun je het terugdraaien met `cancel undo`.',
+  'commands_handlers.cancel.button': 'Abonnement opzeggen',
+  'commands_handlers.cancel.confirm_title': 'Het abonnement opzeggen?',
+  'commands_handlers.cancel.confirm_text': 'De toegang blijft tot het einde van de betaalde periode.',
+  'commands_handlers.cancel.confirm': 'Opzeggen',
+  'commands_handlers.cancel.deny': 'Behouden',
+  'commands_handlers.cancel_undo.done':
+    'De opzegging is teruggedraaid: het abonnement wordt verlengd zoals voorheen.',
+  'commands_handlers.autoassign.on':
+    'Automatisch toewijzen staat aan: een lid dat voor het eerst een betaalde functie gebruikt, krijgt een vrije licentie van het goedkoopste abonnement met die functie.',
+  'commands_handlers.autoassign.off': 'Automatisch toewijzen staat uit: licenties wijs je toe met `assign`.',
+  'commands_handlers.owner.done':
+    '{owner} is nu eigenaar van {organization}. Jij blijft beheerder en goedkeurder.',
+  'commands_handlers.upgrade.done':
+    'Je hebt nu het Business-abonnement ({amount} per maand, voor jouw rekening). Maak je organisatie met `org create <name>`.',
+  'commands_handlers.edition.done': 'De editie is nu {edition}.',
+  'commands_handlers.module.done':
+    '{op, select, add {De module {module} is toegevoegd.} other {De module {module} is verwijderd.}}',
 };
