@@ -153,4 +153,15 @@ export const commands_handlers = {
   'commands_handlers.edition.done': 'The edition is now {edition}.',
   'commands_handlers.module.done':
     '{op, select, add {The {module} module is added.} other {The {module} module is removed.}}',
+  'commands_handlers.contract_disconnect.done':
+    'The contract is disconnected from {organization}. Its seats stay as they are, but plans can no longer change.',
+  'commands_handlers.scim_off.done':
+    'The SCIM token of {organization} is revoked: the identity provider can no longer provision or offboard. Members stay as they are; `scim token` connects it again.',
+  'commands_handlers.org_delete.question':
+    'Delete {organization}? Every member returns to their own plan and its seats end. This cannot be undone.',
+  'commands_handlers.org_delete.form_title': 'Delete {organization}',
+  'commands_handlers.org_delete.form_submit': 'Delete organization',
+  'commands_handlers.org_delete.confirm_name': 'Type {organization} to confirm',
+  'commands_handlers.role.done':
+    '{member} {role, select, approver {is now a billing approver} not_approver {is no longer a billing approver} admin {is now an admin} other {is now a member}}.',
 } as const;

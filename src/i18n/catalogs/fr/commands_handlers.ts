@@ -164,4 +164,15 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.edition.done': 'L’édition est maintenant {edition}.',
   'commands_handlers.module.done':
     '{op, select, add {Le module {module} est ajouté.} other {Le module {module} est retiré.}}',
+  'commands_handlers.contract_disconnect.done':
+    'Le contrat est déconnecté de {organization}. Ses licences restent telles quelles, mais les offres ne peuvent plus changer.',
+  'commands_handlers.scim_off.done':
+    'Le jeton SCIM de {organization} est révoqué : le fournisseur d’identité ne peut plus créer ni retirer de comptes. Les membres restent tels quels ; `scim token` le reconnecte.',
+  'commands_handlers.org_delete.question':
+    'Supprimer {organization} ? Chaque membre retrouve sa propre offre et les licences prennent fin. Cette action est irréversible.',
+  'commands_handlers.org_delete.form_title': 'Supprimer {organization}',
+  'commands_handlers.org_delete.form_submit': 'Supprimer l’organisation',
+  'commands_handlers.org_delete.confirm_name': 'Tapez {organization} pour confirmer',
+  'commands_handlers.role.done':
+    '{member} {role, select, approver {est maintenant approbateur de facturation} not_approver {n’est plus approbateur de facturation} admin {est maintenant admin} other {est maintenant membre}}.',
 };

@@ -161,4 +161,15 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.edition.done': 'De editie is nu {edition}.',
   'commands_handlers.module.done':
     '{op, select, add {De module {module} is toegevoegd.} other {De module {module} is verwijderd.}}',
+  'commands_handlers.contract_disconnect.done':
+    'Het contract is ontkoppeld van {organization}. De licenties blijven zoals ze zijn, maar abonnementen kunnen niet meer wijzigen.',
+  'commands_handlers.scim_off.done':
+    'Het SCIM-token van {organization} is ingetrokken: de identiteitsprovider kan geen accounts meer aanmaken of uitschrijven. Leden blijven zoals ze zijn; `scim token` koppelt hem opnieuw.',
+  'commands_handlers.org_delete.question':
+    '{organization} verwijderen? Elk lid gaat terug naar het eigen abonnement en de licenties stoppen. Dit kun je niet ongedaan maken.',
+  'commands_handlers.org_delete.form_title': '{organization} verwijderen',
+  'commands_handlers.org_delete.form_submit': 'Organisatie verwijderen',
+  'commands_handlers.org_delete.confirm_name': 'Typ {organization} om te bevestigen',
+  'commands_handlers.role.done':
+    '{member} {role, select, approver {is nu goedkeurder voor facturen} not_approver {is geen goedkeurder voor facturen meer} admin {is nu beheerder} other {is nu lid}}.',
 };
