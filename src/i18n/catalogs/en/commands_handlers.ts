@@ -164,4 +164,9 @@ export const commands_handlers = {
   'commands_handlers.org_delete.confirm_name': 'Type {organization} to confirm',
   'commands_handlers.role.done':
     '{member} {role, select, approver {is now a billing approver} not_approver {is no longer a billing approver} admin {is now an admin} other {is now a member}}.',
+  'commands_handlers.contract_key.key': 'Connection key: `{key}`',
+  'commands_handlers.contract_key.valid_until': 'Valid until',
+  'commands_handlers.contract_key.next': 'Next',
+  'commands_handlers.contract_key.next_value':
+    'Share it with the organization admin; they type `contract connect <key>`. It works once.',
 } as const;

@@ -175,4 +175,9 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.org_delete.confirm_name': 'Tapez {organization} pour confirmer',
   'commands_handlers.role.done':
     '{member} {role, select, approver {est maintenant approbateur de facturation} not_approver {n’est plus approbateur de facturation} admin {est maintenant admin} other {est maintenant membre}}.',
+  'commands_handlers.contract_key.key': 'Clé de connexion : `{key}`',
+  'commands_handlers.contract_key.valid_until': 'Valable jusqu’au',
+  'commands_handlers.contract_key.next': 'Ensuite',
+  'commands_handlers.contract_key.next_value':
+    'Transmettez-la à l’admin de l’organisation, qui tape `contract connect <key>`. Elle ne sert qu’une fois.',
 };

@@ -172,4 +172,9 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.org_delete.confirm_name': 'Typ {organization} om te bevestigen',
   'commands_handlers.role.done':
     '{member} {role, select, approver {is nu goedkeurder voor facturen} not_approver {is geen goedkeurder voor facturen meer} admin {is nu beheerder} other {is nu lid}}.',
+  'commands_handlers.contract_key.key': 'Koppelsleutel: `{key}`',
+  'commands_handlers.contract_key.valid_until': 'Geldig tot',
+  'commands_handlers.contract_key.next': 'Volgende stap',
+  'commands_handlers.contract_key.next_value':
+    'Deel hem met de beheerder van de organisatie; die typt `contract connect <key>`. Hij werkt één keer.',
 };
