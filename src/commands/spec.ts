@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/catalog.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply } from './reply.ts';
 import type { Token } from './tokens.ts';
@@ -8,7 +9,8 @@ export interface CommandInfo {
   readonly name: string;
   /** also the usage line a refusal quotes */
   readonly syntax: string;
-  readonly summary: string;
+  /** a catalog key: `help` says it in the reader's language */
+  readonly summary: MessageKey;
   /** must parse to this command (checked by test/unit/grammar.test.ts) */
   readonly example: string;
 }

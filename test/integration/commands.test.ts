@@ -6,6 +6,7 @@ import { runAction, runCommand } from '../../src/commands/dispatch.ts';
 import { SPECS } from '../../src/commands/grammar.ts';
 import type { ActionInput } from '../../src/commands/handler.ts';
 import type { Button, Reply } from '../../src/commands/reply.ts';
+import { english } from '../../src/i18n/words.ts';
 import { createExternalContract } from '../../src/service/create-external-contract.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { chatOn } from '../support/chat.ts';
@@ -124,7 +125,7 @@ describe('chat commands on the Acme demo', () => {
       expect(r.tone).toBe('info');
       expect(r.private).toBe(true);
       expect(r.sections).toEqual([
-        { title: 'Commands', lines: SPECS.map((s) => `\`${s.syntax}\` — ${s.summary}`) },
+        { title: 'Commands', lines: SPECS.map((s) => `\`${s.syntax}\` — ${english.t(s.summary)}`) },
       ]);
     });
 

@@ -12,6 +12,8 @@ import {
 import { COMMANDS } from '../../src/commands/registry.ts';
 import type { Who } from '../../src/commands/who.ts';
 import { MAX_SEATS_PER_REQUEST } from '../../src/domain/quote.ts';
+import { CATALOGS } from '../../src/i18n/catalog.ts';
+import { english } from '../../src/i18n/words.ts';
 
 /** The command a text parses to; fails the test with the parser's own error otherwise. */
 const cmd = (text: string): Command => {
@@ -87,8 +89,12 @@ describe('the command specs (registry.ts)', () => {
     expect(name).toMatch(/^[a-z]+( [a-z]+)?$/);
     expect(spec.syntax.trim()).not.toBe('');
     expect(spec.syntax === name || spec.syntax.startsWith(`${name} `)).toBe(true);
-    expect(spec.summary.trim()).not.toBe('');
-    expect(spec.summary).toMatch(/[.)]$/);
+    // the summary is a catalog key, so help says it in the reader's language
+    expect(spec.summary.startsWith('commands_handlers.summary.')).toBe(true);
+    for (const catalog of Object.values(CATALOGS)) {
+      expect(catalog[spec.summary].trim()).not.toBe('');
+      expect(catalog[spec.summary]).toMatch(/[.)]$/);
+    }
     expect(spec.example.trim()).not.toBe('');
     expect(cmd(spec.example).name).toBe(name);
     expect(cmd(`/seats ${spec.example}`).name).toBe(name);
@@ -97,7 +103,7 @@ describe('the command specs (registry.ts)', () => {
   it('help lists every command once, in the order of the registration list', async () => {
     const r = await COMMANDS.help({} as CommandContext, { name: 'help', topic: null });
     expect(r.sections).toEqual([
-      { title: 'Commands', lines: SPECS.map((s) => `\`${s.syntax}\` — ${s.summary}`) },
+      { title: 'Commands', lines: SPECS.map((s) => `\`${s.syntax}\` — ${english.t(s.summary)}`) },
     ]);
     expect(SPECS.map((s) => s.name).slice(0, 3)).toEqual(['help', 'status', 'plans']);
     expect(SPECS.at(-1)?.name).toBe('upgrade');
@@ -106,7 +112,7 @@ describe('the command specs (registry.ts)', () => {
   it('help explains each command with its own example', async () => {
     for (const spec of SPECS) {
       const r = await COMMANDS.help({} as CommandContext, { name: 'help', topic: spec.name });
-      expect(r.text).toBe(`\`${spec.syntax}\` — ${spec.summary}`);
+      expect(r.text).toBe(`\`${spec.syntax}\` — ${english.t(spec.summary)}`);
       expect(r.fields?.[0]).toEqual({ label: 'Example', value: `\`${spec.example}\`` });
     }
   });

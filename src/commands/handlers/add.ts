@@ -4,9 +4,7 @@ import { listPlans } from '../../service/list-plans.ts';
 import { requestSeats } from '../../service/request-seats.ts';
 import { seatCountField } from '../../service/support/input.ts';
 import { noMore, planName, refuse } from '../args.ts';
-import { type CommandContext, organizationFor, readerZone } from '../context.ts';
-import { plural, price, when } from '../format.ts';
-import { perPeriod } from '../plan-title.ts';
+import { type CommandContext, organizationFor, readerZone, wordsOf } from '../context.ts';
 import { info, ok, type Reply } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
@@ -28,26 +26,27 @@ export const SEAT_RANGE = `1 to ${MAX_SEATS_PER_REQUEST.toLocaleString('en-US')}
  */
 export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
+  const w0 = wordsOf(c);
   if (cmd.quantity === null || cmd.plan === null) {
     await checkPermission(c.service, c.actor, 'request_seats', { organizationId });
     const plans = await listPlans(c.service, { paidOnly: true });
-    return info('Buy seats', {
+    return info(w0.t('commands_handlers.add.form_title'), {
       form: {
         action: 'purchase.form',
-        title: 'Buy seats',
-        submitLabel: 'Get a quote',
+        title: w0.t('commands_handlers.add.form_title'),
+        submitLabel: w0.t('commands_handlers.add.form_submit'),
         payload: { organizationId },
         fields: [
           {
             name: 'plan',
-            label: 'Plan',
+            label: w0.t('commands_handlers.add.form_plan'),
             type: 'select',
             required: true,
             options: plans.map((p) => ({ value: p.code, label: p.name })),
           },
           {
             name: 'quantity',
-            label: 'Number of seats',
+            label: w0.t('commands_handlers.add.form_quantity'),
             type: 'number',
             required: true,
             min: 1,
@@ -67,38 +66,43 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
     plan: cmd.plan,
   });
   const q = r.request;
-  const zone = await zoning;
+  const w = wordsOf(c, await zoning);
   const fields = [
-    { label: 'Charged now (prorated)', value: price(q.proratedAmount, q.currency) },
-    { label: 'New recurring total', value: `${price(q.recurringTotal, q.currency)} ${perPeriod(r.period)}` },
-    { label: 'Quote valid until', value: when(q.quoteExpiresAt, zone, c.service.clock.now()) },
+    { label: w.t('commands_handlers.add.charged_now'), value: w.money(q.proratedAmount, q.currency) },
+    {
+      label: w.t('commands_handlers.add.recurring'),
+      value: w.t('commands_handlers.add.recurring_value', {
+        amount: w.money(q.recurringTotal, q.currency),
+        period: r.period ?? 'other',
+      }),
+    },
+    {
+      label: w.t('commands_handlers.add.valid_until'),
+      value: w.when(q.quoteExpiresAt, c.service.clock.now()),
+    },
   ];
-  const what = `${plural(q.quantity, `${r.plan.name} seat`)}`;
-  if (r.outcome === 'charged')
-    return ok(`Approved under your organization's policy and paid: ${what} added.`, { fields });
+  const what = w.t('commands_handlers.add.what', { count: q.quantity, plan: r.plan.name });
+  if (r.outcome === 'charged') return ok(w.t('commands_handlers.add.charged', { what }), { fields });
   if (r.outcome === 'payment_failed')
-    return ok(`Approved under policy, but the payment failed: ${q.failureReason}`, {
+    return ok(w.t('commands_handlers.add.payment_failed', { reason: String(q.failureReason) }), {
       fields,
       tone: 'error',
       code: 'payment_failed',
     });
   if (q.needs === 'confirmation') {
-    return info(`Buy ${what}?`, {
+    return info(w.t('commands_handlers.add.confirm', { what }), {
       fields,
-      buttons: confirmButtons(q.id),
+      buttons: confirmButtons(q.id, undefined, w),
       private: true,
     });
   }
-  return ok(
-    `Your request for ${what} went to ${plural(r.approvers, 'approver')}. You'll hear when it is decided.`,
-    { fields },
-  );
+  return ok(w.t('commands_handlers.add.routed', { what, approvers: r.approvers }), { fields });
 };
 
 export const addSpec = defineCommand<AddCommand>({
   name: 'add',
   syntax: 'add <n> <plan>',
-  summary: 'Ask for more seats: shows the prorated quote, then goes for approval.',
+  summary: 'commands_handlers.summary.add',
   example: 'add 3 pro',
   parse: (a, usage) => {
     if (a.length === 0) return { quantity: null, plan: null };

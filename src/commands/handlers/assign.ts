@@ -1,6 +1,6 @@
 import { assignPlan } from '../../service/assign-plan.ts';
 import { noMore, oneWho, planName } from '../args.ts';
-import { emailOf, organizationFor } from '../context.ts';
+import { emailOf, organizationFor, wordsOf } from '../context.ts';
 import { planTitle } from '../plan-title.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -15,7 +15,7 @@ export interface AssignCommand {
 export const assignSpec = defineCommand<AssignCommand>({
   name: 'assign',
   syntax: 'assign <who> <plan>',
-  summary: 'Give a member a free seat of a plan.',
+  summary: 'commands_handlers.summary.assign',
   example: 'assign ana@example.com pro',
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);
@@ -28,7 +28,11 @@ export const assignSpec = defineCommand<AssignCommand>({
     const member = await emailOf(c, cmd.who);
     const r = await assignPlan(c.service, c.actor, { organizationId, member, plan: cmd.plan });
     return ok(
-      `${r.member.email} now has a ${r.plan.name} seat${r.previousPlan !== 'free' ? ` (was ${planTitle(r.previousPlan)})` : ''}.`,
+      wordsOf(c).t('commands_handlers.assign.done', {
+        member: r.member.email,
+        plan: r.plan.name,
+        was: r.previousPlan !== 'free' ? planTitle(r.previousPlan) : 'none',
+      }),
     );
   },
 });

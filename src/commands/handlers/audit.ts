@@ -69,7 +69,7 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
 export const auditSpec = defineCommand<AuditCommand>({
   name: 'audit',
   syntax: 'audit [<who>] [<limit>] [--page <n>]',
-  summary: 'The latest changes: who did what, and when, in your time zone.',
+  summary: 'commands_handlers.summary.audit',
   example: 'audit ana@example.com 50',
   parse: (a, usage) => {
     let who: Who | null = null;

@@ -1,6 +1,6 @@
 import { updateOrganizationSettings } from '../../service/update-organization-settings.ts';
 import { noMore, onOff } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -12,7 +12,7 @@ export interface AutoassignCommand {
 export const autoassignSpec = defineCommand<AutoassignCommand>({
   name: 'autoassign',
   syntax: 'autoassign on|off',
-  summary: 'Give a free seat automatically when a member first uses a paid feature.',
+  summary: 'commands_handlers.summary.autoassign',
   example: 'autoassign on',
   parse: (a, usage) => {
     const on = onOff(a[0], usage);
@@ -22,10 +22,6 @@ export const autoassignSpec = defineCommand<AutoassignCommand>({
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     await updateOrganizationSettings(c.service, c.actor, { organizationId, autoAssign: cmd.on });
-    return ok(
-      cmd.on
-        ? 'Auto-assign is on: a member who first uses a paid feature gets a free seat of the cheapest plan that has it.'
-        : 'Auto-assign is off: seats are given with `assign`.',
-    );
+    return ok(wordsOf(c).t(cmd.on ? 'commands_handlers.autoassign.on' : 'commands_handlers.autoassign.off'));
   },
 });

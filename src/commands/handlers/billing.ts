@@ -12,7 +12,7 @@ export interface BillingCommand {
 export const billingSpec = defineCommand<BillingCommand>({
   name: 'billing',
   syntax: 'billing',
-  summary: 'See and edit billing details (owner).',
+  summary: 'commands_handlers.summary.billing',
   example: 'billing',
   parse: noArgs,
   run: async (c) => {

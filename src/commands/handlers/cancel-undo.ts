@@ -1,6 +1,6 @@
 import { undoCancel } from '../../service/undo-cancel.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -11,12 +11,12 @@ export interface CancelUndoCommand {
 export const cancelUndoSpec = defineCommand<CancelUndoCommand>({
   name: 'cancel undo',
   syntax: 'cancel undo',
-  summary: 'Take the cancellation back before it takes effect (owner).',
+  summary: 'commands_handlers.summary.cancel_undo',
   example: 'cancel undo',
   parse: noArgs,
   run: async (c) => {
     const organizationId = await organizationFor(c);
     await undoCancel(c.service, c.actor, { organizationId });
-    return ok('The cancellation is undone: the subscription renews as before.');
+    return ok(wordsOf(c).t('commands_handlers.cancel_undo.done'));
   },
 });

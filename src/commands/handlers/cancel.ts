@@ -1,6 +1,6 @@
 import { checkPermission } from '../../service/check-permission.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -11,31 +11,29 @@ export interface CancelCommand {
 export const cancelSpec = defineCommand<CancelCommand>({
   name: 'cancel',
   syntax: 'cancel',
-  summary: 'Cancel: access stays until the paid-through date (owner).',
+  summary: 'commands_handlers.summary.cancel',
   example: 'cancel',
   parse: noArgs,
   run: async (c) => {
     const organizationId = await organizationFor(c);
     await checkPermission(c.service, c.actor, 'billing', { organizationId });
-    return info(
-      'Cancel your subscription? Everyone keeps access until the paid-through date, then members return to their own plans. You can undo it until then with `cancel undo`.',
-      {
-        buttons: [
-          {
-            label: 'Cancel subscription',
-            action: 'org.cancel.confirm',
-            payload: { organizationId },
-            style: 'danger',
-            confirm: {
-              title: 'Cancel the subscription?',
-              text: 'Access stays until the paid-through date.',
-              confirm: 'Cancel it',
-              deny: 'Keep it',
-            },
+    const w = wordsOf(c);
+    return info(w.t('commands_handlers.cancel.question'), {
+      buttons: [
+        {
+          label: w.t('commands_handlers.cancel.button'),
+          action: 'org.cancel.confirm',
+          payload: { organizationId },
+          style: 'danger',
+          confirm: {
+            title: w.t('commands_handlers.cancel.confirm_title'),
+            text: w.t('commands_handlers.cancel.confirm_text'),
+            confirm: w.t('commands_handlers.cancel.confirm'),
+            deny: w.t('commands_handlers.cancel.deny'),
           },
-        ],
-        private: true,
-      },
-    );
+        },
+      ],
+      private: true,
+    });
   },
 });

@@ -13,7 +13,7 @@ export interface ContractConnectCommand {
 export const contractConnectSpec = defineCommand<ContractConnectCommand>({
   name: 'contract connect',
   syntax: 'contract connect <key>',
-  summary: 'Connect a contract to this organization with its connection key.',
+  summary: 'commands_handlers.summary.contract_connect',
   example: 'contract connect ck_abcdefghijklmnopqrstuvwxyz234567',
   parse: (a, usage) => {
     if (!a[0]) refuse(`Paste the connection key the contract manager shared: \`${usage}\`.`);

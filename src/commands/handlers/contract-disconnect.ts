@@ -1,6 +1,6 @@
 import { disconnectContract } from '../../service/disconnect-contract.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -11,14 +11,14 @@ export interface ContractDisconnectCommand {
 export const contractDisconnectSpec = defineCommand<ContractDisconnectCommand>({
   name: 'contract disconnect',
   syntax: 'contract disconnect',
-  summary: 'Disconnect the connected contract (its plans freeze).',
+  summary: 'commands_handlers.summary.contract_disconnect',
   example: 'contract disconnect',
   parse: noArgs,
   run: async (c) => {
     const organizationId = await organizationFor(c);
     const r = await disconnectContract(c.service, c.actor, { organizationId });
     return ok(
-      `The contract is disconnected from ${r.organization.name}. Its seats stay as they are, but plans can no longer change.`,
+      wordsOf(c).t('commands_handlers.contract_disconnect.done', { organization: r.organization.name }),
     );
   },
 });

@@ -1,6 +1,6 @@
 import { issueConnectionKey } from '../../service/issue-connection-key.ts';
 import { noArgs } from '../args.ts';
-import { day } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -11,17 +11,18 @@ export interface ContractKeyCommand {
 export const contractKeySpec = defineCommand<ContractKeyCommand>({
   name: 'contract key',
   syntax: 'contract key',
-  summary: 'Contract managers: show the key that connects your contract to an organization.',
+  summary: 'commands_handlers.summary.contract_key',
   example: 'contract key',
   parse: noArgs,
   run: async (c) => {
     const r = await issueConnectionKey(c.service, c.actor, {});
-    return info(`Connection key: \`${r.key}\``, {
+    const w = wordsOf(c);
+    return info(w.t('commands_handlers.contract_key.key', { key: r.key }), {
       fields: [
-        { label: 'Valid until', value: day(r.expiresAt) },
+        { label: w.t('commands_handlers.contract_key.valid_until'), value: w.day(r.expiresAt) },
         {
-          label: 'Next',
-          value: 'Share it with the organization admin; they type `contract connect <key>`. It works once.',
+          label: w.t('commands_handlers.contract_key.next'),
+          value: w.t('commands_handlers.contract_key.next_value'),
         },
       ],
       private: true,

@@ -1,6 +1,6 @@
 import { setEdition } from '../../service/set-edition.ts';
 import { lower, noMore, refuse } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -13,7 +13,7 @@ export interface EditionCommand {
 export const editionSpec = defineCommand<EditionCommand>({
   name: 'edition',
   syntax: 'edition <name>',
-  summary: 'Change the edition: standard or plus (owner).',
+  summary: 'commands_handlers.summary.edition',
   example: 'edition plus',
   parse: (a, usage) => {
     if (!a[0]) refuse('Name the edition: `edition standard` or `edition plus`.');
@@ -23,6 +23,6 @@ export const editionSpec = defineCommand<EditionCommand>({
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     await setEdition(c.service, c.actor, { organizationId, edition: cmd.edition });
-    return ok(`The edition is now ${cmd.edition}.`);
+    return ok(wordsOf(c).t('commands_handlers.edition.done', { edition: cmd.edition }));
   },
 });

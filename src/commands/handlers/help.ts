@@ -1,4 +1,5 @@
 import { lower } from '../args.ts';
+import { wordsOf } from '../context.ts';
 import { fail, info } from '../reply.ts';
 import { type CommandInfo, defineCommand, nearestIn, specIn } from '../spec.ts';
 
@@ -12,14 +13,17 @@ export const helpSpec = (listed: () => readonly CommandInfo[]) =>
   defineCommand<HelpCommand>({
     name: 'help',
     syntax: 'help [command]',
-    summary: 'List the commands, or explain one.',
+    summary: 'commands_handlers.summary.help',
     example: 'help add',
     parse: (a) => ({ topic: a.length ? a.map((t) => lower(t)).join(' ') : null }),
-    run: async (_c, cmd) => {
+    run: async (c, cmd) => {
+      const w = wordsOf(c);
       const specs = listed();
+      const lineOf = (s: CommandInfo) =>
+        w.t('commands_handlers.help.line', { syntax: s.syntax, summary: w.t(s.summary) });
       if (!cmd.topic) {
-        return info('Seatkeeper commands (type `help <command>` for one):', {
-          sections: [{ title: 'Commands', lines: specs.map((s) => `\`${s.syntax}\` — ${s.summary}`) }],
+        return info(w.t('commands_handlers.help.title'), {
+          sections: [{ title: w.t('commands_handlers.help.section'), lines: specs.map(lineOf) }],
           private: true,
         });
       }
@@ -27,17 +31,20 @@ export const helpSpec = (listed: () => readonly CommandInfo[]) =>
       if (!spec) {
         const near = nearestIn(specs, cmd.topic.split(' ')[0] ?? '');
         return fail(
-          `There is no command "${cmd.topic}".${near ? ` Did you mean \`${near}\`?` : ''} Type \`help\` for the list.`,
+          w.t('commands_handlers.help.unknown', { topic: cmd.topic, near: near ?? 'none' }),
           'invalid_input',
         );
       }
       const related = specs.filter(
         (s) => s.name !== spec.name && s.name.split(' ')[0] === spec.name.split(' ')[0],
       );
-      return info(`\`${spec.syntax}\` — ${spec.summary}`, {
+      return info(lineOf(spec), {
         fields: [
-          { label: 'Example', value: `\`${spec.example}\`` },
-          ...related.map((r) => ({ label: 'See also', value: `\`${r.syntax}\`` })),
+          { label: w.t('commands_handlers.help.example'), value: `\`${spec.example}\`` },
+          ...related.map((r) => ({
+            label: w.t('commands_handlers.help.see_also'),
+            value: `\`${r.syntax}\``,
+          })),
         ],
         private: true,
       });

@@ -20,7 +20,7 @@ const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600 * 1000);
 export const inviteSpec = defineCommand<InviteCommand>({
   name: 'invite',
   syntax: 'invite <who>... [as admin|member] [plan <plan>]',
-  summary: 'Invite people by mention or email; they get Accept / Decline.',
+  summary: 'commands_handlers.summary.invite',
   example: 'invite ana@example.com bo@example.com as member plan pro',
   parse: (args, usage) => {
     const who: Who[] = [];

@@ -23,7 +23,7 @@ const choiceOf = (word: string | undefined, usage: string, allowAuto: boolean): 
 export const languageSpec = defineCommand<LanguageCommand>({
   name: 'language',
   syntax: 'language [en|fr|nl|auto] | language org en|fr|nl',
-  summary: 'Choose the language I write to you in; admins set the organization default.',
+  summary: 'commands_handlers.summary.language',
   example: 'language fr',
   parse: (a, usage) => {
     if (a.length === 0) return {};

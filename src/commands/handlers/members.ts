@@ -84,8 +84,7 @@ export const members = async (c: CommandContext, cmd: MembersCommand): Promise<R
 export const membersSpec = defineCommand<MembersCommand>({
   name: 'members',
   syntax: 'members [--former] [--page <n>]',
-  summary:
-    'Who is in the organization, with role and plan; pending invitations. `--former`: the former members.',
+  summary: 'commands_handlers.summary.members',
   example: 'members --former',
   parse: (a, usage) => {
     const { page, rest } = takePage(a, usage);

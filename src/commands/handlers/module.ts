@@ -1,6 +1,6 @@
 import { setModule } from '../../service/set-module.ts';
 import { lower, noMore, refuse } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -14,7 +14,7 @@ export interface ModuleCommand {
 export const moduleSpec = defineCommand<ModuleCommand>({
   name: 'module',
   syntax: 'module add|remove <name>',
-  summary: 'Add or remove an add-on module (owner).',
+  summary: 'commands_handlers.summary.module',
   example: 'module add sso',
   parse: (a, usage) => {
     const op = lower(a[0]);
@@ -26,8 +26,6 @@ export const moduleSpec = defineCommand<ModuleCommand>({
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     await setModule(c.service, c.actor, { organizationId, module: cmd.module, enabled: cmd.op === 'add' });
-    return ok(
-      cmd.op === 'add' ? `The ${cmd.module} module is added.` : `The ${cmd.module} module is removed.`,
-    );
+    return ok(wordsOf(c).t('commands_handlers.module.done', { op: cmd.op, module: cmd.module }));
   },
 });

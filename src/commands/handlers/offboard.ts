@@ -1,5 +1,5 @@
 import { refuse } from '../args.ts';
-import { type CommandContext, emailOf, organizationFor } from '../context.ts';
+import { type CommandContext, emailOf, organizationFor, wordsOf } from '../context.ts';
 import { searchPeople } from '../people.ts';
 import type { Form } from '../reply.ts';
 import { info } from '../reply.ts';
@@ -22,32 +22,43 @@ export const offboardForm = async (
   organizationId: string,
   preselected: string[],
 ): Promise<Form> => {
+  const w = wordsOf(c);
   const r = await searchPeople(c, 'offboard.leavers', { picked: preselected, limit: 20 });
   const picked = new Set(preselected);
   const options = [...r.picked, ...r.options.filter((o) => !picked.has(o.value))];
   return {
     action: 'offboard.submit',
-    title: 'Offboard leavers',
-    submitLabel: 'Offboard',
+    title: w.t('commands_handlers.offboard.form_title'),
+    submitLabel: w.t('commands_handlers.offboard.form_submit'),
     payload: { organizationId },
     fields: [
       {
         name: 'members',
-        label: 'Leavers',
+        label: w.t('commands_handlers.offboard.leavers'),
         type: 'people',
         search: 'offboard.leavers',
         required: true,
         options,
         initial: preselected,
       },
-      { name: 'freeSeat', label: 'Free their seat for someone else', type: 'checkbox', initial: true },
+      {
+        name: 'freeSeat',
+        label: w.t('commands_handlers.offboard.free_seat'),
+        type: 'checkbox',
+        initial: true,
+      },
       {
         name: 'stopAutoRenew',
-        label: 'Stop auto-renew of their seat (usable until the period ends, then not billed)',
+        label: w.t('commands_handlers.offboard.stop_auto_renew'),
         type: 'checkbox',
         initial: false,
       },
-      { name: 'markFormer', label: 'Mark as former (hidden from lists)', type: 'checkbox', initial: false },
+      {
+        name: 'markFormer',
+        label: w.t('commands_handlers.offboard.mark_former'),
+        type: 'checkbox',
+        initial: false,
+      },
     ],
   };
 };
@@ -55,7 +66,7 @@ export const offboardForm = async (
 export const offboardSpec = defineCommand<OffboardCommand>({
   name: 'offboard',
   syntax: 'offboard [<who>...]',
-  summary: 'Offboard leavers; with no names it opens the offboarding form.',
+  summary: 'commands_handlers.summary.offboard',
   example: 'offboard ana@example.com',
   parse: (a, usage) => ({
     who: a.map((t) => whoFrom(t) ?? refuse(`"${tokenText(t)}" is not a mention or an email: \`${usage}\`.`)),
@@ -64,10 +75,11 @@ export const offboardSpec = defineCommand<OffboardCommand>({
     const organizationId = await organizationFor(c);
     const named: string[] = [];
     for (const w of cmd.who) named.push(await emailOf(c, w));
+    const w = wordsOf(c);
     return info(
       named.length
-        ? `Offboard ${named.join(', ')}? Check the options and submit.`
-        : 'Pick the leavers and what happens to their seats.',
+        ? w.t('commands_handlers.offboard.named', { names: named.join(', ') })
+        : w.t('commands_handlers.offboard.pick'),
       { form: await offboardForm(c, organizationId, named), private: true },
     );
   },

@@ -15,7 +15,7 @@ export interface OrgCreateCommand {
 export const orgCreateSpec = defineCommand<OrgCreateCommand>({
   name: 'org create',
   syntax: 'org create <name> [monthly|yearly]',
-  summary: 'Create an organization that pays for its members (needs the business plan).',
+  summary: 'commands_handlers.summary.org_create',
   example: 'org create "Acme Sales" yearly',
   parse: (a, usage) => {
     const last = lower(a.at(-1));

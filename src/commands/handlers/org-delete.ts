@@ -1,6 +1,6 @@
 import { checkPermission } from '../../service/check-permission.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -12,26 +12,30 @@ export interface OrgDeleteCommand {
 export const orgDeleteSpec = defineCommand<OrgDeleteCommand>({
   name: 'org delete',
   syntax: 'org delete',
-  summary: 'Delete the organization; everyone returns to their own plan (owner).',
+  summary: 'commands_handlers.summary.org_delete',
   example: 'org delete',
   parse: noArgs,
   run: async (c) => {
     const organizationId = await organizationFor(c);
     const org = await checkPermission(c.service, c.actor, 'delete_org', { organizationId });
-    return info(
-      `Delete ${org.name}? Every member returns to their own plan and its seats end. This cannot be undone.`,
-      {
-        form: {
-          action: 'org.delete.confirm',
-          title: `Delete ${org.name}`,
-          submitLabel: 'Delete organization',
-          payload: { organizationId },
-          fields: [
-            { name: 'confirmName', label: `Type ${org.name} to confirm`, type: 'text', required: true },
-          ],
-        },
-        private: true,
+    const w = wordsOf(c);
+    const organization = org.name;
+    return info(w.t('commands_handlers.org_delete.question', { organization }), {
+      form: {
+        action: 'org.delete.confirm',
+        title: w.t('commands_handlers.org_delete.form_title', { organization }),
+        submitLabel: w.t('commands_handlers.org_delete.form_submit'),
+        payload: { organizationId },
+        fields: [
+          {
+            name: 'confirmName',
+            label: w.t('commands_handlers.org_delete.confirm_name', { organization }),
+            type: 'text',
+            required: true,
+          },
+        ],
       },
-    );
+      private: true,
+    });
   },
 });

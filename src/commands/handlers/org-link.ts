@@ -19,8 +19,7 @@ export interface OrgLinkCommand {
 export const orgLinkSpec = defineCommand<OrgLinkCommand>({
   name: 'org link',
   syntax: 'org link [<code>]',
-  summary:
-    'Link another Slack workspace or Teams tenant: `org link` here gives a one-time code, `org link <code>` there uses it (admins).',
+  summary: 'commands_handlers.summary.org_link',
   example: 'org link',
   parse: (a, usage) => {
     noMore(a.slice(1), usage);

@@ -12,7 +12,7 @@ export interface OrgUnlinkCommand {
 export const orgUnlinkSpec = defineCommand<OrgUnlinkCommand>({
   name: 'org unlink',
   syntax: 'org unlink',
-  summary: 'Unlink this workspace or tenant from the organization (owner; not the last one).',
+  summary: 'commands_handlers.summary.org_unlink',
   example: 'org unlink',
   parse: noArgs,
   run: async (c) => {

@@ -1,7 +1,7 @@
 import { DEFAULT_TIERS } from '../../domain/tiers.ts';
 import { listPlans } from '../../service/list-plans.ts';
 import { noArgs } from '../args.ts';
-import { price } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -15,25 +15,28 @@ const LIST_PRICE_SEATS = DEFAULT_TIERS[0]!.upTo;
 export const plansSpec = defineCommand<PlansCommand>({
   name: 'plans',
   syntax: 'plans',
-  summary: 'The plans you can buy seats of, with prices and features.',
+  summary: 'commands_handlers.summary.plans',
   example: 'plans',
   parse: noArgs,
   run: async (c) => {
+    const w = wordsOf(c);
     const all = await listPlans(c.service);
-    return info(
-      `Plans (price per seat; more than ${LIST_PRICE_SEATS} seats of a plan get volume discounts):`,
-      {
-        sections: [
-          {
-            title: 'Plans',
-            lines: all.map(
-              (p) =>
-                `${p.name} (\`${p.code}\`): ${price(p.monthlyPrice, p.currency)}/month or ${price(p.yearlyPrice, p.currency)}/year — ${p.features.join(', ')}`,
-            ),
-          },
-        ],
-        private: true,
-      },
-    );
+    return info(w.t('commands_handlers.plans.title', { seats: LIST_PRICE_SEATS ?? 0 }), {
+      sections: [
+        {
+          title: w.t('commands_handlers.plans.section'),
+          lines: all.map((p) =>
+            w.t('commands_handlers.plans.line', {
+              name: p.name,
+              code: p.code,
+              monthly: w.money(p.monthlyPrice, p.currency),
+              yearly: w.money(p.yearlyPrice, p.currency),
+              features: p.features.join(', '),
+            }),
+          ),
+        },
+      ],
+      private: true,
+    });
   },
 });

@@ -1,7 +1,6 @@
 import { setSeatAutoRenew } from '../../service/set-seat-auto-renew.ts';
 import { noMore, oneWho, onOff } from '../args.ts';
-import { emailOf, organizationFor } from '../context.ts';
-import { day } from '../format.ts';
+import { emailOf, organizationFor, wordsOf } from '../context.ts';
 import { planTitle } from '../plan-title.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -16,7 +15,7 @@ export interface RenewCommand {
 export const renewSpec = defineCommand<RenewCommand>({
   name: 'renew',
   syntax: 'renew <who> on|off',
-  summary: "Turn a seat's auto-renew on or off (off: usable until period end, then not billed).",
+  summary: 'commands_handlers.summary.renew',
   example: 'renew ana@example.com off',
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);
@@ -28,10 +27,12 @@ export const renewSpec = defineCommand<RenewCommand>({
     const organizationId = await organizationFor(c);
     const member = await emailOf(c, cmd.who);
     const r = await setSeatAutoRenew(c.service, c.actor, { organizationId, member, autoRenew: cmd.on });
+    const w = wordsOf(c);
+    const seat = { member: r.member.email, plan: planTitle(r.seat.planCode) };
     return ok(
       cmd.on
-        ? `${r.member.email}'s ${planTitle(r.seat.planCode)} seat renews on ${day(r.renewsOn!)}.`
-        : `${r.member.email}'s ${planTitle(r.seat.planCode)} seat stays usable until ${day(r.endsAt!)}, then it is not renewed or billed.`,
+        ? w.t('commands_handlers.renew.on', { ...seat, day: w.day(r.renewsOn!) })
+        : w.t('commands_handlers.renew.off', { ...seat, day: w.day(r.endsAt!) }),
     );
   },
 });

@@ -1,8 +1,7 @@
 import { describeStatus } from '../../domain/quote.ts';
 import { listRequests } from '../../service/list-requests.ts';
 import { noMore, takePage } from '../args.ts';
-import { type CommandContext, organizationFor, readerZone } from '../context.ts';
-import { plural, price, when } from '../format.ts';
+import { type CommandContext, organizationFor, readerZone, wordsOf } from '../context.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { planTitle } from '../plan-title.ts';
 import { type Button, info, type Reply } from '../reply.ts';
@@ -25,36 +24,58 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
   let r = await at(cmd.page);
   const p = pageOf('requests', cmd.page, r.total);
   if (p.page !== cmd.page) r = await at(p.page);
-  if (r.total === 0)
-    return info('No seat purchase requests yet. Ask for seats with `add <n> <plan>`.', { private: true });
+  const w = wordsOf(c, await zoning);
+  if (r.total === 0) return info(w.t('commands_handlers.requests.none'), { private: true });
   const buttons: Button[] = [];
-  const zone = await zoning;
-  const moment = (d: Date) => when(d, zone, c.service.clock.now());
+  const moment = (d: Date) => w.when(d, c.service.clock.now());
   const lines = r.requests.map((q) => {
     const what = `${q.quantity} ${planTitle(q.planCode)}`;
     // an approver's own quote is theirs alone to confirm; the others wait for any approver
     if (q.status === 'pending' && q.needs === 'confirmation') {
-      if (q.mine) buttons.push(...confirmButtons(q.id, what));
-    } else if (r.canDecide && q.status === 'pending') buttons.push(...decisionButtons(q.id, what));
+      if (q.mine) buttons.push(...confirmButtons(q.id, what, w));
+    } else if (r.canDecide && q.status === 'pending') buttons.push(...decisionButtons(q.id, what, w));
     const state =
       q.status === 'pending'
-        ? `${describeStatus(q)}, quote valid until ${moment(q.quoteExpiresAt)}`
-        : `${describeStatus(q)}${q.decidedBy && q.decidedBy !== q.requestedBy ? ` by ${q.decidedBy}` : ''}`;
+        ? w.t('commands_handlers.requests.pending', {
+            status: describeStatus(q),
+            when: moment(q.quoteExpiresAt),
+          })
+        : w.t('commands_handlers.requests.decided', {
+            status: describeStatus(q),
+            by: q.decidedBy && q.decidedBy !== q.requestedBy ? q.decidedBy : 'none',
+          });
     return clipLine(
-      `${plural(q.quantity, `${planTitle(q.planCode)} seat`)} for ${price(q.proratedAmount, q.currency)} — asked by ${q.mine ? 'you' : q.requestedBy} on ${moment(q.createdAt)}, ${state}`,
+      w.t('commands_handlers.requests.line', {
+        count: q.quantity,
+        plan: planTitle(q.planCode),
+        amount: w.money(q.proratedAmount, q.currency),
+        mine: q.mine ? 'yes' : 'no',
+        requester: q.requestedBy ?? '',
+        when: moment(q.createdAt),
+        state,
+      }),
     );
   });
-  return info(`${r.total} seat purchase requests${p.pages > 1 ? `, page ${p.page} of ${p.pages}` : ''}:`, {
-    sections: [{ title: p.pages > 1 ? `Requests ${pageRange(p, lines.length)}` : 'Requests', lines }],
-    buttons: [...buttons, ...pageButtons('requests', p)],
-    private: true,
-  });
+  const paged = p.pages > 1 ? 'yes' : 'no';
+  return info(
+    w.t('commands_handlers.requests.title', { total: r.total, paged, page: p.page, pages: p.pages }),
+    {
+      sections: [
+        {
+          title: w.t('commands_handlers.requests.section', { paged, range: pageRange(p, lines.length) }),
+          lines,
+        },
+      ],
+      buttons: [...buttons, ...pageButtons('requests', p)],
+      private: true,
+    },
+  );
 };
 
 export const requestsSpec = defineCommand<RequestsCommand>({
   name: 'requests',
   syntax: 'requests [--page <n>]',
-  summary: 'Seat purchase requests and their state.',
+  summary: 'commands_handlers.summary.requests',
   example: 'requests',
   parse: (a, usage) => {
     const { page, rest } = takePage(a, usage);

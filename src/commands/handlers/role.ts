@@ -1,6 +1,6 @@
 import { setRole } from '../../service/set-role.ts';
 import { lower, noMore, oneWho, refuse } from '../args.ts';
-import { emailOf, organizationFor } from '../context.ts';
+import { emailOf, organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import type { Who } from '../who.ts';
@@ -16,7 +16,7 @@ export interface RoleCommand {
 export const roleSpec = defineCommand<RoleCommand>({
   name: 'role',
   syntax: 'role <who> admin|member|approver|not-approver',
-  summary: 'Change a role, or mark an admin as billing approver (owner).',
+  summary: 'commands_handlers.summary.role',
   example: 'role ana@example.com approver',
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);
@@ -29,12 +29,7 @@ export const roleSpec = defineCommand<RoleCommand>({
     const organizationId = await organizationFor(c);
     const member = await emailOf(c, cmd.who);
     const r = await setRole(c.service, c.actor, { organizationId, member, role: cmd.role });
-    const what =
-      cmd.role === 'approver'
-        ? 'is now a billing approver'
-        : cmd.role === 'not-approver'
-          ? 'is no longer a billing approver'
-          : `is now ${cmd.role === 'admin' ? 'an admin' : 'a member'}`;
-    return ok(`${r.member.email} ${what}.`);
+    const role = cmd.role === 'not-approver' ? 'not_approver' : cmd.role;
+    return ok(wordsOf(c).t('commands_handlers.role.done', { member: r.member.email, role }));
   },
 });

@@ -21,8 +21,7 @@ export interface ScimDefaultsCommand {
 export const scimDefaultsSpec = defineCommand<ScimDefaultsCommand>({
   name: 'scim defaults',
   syntax: 'scim defaults [free-seat|stop-renew|former on|off]',
-  summary:
-    "What the identity provider's offboarding does to a leaver: free the seat, stop its auto-renew, mark former (all on until changed; admins).",
+  summary: 'commands_handlers.summary.scim_defaults',
   example: 'scim defaults former off',
   parse: (a, usage) => {
     if (!a[0]) return { option: null, on: false };

@@ -1,6 +1,6 @@
 import { revokeScimToken } from '../../service/revoke-scim-token.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -12,14 +12,12 @@ export interface ScimOffCommand {
 export const scimOffSpec = defineCommand<ScimOffCommand>({
   name: 'scim off',
   syntax: 'scim off',
-  summary: 'Revoke the SCIM token: the identity provider can no longer provision or offboard (admins).',
+  summary: 'commands_handlers.summary.scim_off',
   example: 'scim off',
   parse: noArgs,
   run: async (c) => {
     const organizationId = await organizationFor(c);
     const r = await revokeScimToken(c.service, c.actor, { organizationId });
-    return ok(
-      `The SCIM token of ${r.organizationName} is revoked: the identity provider can no longer provision or offboard. Members stay as they are; \`scim token\` connects it again.`,
-    );
+    return ok(wordsOf(c).t('commands_handlers.scim_off.done', { organization: r.organizationName }));
   },
 });

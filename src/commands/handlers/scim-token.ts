@@ -12,8 +12,7 @@ export interface ScimTokenCommand {
 export const scimTokenSpec = defineCommand<ScimTokenCommand>({
   name: 'scim token',
   syntax: 'scim token',
-  summary:
-    'Connect an identity provider (Okta, Entra ID): the SCIM base URL and a bearer token, shown once; again: a new token (admins).',
+  summary: 'commands_handlers.summary.scim_token',
   example: 'scim token',
   parse: noArgs,
   run: async (c) => {

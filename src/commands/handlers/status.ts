@@ -2,8 +2,7 @@ import { isDomainError } from '../../domain/errors.ts';
 import { organizationsOf } from '../../service/organizations-of.ts';
 import { seatSummary } from '../../service/seat-summary.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
-import { day } from '../format.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { planTitle } from '../plan-title.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -16,36 +15,55 @@ export interface StatusCommand {
 export const statusSpec = defineCommand<StatusCommand>({
   name: 'status',
   syntax: 'status',
-  summary: 'Seats per plan: purchased, assigned, free, ending, renewal date (members: your own plan).',
+  summary: 'commands_handlers.summary.status',
   example: 'status',
   parse: noArgs,
   run: async (c) => {
+    const w = wordsOf(c);
     const organizationId = await organizationFor(c);
     try {
       const s = await seatSummary(c.service, c.actor, { organizationId });
-      const lines = s.plans.map(
-        (p) =>
-          `${p.planName}: ${p.purchased} purchased, ${p.assigned} assigned, ${p.free} free, ${p.ending} ending — renews ${day(p.renewalDate)}${p.contractKind === 'external' ? ' (connected contract)' : ''}${p.frozen ? ' — frozen (disconnected)' : ''}`,
+      const lines = s.plans.map((p) =>
+        w.t('commands_handlers.status.plan_line', {
+          plan: p.planName,
+          purchased: p.purchased,
+          assigned: p.assigned,
+          free: p.free,
+          ending: p.ending,
+          day: w.day(p.renewalDate),
+          external: p.contractKind === 'external' ? 'yes' : 'no',
+          frozen: p.frozen ? 'yes' : 'no',
+        }),
       );
       const extra =
-        s.status === 'cancelling' && s.paidThrough ? `Cancelled: access until ${day(s.paidThrough)}.` : null;
+        s.status === 'cancelling' && s.paidThrough
+          ? w.t('commands_handlers.status.cancelled', { day: w.day(s.paidThrough) })
+          : null;
       return info(
-        `${s.organizationName}: ${s.totals.assigned} of ${s.totals.purchased} seats assigned, ${s.totals.free} free.`,
+        w.t('commands_handlers.status.headline', {
+          organization: s.organizationName,
+          assigned: s.totals.assigned,
+          purchased: s.totals.purchased,
+          free: s.totals.free,
+        }),
         {
           sections: [
             {
-              title: 'Seats per plan',
-              lines: lines.length ? lines : ['No seats yet. Buy some with `add <n> <plan>`.'],
+              title: w.t('commands_handlers.status.section'),
+              lines: lines.length ? lines : [w.t('commands_handlers.status.no_seats')],
             },
           ],
           fields: [
-            { label: 'Auto-assign', value: s.autoAssign ? 'on' : 'off' },
-            ...(extra ? [{ label: 'Cancellation', value: extra }] : []),
+            {
+              label: w.t('commands_handlers.status.autoassign'),
+              value: w.t('commands_handlers.status.on_off', { on: s.autoAssign ? 'yes' : 'no' }),
+            },
+            ...(extra ? [{ label: w.t('commands_handlers.status.cancellation'), value: extra }] : []),
             ...(s.undeliveredNotices > 0
               ? [
                   {
-                    label: 'Undelivered messages',
-                    value: `${s.undeliveredNotices} could not be delivered; check the chat app's access`,
+                    label: w.t('commands_handlers.status.undelivered'),
+                    value: w.t('commands_handlers.status.undelivered_value', { count: s.undeliveredNotices }),
                   },
                 ]
               : []),
@@ -58,10 +76,12 @@ export const statusSpec = defineCommand<StatusCommand>({
         (o) => o.id === organizationId,
       );
       return info(
-        `You are ${mine?.role === 'admin' ? 'an admin' : 'a member'} of ${mine?.name ?? 'your organization'} on the ${planTitle(mine?.plan ?? 'free')} plan. Need more seats? Ask with \`add <n> <plan>\`.`,
-        {
-          private: true,
-        },
+        w.t('commands_handlers.status.member', {
+          role: mine?.role === 'admin' ? 'admin' : 'member',
+          organization: mine?.name ?? w.t('commands_handlers.status.your_organization'),
+          plan: planTitle(mine?.plan ?? 'free'),
+        }),
+        { private: true },
       );
     }
   },

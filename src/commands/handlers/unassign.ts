@@ -1,6 +1,6 @@
 import { previewUnassign } from '../../service/unassign-plan.ts';
 import { justWho } from '../args.ts';
-import { emailOf, organizationFor } from '../context.ts';
+import { emailOf, organizationFor, wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import type { Who } from '../who.ts';
@@ -14,27 +14,30 @@ export interface UnassignCommand {
 export const unassignSpec = defineCommand<UnassignCommand>({
   name: 'unassign',
   syntax: 'unassign <who>',
-  summary: 'Move a member to free; shows what stops working first.',
+  summary: 'commands_handlers.summary.unassign',
   example: 'unassign ana@example.com',
   parse: justWho,
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     const member = await emailOf(c, cmd.who);
     const p = await previewUnassign(c.service, c.actor, { organizationId, member });
-    const warnings = p.impact.warnings.length ? p.impact.warnings : ['Nothing they use today stops working.'];
-    return info(`Move ${p.member.email} from ${p.from.name} to Free?`, {
-      sections: [{ title: 'What changes', lines: warnings }],
+    const w = wordsOf(c);
+    const warnings = p.impact.warnings.length
+      ? p.impact.warnings
+      : [w.t('commands_handlers.unassign.nothing')];
+    return info(w.t('commands_handlers.unassign.question', { member: p.member.email, from: p.from.name }), {
+      sections: [{ title: w.t('commands_handlers.unassign.section'), lines: warnings }],
       buttons: [
         {
-          label: 'Move to Free',
+          label: w.t('commands_handlers.unassign.button'),
           action: 'unassign.confirm',
           payload: { organizationId, member: p.member.email },
           style: 'danger',
           confirm: {
-            title: 'Remove the plan?',
+            title: w.t('commands_handlers.unassign.confirm_title'),
             text: warnings.join(' '),
-            confirm: 'Move to Free',
-            deny: 'Cancel',
+            confirm: w.t('commands_handlers.unassign.button'),
+            deny: w.t('commands_handlers.unassign.confirm_deny'),
           },
         },
       ],

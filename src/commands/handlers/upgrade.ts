@@ -1,6 +1,6 @@
 import { upgradePersonalPlan } from '../../service/upgrade-personal-plan.ts';
 import { noArgs } from '../args.ts';
-import { price } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -11,13 +11,14 @@ export interface UpgradeCommand {
 export const upgradeSpec = defineCommand<UpgradeCommand>({
   name: 'upgrade',
   syntax: 'upgrade',
-  summary: 'Upgrade your own plan to Business (needed to create an organization).',
+  summary: 'commands_handlers.summary.upgrade',
   example: 'upgrade',
   parse: noArgs,
   run: async (c) => {
+    const w = wordsOf(c);
     const r = await upgradePersonalPlan(c.service, c.actor, { plan: 'business' });
     return ok(
-      `You are on the Business plan now (${price(r.charged.amount, r.charged.currency)} a month, charged to you). Create your organization with \`org create <name>\`.`,
+      w.t('commands_handlers.upgrade.done', { amount: w.money(r.charged.amount, r.charged.currency) }),
     );
   },
 });
