@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLines } from '../../src/commands/audit/sentence.ts';
 import type { Notifier, Recipient } from '../../src/commands/notifier.ts';
 import type { Reply } from '../../src/commands/reply.ts';
+import { wordsFor } from '../../src/i18n/words.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { chooseLanguage } from '../../src/service/choose-language.ts';
 import { inviteMembers } from '../../src/service/invite-members.ts';
+import { type AuditEntry, type AuditPage, listAudit } from '../../src/service/list-audit.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { account, addMember, orgWith } from '../support/fixtures.ts';
@@ -91,5 +94,66 @@ describe('notices in the recipient’s language, through the outbox', () => {
       { label: 'Nieuw terugkerend totaal', value: '€\u00a075,00 per maand' },
       { label: 'Offerte geldig tot', value: '12 mrt 2026, 08:00 UTC' },
     ]);
+
+    // the same request as the audit reads it, for a reader in Paris
+    const page = await listAudit(db.ctx, f.owner.actor, { organizationId: f.org.id, limit: 1 });
+    const opts = { timeZone: 'Europe/Paris', now: db.clock.now() };
+    expect(auditLines(page, opts, wordsFor('fr'))).toEqual([
+      `11 mars, 09:00 — ${member.email} a demandé 3 sièges Pro, 30,00\u00a0€ maintenant (au prorata), approbation requise.`,
+    ]);
+    expect(auditLines(page, opts, wordsFor('nl'))).toEqual([
+      `11 mrt, 09:00 — ${member.email} heeft 3 Pro-licenties aangevraagd, nu €\u00a030,00 (naar rato), goedkeuring nodig.`,
+    ]);
+    // English reads as it always has
+    expect(auditLines(page, opts)).toEqual([
+      `Mar 11, 09:00 — ${member.email} asked for 3 Pro seats, €30.00 now (prorated), approval needed.`,
+    ]);
+  });
+});
+
+describe('audit sentences in the reader’s language', () => {
+  const ANA = 'ana@example.com';
+  const BEN = 'ben@example.com';
+  const entry = (action: string, before: object, after: object): AuditEntry => ({
+    at: new Date('2026-12-08T20:20:00Z'),
+    actor: ANA,
+    action,
+    subject: { type: 'membership', id: '4726bf17-0c1d-4f5e-9a2b-3c4d5e6f7a8b' },
+    before: before as Record<string, unknown>,
+    after: after as Record<string, unknown>,
+    people: { actor: { email: ANA, name: 'Ana Lima' }, subject: { email: BEN, name: 'Ben' } },
+    currency: 'eur',
+    purchase: null,
+  });
+  const page: AuditPage = {
+    total: 3,
+    events: [
+      entry('seat.assigned', { plan: 'pro' }, { plan: 'business' }),
+      entry('organization.settings', { autoApproveBelow: null }, { autoApproveBelow: 123450 }),
+      entry('billing.charge_declined', {}, { kind: 'renewal', amount: 9000, reason: 'card_declined' }),
+    ],
+    names: { [ANA]: 'Ana Lima', [BEN]: 'Ben' },
+    plans: { pro: 'Pro', business: 'Business', free: 'Free' },
+  };
+  const opts = { timeZone: 'Europe/Amsterdam', now: new Date('2026-12-10T00:00:00Z') };
+
+  it('French: names and plans as given, money and times the French way', () => {
+    expect(auditLines(page, opts, wordsFor('fr'))).toEqual(
+      [
+        'Ana Lima a attribué un siège Business à Ben (auparavant Pro).',
+        'Ana Lima a modifié les réglages : approbation automatique sous 1\u202f234,50\u00a0€.',
+        'Le prélèvement de renouvellement de 90,00\u00a0€ a été refusé : card_declined ; plus aucune tentative.',
+      ].map((line) => `8 déc., 21:20 — ${line}`),
+    );
+  });
+
+  it('Dutch: the same events in Dutch', () => {
+    expect(auditLines(page, opts, wordsFor('nl'))).toEqual(
+      [
+        'Ana Lima heeft Ben een Business-licentie gegeven (was Pro).',
+        'Ana Lima heeft de instellingen gewijzigd: automatisch goedkeuren onder €\u00a01.234,50.',
+        'De verlengingsafschrijving van €\u00a090,00 is geweigerd: card_declined; geen pogingen meer.',
+      ].map((line) => `8 dec, 21:20 — ${line}`),
+    );
   });
 });
