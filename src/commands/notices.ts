@@ -1,26 +1,35 @@
 import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Notice, NoticePayloads } from '../domain/notices.ts';
 import { english, type Words } from '../i18n/words.ts';
-import { day, plural, price, when } from './format.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
-import { perPeriod, planTitle } from './plan-title.ts';
+import { planTitle } from './plan-title.ts';
 import { info, type Reply } from './reply.ts';
 
 /** How a stored row is read into a Notice before rendering (throws MalformedNotice). */
 export { MalformedNotice, parseNotice } from '../domain/notices.ts';
 
-const workspaceLabel = (platform: string) => (platform === 'teams' ? 'Teams tenant' : 'Slack workspace');
-
 type Leaver = NoticePayloads['scim_offboarded']['offboarded'][number];
 /** What happened to a leaver's seat, as the offboarding reply and the SCIM summary say it. */
-export const seatOutcome = (seat: Leaver['seat']) =>
+export const seatOutcome = (seat: Leaver['seat'], w: Words = english) =>
   seat
-    ? `${planTitle(seat.plan)} seat ${seat.frozen ? 'kept (contract frozen)' : seat.freed ? 'freed' : 'kept'}${seat.autoRenew ? '' : ', not renewing'}`
+    ? w.t('notices.seat_outcome.text', {
+        plan: planTitle(seat.plan),
+        state: seat.frozen ? 'frozen' : seat.freed ? 'freed' : 'kept',
+        renewing: seat.autoRenew ? 'yes' : 'no',
+      })
     : '';
-const leaverLine = (m: Leaver) => `${m.email}${m.seat ? `: ${seatOutcome(m.seat)}` : ''}`;
+const leaverLine = (m: Leaver, w: Words) =>
+  m.seat
+    ? w.t('notices.scim_offboarded.leaver', { email: m.email, outcome: seatOutcome(m.seat, w) })
+    : m.email;
 
 /** How a notice names its organization; one about a contract may have none (or none left). */
-const orgLabel = (name: string | null) => name || 'your organization';
+const orgLabel = (name: string | null, w: Words) => name || w.t('notices.org.yours');
+
+/** ICU selects on it: an optional part of a message shows or not. */
+const has = (v: unknown) => (v ? 'yes' : 'no');
+const seats = (w: Words, count: number, plan: string) =>
+  w.t('notices.seats.count', { count, plan: planTitle(plan) });
 
 /**
  * Renders an outbox message (a direct message to one person) as a neutral Reply. Every
@@ -31,18 +40,29 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
   switch (notice.kind) {
     case 'invitation': {
       const p = notice.payload;
-      if ('event' in p) return info(`${p.email} declined your invitation.`);
+      if ('event' in p) return info(w.t('notices.invitation.declined', { email: p.email }));
       return info(
-        `${p.invitedBy} invites you to ${orgLabel(p.organizationName)} as ${p.role === 'admin' ? 'an admin' : 'a member'}${p.plan ? ` with a ${planTitle(p.plan)} seat` : ''}. The invitation lasts until ${w.when(p.expiresAt)}.`,
+        w.t('notices.invitation.text', {
+          invitedBy: p.invitedBy,
+          org: orgLabel(p.organizationName, w),
+          role: p.role,
+          withPlan: has(p.plan),
+          plan: p.plan ? planTitle(p.plan) : '',
+          until: w.when(p.expiresAt),
+        }),
         {
           buttons: [
             {
-              label: 'Accept',
+              label: w.t('notices.invitation.accept'),
               action: 'invitation.accept',
               payload: { invitationId: p.invitationId },
               style: 'primary',
             },
-            { label: 'Decline', action: 'invitation.decline', payload: { invitationId: p.invitationId } },
+            {
+              label: w.t('notices.invitation.decline'),
+              action: 'invitation.decline',
+              payload: { invitationId: p.invitationId },
+            },
           ],
         },
       );
@@ -50,15 +70,22 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
     case 'approval_request': {
       const p = notice.payload;
       return info(
-        `${p.requestedBy} asks for ${plural(p.quantity, `${planTitle(p.plan)} seat`)} in ${orgLabel(p.organizationName)}.`,
+        w.t('notices.approval.text', {
+          requestedBy: p.requestedBy,
+          seats: seats(w, p.quantity, p.plan),
+          org: orgLabel(p.organizationName, w),
+        }),
         {
           fields: [
-            { label: 'Charged now (prorated)', value: w.money(p.proratedAmount, p.currency) },
+            { label: w.t('notices.approval.charged_now'), value: w.money(p.proratedAmount, p.currency) },
             {
-              label: 'New recurring total',
-              value: `${w.money(p.recurringTotal, p.currency)} ${perPeriod(p.period)}`,
+              label: w.t('notices.approval.recurring'),
+              value: w.t('notices.approval.recurring_value', {
+                amount: w.money(p.recurringTotal, p.currency),
+                period: p.period ?? 'other',
+              }),
             },
-            { label: 'Quote valid until', value: w.when(p.quoteExpiresAt) },
+            { label: w.t('notices.approval.valid_until'), value: w.when(p.quoteExpiresAt) },
           ],
           buttons: decisionButtons(p.requestId),
         },
@@ -66,129 +93,196 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
     }
     case 'purchase_result': {
       const p = notice.payload;
-      const org = orgLabel(p.organizationName);
-      const what = plural(p.quantity, `${planTitle(p.plan)} seat`);
+      const org = orgLabel(p.organizationName, w);
+      const what = seats(w, p.quantity, p.plan);
       switch (p.status) {
         case 'charged':
           return info(
-            `Approved and paid: ${what} added to ${org} (${w.money(p.proratedAmount, p.currency)}).`,
+            w.t('notices.purchase.charged', {
+              seats: what,
+              org,
+              amount: w.money(p.proratedAmount, p.currency),
+            }),
           );
         case 'payment_failed':
-          return info(`The payment for ${what} in ${org} failed: ${p.reason} No seats were added.`, {
+          return info(w.t('notices.purchase.payment_failed', { seats: what, org, reason: p.reason }), {
             tone: 'error',
           });
         case 'rejected':
-          if (p.withdrawn) return info(`${p.decidedBy} withdrew the request for ${what} in ${org}.`);
+          if (p.withdrawn)
+            return info(w.t('notices.purchase.withdrawn', { decidedBy: p.decidedBy, seats: what, org }));
           return info(
-            `${p.decidedBy || 'An approver'} rejected ${what} in ${org}${p.reason ? `: ${p.reason}` : '.'}`,
+            w.t('notices.purchase.rejected', {
+              decidedBy: p.decidedBy || w.t('notices.purchase.an_approver'),
+              seats: what,
+              org,
+              withReason: has(p.reason),
+              reason: p.reason ?? '',
+            }),
           );
         default:
-          return info(`Your request for ${what} in ${org} is ${p.status}.`);
+          return info(w.t('notices.purchase.status', { seats: what, org, status: p.status }));
       }
     }
     case 'seat_assigned': {
       const p = notice.payload;
-      const org = orgLabel(p.organizationName);
+      const org = orgLabel(p.organizationName, w);
       if ('event' in p) {
+        const wanted = p.noFreeSeat && p.seatWanted ? p.seatWanted : '';
         return info(
-          `${p.email} joined ${org} on ${planTitle(p.plan)}.${p.noFreeSeat && p.seatWanted ? ` No free ${planTitle(p.seatWanted)} seat was left: buy one with \`add 1 ${p.seatWanted}\`.` : ''}`,
+          w.t('notices.seat_assigned.joined', {
+            email: p.email,
+            org,
+            plan: planTitle(p.plan),
+            noFreeSeat: has(wanted),
+            wanted: wanted && planTitle(wanted),
+            code: wanted,
+          }),
         );
       }
-      return info(`You now have a ${planTitle(p.plan)} seat in ${org}${p.by ? ` (from ${p.by})` : ''}.`);
+      return info(
+        w.t('notices.seat_assigned.yours', {
+          plan: planTitle(p.plan),
+          org,
+          withBy: has(p.by),
+          by: p.by ?? '',
+        }),
+      );
     }
     case 'seat_removed': {
       const p = notice.payload;
       if (!('reason' in p)) {
         return info(
-          `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} was removed${p.by ? ` by ${p.by}` : ''}. You are on Free now.`,
-          { sections: p.warnings.length ? [{ title: 'What changes', lines: p.warnings }] : [] },
+          w.t('notices.seat_removed.removed', {
+            plan: planTitle(p.plan),
+            org: orgLabel(p.organizationName, w),
+            withBy: has(p.by),
+            by: p.by ?? '',
+          }),
+          {
+            sections: p.warnings.length
+              ? [{ title: w.t('notices.seat_removed.what_changes'), lines: p.warnings }]
+              : [],
+          },
         );
       }
       if (p.reason === 'not_renewed')
         return info(
-          `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} ended with the period and was not renewed. You are on Free now.`,
+          w.t('notices.seat_removed.not_renewed', {
+            plan: planTitle(p.plan),
+            org: orgLabel(p.organizationName, w),
+          }),
         );
       // the contract moved to another organization: its notice names neither the organization nor a remover
-      return info(
-        `Your ${planTitle(p.planCode)} seat in your organization was removed. You are on Free now.`,
-        {
-          sections: [],
-        },
-      );
+      return info(w.t('notices.seat_removed.contract_moved', { plan: planTitle(p.planCode) }), {
+        sections: [],
+      });
     }
     case 'offboarded':
-      return info(
-        `You were offboarded from ${orgLabel(notice.payload.organizationName)}. You can no longer sign in there; your data stays.`,
-      );
+      return info(w.t('notices.offboarded.text', { org: orgLabel(notice.payload.organizationName, w) }));
     case 'scim_offboarded': {
       const p = notice.payload;
       return info(
-        `Your identity provider offboarded ${plural(p.offboarded.length, 'person', 'people')} from ${orgLabel(p.organizationName)}.`,
-        { sections: [{ title: 'Offboarded', lines: p.offboarded.map(leaverLine) }] },
+        w.t('notices.scim_offboarded.text', {
+          count: p.offboarded.length,
+          org: orgLabel(p.organizationName, w),
+        }),
+        {
+          sections: [
+            { title: w.t('notices.scim_offboarded.title'), lines: p.offboarded.map((m) => leaverLine(m, w)) },
+          ],
+        },
       );
     }
     case 'organization_deleted': {
       const p = notice.payload;
       return info(
-        `${orgLabel(p.organizationName)} was deleted. You are back on your own ${p.personalPlan} plan.`,
+        w.t('notices.organization_deleted.text', {
+          org: orgLabel(p.organizationName, w),
+          plan: p.personalPlan,
+        }),
       );
     }
     case 'organization_cancelled': {
       const p = notice.payload;
-      const org = orgLabel(p.organizationName);
-      if ('closed' in p) return info(`${org} has ended. You are back on your own ${p.personalPlan} plan.`);
-      return info(
-        `${org} was cancelled. You keep access until ${w.day(p.paidThrough)}, then you return to your own plan.`,
-      );
+      const org = orgLabel(p.organizationName, w);
+      if ('closed' in p)
+        return info(w.t('notices.organization_cancelled.closed', { org, plan: p.personalPlan }));
+      return info(w.t('notices.organization_cancelled.cancelled', { org, day: w.day(p.paidThrough) }));
     }
     case 'workspace_linked': {
       const p = notice.payload;
-      const org = orgLabel(p.organizationName);
       return info(
-        `${p.by} linked the ${workspaceLabel(p.platform)} ${p.workspaceId} to ${org}: its members can use Seatkeeper for ${org} there. If that was not meant, type \`org unlink\` there.`,
+        w.t('notices.workspace_linked.text', {
+          by: p.by,
+          platform: p.platform,
+          workspace: p.workspaceId,
+          org: orgLabel(p.organizationName, w),
+        }),
       );
     }
     case 'workspace_unlinked': {
       const p = notice.payload;
       return info(
-        `${p.by} unlinked the ${workspaceLabel(p.platform)} ${p.workspaceId} from ${orgLabel(p.organizationName)}.`,
+        w.t('notices.workspace_unlinked.text', {
+          by: p.by,
+          platform: p.platform,
+          workspace: p.workspaceId,
+          org: orgLabel(p.organizationName, w),
+        }),
       );
     }
     case 'ownership_transferred': {
       const p = notice.payload;
-      return info(`${p.to} now owns ${orgLabel(p.organizationName)} (handed over by ${p.from}).`);
+      return info(
+        w.t('notices.ownership_transferred.text', {
+          to: p.to,
+          org: orgLabel(p.organizationName, w),
+          from: p.from,
+        }),
+      );
     }
     case 'seat_ending': {
       const p = notice.payload;
       return info(
-        `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} ends on ${w.day(p.endsAt)}.`,
+        w.t('notices.seat_ending.text', {
+          plan: planTitle(p.plan),
+          org: orgLabel(p.organizationName, w),
+          day: w.day(p.endsAt),
+        }),
       );
     }
     case 'renewal_reminder':
       return renewalReminder(notice.payload, w);
     case 'idle_seat_offer': {
       const p = notice.payload;
-      const org = orgLabel(p.organizationName);
+      const org = orgLabel(p.organizationName, w);
+      const giveBack = w.t('notices.idle_offer.give_back');
       return info(
-        `You have not used your ${planTitle(p.plan)} seat in ${org} since ${w.day(p.idleSince)}. Keep it, or give it back so someone else can use it? Without an answer by ${w.day(p.expiresAt)} it is freed and you move to Free.`,
+        w.t('notices.idle_offer.text', {
+          plan: planTitle(p.plan),
+          org,
+          since: w.day(p.idleSince),
+          until: w.day(p.expiresAt),
+        }),
         {
           buttons: [
             {
-              label: 'Keep my seat',
+              label: w.t('notices.idle_offer.keep'),
               action: 'idle.keep',
               payload: { offerId: p.offerId },
               style: 'primary',
             },
             {
-              label: 'Give it back',
+              label: giveBack,
               action: 'idle.give_back',
               payload: { offerId: p.offerId },
               style: 'danger',
               confirm: {
-                title: 'Give your seat back?',
-                text: `You move to Free in ${org} at once; an admin can give you a seat again later.`,
-                confirm: 'Give it back',
-                deny: 'Keep it',
+                title: w.t('notices.idle_offer.confirm_title'),
+                text: w.t('notices.idle_offer.confirm_text', { org }),
+                confirm: giveBack,
+                deny: w.t('notices.idle_offer.confirm_deny'),
               },
             },
           ],
@@ -197,36 +291,46 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
     }
     case 'idle_seat_reclaimed': {
       const p = notice.payload;
-      const since = p.idleSince ? ` since ${w.day(p.idleSince)}` : '';
       return info(
-        `Your ${planTitle(p.plan)} seat in ${orgLabel(p.organizationName)} was freed: it was unused${since} and nobody answered within ${IDLE_GRACE_DAYS} days. You are on Free now; ask an admin if you need a seat again.`,
+        w.t('notices.idle_reclaimed.text', {
+          plan: planTitle(p.plan),
+          org: orgLabel(p.organizationName, w),
+          withSince: has(p.idleSince),
+          since: p.idleSince ? w.day(p.idleSince) : '',
+          days: IDLE_GRACE_DAYS,
+        }),
       );
     }
     case 'organization_ready':
       return info(
-        `${orgLabel(notice.payload.organizationName)} is active: your payment method is on file. Invite people with \`invite <who>\`.`,
+        w.t('notices.organization_ready.text', { org: orgLabel(notice.payload.organizationName, w) }),
       );
     case 'billing_problem': {
       const p = notice.payload;
-      return info(`Billing for ${orgLabel(p.organizationName)} needs attention: ${p.reason}`, {
-        tone: 'error',
-      });
+      return info(
+        w.t('notices.billing_problem.text', { org: orgLabel(p.organizationName, w), reason: p.reason }),
+        { tone: 'error' },
+      );
     }
     case 'payment_received': {
       const p = notice.payload;
       return info(
-        `Thank you: the ${p.what} for ${orgLabel(p.organizationName)} is paid (${w.money(p.amount, p.currency)}).`,
+        w.t('notices.payment_received.text', {
+          what: p.what,
+          org: orgLabel(p.organizationName, w),
+          amount: w.money(p.amount, p.currency),
+        }),
       );
     }
     case 'seats_suspended':
       return info(
-        `Your seat in ${orgLabel(notice.payload.organizationName)} is suspended because a payment is overdue: you are on your own plan until it is paid. Nothing else changes.`,
-        { tone: 'error' },
+        w.t('notices.seats_suspended.text', { org: orgLabel(notice.payload.organizationName, w) }),
+        {
+          tone: 'error',
+        },
       );
     case 'seats_restored':
-      return info(
-        `The overdue payment for ${orgLabel(notice.payload.organizationName)} is paid: your seat works again.`,
-      );
+      return info(w.t('notices.seats_restored.text', { org: orgLabel(notice.payload.organizationName, w) }));
     default: {
       // every kind has its case: a new kind fails to compile here until it is rendered
       const unrendered: never = notice;
@@ -237,26 +341,34 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
 
 /** The approvers' summary seven days before renewal: seats ending, idle seats, next charge. */
 const renewalReminder = (p: NoticePayloads['renewal_reminder'], w: Words): Reply => {
-  const org = p.organizationName || 'Your contract';
+  const org = p.organizationName || w.t('notices.renewal.your_contract');
   const amount = w.money(p.nextCharge.amount, p.nextCharge.currency);
-  const ending = p.ending.map((e) => {
-    const names = e.holders.length ? ` (held by ${e.holders.join(', ')})` : '';
-    return `${plural(e.count, `${planTitle(e.plan)} seat`)}${names}`;
-  });
-  const idle = p.idle.map(
-    (i) =>
-      `${i.email}: ${planTitle(i.plan)}, unused since ${w.day(i.idleSince)} (${plural(i.idleDays, 'day')})`,
+  const ending = p.ending.map((e) =>
+    w.t('notices.renewal.ending_line', {
+      seats: seats(w, e.count, e.plan),
+      withHolders: has(e.holders.length),
+      // names as typed, joined the way the English summary always has
+      holders: e.holders.join(', '),
+    }),
   );
-  if (p.idleCount > idle.length) idle.push(`… and ${p.idleCount - idle.length} more`);
-  return info(`${org} renews on ${w.day(p.renewalDate)}: the next charge is ${amount}.`, {
+  const idle = p.idle.map((i) =>
+    w.t('notices.renewal.idle_line', {
+      email: i.email,
+      plan: planTitle(i.plan),
+      since: w.day(i.idleSince),
+      days: i.idleDays,
+    }),
+  );
+  if (p.idleCount > idle.length) idle.push(w.t('notices.renewal.more', { count: p.idleCount - idle.length }));
+  return info(w.t('notices.renewal.text', { org, day: w.day(p.renewalDate), amount }), {
     fields: [
-      { label: 'Next charge', value: amount },
-      { label: 'Seats ending', value: String(p.endingCount) },
-      { label: 'Idle seats', value: String(p.idleCount) },
+      { label: w.t('notices.renewal.next_charge'), value: amount },
+      { label: w.t('notices.renewal.seats_ending'), value: String(p.endingCount) },
+      { label: w.t('notices.renewal.idle_seats'), value: String(p.idleCount) },
     ],
     sections: [
-      ...(ending.length ? [{ title: 'Seats ending (auto-renew off)', lines: ending }] : []),
-      ...(idle.length ? [{ title: `Idle for 28 days or more`, lines: idle }] : []),
+      ...(ending.length ? [{ title: w.t('notices.renewal.ending_title'), lines: ending }] : []),
+      ...(idle.length ? [{ title: w.t('notices.renewal.idle_title'), lines: idle }] : []),
     ],
   });
 };

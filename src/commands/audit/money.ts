@@ -1,14 +1,17 @@
-import { plural } from '../format.ts';
+import { english } from '../../i18n/words.ts';
 import {
-  because,
+  type AuditFacts,
+  type AuditWords,
   bool,
   by,
+  has,
   int,
   list,
   moment,
   money,
   record,
   type SentencesFor,
+  say,
   seatsOf,
   str,
   who,
@@ -17,19 +20,32 @@ import {
 
 type MoneyAction = `billing.${string}` | `contract.${string}` | `purchase.${string}`;
 
-const CHARGE_KIND: Record<string, string> = {
-  renewal: 'renewal charge',
-  late_purchase: 'new-period charge for seats bought across the renewal',
+/** "renewal charge of €90.00": the event's kind of charge and its amount when stored. */
+const chargeOf = (w: AuditWords, e: AuditFacts) => {
+  const kind = str(e.after, 'kind');
+  const amount = money(w, e, int(e.after, 'amount'));
+  return say(w, 'notices.audit.charge', {
+    kind: kind ?? 'none',
+    kindWords: kind ? words(kind) : '',
+    withAmount: has(amount),
+    amount: amount ?? '',
+  });
 };
-const chargeOf = (kind: string | undefined, amount: string | undefined) =>
-  `${kind ? (CHARGE_KIND[kind] ?? `${words(kind)} charge`) : 'charge'}${amount ? ` of ${amount}` : ''}`;
+const because = (reason: string | undefined) => ({ withReason: has(reason), reason: reason ?? '' });
+const seatsOr = (e: AuditFacts, w: AuditWords) => seatsOf(e, w) ?? say(w, 'notices.audit.seats');
+/** the person whose request it was, when the row links one */
+const requester = (e: AuditFacts, w: AuditWords) => ({ withRequester: has(e.purchase), who: who(e, w) });
 
 /** Charges, contracts and seat purchases: money as money, ids left out. */
 export const MONEY_SENTENCES = {
   'billing.charge_declined': (e, w) => {
     const next = moment(w, e.after.nextRetryAt);
-    const charge = chargeOf(str(e.after, 'kind'), money(e, int(e.after, 'amount')));
-    return `The ${charge} was declined${because(str(e.after, 'reason'))}; ${next ? `next try ${next}` : 'no tries left'}.`;
+    return say(w, 'notices.audit.billing_charge_declined', {
+      charge: chargeOf(w, e),
+      ...because(str(e.after, 'reason')),
+      withNext: has(next),
+      next: next ?? '',
+    });
   },
   'billing.drift': (e, w) => {
     const drift = list(e.after, 'drift');
@@ -41,90 +57,143 @@ export const MONEY_SENTENCES = {
       const ours = int(o, 'ours');
       const billed = int(o, 'billed');
       return plan && ours !== undefined && billed !== undefined
-        ? [`${w.plan(plan)} ${ours} here, ${billed} billed`]
+        ? [say(w, 'notices.audit.billing_drift_plan', { plan: w.plan(plan), ours, billed })]
         : [];
     });
-    return `The billing provider's seat count differs from ours${plans.length ? `: ${plans.join('; ')}` : ''}.`;
+    return say(w, 'notices.audit.billing_drift', { withPlans: has(plans.length), plans: plans.join('; ') });
   },
-  'billing.invoice_failed': (e) => `An invoice payment failed${because(str(e.after, 'reason'))}.`,
-  'billing.overdue_paid': (e) =>
-    `The overdue ${chargeOf(str(e.after, 'kind'), money(e, int(e.after, 'amount')))} was paid.`,
-  'billing.period_charged': (e) =>
-    `The ${chargeOf(str(e.after, 'kind'), money(e, int(e.after, 'amount')))} went through.`,
-  'billing.schedule_failed': (e) => `Updating the billing schedule failed${because(str(e.after, 'error'))}.`,
-  'contract.connected': (e) => {
-    const released = int(e.after, 'releasedSeats') ?? 0;
-    const via = str(e.after, 'via') === 'key' ? ' with its connection key' : '';
-    return `${by(e)} connected a contract${via}${released ? `; ${plural(released, 'seat')} left its previous organization` : ''}.`;
-  },
+  'billing.invoice_failed': (e, w) =>
+    say(w, 'notices.audit.billing_invoice_failed', because(str(e.after, 'reason'))),
+  'billing.overdue_paid': (e, w) => say(w, 'notices.audit.billing_overdue_paid', { charge: chargeOf(w, e) }),
+  'billing.period_charged': (e, w) =>
+    say(w, 'notices.audit.billing_period_charged', { charge: chargeOf(w, e) }),
+  'billing.schedule_failed': (e, w) =>
+    say(w, 'notices.audit.billing_schedule_failed', because(str(e.after, 'error'))),
+  'contract.connected': (e, w) =>
+    say(w, 'notices.audit.contract_connected', {
+      by: by(e, w),
+      viaKey: has(str(e.after, 'via') === 'key'),
+      released: int(e.after, 'releasedSeats') ?? 0,
+    }),
   'contract.created': (e, w) => {
     const seats = record(e.after, 'seats') ?? {};
     const parts = Object.entries(seats).flatMap(([plan, n]) =>
-      typeof n === 'number' ? [plural(n, `${w.plan(plan)} seat`)] : [],
+      typeof n === 'number' ? [say(w, 'notices.seats.count', { count: n, plan: w.plan(plan) })] : [],
     );
     const manager = str(e.after, 'managerEmail');
-    return `A contract${parts.length ? ` for ${parts.join(' and ')}` : ''} was created${manager ? `, managed by ${w.person(manager)}` : ''}.`;
+    const reader = w.words ?? english;
+    return say(w, 'notices.audit.contract_created', {
+      withParts: has(parts.length),
+      // English has always read "a and b and c"; the others list as their language does
+      parts: reader.locale === 'en' ? parts.join(' and ') : reader.list(parts),
+      withManager: has(manager),
+      manager: manager ? w.person(manager) : '',
+    });
   },
-  'contract.disconnected': (e) => `${by(e)} disconnected a contract; its plans are frozen.`,
+  'contract.disconnected': (e, w) => say(w, 'notices.audit.contract_disconnected', { by: by(e, w) }),
   'contract.key_issued': (e, w) => {
     const until = moment(w, e.after.keyExpiresAt);
-    return `${by(e)} issued a contract connection key${until ? `, valid until ${until}` : ''}.`;
+    return say(w, 'notices.audit.contract_key_issued', {
+      by: by(e, w),
+      withUntil: has(until),
+      until: until ?? '',
+    });
   },
   'contract.renewal_reminder': (e, w) => {
     const recipients = int(e.after, 'recipients');
     const renews = moment(w, e.after.renewalDate);
-    const next = money(e, int(e.after, 'nextCharge'), str(e.after, 'currency') ?? e.currency);
+    const next = money(w, e, int(e.after, 'nextCharge'), str(e.after, 'currency') ?? e.currency);
     if (recipients === undefined) return undefined;
-    return `Renewal reminder sent to ${plural(recipients, 'person', 'people')}${renews ? `: renews ${renews}` : ''}${next ? `, next charge ${next}` : ''}.`;
+    return say(w, 'notices.audit.contract_renewal_reminder', {
+      recipients,
+      withRenews: has(renews),
+      renews: renews ?? '',
+      withNext: has(next),
+      next: next ?? '',
+    });
   },
   'contract.renewed': (e, w) => {
     const until = moment(w, e.after.periodEnd);
-    const invoice = money(e, int(e.after, 'invoice'));
-    const paid = bool(e.after, 'paid');
-    const ended = int(e.after, 'seatsEnded') ?? 0;
-    const payment =
-      invoice === undefined
-        ? ''
-        : `: ${invoice} ${paid ? 'paid' : `not paid yet${because(str(e.after, 'failureReason'))}`}`;
-    return `The contract renewed${until ? ` until ${until}` : ''}${payment}${ended ? `; ${plural(ended, 'seat')} ended` : ''}.`;
+    const invoice = money(w, e, int(e.after, 'invoice'));
+    return say(w, 'notices.audit.contract_renewed', {
+      withUntil: has(until),
+      until: until ?? '',
+      payment: invoice === undefined ? 'none' : bool(e.after, 'paid') ? 'paid' : 'unpaid',
+      invoice: invoice ?? '',
+      ...because(str(e.after, 'failureReason')),
+      ended: int(e.after, 'seatsEnded') ?? 0,
+    });
   },
-  'contract.restored': (e) => {
+  'contract.restored': (e, w) => {
     const n = int(e.after, 'seatHolders');
-    return `The overdue payment came in: paid seats are back${n !== undefined ? ` for ${plural(n, 'member')}` : ''}.`;
+    return say(w, 'notices.audit.contract_restored', { withMembers: has(n !== undefined), members: n ?? 0 });
   },
-  'contract.suspended': (e) => {
+  'contract.suspended': (e, w) => {
     const n = int(e.after, 'seatHolders');
-    return `Paid seats were suspended after the last payment try failed${because(str(e.after, 'reason'))}${n !== undefined ? `; ${plural(n, 'member')} back on their own plans` : ''}.`;
+    return say(w, 'notices.audit.contract_suspended', {
+      ...because(str(e.after, 'reason')),
+      withMembers: has(n !== undefined),
+      members: n ?? 0,
+    });
   },
   'purchase.approved': (e, w) =>
-    `${e.actor ?? 'The auto-approve policy'} approved ${e.purchase ? `${who(e)}'s request for ` : 'a request for '}${seatsOf(e, w) ?? 'seats'}.`,
+    say(w, 'notices.audit.purchase_approved', {
+      approver: e.actor ?? say(w, 'notices.audit.auto_approve'),
+      ...requester(e, w),
+      seats: seatsOr(e, w),
+    }),
   'purchase.charged': (e, w) => {
     const seats = seatsOf(e, w);
     if (!seats) return undefined;
-    const paid = money(e, e.purchase?.proratedAmount, e.purchase?.currency);
-    return `${seats} added${paid ? `, ${paid} charged` : ''}${bool(e.after, 'late') ? ' (the held payment went through)' : ''}.`;
+    const paid = money(w, e, e.purchase?.proratedAmount, e.purchase?.currency);
+    return say(w, 'notices.audit.purchase_charged', {
+      seats,
+      withPaid: has(paid),
+      paid: paid ?? '',
+      late: has(bool(e.after, 'late')),
+    });
   },
-  'purchase.confirmed': (e, w) => `${by(e)} confirmed their purchase of ${seatsOf(e, w) ?? 'seats'}.`,
-  'purchase.expired': (e, w) => `The request for ${seatsOf(e, w) ?? 'seats'} expired undecided.`,
+  'purchase.confirmed': (e, w) =>
+    say(w, 'notices.audit.purchase_confirmed', { by: by(e, w), seats: seatsOr(e, w) }),
+  'purchase.expired': (e, w) => say(w, 'notices.audit.purchase_expired', { seats: seatsOr(e, w) }),
   'purchase.late_period_billed': (e, w) => {
-    const amount = money(e, int(e.after, 'amount'));
-    return `${seatsOf(e, w) ?? 'Seats'} bought across the renewal were billed for the new period too${amount ? `: ${amount}` : ''}.`;
+    const amount = money(w, e, int(e.after, 'amount'));
+    return say(w, 'notices.audit.purchase_late_period_billed', {
+      seats: seatsOf(e, w) ?? say(w, 'notices.audit.seats_first'),
+      withAmount: has(amount),
+      amount: amount ?? '',
+    });
   },
   'purchase.payment_expired': (e, w) =>
-    `The held payment for ${seatsOf(e, w) ?? 'seats'} was given up${because(str(e.after, 'reason'))}; no seats were added.`,
+    say(w, 'notices.audit.purchase_payment_expired', {
+      seats: seatsOr(e, w),
+      ...because(str(e.after, 'reason')),
+    }),
   'purchase.payment_failed': (e, w) =>
-    `The payment for ${seatsOf(e, w) ?? 'seats'} failed${because(str(e.after, 'reason'))}; no seats were added.`,
+    say(w, 'notices.audit.purchase_payment_failed', {
+      seats: seatsOr(e, w),
+      ...because(str(e.after, 'reason')),
+    }),
   // the requester turning down their own quote
-  'purchase.cancelled': (e, w) => `${by(e)} cancelled their request for ${seatsOf(e, w) ?? 'seats'}.`,
-  'purchase.rejected': (e, w) => {
-    const reason = str(e.after, 'reason');
-    return `${by(e)} rejected ${e.purchase ? `${who(e)}'s request for ` : 'a request for '}${seatsOf(e, w) ?? 'seats'}${reason ? `: “${reason}”` : ''}.`;
-  },
+  'purchase.cancelled': (e, w) =>
+    say(w, 'notices.audit.purchase_cancelled', { by: by(e, w), seats: seatsOr(e, w) }),
+  'purchase.rejected': (e, w) =>
+    say(w, 'notices.audit.purchase_rejected', {
+      by: by(e, w),
+      ...requester(e, w),
+      seats: seatsOr(e, w),
+      ...because(str(e.after, 'reason')),
+    }),
   'purchase.requested': (e, w) => {
     const seats = seatsOf(e, w);
-    const now = money(e, int(e.after, 'proratedAmount'));
+    const now = money(w, e, int(e.after, 'proratedAmount'));
     if (!seats) return undefined;
-    const needs = e.purchase?.needs;
-    return `${by(e)} asked for ${seats}${now ? `, ${now} now (prorated)` : ''}${needs === 'approval' ? ', approval needed' : needs === 'confirmation' ? ', confirmation needed' : ''}.`;
+    return say(w, 'notices.audit.purchase_requested', {
+      by: by(e, w),
+      seats,
+      withNow: has(now),
+      now: now ?? '',
+      needs: e.purchase?.needs ?? 'none',
+    });
   },
 } satisfies SentencesFor<MoneyAction>;

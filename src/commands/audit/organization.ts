@@ -1,111 +1,154 @@
-import { plural } from '../format.ts';
 import {
-  because,
   bool,
   by,
   capital,
+  has,
   int,
   list,
   moduleName,
   moment,
   money,
-  onOff,
-  PLATFORM_PLACE,
   type SentencesFor,
+  say,
   str,
 } from './words.ts';
 
-const PERIOD: Record<string, string> = { month: 'monthly', year: 'yearly' };
-
 /** The organization's own life: created, settings, ownership, links, SCIM, cancelled or closed. */
 export const ORGANIZATION_SENTENCES = {
-  'organization.activated': () => 'The organization is active: its first payment went through.',
-  'organization.billing_details_changed': (e) => `${by(e)} updated the billing details.`,
+  'organization.activated': (_e, w) => say(w, 'notices.audit.organization_activated'),
+  'organization.billing_details_changed': (e, w) =>
+    say(w, 'notices.audit.organization_billing_details_changed', { by: by(e, w) }),
   'organization.cancellation_requested': (e, w) => {
     const until = moment(w, e.after.paidThrough);
-    return `${by(e)} cancelled the organization${until ? `; access lasts until ${until}` : ''}.`;
+    return say(w, 'notices.audit.organization_cancellation_requested', {
+      by: by(e, w),
+      withUntil: has(until),
+      until: until ?? '',
+    });
   },
-  'organization.cancellation_undone': (e) => `${by(e)} undid the cancellation; the organization carries on.`,
-  'organization.closed': (e) => {
+  'organization.cancellation_undone': (e, w) =>
+    say(w, 'notices.audit.organization_cancellation_undone', { by: by(e, w) }),
+  'organization.closed': (e, w) => {
     const n = int(e.before, 'members');
-    return `The organization closed at the end of its paid time${n !== undefined ? `; ${plural(n, 'member')} back on their own plans` : ''}.`;
+    return say(w, 'notices.audit.organization_closed', {
+      withMembers: has(n !== undefined),
+      members: n ?? 0,
+    });
   },
-  'organization.created': (e) => {
+  'organization.created': (e, w) => {
     const name = str(e.after, 'name');
-    const period = PERIOD[str(e.after, 'period') ?? ''];
-    return `${by(e)} created the organization${name ? ` ${name}` : ''}${period ? `, billed ${period}` : ''}.`;
+    const period = str(e.after, 'period');
+    return say(w, 'notices.audit.organization_created', {
+      by: by(e, w),
+      withName: has(name),
+      name: name ?? '',
+      period: period === 'month' || period === 'year' ? period : 'none',
+    });
   },
-  'organization.deleted': (e) => {
+  'organization.deleted': (e, w) => {
     const n = int(e.before, 'members');
-    return `${by(e)} deleted the organization${n !== undefined ? `; ${plural(n, 'member')} back on their own plans` : ''}.`;
+    return say(w, 'notices.audit.organization_deleted', {
+      by: by(e, w),
+      withMembers: has(n !== undefined),
+      members: n ?? 0,
+    });
   },
-  'organization.edition_changed': (e) => {
+  'organization.edition_changed': (e, w) => {
     const edition = str(e.after, 'edition');
     const was = str(e.before, 'edition');
     return edition
-      ? `${by(e)} changed the edition to ${capital(edition)}${was ? ` (was ${capital(was)})` : ''}.`
+      ? say(w, 'notices.audit.organization_edition_changed', {
+          by: by(e, w),
+          edition: capital(edition),
+          withWas: has(was),
+          was: was ? capital(was) : '',
+        })
       : undefined;
   },
   'organization.link_code_issued': (e, w) => {
     const until = moment(w, e.after.expiresAt);
-    return `${by(e)} made a code to link another workspace or tenant${until ? `, valid until ${until}` : ''}.`;
+    return say(w, 'notices.audit.organization_link_code_issued', {
+      by: by(e, w),
+      withUntil: has(until),
+      until: until ?? '',
+    });
   },
-  'organization.module_added': (e) => {
+  'organization.module_added': (e, w) => {
     const had = new Set(list(e.before, 'modules') ?? []);
     const added = (list(e.after, 'modules') ?? []).filter(
       (m): m is string => typeof m === 'string' && !had.has(m),
     );
-    return added.length ? `${by(e)} added the ${added.map(moduleName).join(', ')} module.` : undefined;
+    return added.length
+      ? say(w, 'notices.audit.organization_module_added', {
+          by: by(e, w),
+          modules: added.map(moduleName).join(', '),
+        })
+      : undefined;
   },
-  'organization.module_removed': (e) => {
-    const has = new Set(list(e.after, 'modules') ?? []);
+  'organization.module_removed': (e, w) => {
+    const has_ = new Set(list(e.after, 'modules') ?? []);
     const gone = (list(e.before, 'modules') ?? []).filter(
-      (m): m is string => typeof m === 'string' && !has.has(m),
+      (m): m is string => typeof m === 'string' && !has_.has(m),
     );
-    return gone.length ? `${by(e)} removed the ${gone.map(moduleName).join(', ')} module.` : undefined;
+    return gone.length
+      ? say(w, 'notices.audit.organization_module_removed', {
+          by: by(e, w),
+          modules: gone.map(moduleName).join(', '),
+        })
+      : undefined;
   },
-  'organization.offboarding_defaults': (e) => {
-    const parts = (
-      [
-        ['freeSeat', 'free the seat'],
-        ['stopAutoRenew', 'stop renewing'],
-        ['markFormer', 'mark former'],
-      ] as const
-    ).flatMap(([k, label]) => {
+  'organization.offboarding_defaults': (e, w) => {
+    const parts = (['freeSeat', 'stopAutoRenew', 'markFormer'] as const).flatMap((k) => {
       const v = bool(e.after, k);
-      return v === undefined ? [] : [`${label} ${onOff(v)}`];
+      return v === undefined ? [] : [say(w, 'notices.audit.offboarding_default', { what: k, on: has(v) })];
     });
-    return parts.length ? `${by(e)} set what offboarding does by default: ${parts.join(', ')}.` : undefined;
+    return parts.length
+      ? say(w, 'notices.audit.organization_offboarding_defaults', { by: by(e, w), parts: parts.join(', ') })
+      : undefined;
   },
   'organization.owner': (e, w) => {
     const owner = str(e.after, 'owner');
-    return owner ? `${by(e)} handed ownership to ${w.person(owner)}.` : undefined;
+    return owner
+      ? say(w, 'notices.audit.organization_owner', { by: by(e, w), owner: w.person(owner) })
+      : undefined;
   },
-  'organization.payment_failed': (e) =>
-    `The organization's first payment failed${because(str(e.after, 'reason'))}.`,
-  'organization.settings': (e) => {
+  'organization.payment_failed': (e, w) => {
+    const reason = str(e.after, 'reason');
+    return say(w, 'notices.audit.organization_payment_failed', {
+      withReason: has(reason),
+      reason: reason ?? '',
+    });
+  },
+  'organization.settings': (e, w) => {
     const changed = (k: string) => k in e.after && JSON.stringify(e.after[k]) !== JSON.stringify(e.before[k]);
     const parts: string[] = [];
     const assign = bool(e.after, 'autoAssign');
-    if (changed('autoAssign') && assign !== undefined) parts.push(`auto-assign ${onOff(assign)}`);
+    if (changed('autoAssign') && assign !== undefined)
+      parts.push(say(w, 'notices.audit.settings_auto_assign', { on: has(assign) }));
     if (changed('autoApproveBelow')) {
-      const below = money(e, int(e.after, 'autoApproveBelow'));
-      parts.push(below ? `auto-approve below ${below}` : 'auto-approve off');
+      const below = money(w, e, int(e.after, 'autoApproveBelow'));
+      parts.push(
+        say(w, 'notices.audit.settings_auto_approve', { withBelow: has(below), below: below ?? '' }),
+      );
     }
     const reclaim = bool(e.after, 'idleReclaim');
     if (changed('idleReclaim') && reclaim !== undefined)
-      parts.push(`taking back unused seats ${onOff(reclaim)}`);
-    return parts.length ? `${by(e)} turned ${parts.join(', ')}.` : undefined;
+      parts.push(say(w, 'notices.audit.settings_idle_reclaim', { on: has(reclaim) }));
+    return parts.length
+      ? say(w, 'notices.audit.organization_settings', { by: by(e, w), parts: parts.join(', ') })
+      : undefined;
   },
-  'organization.workspace_linked': (e) => {
-    const place = PLATFORM_PLACE[str(e.after, 'platform') ?? ''];
-    return `${by(e)} linked ${place ?? 'a workspace'}.`;
-  },
-  'organization.workspace_unlinked': (e) => {
-    const place = PLATFORM_PLACE[str(e.before, 'platform') ?? ''];
-    return `${by(e)} unlinked ${place ?? 'a workspace'}.`;
-  },
-  'scim.token_issued': (e) => `${by(e)} connected an identity provider (SCIM token issued).`,
-  'scim.token_revoked': (e) => `${by(e)} turned SCIM off; the identity provider's token no longer works.`,
-  'scim.token_rotated': (e) => `${by(e)} replaced the SCIM token; the old one no longer works.`,
+  'organization.workspace_linked': (e, w) =>
+    say(w, 'notices.audit.organization_workspace_linked', {
+      by: by(e, w),
+      platform: str(e.after, 'platform') ?? 'none',
+    }),
+  'organization.workspace_unlinked': (e, w) =>
+    say(w, 'notices.audit.organization_workspace_unlinked', {
+      by: by(e, w),
+      platform: str(e.before, 'platform') ?? 'none',
+    }),
+  'scim.token_issued': (e, w) => say(w, 'notices.audit.scim_token_issued', { by: by(e, w) }),
+  'scim.token_revoked': (e, w) => say(w, 'notices.audit.scim_token_revoked', { by: by(e, w) }),
+  'scim.token_rotated': (e, w) => say(w, 'notices.audit.scim_token_rotated', { by: by(e, w) }),
 } satisfies SentencesFor<`organization.${string}` | `scim.${string}`>;

@@ -1,12 +1,15 @@
 import {
-  a,
+  type AuditWords,
+  aSeat,
   bool,
   by,
   capital,
+  has,
   moment,
   platformName,
   roleWords,
   type SentencesFor,
+  say,
   str,
   Who,
   who,
@@ -19,101 +22,162 @@ type PeopleAction =
   | `member.${string}`
   | `personal_plan.${string}`;
 
-const PROFILE_FIELDS: Record<string, string> = {
-  name: 'name',
-  personalPlan: 'own plan',
-  paymentMethod: 'payment method',
+const PROFILE_FIELDS = ['name', 'personalPlan', 'paymentMethod'] as const;
+
+/** " with a Pro seat" when the plan is a paid one: the arguments of that optional part. */
+const withSeat = (w: AuditWords, plan: string | undefined) => {
+  const paid = plan && plan !== 'free' ? plan : '';
+  return { withSeat: has(paid), seat: paid ? aSeat(w, paid) : '' };
 };
 
 /** Accounts, invitations and members: who joined, left, or changed role. */
 export const PEOPLE_SENTENCES = {
   'account.created': (e, w) => {
     const email = str(e.after, 'email');
-    return `${e.subject ?? (email ? w.person(email) : 'Someone')} got a Seatkeeper account.`;
+    const person = e.subject ?? (email ? w.person(email) : say(w, 'notices.audit.someone_first'));
+    return say(w, 'notices.audit.account_created', { who: person });
   },
-  'account.updated': (e) => {
-    const changed = Object.keys(PROFILE_FIELDS).filter(
+  'account.updated': (e, w) => {
+    const changed = PROFILE_FIELDS.filter(
       (k) => k in e.after && JSON.stringify(e.after[k]) !== JSON.stringify(e.before[k]),
     );
     const plan = str(e.after, 'personalPlan');
+    const was = str(e.before, 'personalPlan');
     const parts = changed.map((k) =>
       k === 'personalPlan' && plan
-        ? `own plan now ${capital(plan)}${str(e.before, 'personalPlan') ? ` (was ${capital(str(e.before, 'personalPlan')!)})` : ''}`
-        : `new ${PROFILE_FIELDS[k]}`,
+        ? say(w, 'notices.audit.account_own_plan', {
+            plan: capital(plan),
+            withWas: has(was),
+            was: was ? capital(was) : '',
+          })
+        : say(w, 'notices.audit.account_new_field', { field: k }),
     );
-    return `${Who(e)}'s account was updated${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+    return say(w, 'notices.audit.account_updated', {
+      who: Who(e, w),
+      withParts: has(parts.length),
+      parts: parts.join(', '),
+    });
   },
-  'identity.verified': (e) => {
+  'identity.verified': (e, w) => {
     const platform = platformName(str(e.after, 'platform'));
-    return platform ? `${e.subject ?? by(e)} was confirmed as a ${platform} user.` : undefined;
+    return platform
+      ? say(w, 'notices.audit.identity_verified', { who: e.subject ?? by(e, w), platform })
+      : undefined;
   },
   'invitation.created': (e, w) => {
     const email = str(e.after, 'email');
     const role = str(e.after, 'role');
     if (!email || !role) return undefined;
-    const plan = str(e.after, 'plan');
     const until = moment(w, e.after.expiresAt);
-    return `${by(e)} invited ${w.person(email)} as ${role}${plan && plan !== 'free' ? ` with ${a(w.plan(plan))} seat` : ''}${until ? `, until ${until}` : ''}.`;
+    return say(w, 'notices.audit.invitation_created', {
+      by: by(e, w),
+      email: w.person(email),
+      role,
+      ...withSeat(w, str(e.after, 'plan')),
+      withUntil: has(until),
+      until: until ?? '',
+    });
   },
   'invitation.accepted': (e, w) => {
     const role = str(e.after, 'role');
     if (!role) return undefined;
-    const plan = str(e.after, 'plan');
-    return `${by(e)} accepted the invitation and joined as ${role}${plan && plan !== 'free' ? ` with ${a(w.plan(plan))} seat` : ''}.`;
+    return say(w, 'notices.audit.invitation_accepted', {
+      by: by(e, w),
+      role,
+      ...withSeat(w, str(e.after, 'plan')),
+    });
   },
-  'invitation.declined': (e) =>
-    e.actor ? `${e.actor} declined the invitation.` : 'An invitation was declined.',
+  'invitation.declined': (e, w) =>
+    e.actor
+      ? say(w, 'notices.audit.invitation_declined', { actor: e.actor })
+      : say(w, 'notices.audit.invitation_declined_unknown'),
   'invitation.expired': (e, w) => {
     const email = str(e.after, 'email');
     return email
-      ? `The invitation to ${w.person(email)} expired unanswered.`
-      : 'An invitation expired unanswered.';
+      ? say(w, 'notices.audit.invitation_expired', { email: w.person(email) })
+      : say(w, 'notices.audit.invitation_expired_unknown');
   },
   'invitation.revoked': (e, w) => {
     const email = str(e.after, 'email');
-    return email ? `${by(e)} withdrew the invitation to ${w.person(email)}.` : undefined;
+    return email
+      ? say(w, 'notices.audit.invitation_revoked', { by: by(e, w), email: w.person(email) })
+      : undefined;
   },
-  'member.deprovisioned': (e) => `${by(e)} deprovisioned ${who(e)}, who is offboarded.`,
+  'member.deprovisioned': (e, w) =>
+    say(w, 'notices.audit.member_deprovisioned', { by: by(e, w), who: who(e, w) }),
   'member.offboarded': (e, w) => {
     const plan = str(e.before, 'plan');
     const details = [
-      bool(e.after, 'seatFreed') && plan && plan !== 'free' ? `their ${w.plan(plan)} seat freed` : null,
-      bool(e.after, 'former') ? 'marked former' : null,
+      bool(e.after, 'seatFreed') && plan && plan !== 'free'
+        ? say(w, 'notices.audit.member_offboarded_seat_freed', { plan: w.plan(plan) })
+        : null,
+      bool(e.after, 'former') ? say(w, 'notices.audit.member_offboarded_former') : null,
     ].filter(Boolean);
-    return `${by(e)} offboarded ${who(e)}${details.length ? ` (${details.join(', ')})` : ''}.`;
+    return say(w, 'notices.audit.member_offboarded', {
+      by: by(e, w),
+      who: who(e, w),
+      withDetails: has(details.length),
+      details: details.join(', '),
+    });
   },
   'member.provisioned': (e, w) => {
     const role = str(e.after, 'role');
     if (!role) return undefined;
-    const plan = str(e.after, 'plan');
-    return `${by(e)} added ${who(e)} as ${role}${plan && plan !== 'free' ? ` with ${a(w.plan(plan))} seat` : ''}.`;
+    return say(w, 'notices.audit.member_provisioned', {
+      by: by(e, w),
+      who: who(e, w),
+      role,
+      ...withSeat(w, str(e.after, 'plan')),
+    });
   },
-  'member.reactivated': (e, w) => {
-    const plan = str(e.after, 'plan');
-    return `${by(e)} brought ${who(e)} back${plan && plan !== 'free' ? ` with ${a(w.plan(plan))} seat` : ''}.`;
-  },
-  'member.role': (e) => {
-    const now = roleWords(e.after);
+  'member.reactivated': (e, w) =>
+    say(w, 'notices.audit.member_reactivated', {
+      by: by(e, w),
+      who: who(e, w),
+      ...withSeat(w, str(e.after, 'plan')),
+    }),
+  'member.role': (e, w) => {
+    const now = roleWords(w, e.after);
     if (!now) return undefined;
-    const was = roleWords(e.before);
-    return `${by(e)} made ${who(e)} ${now}${was ? ` (was ${was})` : ''}.`;
+    const was = roleWords(w, e.before);
+    return say(w, 'notices.audit.member_role', {
+      by: by(e, w),
+      who: who(e, w),
+      now,
+      withWas: has(was),
+      was: was ?? '',
+    });
   },
-  'member.scim_attributes': (e) => {
+  'member.scim_attributes': (e, w) => {
     const name = str(e.after, 'displayName');
-    return `${by(e)} updated ${who(e)}'s profile${name ? `; display name ${name}` : ''}.`;
+    return say(w, 'notices.audit.member_scim_attributes', {
+      by: by(e, w),
+      who: who(e, w),
+      withName: has(name),
+      name: name ?? '',
+    });
   },
-  'personal_plan.paused': (e) => {
+  'personal_plan.paused': (e, w) => {
     const plan = str(e.after, 'personalPlan') ?? str(e.before, 'personalPlan');
-    return plan ? `${Who(e)}'s own ${capital(plan)} plan is paused while the organization pays.` : undefined;
+    return plan
+      ? say(w, 'notices.audit.personal_plan_paused', { who: Who(e, w), plan: capital(plan) })
+      : undefined;
   },
-  'personal_plan.restored': (e) => {
+  'personal_plan.restored': (e, w) => {
     const plan = str(e.after, 'personalPlan') ?? str(e.before, 'personalPlan');
-    return plan ? `${Who(e)}'s own ${capital(plan)} plan is back.` : undefined;
+    return plan
+      ? say(w, 'notices.audit.personal_plan_restored', { who: Who(e, w), plan: capital(plan) })
+      : undefined;
   },
-  'personal_plan.upgraded': (e) => {
+  'personal_plan.upgraded': (e, w) => {
     const plan = str(e.after, 'personalPlan');
     if (!plan) return undefined;
     const was = str(e.before, 'personalPlan');
-    return `${e.actor ?? who(e)} upgraded their own plan to ${capital(plan)}${was ? ` (was ${capital(was)})` : ''}.`;
+    return say(w, 'notices.audit.personal_plan_upgraded', {
+      who: e.actor ?? who(e, w),
+      plan: capital(plan),
+      withWas: has(was),
+      was: was ? capital(was) : '',
+    });
   },
 } satisfies SentencesFor<PeopleAction>;

@@ -1,7 +1,8 @@
 import type { AuditAction } from '../../domain/audit-actions.ts';
 import { MODULES } from '../../domain/catalog.ts';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import { english, type MessageArgs, type Words } from '../../i18n/words.ts';
 import type { AuditPurchase } from '../../service/list-audit.ts';
-import { plural, price } from '../format.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -27,6 +28,8 @@ export interface AuditWords {
   plan: (code: string) => string;
   /** a moment in the reader's zone */
   at: (d: Date) => string;
+  /** the reader's language (money, messages); unset: English */
+  words?: Words;
 }
 
 /**
@@ -66,27 +69,37 @@ export const moment = (w: AuditWords, v: unknown) => {
   return Number.isNaN(d.getTime()) ? undefined : w.at(d);
 };
 
-export const money = (e: AuditFacts, amount: number | undefined, currency = e.currency) =>
-  amount !== undefined && currency ? price(amount, currency) : undefined;
+/** A catalog message in the reader's language. */
+export const say = (w: AuditWords, key: MessageKey, args?: MessageArgs) => (w.words ?? english).t(key, args);
+
+/** ICU selects on it: an optional part of a sentence shows or not. */
+export const has = (v: unknown) => (v ? 'yes' : 'no');
+
+export const money = (w: AuditWords, e: AuditFacts, amount: number | undefined, currency = e.currency) =>
+  amount !== undefined && currency ? (w.words ?? english).money(amount, currency) : undefined;
 
 /** The one who acted: the person, the identity provider for SCIM, else Seatkeeper itself. */
-export const by = (e: AuditFacts) =>
-  e.actor ?? (e.after.actor === 'scim' || e.before.actor === 'scim' ? 'The identity provider' : 'Seatkeeper');
+export const by = (e: AuditFacts, w: AuditWords) =>
+  e.actor ??
+  say(
+    w,
+    e.after.actor === 'scim' || e.before.actor === 'scim' ? 'notices.audit.by_scim' : 'notices.audit.by_us',
+  );
 
 /** The person an event is about; "someone" when the row no longer says. */
-export const who = (e: AuditFacts) => e.subject ?? 'someone';
+export const who = (e: AuditFacts, w: AuditWords) => e.subject ?? say(w, 'notices.audit.someone');
 /** the same, opening a sentence */
-export const Who = (e: AuditFacts) => e.subject ?? 'Someone';
+export const Who = (e: AuditFacts, w: AuditWords) => e.subject ?? say(w, 'notices.audit.someone_first');
 
-export const a = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-export const onOff = (b: boolean) => (b ? 'on' : 'off');
+/** "a Pro seat" (English picks a or an by the plan's name; other languages ignore it). */
+export const aSeat = (w: AuditWords, code: string) => {
+  const plan = w.plan(code);
+  return say(w, 'notices.audit.a_seat', { article: /^[aeiou]/i.test(plan) ? 'an' : 'a', plan });
+};
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** snake_case codes (reasons, kinds) as words */
 export const words = (s: string) => s.replace(/[_.]+/g, ' ');
-/** ": reason" when there is one */
-export const because = (reason: string | undefined) => (reason ? `: ${reason}` : '');
 
-export const PLATFORM_PLACE: Record<string, string> = { slack: 'a Slack workspace', teams: 'a Teams tenant' };
 export const platformName = (p: string | undefined) =>
   p === 'slack' ? 'Slack' : p === 'teams' ? 'Teams' : undefined;
 export const moduleName = (code: string) => (MODULES as Record<string, { name: string }>)[code]?.name ?? code;
@@ -96,13 +109,16 @@ export const seatsOf = (e: AuditFacts, w: AuditWords, o: Obj = e.after): string 
   const quantity = e.purchase?.quantity ?? int(o, 'quantity') ?? int(o, 'seatsAdded') ?? int(o, 'seats');
   const plan = e.purchase?.plan ?? str(o, 'plan');
   if (quantity === undefined || !plan) return undefined;
-  return plural(quantity, `${w.plan(plan)} seat`);
+  return say(w, 'notices.seats.count', { count: quantity, plan: w.plan(plan) });
 };
 
 /** "a member", "an admin and approver", "the owner" */
-export const roleWords = (o: Obj) => {
+export const roleWords = (w: AuditWords, o: Obj) => {
   const role = str(o, 'role');
   if (!role) return undefined;
-  const base = role === 'owner' ? 'the owner' : a(role);
-  return bool(o, 'approver') && role !== 'owner' ? `${base} and approver` : base;
+  return say(w, 'notices.audit.role_words', {
+    role,
+    approver: has(bool(o, 'approver') && role !== 'owner'),
+    article: /^[aeiou]/i.test(role) ? 'an' : 'a',
+  });
 };
