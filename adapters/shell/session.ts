@@ -90,7 +90,7 @@ export class ShellSession {
   /** The current person's undelivered direct messages, delivered here and marked sent. */
   async inbox(): Promise<string[]> {
     const messages = await deliverDirectMessages(this.service, { email: this.actor });
-    return messages.flatMap((m) => this.letter(this.render(renderNotice(m.notice), 'message')));
+    return messages.flatMap((m) => this.letter(this.render(renderNotice(m.notice, this.w), 'message')));
   }
 
   /** `inbox`: the messages still waiting for an answer (same numbers), then the new ones. */

@@ -1,5 +1,10 @@
-/** The one line a press gets when too many are already waiting (its work is not started). */
-export const BUSY_TEXT = 'Seatkeeper is busy right now. Press the button again in a moment.';
+import { english } from '../../src/i18n/words.ts';
+
+/**
+ * The one line a press gets when too many are already waiting (its work is not started); said
+ * before the press is identified, so before its reader's language is known.
+ */
+export const BUSY_TEXT = english.t('adapters.slack.busy');
 
 /**
  * The work buttons do after their ack (the action, then the answer to the response_url), at most

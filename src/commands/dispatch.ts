@@ -20,6 +20,7 @@ const runsUnlinked = (cmd: Command) =>
   cmd.name === 'plans' ||
   cmd.name === 'upgrade' ||
   cmd.name === 'org create' ||
+  (cmd.name === 'language' && !cmd.organization) ||
   (cmd.name === 'org link' && cmd.code !== null);
 
 /** Buttons that are not about an organization of the workspace: the person's own answers. */

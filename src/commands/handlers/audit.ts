@@ -2,7 +2,7 @@ import { AUDIT_LIMIT } from '../../domain/limits.ts';
 import { listAudit } from '../../service/list-audit.ts';
 import { refuse, takePage } from '../args.ts';
 import { auditLines } from '../audit/sentence.ts';
-import { type CommandContext, emailOf, organizationFor, readerZone } from '../context.ts';
+import { type CommandContext, emailOf, organizationFor, readerZone, wordsOf } from '../context.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { info, type Reply } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
@@ -45,7 +45,10 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
   const page = { ...r, events: r.events.slice(0, Math.max(0, p.total - p.offset)) };
   const events = page.events;
   // each change as a sentence, its time in the reader's zone
-  const lines = events.length ? auditLines(page, { timeZone: await zoning, now: c.service.clock.now() }) : [];
+  const zone = await zoning;
+  const lines = events.length
+    ? auditLines(page, { timeZone: zone, now: c.service.clock.now() }, wordsOf(c, zone))
+    : [];
   const args = { limit: cmd.limit, ...(who ? { who } : {}) };
   return info(
     events.length

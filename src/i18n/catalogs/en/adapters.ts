@@ -47,4 +47,5 @@ export const adapters = {
     '{kind, select, people {numbers or emails} other {numbers or values}}, comma-separated',
   'adapters.shell.field.one_how': 'a number or a value',
   'adapters.shell.button.asks_first': '(asks first)',
+  'adapters.slack.busy': 'Seatkeeper is busy right now. Press the button again in a moment.',
 } as const;

@@ -49,4 +49,6 @@ export const adapters: Translation<typeof en> = {
     '{kind, select, people {numéros ou e-mails} other {numéros ou valeurs}}, séparés par des virgules',
   'adapters.shell.field.one_how': 'un numéro ou une valeur',
   'adapters.shell.button.asks_first': '(demande confirmation)',
+  'adapters.slack.busy':
+    'Seatkeeper est très occupé en ce moment. Appuyez de nouveau sur le bouton dans un instant.',
 };

@@ -51,4 +51,5 @@ export const adapters: Translation<typeof en> = {
     '{kind, select, people {nummers of e-mailadressen} other {nummers of waarden}}, gescheiden door komma’s',
   'adapters.shell.field.one_how': 'een nummer of een waarde',
   'adapters.shell.button.asks_first': '(vraagt eerst)',
+  'adapters.slack.busy': 'Seatkeeper heeft het nu erg druk. Druk zo meteen nog eens op de knop.',
 };
