@@ -10,9 +10,15 @@ const filesUnder = (root: string, dir: string): string[] =>
     e.isDirectory() ? filesUnder(root, join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
   );
 
-// prose: two words of letters with a space between (`Buy seats`), as opposed to keys
-// (`common.internal_error`), ids (`purchase.approve`), Block Kit types or SQL-free tokens
+// prose: two words of letters with a space between, and a capital or a sentence's end (`Buy
+// seats`, `is not valid.`), as opposed to keys (`common.internal_error`), ids, command words
+// (`org create`), lowercase protocol errors (`signature mismatch`) and SQL
 const PROSE = /\p{L}{2,}[ ,'’]+\p{L}{2,}/u;
+const SENTENCE = /\p{Lu}|[.?!:]\s*$/u;
+const SQL = /^\s*(select|insert|update|delete|with)\s/i;
+// a template with holes and words (`${n} seats left`) is a sentence being built
+const isProse = (text: string) =>
+  PROSE.test(text) && (SENTENCE.test(text) || text.includes('{}')) && !SQL.test(text);
 
 /** Calls whose string arguments are for developers and operators, not for the person reading. */
 const DEVELOPER_CALL =
@@ -46,7 +52,7 @@ export const proseLiterals = (source: string, fileName = 'x.ts'): string[] => {
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
     else if (ts.isTemplateExpression(n))
       text = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join('{}');
-    if (text !== undefined && PROSE.test(text) && !isDeveloperText(n)) found.push(text);
+    if (text !== undefined && isProse(text) && !isDeveloperText(n)) found.push(text);
     if (!ts.isTemplateExpression(n)) ts.forEachChild(n, visit);
     else for (const span of n.templateSpans) visit(span.expression);
   };

@@ -17,6 +17,8 @@ describe('text outside the catalogs', () => {
       log.warn({ err }, 'users.info failed: times shown in UTC');
       throw new Error('no rendering for this notice');
       const id = 'purchase.approve';
+      const sql = 'select user_id from slack_user where team_id = ?';
+      const words = ['org create', 'signature mismatch'];
       throw new DomainError('conflict', 'That is already the setting.', 'Nothing to do.');
     `);
     expect(found).toEqual(['Buy seats', '{} seats left', 'That is already the setting.', 'Nothing to do.']);

@@ -18,7 +18,6 @@ export interface AddCommand {
 }
 
 /** The seat counts one request may ask for, as messages say them ("1 to 10,000"). */
-export const SEAT_RANGE = `1 to ${MAX_SEATS_PER_REQUEST.toLocaleString('en-US')}`;
 
 /**
  * `add` alone opens the purchase form; `add 3 pro` shows the quote and routes it. The form's
@@ -113,9 +112,10 @@ export const addSpec = defineCommand<AddCommand>({
     const p = numberFirst ? second : first;
     const raw = n ? tokenText(n) : '';
     if (!/^\d+$/.test(raw))
-      refuse(`The number of seats must be a whole number from ${SEAT_RANGE}: \`${usage}\`.`);
+      refuse({ key: 'commands_handlers.add.seats_whole', args: { max: MAX_SEATS_PER_REQUEST, usage } });
     const q = seatCountField.safeParse(Number(raw));
-    if (!q.success) refuse(`The number of seats must be from ${SEAT_RANGE}.`);
+    if (!q.success)
+      refuse({ key: 'commands_handlers.add.seats_range', args: { max: MAX_SEATS_PER_REQUEST } });
     const plan = planName(p, usage);
     noMore(a.slice(2), usage);
     return { quantity: q.data!, plan };

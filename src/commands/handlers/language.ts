@@ -17,7 +17,7 @@ export interface LanguageCommand {
 
 const choiceOf = (word: string | undefined, usage: string, allowAuto: boolean): Locale | 'auto' => {
   if (isLocale(word) || (allowAuto && word === 'auto')) return word;
-  return refuse(`Say en, fr or nl${allowAuto ? ' (or auto)' : ''}: \`${usage}\`.`);
+  return refuse({ key: 'common.language.say', args: { auto: allowAuto ? 'yes' : 'no', usage } });
 };
 
 export const languageSpec = defineCommand<LanguageCommand>({

@@ -69,7 +69,11 @@ export const offboardSpec = defineCommand<OffboardCommand>({
   summary: 'commands_handlers.summary.offboard',
   example: 'offboard ana@example.com',
   parse: (a, usage) => ({
-    who: a.map((t) => whoFrom(t) ?? refuse(`"${tokenText(t)}" is not a mention or an email: \`${usage}\`.`)),
+    who: a.map(
+      (t) =>
+        whoFrom(t) ??
+        refuse({ key: 'commands_handlers.offboard.not_who', args: { typed: tokenText(t), usage } }),
+    ),
   }),
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);

@@ -169,4 +169,8 @@ export const commands_handlers = {
   'commands_handlers.contract_key.next': 'Next',
   'commands_handlers.contract_key.next_value':
     'Share it with the organization admin; they type `contract connect <key>`. It works once.',
+  'commands_handlers.add.seats_whole':
+    'The number of seats must be a whole number from 1 to {max, number}: `{usage}`.',
+  'commands_handlers.add.seats_range': 'The number of seats must be from 1 to {max, number}.',
+  'commands_handlers.offboard.not_who': '"{typed}" is not a mention or an email: `{usage}`.',
 } as const;

@@ -7,4 +7,5 @@ export const common = {
   'common.language.org_set': 'People whose language I do not know now read me in {language}.',
   'common.language.shown':
     'I write to you in {language}. Change it with `language en`, `language fr` or `language nl`.',
+  'common.language.say': 'Say en, fr or nl{auto, select, yes { (or auto)} other {}}: `{usage}`.',
 } as const;

@@ -180,4 +180,8 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.contract_key.next': 'Ensuite',
   'commands_handlers.contract_key.next_value':
     'Transmettez-la à l’admin de l’organisation, qui tape `contract connect <key>`. Elle ne sert qu’une fois.',
+  'commands_handlers.add.seats_whole':
+    'Le nombre de licences doit être un nombre entier de 1 à {max, number} : `{usage}`.',
+  'commands_handlers.add.seats_range': 'Le nombre de licences doit être de 1 à {max, number}.',
+  'commands_handlers.offboard.not_who': '« {typed} » n’est ni une mention ni une adresse e-mail : `{usage}`.',
 };

@@ -11,4 +11,5 @@ export const common: Translation<typeof en> = {
     'Les personnes dont je ne connais pas la langue me liront désormais en {language}.',
   'common.language.shown':
     'Je vous écris en {language}. Pour changer : `language en`, `language fr` ou `language nl`.',
+  'common.language.say': 'Indiquez en, fr ou nl{auto, select, yes { (ou auto)} other {}} : `{usage}`.',
 };

@@ -177,4 +177,8 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.contract_key.next': 'Volgende stap',
   'commands_handlers.contract_key.next_value':
     'Deel hem met de beheerder van de organisatie; die typt `contract connect <key>`. Hij werkt één keer.',
+  'commands_handlers.add.seats_whole':
+    'Het aantal licenties moet een geheel getal van 1 tot {max, number} zijn: `{usage}`.',
+  'commands_handlers.add.seats_range': 'Het aantal licenties moet van 1 tot {max, number} zijn.',
+  'commands_handlers.offboard.not_who': '"{typed}" is geen vermelding of e-mailadres: `{usage}`.',
 };

@@ -10,4 +10,5 @@ export const common: Translation<typeof en> = {
   'common.language.org_set': 'Mensen van wie ik de taal niet ken, lezen mij nu in het {language}.',
   'common.language.shown':
     'Ik schrijf je in het {language}. Wijzigen: `language en`, `language fr` of `language nl`.',
+  'common.language.say': 'Kies en, fr of nl{auto, select, yes { (of auto)} other {}}: `{usage}`.',
 };
