@@ -4,6 +4,8 @@ import { commands_handlers } from './commands_handlers.ts';
 import { common } from './common.ts';
 import { errors_service } from './errors_service.ts';
 import { errors_support } from './errors_support.ts';
+import { handlers_org } from './handlers_org.ts';
+import { handlers_people } from './handlers_people.ts';
 import { notices } from './notices.ts';
 
 /** Every message in this language, by key; one area per file. */
@@ -15,4 +17,6 @@ export const fr = {
   ...commands_core,
   ...notices,
   ...adapters,
+  ...handlers_people,
+  ...handlers_org,
 } as const;
