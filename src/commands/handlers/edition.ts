@@ -16,7 +16,7 @@ export const editionSpec = defineCommand<EditionCommand>({
   summary: 'commands_handlers.summary.edition',
   example: 'edition plus',
   parse: (a, usage) => {
-    if (!a[0]) refuse('Name the edition: `edition standard` or `edition plus`.');
+    if (!a[0]) refuse({ key: 'handlers_org.edition.name_missing' });
     noMore(a.slice(1), usage);
     return { edition: lower(a[0])! };
   },

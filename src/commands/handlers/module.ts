@@ -18,8 +18,9 @@ export const moduleSpec = defineCommand<ModuleCommand>({
   example: 'module add sso',
   parse: (a, usage) => {
     const op = lower(a[0]);
-    if (op !== 'add' && op !== 'remove') refuse(`Say add or remove: \`${usage}\`.`);
-    if (!a[1]) refuse(`Name the module: \`${usage}\`.`);
+    if (op !== 'add' && op !== 'remove')
+      refuse({ key: 'handlers_org.module.add_or_remove', args: { usage } });
+    if (!a[1]) refuse({ key: 'handlers_org.module.name_missing', args: { usage } });
     noMore(a.slice(2), usage);
     return { op: op as 'add' | 'remove', module: lower(a[1])! };
   },

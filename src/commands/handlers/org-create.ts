@@ -1,7 +1,7 @@
 import { ORGANIZATION_NAME_LENGTH } from '../../domain/limits.ts';
 import { createOrganization } from '../../service/create-organization.ts';
 import { lower, refuse } from '../args.ts';
-import { price } from '../format.ts';
+import { wordsOf } from '../context.ts';
 import { info, ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
@@ -22,9 +22,9 @@ export const orgCreateSpec = defineCommand<OrgCreateCommand>({
     const period = last === 'yearly' || last === 'year' ? 'year' : 'month';
     const words = last && ['yearly', 'year', 'monthly', 'month'].includes(last) ? a.slice(0, -1) : a;
     const orgName = words.map(tokenText).join(' ').trim();
-    if (!orgName) refuse(`Give the organization a name: \`${usage}\`.`);
+    if (!orgName) refuse({ key: 'handlers_org.org_create.name_missing', args: { usage } });
     if (orgName.length > ORGANIZATION_NAME_LENGTH.max)
-      refuse(`Keep the organization name to ${ORGANIZATION_NAME_LENGTH.max} characters.`);
+      refuse({ key: 'handlers_org.org_create.name_too_long', args: { max: ORGANIZATION_NAME_LENGTH.max } });
     return { orgName, period };
   },
   run: async (c, cmd) => {
@@ -33,16 +33,20 @@ export const orgCreateSpec = defineCommand<OrgCreateCommand>({
       period: cmd.period,
       workspace: c.workspace ?? null,
     });
+    const w = wordsOf(c);
     if (r.setupUrl) {
       // the billing provider collects the payment method; the organization waits for it
       return info(
-        `${r.organization.name} is created and waits for your payment method. Add it here: ${r.setupUrl} — the organization becomes active as soon as it is on file, and you will be told.`,
+        w.t('handlers_org.org_create.awaits_payment', { organization: r.organization.name, url: r.setupUrl }),
         { private: true },
       );
     }
-    const invoice = `The first ${cmd.period} (${price(r.firstInvoice.amount, r.firstInvoice.currency)}) is charged to your payment method.`;
     return ok(
-      `${r.organization.name} is created. You are its owner, on a Business seat the organization pays for; your own plan is paused. ${invoice} Invite people with \`invite <who>\`.`,
+      w.t('handlers_org.org_create.created', {
+        organization: r.organization.name,
+        period: cmd.period,
+        amount: w.money(r.firstInvoice.amount, r.firstInvoice.currency),
+      }),
     );
   },
 });

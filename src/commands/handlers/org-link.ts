@@ -1,8 +1,7 @@
 import { issueLinkCode } from '../../service/issue-link-code.ts';
 import { linkWorkspace } from '../../service/link-workspace.ts';
 import { noMore } from '../args.ts';
-import { organizationFor, readerZone } from '../context.ts';
-import { when } from '../format.ts';
+import { organizationFor, readerZone, wordsOf } from '../context.ts';
 import { fail, info, ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
@@ -27,20 +26,24 @@ export const orgLinkSpec = defineCommand<OrgLinkCommand>({
   },
   run: async (c, cmd) => {
     if (cmd.code) {
-      if (!c.workspace)
-        return fail(
-          'Type `org link <code>` in the Slack workspace or Teams tenant you want to link, not here.',
-          'invalid_input',
-        );
+      if (!c.workspace) return fail(wordsOf(c).t('handlers_org.org_link.not_here'), 'invalid_input');
       const r = await linkWorkspace(c.service, c.actor, { code: cmd.code, ...c.workspace });
       return ok(
-        `This ${c.workspace.platform === 'teams' ? 'Teams tenant' : 'workspace'} is now linked to ${r.organizationName}. Type \`status\` to see its seats.`,
+        wordsOf(c).t('handlers_org.org_link.linked', {
+          platform: c.workspace.platform,
+          organization: r.organizationName,
+        }),
       );
     }
     const organizationId = await organizationFor(c);
     const r = await issueLinkCode(c.service, c.actor, { organizationId });
+    const w = wordsOf(c, await readerZone(c));
     return info(
-      `Link code for ${r.organizationName}: \`${r.code}\`. In the other Slack workspace or Teams tenant, an owner or admin of ${r.organizationName} types \`org link ${r.code}\`. It works once, until ${when(r.expiresAt, await readerZone(c), c.service.clock.now())}; a new code replaces it.`,
+      w.t('handlers_org.org_link.code', {
+        organization: r.organizationName,
+        code: r.code,
+        until: w.when(r.expiresAt, c.service.clock.now()),
+      }),
       { private: true },
     );
   },

@@ -1,6 +1,6 @@
 import { unlinkWorkspace } from '../../service/unlink-workspace.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { fail, ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -16,15 +16,15 @@ export const orgUnlinkSpec = defineCommand<OrgUnlinkCommand>({
   example: 'org unlink',
   parse: noArgs,
   run: async (c) => {
-    if (!c.workspace)
-      return fail(
-        'Type `org unlink` in the Slack workspace or Teams tenant you want to unlink.',
-        'invalid_input',
-      );
+    const w = wordsOf(c);
+    if (!c.workspace) return fail(w.t('handlers_org.org_unlink.not_here'), 'invalid_input');
     const organizationId = await organizationFor(c);
     const r = await unlinkWorkspace(c.service, c.actor, { organizationId, ...c.workspace });
     return ok(
-      `This ${c.workspace.platform === 'teams' ? 'Teams tenant' : 'workspace'} is no longer linked to ${r.organizationName}. Nothing of ${r.organizationName} can be seen or changed from here any more.`,
+      w.t('handlers_org.org_unlink.unlinked', {
+        platform: c.workspace.platform,
+        organization: r.organizationName,
+      }),
     );
   },
 });

@@ -21,7 +21,8 @@ export const roleSpec = defineCommand<RoleCommand>({
   parse: (a, usage) => {
     const who = oneWho(a[0], usage);
     const r = lower(a[1]);
-    const role = ROLES.find((x) => x === r) ?? refuse(`Say which role: \`${usage}\`.`);
+    const role =
+      ROLES.find((x) => x === r) ?? refuse({ key: 'handlers_org.role.which_role', args: { usage } });
     noMore(a.slice(2), usage);
     return { who, role };
   },

@@ -1,11 +1,13 @@
 import { setOffboardingDefaults } from '../../service/set-offboarding-defaults.ts';
 import { lower, noMore, onOff, refuse } from '../args.ts';
-import { organizationFor } from '../context.ts';
-import { yesNo } from '../format.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
 const FIELD = { 'free-seat': 'freeSeat', 'stop-renew': 'stopAutoRenew', former: 'markFormer' } as const;
+
+/** an ICU select argument: yes or no */
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 export interface ScimDefaultsCommand {
   name: 'scim defaults';
@@ -27,7 +29,7 @@ export const scimDefaultsSpec = defineCommand<ScimDefaultsCommand>({
     if (!a[0]) return { option: null, on: false };
     const option = lower(a[0]);
     if (option !== 'free-seat' && option !== 'stop-renew' && option !== 'former')
-      refuse(`Say which option: free-seat, stop-renew or former: \`${usage}\`.`);
+      refuse({ key: 'handlers_org.scim_defaults.which_option', args: { usage } });
     const on = onOff(a[1], usage);
     noMore(a.slice(2), usage);
     return { option: option as keyof typeof FIELD, on };
@@ -38,10 +40,21 @@ export const scimDefaultsSpec = defineCommand<ScimDefaultsCommand>({
       organizationId,
       ...(cmd.option ? { [FIELD[cmd.option]]: cmd.on } : {}),
     });
+    const w = wordsOf(c);
     return ok(
-      `${cmd.option ? 'Saved. ' : ''}When the identity provider offboards someone: free their seat ${yesNo(d.freeSeat)}, stop its auto-renew ${yesNo(d.stopAutoRenew)}, mark them former ${yesNo(d.markFormer)}.`,
+      w.t('handlers_org.scim_defaults.summary', {
+        saved: yesNo(cmd.option !== null),
+        free_seat: yesNo(d.freeSeat),
+        stop_renew: yesNo(d.stopAutoRenew),
+        former: yesNo(d.markFormer),
+      }),
       {
-        fields: [{ label: 'Change one', value: '`scim defaults free-seat|stop-renew|former on|off`' }],
+        fields: [
+          {
+            label: w.t('handlers_org.scim_defaults.change_one'),
+            value: '`scim defaults free-seat|stop-renew|former on|off`',
+          },
+        ],
       },
     );
   },

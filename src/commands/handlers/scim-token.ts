@@ -1,6 +1,6 @@
 import { issueScimToken } from '../../service/issue-scim-token.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -19,7 +19,12 @@ export const scimTokenSpec = defineCommand<ScimTokenCommand>({
     const organizationId = await organizationFor(c);
     const r = await issueScimToken(c.service, c.actor, { organizationId });
     return info(
-      `SCIM for ${r.organizationName}: base URL \`${r.baseUrl}\`, bearer token \`${r.token}\`. Paste both into your identity provider (Okta: SCIM connector base URL and Authorization header; Entra ID: Tenant URL and Secret Token). This token is shown once${r.rotated ? '; the previous one stopped working just now' : ''}. \`scim token\` again replaces it, \`scim off\` revokes it.`,
+      wordsOf(c).t('handlers_org.scim_token.issued', {
+        organization: r.organizationName,
+        url: r.baseUrl,
+        token: r.token,
+        rotated: r.rotated ? 'yes' : 'no',
+      }),
       { private: true },
     );
   },
