@@ -13,11 +13,11 @@ export const handlers_org: Translation<typeof en> = {
   'handlers_org.org_link.linked':
     'Ce {platform, select, teams {tenant Teams} other {espace de travail}} est désormais lié à {organization}. Tapez `status` pour voir ses licences.',
   'handlers_org.org_link.code':
-    'Code de liaison pour {organization} : `{code}`. Dans l’autre espace de travail Slack ou tenant Teams, un propriétaire ou administrateur de {organization} tape `org link {code}`. Il ne sert qu’une fois, jusqu’au {until} ; un nouveau code le remplace.',
+    'Code de liaison pour {organization} : `{code}`. Dans l’autre espace de travail Slack ou tenant Teams, un propriétaire ou administrateur de l’organisation tape `org link {code}`. Il ne sert qu’une fois, jusqu’au {until} ; un nouveau code le remplace.',
   'handlers_org.org_unlink.not_here':
     'Tapez `org unlink` dans l’espace de travail Slack ou le tenant Teams à délier.',
   'handlers_org.org_unlink.unlinked':
-    'Ce {platform, select, teams {tenant Teams} other {espace de travail}} n’est plus lié à {organization}. Plus rien de {organization} n’est visible ni modifiable d’ici.',
+    'Ce {platform, select, teams {tenant Teams} other {espace de travail}} n’est plus lié à {organization}. Plus rien de l’organisation n’est visible ni modifiable d’ici.',
   'handlers_org.scim_defaults.which_option':
     'Précisez l’option : free-seat, stop-renew ou former : `{usage}`.',
   'handlers_org.scim_defaults.summary':
