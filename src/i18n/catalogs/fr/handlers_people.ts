@@ -8,7 +8,7 @@ export const handlers_people: Translation<typeof en> = {
   'handlers_people.invite.nobody': 'Indiquez au moins une personne : `{usage}`.',
   'handlers_people.invite.too_many': 'Invitez au plus {max} personnes à la fois.',
   'handlers_people.invite.done':
-    '{count, plural, one {# personne invitée} other {# personnes invitées}} en tant que {count, plural, one {{role, select, admin {administrateur} other {membre}}} other {{role, select, admin {administrateurs} other {membres}}}}{withPlan, select, yes {, avec une licence {plan}} other {}} : {emails}. Un message les invite à accepter ; l’invitation est valable {days, plural, one {# jour} other {# jours}}.',
+    '{count, plural, one {# personne invitée} other {# personnes invitées}} en tant que {count, plural, one {{role, select, admin {administrateur} other {membre}}} other {{role, select, admin {administrateurs} other {membres}}}}{withPlan, select, yes {, avec une licence {plan}} other {}} : {emails}. Chaque invité reçoit un message pour accepter ; l’invitation est valable {days, plural, one {# jour} other {# jours}}.',
   'handlers_people.invite.nobody_new': 'Personne de nouveau à inviter.',
   'handlers_people.invite.short':
     '{free, plural, =0 {Aucune licence {plan} n’est libre} one {Seulement # licence {plan} libre} other {Seulement # licences {plan} libres}} pour l’instant : {all, select, yes {ces personnes rejoignent} other {{short, plural, one {# personne rejoint} other {# personnes rejoignent}}}} la formule Free sauf si des licences se libèrent. Achetez-en {short, plural, one {une} other {davantage}} avec `add {shortText} {code}`.',
