@@ -9,11 +9,6 @@ export const LITERAL_TEXT_LEFT: Record<string, number> = {
   'adapters/teams/route.ts': 6,
   'adapters/teams/teams-notifier.ts': 2,
   'adapters/teams/turn-context.ts': 1,
-  'src/commands/handlers/audit.ts': 3,
-  'src/commands/handlers/billing.ts': 6,
-  'src/commands/handlers/contract-connect.ts': 2,
-  'src/commands/handlers/invite.ts': 11,
-  'src/commands/handlers/members.ts': 2,
   // its `example` is a command, typed the same in every language
   'src/commands/handlers/org-create.ts': 1,
   'src/commands/notifier.ts': 1,

@@ -46,24 +46,34 @@ export const audit = async (c: CommandContext, cmd: AuditCommand): Promise<Reply
   const events = page.events;
   // each change as a sentence, its time in the reader's zone
   const zone = await zoning;
-  const lines = events.length
-    ? auditLines(page, { timeZone: zone, now: c.service.clock.now() }, wordsOf(c, zone))
-    : [];
+  const w = wordsOf(c, zone);
+  const lines = events.length ? auditLines(page, { timeZone: zone, now: c.service.clock.now() }, w) : [];
   const args = { limit: cmd.limit, ...(who ? { who } : {}) };
   return info(
     events.length
-      ? `The last ${p.total === 1 ? 'change' : `${p.total} changes`}${who ? ` about ${who}` : ''}${p.pages > 1 ? `, page ${p.page} of ${p.pages}` : ''}:`
-      : 'No changes recorded yet.',
+      ? w.t('handlers_people.audit.last', {
+          total: p.total,
+          totalText: String(p.total),
+          withWho: who ? 'yes' : 'no',
+          who: who ?? '',
+          paged: p.pages > 1 ? 'yes' : 'no',
+          page: String(p.page),
+          pages: String(p.pages),
+        })
+      : w.t('handlers_people.audit.none'),
     {
       sections: events.length
         ? [
             {
-              title: p.pages > 1 ? `Audit ${pageRange(p, events.length)}` : 'Audit',
+              title: w.t('handlers_people.audit.title', {
+                paged: p.pages > 1 ? 'yes' : 'no',
+                range: p.pages > 1 ? pageRange(p, events.length, w) : '',
+              }),
               lines: lines.map(clipLine),
             },
           ]
         : [],
-      buttons: pageButtons('audit', p, args),
+      buttons: pageButtons('audit', p, args, w),
       private: true,
     },
   );
@@ -84,8 +94,8 @@ export const auditSpec = defineCommand<AuditCommand>({
       else if (/^\d+$/.test(tokenText(t))) {
         limit = Number(tokenText(t));
         if (limit < 1 || limit > AUDIT_LIMIT.max)
-          refuse(`The limit must be between 1 and ${AUDIT_LIMIT.max}.`);
-      } else refuse(`Unexpected "${tokenText(t)}": \`${usage}\`.`);
+          refuse({ key: 'handlers_people.audit.limit', args: { max: String(AUDIT_LIMIT.max) } });
+      } else refuse({ key: 'commands_core.args.unexpected', args: { word: tokenText(t), usage } });
     }
     return { who, limit, page };
   },

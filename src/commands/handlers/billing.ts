@@ -1,6 +1,6 @@
 import { checkPermission } from '../../service/check-permission.ts';
 import { noArgs } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -19,40 +19,59 @@ export const billingSpec = defineCommand<BillingCommand>({
     const organizationId = await organizationFor(c);
     const org = await checkPermission(c.service, c.actor, 'billing', { organizationId });
     const d = org.billingDetails;
+    const w = wordsOf(c);
     return info(
       d
-        ? `Billing details of ${org.name}: ${d.company}, ${d.email}, ${d.country}${d.vatId ? `, VAT ${d.vatId}` : ''}.`
-        : `${org.name} has no billing details yet.`,
+        ? w.t('handlers_people.billing.details', {
+            org: org.name,
+            company: d.company,
+            email: d.email,
+            country: d.country,
+            withVat: d.vatId ? 'yes' : 'no',
+            vat: d.vatId ?? '',
+          })
+        : w.t('handlers_people.billing.none', { org: org.name }),
       {
         form: {
           action: 'billing.submit',
-          title: 'Billing details',
-          submitLabel: 'Save',
+          title: w.t('handlers_people.billing.title'),
+          submitLabel: w.t('handlers_people.billing.save'),
           payload: { organizationId },
           fields: [
             {
               name: 'company',
-              label: 'Company',
+              label: w.t('handlers_people.billing.company'),
               type: 'text',
               required: true,
               initial: d?.company ?? org.name,
             },
-            { name: 'email', label: 'Billing email', type: 'email', required: true, initial: d?.email ?? '' },
+            {
+              name: 'email',
+              label: w.t('handlers_people.billing.email'),
+              type: 'email',
+              required: true,
+              initial: d?.email ?? '',
+            },
             {
               name: 'country',
-              label: 'Country (two letters, e.g. NL)',
+              label: w.t('handlers_people.billing.country'),
               type: 'text',
               required: true,
               initial: d?.country ?? '',
             },
             {
               name: 'vatId',
-              label: 'VAT id',
+              label: w.t('handlers_people.billing.vat'),
               type: 'text',
               initial: d?.vatId ?? '',
-              hint: 'e.g. NL123456789B01',
+              hint: w.t('handlers_people.billing.vat_hint'),
             },
-            { name: 'address', label: 'Address', type: 'textarea', initial: d?.address ?? '' },
+            {
+              name: 'address',
+              label: w.t('handlers_people.billing.address'),
+              type: 'textarea',
+              initial: d?.address ?? '',
+            },
           ],
         },
         private: true,

@@ -1,6 +1,6 @@
 import { connectContract } from '../../service/connect-contract.ts';
 import { noMore, refuse } from '../args.ts';
-import { organizationFor } from '../context.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
@@ -16,15 +16,13 @@ export const contractConnectSpec = defineCommand<ContractConnectCommand>({
   summary: 'commands_handlers.summary.contract_connect',
   example: 'contract connect ck_abcdefghijklmnopqrstuvwxyz234567',
   parse: (a, usage) => {
-    if (!a[0]) refuse(`Paste the connection key the contract manager shared: \`${usage}\`.`);
+    if (!a[0]) refuse({ key: 'handlers_people.contract.key', args: { usage } });
     noMore(a.slice(1), usage);
     return { key: tokenText(a[0]!) };
   },
   run: async (c, cmd) => {
     const organizationId = await organizationFor(c);
     const r = await connectContract(c.service, c.actor, { organizationId, key: cmd.key });
-    return ok(
-      `The contract is connected to ${r.organization.name}: its plans can now be assigned (see \`status\`).`,
-    );
+    return ok(wordsOf(c).t('handlers_people.contract.done', { org: r.organization.name }));
   },
 });

@@ -1,8 +1,7 @@
 import { MAX_INVITES_PER_REQUEST } from '../../domain/limits.ts';
 import { INVITATION_TTL_MS, inviteMembers } from '../../service/invite-members.ts';
 import { lower, planName, refuse } from '../args.ts';
-import { emailOf, organizationFor } from '../context.ts';
-import { plural } from '../format.ts';
+import { emailOf, organizationFor, wordsOf } from '../context.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
@@ -16,6 +15,9 @@ export interface InviteCommand {
 }
 
 const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600 * 1000);
+
+/** The service's skip reasons (English words) as the catalog's variants. */
+const SKIP_REASONS: Record<string, string> = { 'already a member': 'member', 'already invited': 'invited' };
 
 export const inviteSpec = defineCommand<InviteCommand>({
   name: 'invite',
@@ -36,20 +38,21 @@ export const inviteSpec = defineCommand<InviteCommand>({
       const word = lower(t);
       if (word === 'as') {
         const r = lower(args[++i]);
-        if (r !== 'admin' && r !== 'member') refuse(`After "as" say admin or member: \`${usage}\`.`);
+        if (r !== 'admin' && r !== 'member')
+          refuse({ key: 'handlers_people.invite.as_role', args: { usage } });
         role = r as 'admin' | 'member';
       } else if (word === 'plan') {
         planCode = planName(args[++i], usage);
       } else if (word === 'and') {
       } else if (t.kind === 'word' && t.text.includes('@') && !t.text.startsWith('<')) {
-        refuse(`"${t.text}" is not a valid email address: \`${usage}\`.`);
+        refuse({ key: 'handlers_people.invite.bad_email', args: { typed: t.text, usage } });
       } else {
-        refuse(`"${tokenText(t)}" is not a mention or an email: \`${usage}\`.`);
+        refuse({ key: 'handlers_people.invite.not_who', args: { typed: tokenText(t), usage } });
       }
     }
-    if (who.length === 0) refuse(`Name at least one person: \`${usage}\`.`);
+    if (who.length === 0) refuse({ key: 'handlers_people.invite.nobody', args: { usage } });
     if (who.length > MAX_INVITES_PER_REQUEST)
-      refuse(`Invite at most ${MAX_INVITES_PER_REQUEST} people at once.`);
+      refuse({ key: 'handlers_people.invite.too_many', args: { max: String(MAX_INVITES_PER_REQUEST) } });
     return { who, role, plan: planCode };
   },
   run: async (c, cmd) => {
@@ -62,27 +65,45 @@ export const inviteSpec = defineCommand<InviteCommand>({
       role: cmd.role,
       plan: cmd.plan,
     });
-    const skipped = r.skipped.map((s) => `${s.email}: ${s.reason}`);
+    const w = wordsOf(c);
+    const skipped = r.skipped.map((s) =>
+      w.t('handlers_people.invite.skipped', {
+        email: s.email,
+        reason: SKIP_REASONS[s.reason] ?? 'other',
+        text: s.reason,
+      }),
+    );
     const n = r.invited.length;
-    const as = n === 1 ? (cmd.role === 'admin' ? 'an admin' : 'a member') : `${cmd.role}s`;
     const plan = r.plan && r.plan.code !== 'free' ? r.plan : null;
     const text = n
-      ? `Invited ${plural(n, 'person', 'people')} as ${as}${plan ? ` with a ${plan.name} seat` : ''}: ${r.invited.map((i) => i.email).join(', ')}. They get a message to accept; the invitation lasts ${plural(INVITATION_DAYS, 'day')}.`
-      : 'Nobody new to invite.';
+      ? w.t('handlers_people.invite.done', {
+          count: n,
+          role: cmd.role,
+          withPlan: plan ? 'yes' : 'no',
+          plan: plan?.name ?? '',
+          emails: r.invited.map((i) => i.email).join(', '),
+          days: INVITATION_DAYS,
+        })
+      : w.t('handlers_people.invite.nobody_new');
     const notes: string[] = [];
     if (plan && r.freeSeats !== null && r.freeSeats < n) {
       const short = n - r.freeSeats;
       notes.push(
-        `${r.freeSeats === 0 ? `No ${plan.name} seat is free` : `Only ${plural(r.freeSeats, `${plan.name} seat`)} ${r.freeSeats === 1 ? 'is' : 'are'} free`} right now: ${short === n ? 'they join' : `${plural(short, 'person', 'people')} will join`} on Free unless seats free up. Buy ${short === 1 ? 'one' : 'more'} with \`add ${short} ${plan.code}\`.`,
+        w.t('handlers_people.invite.short', {
+          free: r.freeSeats,
+          plan: plan.name,
+          all: short === n ? 'yes' : 'no',
+          short,
+          shortText: String(short),
+          code: plan.code,
+        }),
       );
     }
     for (const email of r.formerApprovers)
-      notes.push(
-        `${email} was a billing approver before leaving and comes back without that right: once they have joined, the owner can give it back with ${cmd.role === 'admin' ? '' : `\`role ${email} admin\`, then `}\`role ${email} approver\`.`,
-      );
+      notes.push(w.t('handlers_people.invite.former_approver', { email, role: cmd.role }));
     const sections = [
-      ...(notes.length ? [{ title: 'Note', lines: notes }] : []),
-      ...(skipped.length ? [{ title: 'Skipped', lines: skipped }] : []),
+      ...(notes.length ? [{ title: w.t('handlers_people.invite.note_title'), lines: notes }] : []),
+      ...(skipped.length ? [{ title: w.t('handlers_people.invite.skipped_title'), lines: skipped }] : []),
     ];
     return ok(text, sections.length ? { sections } : {});
   },

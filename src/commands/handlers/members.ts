@@ -1,8 +1,7 @@
 import { listMembers } from '../../service/list-members.ts';
 import { lower, noMore, takePage } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { organizationFor } from '../context.ts';
-import { day, plural } from '../format.ts';
+import { organizationFor, wordsOf } from '../context.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { planTitle } from '../plan-title.ts';
 import { info, type Reply } from '../reply.ts';
@@ -22,6 +21,7 @@ const FORMER = ['--former', 'former', '—former'];
 /** Also what a Previous / Next button of the list runs (actions/list-page.ts). */
 export const members = async (c: CommandContext, cmd: MembersCommand): Promise<Reply> => {
   const organizationId = await organizationFor(c);
+  const w = wordsOf(c);
   const size = PAGE_SIZE.members;
   const first = await listMembers(c.service, c.actor, {
     organizationId,
@@ -41,43 +41,67 @@ export const members = async (c: CommandContext, cmd: MembersCommand): Promise<R
           offset: p.offset,
         });
   if (cmd.former && r.total === 0)
-    return info(
-      `${r.organization.name} has no former members. Leavers offboarded with "mark as former" are listed here; \`members\` shows everyone else.`,
-    );
+    return info(w.t('handlers_people.members.no_former', { org: r.organization.name }));
   const lines = r.members.map((m) =>
     clipLine(
-      `${m.email} — ${m.role}${m.approver && m.role !== 'owner' ? ' (approver)' : ''}, ${planTitle(m.plan)}${m.autoRenew === false ? ' (not renewing)' : ''}${m.status === 'detached' ? ', offboarded' : ''}${m.former ? ', former' : ''}`,
+      w.t('handlers_people.members.line', {
+        email: m.email,
+        role: m.role,
+        approver: m.approver && m.role !== 'owner' ? 'yes' : 'no',
+        plan: planTitle(m.plan),
+        renewing: m.autoRenew === false ? 'no' : 'yes',
+        offboarded: m.status === 'detached' ? 'yes' : 'no',
+        former: m.former ? 'yes' : 'no',
+      }),
     ),
   );
   const sections = [
     {
-      title: `${cmd.former ? 'Former members' : 'Members'} ${p.pages > 1 ? pageRange(p, lines.length) : `(${r.total})`}`,
+      title: w.t('handlers_people.members.title', {
+        former: cmd.former ? 'yes' : 'no',
+        count: p.pages > 1 ? pageRange(p, lines.length, w) : `(${r.total})`,
+      }),
       lines,
     },
   ];
   if (r.invitations.length && p.page === 1 && !cmd.former) {
     const more = r.invitations.length - SHOWN_INVITATIONS;
     sections.push({
-      title: `Invited (${r.invitations.length})`,
+      title: w.t('handlers_people.members.invited_title', { count: String(r.invitations.length) }),
       lines: [
-        ...r.invitations
-          .slice(0, SHOWN_INVITATIONS)
-          .map((i) =>
-            clipLine(
-              `${i.email} — ${i.role}${i.plan ? `, ${planTitle(i.plan)}` : ''}, until ${day(i.expiresAt)}`,
-            ),
+        ...r.invitations.slice(0, SHOWN_INVITATIONS).map((i) =>
+          clipLine(
+            w.t('handlers_people.members.invitation', {
+              email: i.email,
+              role: i.role,
+              withPlan: i.plan ? 'yes' : 'no',
+              plan: i.plan ? planTitle(i.plan) : '',
+              until: w.day(i.expiresAt),
+            }),
           ),
-        ...(more > 0 ? [`and ${more} more`] : []),
+        ),
+        ...(more > 0 ? [w.t('handlers_people.members.more', { more: String(more) })] : []),
       ],
     });
   }
   const offboarded = r.total - r.active;
-  const counts = cmd.former
-    ? plural(r.total, 'former member')
-    : `${plural(r.active, 'active member')}${offboarded ? ` and ${offboarded} offboarded` : ''}`;
-  return info(`${r.organization.name} has ${counts}.${p.pages > 1 ? ` Page ${p.page} of ${p.pages}.` : ''}`, {
+  // counts as String: English has always written them without grouping
+  const text = w.t('handlers_people.members.summary', {
+    org: r.organization.name,
+    former: cmd.former ? 'yes' : 'no',
+    total: r.total,
+    totalText: String(r.total),
+    active: r.active,
+    activeText: String(r.active),
+    offboarded,
+    offboardedText: String(offboarded),
+    paged: p.pages > 1 ? 'yes' : 'no',
+    page: String(p.page),
+    pages: String(p.pages),
+  });
+  return info(text, {
     sections,
-    buttons: pageButtons('members', p, cmd.former ? { former: true } : {}),
+    buttons: pageButtons('members', p, cmd.former ? { former: true } : {}, w),
   });
 };
 
