@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditLines, auditSentence, genericSentence } from '../../src/commands/audit/sentence.ts';
 import type { AuditFacts, AuditWords } from '../../src/commands/audit/words.ts';
-import { when } from '../../src/commands/format.ts';
 import { AUDIT_ACTIONS, type AuditAction } from '../../src/domain/audit-actions.ts';
+import { wordsFor } from '../../src/i18n/words.ts';
 import type { AuditEntry, AuditPage } from '../../src/service/list-audit.ts';
 
 const ID = '4726bf17-0c1d-4f5e-9a2b-3c4d5e6f7a8b';
@@ -320,7 +320,7 @@ const words: AuditWords = {
   person: (email) => ({ [ANA]: 'Ana Lima', [BEN]: 'Ben' })[email] ?? email,
   plan: (code) => ({ free: 'Free', pro: 'Pro', business: 'Business' })[code] ?? code,
   // the real formatter, in a zone an hour ahead of UTC in December
-  at: (d) => when(d, 'Europe/Paris', new Date('2026-12-01T00:00:00Z')),
+  at: (d) => wordsFor('en', 'Europe/Paris').when(d, new Date('2026-12-01T00:00:00Z')),
 };
 
 const facts = (action: string, row: { before?: object; after?: object; actor?: boolean }): AuditFacts => ({
