@@ -14,8 +14,13 @@ const PUNCTUATION = /[\\*_[\]()~#<>!|]/g;
 
 /** A web address (a payment setup link, with its `#` fragment), ending before closing punctuation. */
 const WEB = /https?:\/\/[^\s\\*~|()[\]<>!]*[^\s\\*~|()[\]<>!.,;:?'"_]/;
-/** An email address, from a letter or digit to a letter or digit. */
-const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z0-9]+/;
+/**
+ * An email address, from a letter or digit to a letter or digit. A `_` in it sits between letters
+ * or digits (`first_last`), where CommonMark never emphasizes; one after punctuation (`1._x@…`)
+ * could open emphasis, so the address starts after it and the `_` is escaped.
+ */
+const EMAIL =
+  /[A-Za-z0-9](?:[A-Za-z0-9.%+-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z0-9]+/;
 
 /**
  * Addresses are kept as written: Teams links them itself, and a backslash in one could end up in
