@@ -1,5 +1,7 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { CommandContext } from '../../src/commands/context.ts';
+import type { MessageKey } from '../../src/i18n/catalog.ts';
+import { english } from '../../src/i18n/words.ts';
 import { identifyChatUser } from '../../src/service/chat-access.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import type { TeamsStore } from './teams-store.ts';
@@ -19,8 +21,12 @@ export interface TeamsTurn {
   organizationId: string | null;
 }
 
+/** A turn we cannot serve, said in the reader's language when the card is rendered. */
 export class TurnRefused extends Error {
   override readonly name = 'TurnRefused';
+  constructor(readonly key: MessageKey) {
+    super(english.t(key));
+  }
 }
 
 const tenantOf = (context: TurnContext): string | undefined =>
@@ -56,8 +62,7 @@ export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<T
   const a = context.activity;
   const aadObjectId = a.from?.aadObjectId;
   const tenantId = tenantOf(context);
-  if (!aadObjectId || !tenantId)
-    throw new TurnRefused('I can only answer Microsoft Teams users of a tenant. Message me from Teams.');
+  if (!aadObjectId || !tenantId) throw new TurnRefused('adapters.teams.refused.not_a_teams_user');
   const workspace = { platform: 'teams' as const, workspaceId: tenantId };
   // the tenant vouches for its AAD object ids: the roster's email needs no confirmation
   const access = await identifyChatUser(

@@ -44,7 +44,7 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
     reply =
       e instanceof TurnRefused
         ? fail(turnRefusal(e, activityWords(context)), 'forbidden')
-        : errorReply(e, deps.log);
+        : errorReply(e, deps.log, undefined, activityWords(context));
   }
   await context.sendActivity(cardActivity(renderCard(reply, { dialogCommand: text })));
 };

@@ -6,13 +6,12 @@ import { TurnRefused } from '../turn-context.ts';
 
 /** A refusal as a card: ours (no Teams identity) or the core's coded one. */
 export const refusedCard = (e: unknown, log: (e: unknown) => void, w: Words = english): Card =>
-  renderCard(e instanceof TurnRefused ? fail(turnRefusal(e, w), 'forbidden') : errorReply(e, log));
+  renderCard(
+    e instanceof TurnRefused ? fail(turnRefusal(e, w), 'forbidden') : errorReply(e, log, undefined, w),
+  );
 
-/** The turn's refusal in the reader's language (the one it has is English; anything else as it is). */
-export const turnRefusal = (e: TurnRefused, w: Words): string =>
-  e.message === english.t('adapters.teams.refused.not_a_teams_user')
-    ? w.t('adapters.teams.refused.not_a_teams_user')
-    : e.message;
+/** The turn's refusal in the reader's language. */
+export const turnRefusal = (e: TurnRefused, w: Words): string => w.t(e.key);
 
 export const brokenButton = (w: Words = english) =>
   renderCard(fail(w.t('adapters.common.button_expired'), 'invalid_input'));
