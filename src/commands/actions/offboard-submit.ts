@@ -2,7 +2,7 @@ import type { Words } from '../../i18n/words.ts';
 import { offboardMembers } from '../../service/offboard-members.ts';
 import { wordsOf } from '../context.ts';
 import type { ActionHandler, ActionInput } from '../handler.ts';
-import { planTitle } from '../plan-title.ts';
+import { seatOutcome } from '../notices.ts';
 import { ok } from '../reply.ts';
 
 const orgId = (p: ActionInput['payload']) => String(p.organizationId ?? '');
@@ -42,14 +42,10 @@ export const offboardSubmitAction: ActionHandler = async (c, { payload, values =
 
 type Leaver = Awaited<ReturnType<typeof offboardMembers>>['offboarded'][number];
 
-/** What happened to one leaver: signed out, and their seat freed or kept. */
+/** What happened to one leaver: signed out, and their seat freed or kept (as notices say it). */
 const outcomeOf = (w: Words, seat: Leaver['seat']) =>
   seat
-    ? w.t('commands_core.offboard.signed_out_seat', {
-        plan: planTitle(seat.plan),
-        seat: seat.frozen ? 'frozen' : seat.freed ? 'freed' : 'kept',
-        renewing: seat.autoRenew ? 'yes' : 'no',
-      })
+    ? w.t('commands_core.offboard.signed_out_seat', { outcome: seatOutcome(seat, w) })
     : w.t('commands_core.offboard.signed_out');
 
 /** Up to this many leavers get a line each; more are grouped by what happened to them. */

@@ -67,8 +67,7 @@ export const commands_core = {
     'Offboarded {count, plural, one {{count, number, ::group-off} person} other {{count, number, ::group-off} people}}. Their data stays.',
   'commands_core.offboard.title': 'Offboarded',
   'commands_core.offboard.signed_out': 'can no longer sign in',
-  'commands_core.offboard.signed_out_seat':
-    'can no longer sign in; {plan} seat {seat, select, frozen {kept (contract frozen)} freed {freed} other {kept}}{renewing, select, no {, not renewing} other {}}',
+  'commands_core.offboard.signed_out_seat': 'can no longer sign in; {outcome}',
   'commands_core.offboard.person': '{email}: {outcome}',
   'commands_core.offboard.group':
     '{count, plural, one {{count, number, ::group-off} person} other {{count, number, ::group-off} people}} {outcome}: {names}',

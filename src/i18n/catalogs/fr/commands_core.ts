@@ -67,8 +67,7 @@ export const commands_core: Translation<typeof en> = {
     '{count, plural, one {# personne désactivée} other {# personnes désactivées}}. Leurs données sont conservées.',
   'commands_core.offboard.title': 'Départs',
   'commands_core.offboard.signed_out': 'ne peut plus se connecter',
-  'commands_core.offboard.signed_out_seat':
-    'ne peut plus se connecter ; licence {plan} {seat, select, frozen {conservée (contrat gelé)} freed {libérée} other {conservée}}{renewing, select, no {, sans renouvellement} other {}}',
+  'commands_core.offboard.signed_out_seat': 'ne peut plus se connecter ; {outcome}',
   'commands_core.offboard.person': '{email} : {outcome}',
   'commands_core.offboard.group':
     '{count, plural, one {# personne} other {# personnes}} – {outcome} : {names}',

@@ -42,7 +42,7 @@ export const notices: Translation<typeof en> = {
   'notices.scim_offboarded.title': 'Personnes retirées',
   'notices.scim_offboarded.leaver': '{email} : {outcome}',
   'notices.seat_outcome.text':
-    'siège {plan} {state, select, frozen {conservé (contrat gelé)} freed {libéré} other {conservé}}{renewing, select, no {, sans renouvellement} other {}}',
+    'licence {plan} {state, select, frozen {conservée (contrat gelé)} freed {libérée} other {conservée}}{renewing, select, no {, sans renouvellement} other {}}',
   'notices.organization_deleted.text': '{org} a été supprimée. Vous revenez à votre propre formule {plan}.',
   'notices.organization_cancelled.closed': '{org} a pris fin. Vous revenez à votre propre formule {plan}.',
   'notices.organization_cancelled.cancelled':

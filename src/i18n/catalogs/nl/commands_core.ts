@@ -65,8 +65,7 @@ export const commands_core: Translation<typeof en> = {
     '{count, plural, one {# persoon} other {# personen}} uit dienst gemeld. Hun gegevens blijven bewaard.',
   'commands_core.offboard.title': 'Uit dienst',
   'commands_core.offboard.signed_out': 'kan niet meer inloggen',
-  'commands_core.offboard.signed_out_seat':
-    'kan niet meer inloggen; {plan}-licentie {seat, select, frozen {behouden (contract bevroren)} freed {vrijgegeven} other {behouden}}{renewing, select, no {, wordt niet verlengd} other {}}',
+  'commands_core.offboard.signed_out_seat': 'kan niet meer inloggen; {outcome}',
   'commands_core.offboard.person': '{email}: {outcome}',
   'commands_core.offboard.group': '{count, plural, one {# persoon} other {# personen}}: {outcome}: {names}',
   'commands_core.offboard.group_more':
