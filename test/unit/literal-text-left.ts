@@ -8,7 +8,6 @@ export const LITERAL_TEXT_LEFT: Record<string, number> = {
   'adapters/slack/slack-notifier.ts': 1,
   'adapters/teams/route.ts': 6,
   'adapters/teams/teams-notifier.ts': 2,
-  'adapters/teams/turn-context.ts': 1,
   // its `example` is a command, typed the same in every language
   'src/commands/handlers/org-create.ts': 1,
   'src/commands/notifier.ts': 1,
