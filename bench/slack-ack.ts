@@ -14,6 +14,7 @@ import {
 } from './slack-bodies.ts';
 import {
   type BenchDb,
+  bundled,
   cpuOf,
   type EntryPoint,
   entryPoints,
@@ -275,7 +276,7 @@ const main = async () => {
       });
     }
     const bare = await startProcess({
-      args: ['--import', 'tsx', path.join(import.meta.dirname, 'bare-bolt.ts')],
+      args: [bundled(path.join(import.meta.dirname, 'bare-bolt.ts'))],
       env: { SLACK_SIGNING_SECRET: secret },
       port: await freePort(),
       health: '/healthz',

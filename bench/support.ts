@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { buildSync } from 'esbuild';
 import pg from 'pg';
 import { LedgerGateway } from '../adapters/ledger/ledger-gateway.ts';
 import { ledgerChargeStore } from '../db/repositories/ledger-charges.ts';
@@ -155,10 +156,27 @@ export interface EntryPoint {
   env: Record<string, string>;
 }
 
-/** `npm start` (`tsx src/main.ts`), spawned as `node --import tsx src/main.ts`. */
+/**
+ * A bench-side program (an anchor such as the bare Bolt app) bundled the way `npm start` bundles
+ * the product, so both run on plain node and neither pays for a TypeScript loader.
+ */
+export const bundled = (entry: string): string => {
+  const outfile = path.join(repoRoot, 'bench/out', `${path.basename(entry, '.ts')}.mjs`);
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outfile,
+  });
+  return outfile;
+};
+
+/** `npm start` (`node src/cli/start.mjs`: bundles the sources, then runs them in that process). */
 export const DEV_ENTRY: EntryPoint = {
   name: 'npm start',
-  args: ['--import', 'tsx', 'src/main.ts'],
+  args: ['src/cli/start.mjs'],
   env: {},
 };
 

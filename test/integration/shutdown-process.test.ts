@@ -50,7 +50,7 @@ const freePort = () =>
  * and its exit.
  */
 const start = async (port: number, until: 'listening' | 'healthy' = 'listening') => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['src/cli/start.mjs'], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
