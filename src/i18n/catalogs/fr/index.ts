@@ -2,6 +2,7 @@ import { adapters } from './adapters.ts';
 import { commands_core } from './commands_core.ts';
 import { commands_handlers } from './commands_handlers.ts';
 import { common } from './common.ts';
+import { domain_terms } from './domain_terms.ts';
 import { errors_service } from './errors_service.ts';
 import { errors_support } from './errors_support.ts';
 import { handlers_org } from './handlers_org.ts';
@@ -19,4 +20,5 @@ export const fr = {
   ...adapters,
   ...handlers_people,
   ...handlers_org,
+  ...domain_terms,
 } as const;
