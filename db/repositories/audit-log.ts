@@ -27,3 +27,31 @@ export const auditEventsOf = (
       : { organizationId },
     { orderBy: { at: 'desc', id: 'desc' }, limit: page.limit, offset: page.offset },
   );
+
+/**
+ * An organization's events from `from` (included) to `to` (excluded), oldest first, a page at a
+ * time after the last one read (keyset on at, id: stable however many there are).
+ */
+export const auditEventsBetween = (
+  em: EntityManager,
+  organizationId: string,
+  span: { from: Date; to: Date },
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<AuditEvent[]> =>
+  em.find(
+    AuditEventSchema,
+    {
+      organizationId,
+      at: { $gte: span.from, $lt: span.to },
+      ...(after ? { $or: [{ at: { $gt: after.at } }, { at: after.at, id: { $gt: after.id } }] } : {}),
+    },
+    { orderBy: { at: 'asc', id: 'asc' }, limit },
+  );
+
+/** How many events an organization has from `from` (included) to `to` (excluded). */
+export const countAuditEventsBetween = (
+  em: EntityManager,
+  organizationId: string,
+  span: { from: Date; to: Date },
+): Promise<number> => em.count(AuditEventSchema, { organizationId, at: { $gte: span.from, $lt: span.to } });

@@ -118,6 +118,60 @@ const lookUp = async (em: EntityManager, organizationId: string, events: AuditEv
 
 const person = (a: Account | undefined): AuditPerson | null => (a ? { email: a.email, name: a.name } : null);
 
+/**
+ * Events as a reader sees them: who acted, who it is about, the currency of its amounts and its
+ * purchase, looked up in batches (a constant number of queries for any number of events).
+ */
+export const describeEvents = async (em: EntityManager, organizationId: string, events: AuditEvent[]) => {
+  const l = await lookUp(em, organizationId, events);
+  const byEmail = (v: unknown) => {
+    if (typeof v !== 'string' || !EMAIL.test(v)) return null;
+    return person(l.byEmail.get(v.toLowerCase())) ?? { email: v, name: null };
+  };
+  const subjectOf = (e: AuditEvent): AuditPerson | null => {
+    const viaMembership = (id: unknown) =>
+      typeof id === 'string' ? person(l.byId.get(l.membershipAccount.get(id) ?? '')) : null;
+    const direct =
+      e.subjectType === 'membership'
+        ? viaMembership(e.subjectId)
+        : e.subjectType === 'account'
+          ? person(l.byId.get(e.subjectId))
+          : e.subjectType === 'seat'
+            ? viaMembership(e.before?.membershipId)
+            : e.subjectType === 'purchase_request'
+              ? person(l.byId.get(l.request.get(e.subjectId)?.requestedById ?? ''))
+              : null;
+    return direct ?? byEmail(e.after?.email) ?? byEmail(e.before?.email);
+  };
+  const names: Record<string, string> = {};
+  for (const a of l.byEmail.values()) if (a.name) names[a.email] = a.name;
+  const entries = events.map((e): AuditEntry => {
+    const r = e.subjectType === 'purchase_request' ? l.request.get(e.subjectId) : undefined;
+    const actorAccount = e.actorId ? l.byId.get(e.actorId) : undefined;
+    return {
+      at: e.at,
+      actor: e.actorId ? (actorAccount?.email ?? 'unknown') : 'system',
+      action: e.action,
+      subject: { type: e.subjectType, id: e.subjectId },
+      before: e.before,
+      after: e.after,
+      people: { actor: person(actorAccount), subject: subjectOf(e) },
+      currency:
+        r?.currency ?? (e.subjectType === 'contract' ? l.currency.get(e.subjectId) : null) ?? l.ownCurrency,
+      purchase: r
+        ? {
+            plan: r.planCode,
+            quantity: r.quantity,
+            needs: r.needs,
+            proratedAmount: r.proratedAmount,
+            currency: r.currency,
+          }
+        : null,
+    };
+  });
+  return { entries, names, plans: l.plans };
+};
+
 /** `audit [<who>] [<limit>]`: the latest changes, newest first (admins), with how many there are. */
 export const listAudit = async (
   ctx: ServiceContext,
@@ -130,58 +184,7 @@ export const listAudit = async (
     const who = cmd.who ? await findAccount(em, cmd.who) : null;
     if (cmd.who && !who) return { events: [], total: 0, names: {}, plans: {} };
     const [events, total] = await auditEventsOf(em, org.id, who, { limit: cmd.limit, offset: cmd.offset });
-    const l = await lookUp(em, org.id, events);
-    const byEmail = (v: unknown) => {
-      if (typeof v !== 'string' || !EMAIL.test(v)) return null;
-      return person(l.byEmail.get(v.toLowerCase())) ?? { email: v, name: null };
-    };
-    const subjectOf = (e: AuditEvent): AuditPerson | null => {
-      const viaMembership = (id: unknown) =>
-        typeof id === 'string' ? person(l.byId.get(l.membershipAccount.get(id) ?? '')) : null;
-      const direct =
-        e.subjectType === 'membership'
-          ? viaMembership(e.subjectId)
-          : e.subjectType === 'account'
-            ? person(l.byId.get(e.subjectId))
-            : e.subjectType === 'seat'
-              ? viaMembership(e.before?.membershipId)
-              : e.subjectType === 'purchase_request'
-                ? person(l.byId.get(l.request.get(e.subjectId)?.requestedById ?? ''))
-                : null;
-      return direct ?? byEmail(e.after?.email) ?? byEmail(e.before?.email);
-    };
-    const names: Record<string, string> = {};
-    for (const a of l.byEmail.values()) if (a.name) names[a.email] = a.name;
-    return {
-      total,
-      names,
-      plans: l.plans,
-      events: events.map((e) => {
-        const r = e.subjectType === 'purchase_request' ? l.request.get(e.subjectId) : undefined;
-        const actorAccount = e.actorId ? l.byId.get(e.actorId) : undefined;
-        return {
-          at: e.at,
-          actor: e.actorId ? (actorAccount?.email ?? 'unknown') : 'system',
-          action: e.action,
-          subject: { type: e.subjectType, id: e.subjectId },
-          before: e.before,
-          after: e.after,
-          people: { actor: person(actorAccount), subject: subjectOf(e) },
-          currency:
-            r?.currency ??
-            (e.subjectType === 'contract' ? l.currency.get(e.subjectId) : null) ??
-            l.ownCurrency,
-          purchase: r
-            ? {
-                plan: r.planCode,
-                quantity: r.quantity,
-                needs: r.needs,
-                proratedAmount: r.proratedAmount,
-                currency: r.currency,
-              }
-            : null,
-        };
-      }),
-    };
+    const { entries, names, plans } = await describeEvents(em, org.id, events);
+    return { total, names, plans, events: entries };
   });
 };

@@ -5,6 +5,7 @@ import { common } from './common.ts';
 import { domain_terms } from './domain_terms.ts';
 import { errors_service } from './errors_service.ts';
 import { errors_support } from './errors_support.ts';
+import { exports } from './exports.ts';
 import { handlers_org } from './handlers_org.ts';
 import { handlers_people } from './handlers_people.ts';
 import { notices } from './notices.ts';
@@ -21,4 +22,5 @@ export const en = {
   ...handlers_people,
   ...handlers_org,
   ...domain_terms,
+  ...exports,
 } as const;
