@@ -116,7 +116,9 @@ describe('the command core in French and Dutch', () => {
       'fr',
       request?.buttons?.find((b) => b.action === 'purchase.approve'),
     );
-    expect(textOf(again)).toBe('Déjà traité : 1 licence Pro, refusé par bob@example.com. Rien n’a changé.');
+    expect(textOf(again)).toBe(
+      'Demande déjà traitée : 1 licence Pro, refusée par bob@example.com. Rien n’a changé.',
+    );
 
     const mine = await say(db, ALICE, 'fr', 'add 1 pro');
     const cancel = mine.buttons?.find((b) => b.action === 'purchase.reject');

@@ -62,7 +62,7 @@ describe('status', () => {
   it('counts the seats in French, with the renewal day in French', async () => {
     const r = await say(BOB, 'fr', 'status');
     expect(r.text).toBe('Acme : 3 licences attribuées sur 7, 4 libres.');
-    expect(r.sections?.[0]?.title).toBe('Licences par offre');
+    expect(r.sections?.[0]?.title).toBe('Licences par plan');
     expect(r.sections?.[0]?.lines[0]).toBe(
       'Pro : 4 achetées, 2 attribuées, 2 libres, 0 se termine — renouvellement le 1 avr. 2026',
     );

@@ -50,10 +50,10 @@ describe('refusals of the use cases in French and Dutch', () => {
 
   it('asking for seats of the free plan', async () => {
     expect(refused(await say(CAROL, 'add 1 free', 'fr'), 'invalid_input')).toBe(
-      'Free est gratuit et ne nécessite pas de licence. Demandez une formule payante, par exemple `add 1 pro`.',
+      'Free est gratuit et ne nécessite pas de licence. Demandez un plan payant, par exemple `add 1 pro`.',
     );
     expect(refused(await say(CAROL, 'add 1 free', 'nl'), 'invalid_input')).toBe(
-      'Free is gratis en heeft geen licenties nodig. Vraag een betaald abonnement aan, bijvoorbeeld `add 1 pro`.',
+      'Free is gratis en heeft geen licenties nodig. Vraag een betaald plan aan, bijvoorbeeld `add 1 pro`.',
     );
     expect(refused(await say(CAROL, 'add 1 free'), 'invalid_input')).toBe(
       'Free is free and needs no seats. Ask for a paid plan, e.g. `add 1 pro`.',

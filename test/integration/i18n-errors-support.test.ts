@@ -86,7 +86,7 @@ describe('assignment refusals', () => {
       `${CAROL} heeft al een Pro-licentie. Er hoeft niets te gebeuren.`,
     );
     expect(await refused('invalid_input', () => say(ALICE, 'fr', `assign ${CAROL} free`))).toBe(
-      `Le plan Free ne demande pas de siège. Utilisez \`unassign ${CAROL}\` pour repasser cette personne en Free.`,
+      `Le plan Free ne nécessite pas de licence. Utilisez \`unassign ${CAROL}\` pour repasser cette personne sur Free.`,
     );
   });
 });

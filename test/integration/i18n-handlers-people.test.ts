@@ -40,7 +40,7 @@ describe('invite', () => {
     const r = await say('nl', 'members');
     expect(r.text).toBe('Acme heeft 5 actieve leden.');
     expect(r.sections?.[0]?.title).toBe('Leden (5)');
-    expect(r.sections?.[0]?.lines[1]).toBe('bob@example.com — admin (goedkeurder), Free');
+    expect(r.sections?.[0]?.lines[1]).toBe('bob@example.com — beheerder (goedkeurder), Free');
     expect(r.sections?.[1]).toEqual({
       title: 'Uitgenodigd (1)',
       lines: ['ana@example.com — lid, Pro, tot 8 mrt 2026'],

@@ -81,7 +81,7 @@ describe('notices in the recipient’s language, through the outbox', () => {
     await deliverOutbox(db.ctx, recorder);
 
     const fr = recorder.to(f.owner.email, 'approval_request');
-    expect(fr.text).toBe(`${member.email} demande 3 sièges Pro dans Acme.`);
+    expect(fr.text).toBe(`${member.email} demande 3 licences Pro dans Acme.`);
     expect(fr.fields).toEqual([
       { label: 'Facturé maintenant (au prorata)', value: '30,00\u00a0€' },
       { label: 'Nouveau total récurrent', value: '75,00\u00a0€ par mois' },
@@ -99,7 +99,7 @@ describe('notices in the recipient’s language, through the outbox', () => {
     const page = await listAudit(db.ctx, f.owner.actor, { organizationId: f.org.id, limit: 1 });
     const opts = { timeZone: 'Europe/Paris', now: db.clock.now() };
     expect(auditLines(page, opts, wordsFor('fr'))).toEqual([
-      `11 mars, 09:00 — ${member.email} a demandé 3 sièges Pro, 30,00\u00a0€ maintenant (au prorata), approbation requise.`,
+      `11 mars, 09:00 — ${member.email} a demandé 3 licences Pro, 30,00\u00a0€ maintenant (au prorata), approbation requise.`,
     ]);
     expect(auditLines(page, opts, wordsFor('nl'))).toEqual([
       `11 mrt, 09:00 — ${member.email} heeft 3 Pro-licenties aangevraagd, nu €\u00a030,00 (naar rato), goedkeuring nodig.`,
@@ -140,7 +140,7 @@ describe('audit sentences in the reader’s language', () => {
   it('French: names and plans as given, money and times the French way', () => {
     expect(auditLines(page, opts, wordsFor('fr'))).toEqual(
       [
-        'Ana Lima a attribué un siège Business à Ben (auparavant Pro).',
+        'Ana Lima a attribué une licence Business à Ben (auparavant Pro).',
         'Ana Lima a modifié les réglages : approbation automatique sous 1\u202f234,50\u00a0€.',
         'Le prélèvement de renouvellement de 90,00\u00a0€ a été refusé : card_declined ; plus aucune tentative.',
       ].map((line) => `8 déc., 21:20 — ${line}`),

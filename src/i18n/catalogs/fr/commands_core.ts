@@ -9,7 +9,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.grammar.unreadable': 'Cette commande est illisible. Tapez `help` pour voir la liste.',
   'commands_core.args.on_off': 'Indiquez on ou off : `{usage}`.',
   'commands_core.args.who': 'Désignez une personne par mention ou par e-mail : `{usage}`.',
-  'commands_core.args.plan': 'Indiquez une offre : `{usage}` (voir `plans`).',
+  'commands_core.args.plan': 'Indiquez un plan : `{usage}` (voir `plans`).',
   'commands_core.args.page': 'La page doit être un nombre à partir de 1 : `{usage}`.',
   'commands_core.args.unexpected': '« {word} » inattendu : `{usage}`.',
 
@@ -26,7 +26,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.context.not_linked':
     '{platform, select, teams {Ce tenant Teams} other {Cet espace de travail}} n’est lié à aucune organisation.',
   'commands_core.context.not_linked_next':
-    'Un propriétaire ou un administrateur peut le lier avec `org link` depuis un espace lié, ou en créer une ici avec `org create <name>`.',
+    'Un propriétaire ou un administrateur peut le lier avec `org link` depuis un espace de travail lié, ou en créer une ici avec `org create <name>`.',
   'commands_core.context.not_member':
     'Vous n’êtes pas membre de l’organisation liée à {platform, select, teams {ce tenant Teams} other {cet espace de travail}}.',
   'commands_core.context.not_member_next':
@@ -42,13 +42,13 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.paging.next': 'Page {page} sur {pages} ▶',
 
   'commands_core.invitation.accepted':
-    'Bienvenue dans {organization} ! {outcome, select, seat {Vous avez une licence {plan}} no_free_seat {Aucune licence de l’offre prévue n’était libre : vous commencez sur Free et votre administrateur est prévenu} other {Vous êtes sur l’offre Free jusqu’à ce qu’un administrateur vous attribue une licence}}. Votre offre personnelle est suspendue tant que l’organisation paie.',
+    'Bienvenue dans {organization} ! {outcome, select, seat {Vous avez une licence {plan}} no_free_seat {Aucune licence du plan prévu n’était libre : vous commencez sur Free et votre administrateur est prévenu} other {Vous êtes sur le plan Free jusqu’à ce qu’un administrateur vous attribue une licence}}. Votre plan personnel est suspendu tant que l’organisation paie.',
   'commands_core.invitation.declined': 'Vous avez décliné l’invitation. Rien ne change pour vous.',
   'commands_core.purchase.seats': '{count, plural, one {# licence {plan}} other {# licences {plan}}}',
   'commands_core.purchase.expired':
     'Le devis pour {seats} a expiré, rien n’a donc été facturé. Refaites la demande avec `add {quantity} {code}`.',
   'commands_core.purchase.already_decided':
-    'Déjà traité : {seats}, {status, select, unconfirmed {pas encore confirmé} withdrawn {annulé} pending {en attente d’un approbateur} approved {approuvé, paiement en cours} charged {approuvé et payé} payment_failed {approuvé, mais le paiement a échoué} rejected {refusé} other {expiré}} par {decider}. Rien n’a changé.',
+    'Demande déjà traitée : {seats}, {status, select, unconfirmed {pas encore confirmée} withdrawn {annulée} pending {en attente d’un approbateur} approved {approuvée, paiement en cours} charged {approuvée et payée} payment_failed {approuvée, mais le paiement a échoué} rejected {refusée} other {expirée}} par {decider}. Rien n’a changé.',
   'commands_core.purchase.payment_failed':
     'Approuvé, mais le paiement a échoué : {reason} Aucune licence n’a été ajoutée ; mettez à jour le moyen de paiement et refaites la demande.',
   'commands_core.purchase.approved':
@@ -57,7 +57,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.purchase.rejected': 'Refusé : {seats}. Le demandeur est prévenu.',
   'commands_core.purchase_form.quantity': 'Le nombre de licences doit être un nombre entier de 1 à {max}.',
   'commands_core.purchase_form.quantity_field': 'Saisissez un nombre de 1 à {max}.',
-  'commands_core.purchase_form.plan': 'Choisissez une offre.',
+  'commands_core.purchase_form.plan': 'Choisissez un plan.',
   'commands_core.billing.saved': 'Coordonnées de facturation enregistrées.',
   'commands_core.idle.gave_back':
     'Vous avez rendu votre licence {plan} dans {organization}. Vous y êtes désormais sur Free ; demandez à un administrateur si vous avez de nouveau besoin d’une licence.',
@@ -76,7 +76,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.org.cancelled':
     'Résilié. Tout le monde garde l’accès jusqu’au {day} ; `cancel undo` annule la résiliation d’ici là.',
   'commands_core.org.deleted':
-    '{organization} est supprimée. {count, plural, one {# membre est revenu à son offre personnelle} other {# membres sont revenus à leur offre personnelle}}.',
+    '{organization} est supprimée. {count, plural, one {# membre est revenu à son plan personnel} other {# membres sont revenus à leur plan personnel}}.',
   'commands_core.unassign.done':
     '{email} est désormais sur Free ; sa licence {plan} est libre pour quelqu’un d’autre.',
 };

@@ -3,7 +3,7 @@ import type { Translation } from '../translation.ts';
 
 export const common: Translation<typeof en> = {
   'common.internal_error':
-    "Un problème est survenu de notre côté et rien n'a été modifié. Réessayez dans une minute.",
+    'Un problème est survenu de notre côté et rien n’a été modifié. Réessayez dans une minute.',
   'common.language.name': '{locale, select, en {anglais} fr {français} nl {néerlandais} other {{locale}}}',
   'common.language.auto': 'Je vous écrirai de nouveau dans la langue de votre messagerie.',
   'common.language.set': 'Désormais, je vous écris en français.',

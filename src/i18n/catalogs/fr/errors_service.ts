@@ -9,19 +9,19 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.common.no_payment_method': 'Aucun moyen de paiement n’est enregistré pour vous.',
   'errors_service.common.offboarded': 'Le compte {email} a été désactivé.',
 
-  'errors_service.idle_offer.not_found': 'Vous n’avez pas d’offre de licence de ce type.',
+  'errors_service.idle_offer.not_found': 'Vous n’avez aucune proposition de ce type concernant une licence.',
   'errors_service.idle_offer.not_found_next': 'Consultez vos derniers messages de Seatkeeper.',
   'errors_service.idle_offer.kept': 'Vous avez déjà choisi de garder votre licence {plan} chez {org}.',
   'errors_service.idle_offer.given_back': 'Vous avez déjà rendu votre licence {plan} chez {org}.',
   'errors_service.idle_offer.reclaimed':
     'Votre licence {plan} chez {org} a déjà été libérée : personne n’a répondu sous 7 jours.',
   'errors_service.idle_offer.void':
-    'Cette offre sur votre licence {plan} chez {org} ne s’applique plus (la licence a resservi ou a changé).',
+    'Cette proposition concernant votre licence {plan} chez {org} ne s’applique plus (la licence a de nouveau été utilisée ou a changé).',
   'errors_service.idle_offer.ask_admin':
     'Demandez une licence à un administrateur si vous en avez de nouveau besoin.',
   'errors_service.idle_offer.not_holder': 'Vous n’avez plus cette licence {plan} chez {org}.',
   'errors_service.idle_offer.frozen':
-    'Cette licence relève d’un contrat déconnecté : ses formules ne peuvent pas changer.',
+    'Cette licence relève d’un contrat déconnecté, dont les plans ne peuvent plus changer.',
   'errors_service.idle_offer.frozen_next': 'Demandez d’abord à un administrateur de reconnecter le contrat.',
 
   'errors_service.invitation.closed':
@@ -65,7 +65,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.chat_access.unconfirmed_next':
     'Confirmez votre adresse e-mail dans {platform}, puis réessayez.',
   'errors_service.chat_access.outside':
-    'Aucune demande, invitation, personne ni organisation de ce type dans l’organisation de cet espace de travail.',
+    'Rien de tel (demande, invitation, membre ou organisation) dans l’organisation de cet espace de travail.',
   'errors_service.chat_access.outside_next': 'Relancez la commande ici pour voir ce qui existe.',
 
   'errors_service.contract.key_invalid': 'Cette clé de connexion est inconnue ou a expiré.',
@@ -113,24 +113,24 @@ export const errors_service: Translation<typeof en> = {
     'Saisie invalide : startsAt « {starts} » est dans le futur.',
   'errors_service.external_contract.future_start_next':
     'Créez le contrat à sa date de début ou après, ou omettez startsAt pour commencer maintenant.',
-  'errors_service.external_contract.plan_twice': 'Saisie invalide : la formule « {plan} » figure deux fois.',
+  'errors_service.external_contract.plan_twice': 'Saisie invalide : le plan « {plan} » figure deux fois.',
   'errors_service.external_contract.plan_twice_next':
-    'Indiquez chaque formule une seule fois avec sa quantité totale.',
-  'errors_service.external_contract.no_plan': 'Aucune formule ne s’appelle « {plan} ».',
-  'errors_service.external_contract.no_plan_next': 'Formules : {plans}.',
+    'Indiquez chaque plan une seule fois, avec sa quantité totale.',
+  'errors_service.external_contract.no_plan': 'Aucun plan ne s’appelle « {plan} ».',
+  'errors_service.external_contract.no_plan_next': 'Plans : {plans}.',
   'errors_service.external_contract.free_plan':
-    'Saisie invalide : la formule gratuite n’a pas de licences à vendre.',
-  'errors_service.external_contract.free_plan_next': 'Choisissez une formule payante : {plans}.',
+    'Saisie invalide : le plan gratuit n’a aucune licence à vendre.',
+  'errors_service.external_contract.free_plan_next': 'Choisissez un plan payant : {plans}.',
   'errors_service.external_contract.currencies':
-    'Saisie invalide : les formules sont dans des devises différentes ({currencies}).',
+    'Saisie invalide : les prix des plans sont dans des devises différentes ({currencies}).',
   'errors_service.external_contract.currencies_next':
-    'Regroupez dans un contrat des formules d’une seule devise ; un contrat par devise.',
+    'Ne réunissez dans un contrat que des plans d’une même devise ; un contrat par devise.',
   'errors_service.external_contract.key_reused': 'Cette Idempotency-Key a déjà servi pour un autre contrat.',
   'errors_service.external_contract.key_reused_next':
     'Envoyez une nouvelle clé pour un nouveau contrat, ou renvoyez la requête d’origine sans la modifier.',
 
   'errors_service.org.needs_business':
-    'Vous avez la formule {plan} ; créer une organisation nécessite la formule business.',
+    'Vous avez le plan {plan} ; pour créer une organisation, il faut le plan Business.',
   'errors_service.org.needs_business_next':
     'Passez d’abord à Business (`upgrade`), puis créez l’organisation.',
   'errors_service.org.no_payment_method_next':
@@ -139,7 +139,8 @@ export const errors_service: Translation<typeof en> = {
     'Cet espace de travail est déjà lié à une autre organisation, et un espace de travail ne sert qu’une organisation.',
   'errors_service.org.workspace_taken_next':
     'Créez la nouvelle organisation depuis un espace de travail ou un tenant pas encore lié.',
-  'errors_service.org.first_invoice_failed': 'La première facture de {org} a échoué : {reason}',
+  'errors_service.org.first_invoice_failed':
+    'Le paiement de la première facture de {org} a échoué : {reason}',
   'errors_service.org.first_invoice_failed_next':
     'Mettez à jour votre moyen de paiement, puis relancez `org create {org}` pour réessayer.',
   'errors_service.org.delete_wrong_name': '« {typed} » n’est pas le nom de l’organisation.',
@@ -198,7 +199,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.request.pending_next':
     'Terminez l’ajout du moyen de paiement (le lien donné par `org create`), puis redemandez.',
   'errors_service.request.free_plan': '{plan} est gratuit et ne nécessite pas de licence.',
-  'errors_service.request.free_plan_next': 'Demandez une formule payante, par exemple `add 1 pro`.',
+  'errors_service.request.free_plan_next': 'Demandez un plan payant, par exemple `add 1 pro`.',
   'errors_service.request.suspended': 'Les licences de {org} sont suspendues : un paiement est en retard.',
   'errors_service.request.suspended_next':
     'Mettez à jour le moyen de paiement ; le paiement en retard est prélevé dans l’heure et les licences reviennent.',
@@ -219,8 +220,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.role.invite_again': 'Invitez d’abord cette personne à nouveau.',
   'errors_service.role.owner': '{email} est le propriétaire.',
   'errors_service.role.owner_next': 'Transférez d’abord la propriété avec `owner <who>`.',
-  'errors_service.role.approver':
-    '{email} approuve les achats : seul le propriétaire peut lui retirer ce droit.',
+  'errors_service.role.approver': '{email} est approbateur : seul le propriétaire peut lui retirer ce rôle.',
   'errors_service.role.not_admin': '{email} n’est pas administrateur.',
   'errors_service.role.not_admin_next':
     'Nommez d’abord cette personne administrateur : `role {email} admin`.',
@@ -232,18 +232,17 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.seat.none_next': 'Attribuez-en une avec `assign`.',
   'errors_service.seat.auto_renew_same':
     'Le renouvellement automatique est déjà {state, select, on {activé} other {désactivé}} pour {email}.',
-  'errors_service.seat.already_free': '{email} est déjà sur la formule Free.',
+  'errors_service.seat.already_free': '{email} est déjà sur le plan Free.',
 
   'errors_service.settings.same': 'Ce réglage est déjà en place.',
 
-  'errors_service.upgrade.same': 'Vous avez déjà la formule {plan}.',
+  'errors_service.upgrade.same': 'Vous avez déjà le plan {plan}.',
   'errors_service.upgrade.same_business_next': 'Allez-y : `org create <name>`.',
-  'errors_service.upgrade.above': 'Vous avez la formule {current}, supérieure à {plan}.',
-  'errors_service.upgrade.above_next':
-    'Rien à mettre à niveau ; changez de formule dans le produit lui-même.',
+  'errors_service.upgrade.above': 'Vous avez le plan {current}, supérieur à {plan}.',
+  'errors_service.upgrade.above_next': 'Rien à mettre à niveau ; changez de plan dans le produit lui-même.',
   'errors_service.upgrade.no_payment_method_next':
-    'Ajoutez une carte ou un autre moyen de paiement, puis passez à la formule supérieure.',
-  'errors_service.upgrade.payment_failed': 'Le paiement de la formule {plan} a échoué : {reason}',
+    'Ajoutez une carte ou un autre moyen de paiement, puis passez au plan supérieur.',
+  'errors_service.upgrade.payment_failed': 'Le paiement du plan {plan} a échoué : {reason}',
   'errors_service.upgrade.payment_failed_next': 'Mettez à jour votre moyen de paiement et réessayez.',
   'errors_service.contract.none_to_connect': 'Vous ne gérez aucun contrat en attente de connexion.',
   'errors_service.contract.none_to_connect_next':

@@ -7,7 +7,7 @@ export const handlers_org: Translation<typeof en> = {
   'handlers_org.org_create.awaits_payment':
     '{organization} est créée et attend votre moyen de paiement. Ajoutez-le ici : {url} — l’organisation sera active dès qu’il sera enregistré, et vous en serez informé.',
   'handlers_org.org_create.created':
-    '{organization} est créée. Vous en êtes le propriétaire, avec une licence Business payée par l’organisation ; votre propre formule est suspendue. {period, select, year {La première année ({amount}) est débitée} other {Le premier mois ({amount}) est débité}} de votre moyen de paiement. Invitez des personnes avec `invite <who>`.',
+    '{organization} est créée. Vous en êtes le propriétaire, avec une licence Business payée par l’organisation ; votre propre plan est suspendu. {period, select, year {La première année ({amount}) est débitée} other {Le premier mois ({amount}) est débité}} de votre moyen de paiement. Invitez des personnes avec `invite <who>`.',
   'handlers_org.org_link.not_here':
     'Tapez `org link <code>` dans l’espace de travail Slack ou le tenant Teams à lier, pas ici.',
   'handlers_org.org_link.linked':

@@ -11,9 +11,9 @@ export const handlers_people: Translation<typeof en> = {
     '{count, plural, one {# personne invitée} other {# personnes invitées}} en tant que {count, plural, one {{role, select, admin {administrateur} other {membre}}} other {{role, select, admin {administrateurs} other {membres}}}}{withPlan, select, yes {, avec une licence {plan}} other {}} : {emails}. Chaque invité reçoit un message pour accepter ; l’invitation est valable {days, plural, one {# jour} other {# jours}}.',
   'handlers_people.invite.nobody_new': 'Personne de nouveau à inviter.',
   'handlers_people.invite.short':
-    '{free, plural, =0 {Aucune licence {plan} n’est libre} one {Seulement # licence {plan} libre} other {Seulement # licences {plan} libres}} pour l’instant : {all, select, yes {ces personnes rejoignent} other {{short, plural, one {# personne rejoint} other {# personnes rejoignent}}}} la formule Free sauf si des licences se libèrent. Achetez-en {short, plural, one {une} other {davantage}} avec `add {shortText} {code}`.',
+    '{free, plural, =0 {Aucune licence {plan} n’est libre} one {Seulement # licence {plan} libre} other {Seulement # licences {plan} libres}} pour l’instant : {all, select, yes {ces personnes seront} other {{short, plural, one {# personne sera} other {# personnes seront}}}} sur le plan Free, sauf si des licences se libèrent. Achetez-en {short, plural, one {une} other {davantage}} avec `add {shortText} {code}`.',
   'handlers_people.invite.former_approver':
-    '{email} approuvait la facturation avant son départ et revient sans ce droit : une fois l’invitation acceptée, le propriétaire peut le lui rendre avec {role, select, admin {} other {`role {email} admin`, puis }}`role {email} approver`.',
+    '{email} était approbateur avant son départ et revient sans ce rôle : une fois l’invitation acceptée, le propriétaire peut le lui rendre avec {role, select, admin {} other {`role {email} admin`, puis }}`role {email} approver`.',
   'handlers_people.invite.note_title': 'Remarque',
   'handlers_people.invite.skipped_title': 'Ignorés',
   'handlers_people.invite.skipped':
@@ -43,7 +43,7 @@ export const handlers_people: Translation<typeof en> = {
   'handlers_people.contract.key':
     'Collez la clé de connexion transmise par le gestionnaire du contrat : `{usage}`.',
   'handlers_people.contract.done':
-    'Le contrat est connecté à {org} : ses formules peuvent désormais être attribuées (voir `status`).',
+    'Le contrat est connecté à {org} : ses licences peuvent désormais être attribuées (voir `status`).',
   'handlers_people.audit.limit': 'La limite doit être comprise entre 1 et {max}.',
   'handlers_people.audit.last':
     '{total, plural, one {La dernière modification} other {Les {totalText} dernières modifications}}{withWho, select, yes { concernant {who}} other {}}{paged, select, yes {, page {page} sur {pages}} other {}} :',

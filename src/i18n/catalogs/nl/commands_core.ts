@@ -9,12 +9,12 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.grammar.unreadable': 'Dat commando kon ik niet lezen. Typ `help` voor de lijst.',
   'commands_core.args.on_off': 'Zeg on of off: `{usage}`.',
   'commands_core.args.who': 'Noem iemand met een vermelding of e-mailadres: `{usage}`.',
-  'commands_core.args.plan': 'Noem een abonnement: `{usage}` (zie `plans`).',
+  'commands_core.args.plan': 'Noem een plan: `{usage}` (zie `plans`).',
   'commands_core.args.page': 'De pagina moet een getal vanaf 1 zijn: `{usage}`.',
   'commands_core.args.unexpected': 'Onverwacht "{word}": `{usage}`.',
 
   'commands_core.dispatch.unstorable':
-    'Die tekst bevat een besturingsteken (zoals NUL) of beschadigde tekst, die niet kan worden opgeslagen. Typ hem opnieuw zonder.',
+    'Die tekst bevat een stuurteken (zoals NUL) of beschadigde tekst, die niet kan worden opgeslagen. Typ hem opnieuw zonder.',
   'commands_core.dispatch.stale':
     '{kind, select, form {Dat formulier} other {Die knop}} is niet meer geldig. Voer het commando opnieuw uit.',
   'commands_core.errors.upgrade_button': 'Upgraden naar Business',
@@ -24,11 +24,11 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.context.no_email': 'Ik zie geen e-mailadres voor die persoon.',
   'commands_core.context.no_email_next': 'Gebruik in plaats daarvan hun e-mailadres.',
   'commands_core.context.not_linked':
-    '{platform, select, teams {Deze Teams-tenant} other {Deze werkruimte}} is niet gekoppeld aan een organisatie.',
+    '{platform, select, teams {Deze Teams-tenant} other {Deze workspace}} is niet gekoppeld aan een organisatie.',
   'commands_core.context.not_linked_next':
-    'Een eigenaar of beheerder kan hem koppelen met `org link` vanuit een gekoppelde werkruimte, of hier een organisatie maken met `org create <name>`.',
+    'Een eigenaar of beheerder kan hem koppelen met `org link` vanuit een gekoppelde workspace, of hier een organisatie maken met `org create <name>`.',
   'commands_core.context.not_member':
-    'Je bent geen lid van de organisatie waaraan {platform, select, teams {deze Teams-tenant} other {deze werkruimte}} is gekoppeld.',
+    'Je bent geen lid van de organisatie waaraan {platform, select, teams {deze Teams-tenant} other {deze workspace}} is gekoppeld.',
   'commands_core.context.not_member_next': 'Vraag een van de eigenaren of beheerders om je uit te nodigen.',
   'commands_core.context.no_organization': 'Je zit nog niet in een organisatie.',
   'commands_core.context.no_organization_next':
@@ -41,7 +41,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.paging.next': 'Pagina {page} van {pages} ▶',
 
   'commands_core.invitation.accepted':
-    'Welkom bij {organization}! {outcome, select, seat {Je hebt een {plan}-licentie} no_free_seat {Er was geen licentie van het geplande abonnement vrij, dus je begint op Free; je beheerder is op de hoogte gebracht} other {Je zit op het Free-abonnement tot een beheerder je een licentie geeft}}. Je eigen abonnement staat stil zolang de organisatie betaalt.',
+    'Welkom bij {organization}! {outcome, select, seat {Je hebt een {plan}-licentie} no_free_seat {Er was geen licentie van het geplande plan vrij, dus je begint op Free; je beheerder is op de hoogte gebracht} other {Je zit op het Free-plan tot een beheerder je een licentie geeft}}. Je eigen plan staat stil zolang de organisatie betaalt.',
   'commands_core.invitation.declined': 'Je hebt de uitnodiging afgeslagen. Er verandert niets voor je.',
   'commands_core.purchase.seats': '{count, plural, one {# {plan}-licentie} other {# {plan}-licenties}}',
   'commands_core.purchase.expired':
@@ -56,7 +56,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.purchase.rejected': 'Afgewezen: {seats}. De aanvrager is op de hoogte gebracht.',
   'commands_core.purchase_form.quantity': 'Het aantal licenties moet een heel getal van 1 tot {max} zijn.',
   'commands_core.purchase_form.quantity_field': 'Vul 1 tot {max} in.',
-  'commands_core.purchase_form.plan': 'Kies een abonnement.',
+  'commands_core.purchase_form.plan': 'Kies een plan.',
   'commands_core.billing.saved': 'Factuurgegevens opgeslagen.',
   'commands_core.idle.gave_back':
     'Je hebt je {plan}-licentie in {organization} teruggegeven. Je zit daar nu op Free; vraag een beheerder als je weer een licentie nodig hebt.',
@@ -73,6 +73,6 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.org.cancelled':
     'Opgezegd. Iedereen houdt toegang tot {day}; met `cancel undo` draai je het tot dan terug.',
   'commands_core.org.deleted':
-    '{organization} is verwijderd. {count, plural, one {# lid is} other {# leden zijn}} teruggegaan naar hun eigen abonnement.',
+    '{organization} is verwijderd. {count, plural, one {# lid is} other {# leden zijn}} teruggegaan naar hun eigen plan.',
   'commands_core.unassign.done': '{email} zit nu op Free; de {plan}-licentie is vrij voor iemand anders.',
 };

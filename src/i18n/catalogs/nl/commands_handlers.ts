@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.summary.add':
     'Meer licenties aanvragen: toont de offerte naar rato en stuurt die ter goedkeuring door.',
-  'commands_handlers.summary.assign': 'Geef een lid een vrije licentie van een abonnement.',
+  'commands_handlers.summary.assign': 'Geef een lid een vrije licentie van een plan.',
   'commands_handlers.summary.audit': 'De laatste wijzigingen: wie deed wat, en wanneer, in jouw tijdzone.',
   'commands_handlers.summary.autoassign':
     'Geef automatisch een vrije licentie zodra een lid voor het eerst een betaalde functie gebruikt.',
@@ -15,7 +15,7 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.summary.contract_connect':
     'Koppel een contract aan deze organisatie met de koppelsleutel.',
   'commands_handlers.summary.contract_disconnect':
-    'Ontkoppel het gekoppelde contract (de abonnementen worden bevroren).',
+    'Ontkoppel het gekoppelde contract (de plannen ervan worden bevroren).',
   'commands_handlers.summary.contract_key':
     'Contractbeheerders: toon de sleutel die je contract aan een organisatie koppelt.',
   'commands_handlers.summary.edition': 'Wijzig de editie: standard of plus (eigenaar).',
@@ -25,21 +25,20 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.summary.language':
     'Kies de taal waarin ik je schrijf; beheerders stellen de standaard van de organisatie in.',
   'commands_handlers.summary.members':
-    'Wie er in de organisatie zit, met rol en abonnement; openstaande uitnodigingen. `--former`: de oud-leden.',
+    'Wie er in de organisatie zit, met rol en plan; openstaande uitnodigingen. `--former`: de oud-leden.',
   'commands_handlers.summary.module': 'Een extra module toevoegen of verwijderen (eigenaar).',
   'commands_handlers.summary.offboard':
     'Vertrekkers uitschrijven; zonder namen opent het uitschrijfformulier.',
   'commands_handlers.summary.org_create':
-    'Maak een organisatie die voor haar leden betaalt (vereist het Business-abonnement).',
+    'Maak een organisatie die voor haar leden betaalt (vereist het Business-plan).',
   'commands_handlers.summary.org_delete':
-    'Verwijder de organisatie; iedereen gaat terug naar het eigen abonnement (eigenaar).',
+    'Verwijder de organisatie; iedereen gaat terug naar het eigen plan (eigenaar).',
   'commands_handlers.summary.org_link':
     'Koppel nog een Slack-workspace of Teams-tenant: `org link` hier geeft een eenmalige code, `org link <code>` daar gebruikt die (beheerders).',
   'commands_handlers.summary.org_unlink':
     'Ontkoppel deze workspace of tenant van de organisatie (eigenaar; niet de laatste).',
   'commands_handlers.summary.owner': 'Draag het eigenaarschap over aan een ander lid (eigenaar).',
-  'commands_handlers.summary.plans':
-    'De abonnementen waarvan je licenties kunt kopen, met prijzen en functies.',
+  'commands_handlers.summary.plans': 'De plannen waarvan je licenties kunt kopen, met prijzen en functies.',
   'commands_handlers.summary.renew':
     'Zet automatisch verlengen van een licentie aan of uit (uit: bruikbaar tot het einde van de periode, daarna niet meer gefactureerd).',
   'commands_handlers.summary.requests': 'Aanvragen voor licenties en hun status.',
@@ -52,10 +51,10 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.summary.scim_token':
     'Koppel een identiteitsprovider (Okta, Entra ID): de SCIM-basis-URL en een bearer-token, één keer getoond; opnieuw: een nieuw token (beheerders).',
   'commands_handlers.summary.status':
-    'Licenties per abonnement: gekocht, toegewezen, vrij, aflopend, verlengdatum (leden: je eigen abonnement).',
+    'Licenties per plan: gekocht, toegewezen, vrij, aflopend, verlengdatum (leden: je eigen plan).',
   'commands_handlers.summary.unassign': 'Zet een lid terug op gratis; toont eerst wat er niet meer werkt.',
   'commands_handlers.summary.upgrade':
-    'Upgrade je eigen abonnement naar Business (nodig om een organisatie te maken).',
+    'Upgrade je eigen plan naar Business (nodig om een organisatie te maken).',
 
   'commands_handlers.help.title': 'Seatkeeper-commando’s (typ `help <command>` voor uitleg over één):',
   'commands_handlers.help.section': 'Commando’s',
@@ -70,7 +69,7 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.status.cancelled': 'Opgezegd: toegang tot {day}.',
   'commands_handlers.status.headline':
     '{organization}: {assigned, number} van {purchased, plural, one {# licentie} other {# licenties}} toegewezen, {free, number} vrij.',
-  'commands_handlers.status.section': 'Licenties per abonnement',
+  'commands_handlers.status.section': 'Licenties per plan',
   'commands_handlers.status.no_seats': 'Nog geen licenties. Koop ze met `add <n> <plan>`.',
   'commands_handlers.status.autoassign': 'Automatisch toewijzen',
   'commands_handlers.status.on_off': '{on, select, yes {aan} other {uit}}',
@@ -79,12 +78,12 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.status.undelivered_value':
     '{count, plural, one {# bericht kon niet worden afgeleverd} other {# berichten konden niet worden afgeleverd}}; controleer de toegang van de chat-app',
   'commands_handlers.status.member':
-    'Je bent {role, select, admin {beheerder} other {lid}} van {organization} met het {plan}-abonnement. Meer licenties nodig? Vraag ze aan met `add <n> <plan>`.',
+    'Je bent {role, select, admin {beheerder} other {lid}} van {organization} met het {plan}-plan. Meer licenties nodig? Vraag ze aan met `add <n> <plan>`.',
   'commands_handlers.status.your_organization': 'je organisatie',
 
   'commands_handlers.add.form_title': 'Licenties kopen',
   'commands_handlers.add.form_submit': 'Offerte opvragen',
-  'commands_handlers.add.form_plan': 'Abonnement',
+  'commands_handlers.add.form_plan': 'Plan',
   'commands_handlers.add.form_quantity': 'Aantal licenties',
   'commands_handlers.add.charged_now': 'Nu in rekening gebracht (naar rato)',
   'commands_handlers.add.recurring': 'Nieuw terugkerend totaal',
@@ -119,8 +118,8 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.offboard.named': '{names} uitschrijven? Controleer de opties en verstuur.',
   'commands_handlers.offboard.pick': 'Kies de vertrekkers en wat er met hun licenties gebeurt.',
   'commands_handlers.plans.title':
-    'Abonnementen (prijs per licentie; boven {seats, number} licenties van een abonnement krijg je staffelkorting):',
-  'commands_handlers.plans.section': 'Abonnementen',
+    'Plannen (prijs per licentie; boven {seats, number} licenties van een plan krijg je staffelkorting):',
+  'commands_handlers.plans.section': 'Plannen',
   'commands_handlers.plans.line': '{name} (`{code}`): {monthly}/maand of {yearly}/jaar — {features}',
   'commands_handlers.requests.none':
     'Nog geen aanvragen voor licenties. Vraag licenties aan met `add <n> <plan>`.',
@@ -137,13 +136,13 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.unassign.question': '{member} van {from} naar Free zetten?',
   'commands_handlers.unassign.section': 'Wat er verandert',
   'commands_handlers.unassign.button': 'Naar Free zetten',
-  'commands_handlers.unassign.confirm_title': 'Abonnement weghalen?',
+  'commands_handlers.unassign.confirm_title': 'Plan weghalen?',
   'commands_handlers.unassign.confirm_deny': 'Annuleren',
   'commands_handlers.renew.on': 'De {plan}-licentie van {member} wordt verlengd op {day}.',
   'commands_handlers.renew.off':
     'De {plan}-licentie van {member} blijft bruikbaar tot {day} en wordt daarna niet verlengd of gefactureerd.',
   'commands_handlers.cancel.question':
-    'Je abonnement opzeggen? Iedereen houdt toegang tot het einde van de betaalde periode; daarna gaan leden terug naar hun eigen abonnement. Tot dan kun je het terugdraaien met `cancel undo`.',
+    'Je abonnement opzeggen? Iedereen houdt toegang tot het einde van de betaalde periode; daarna gaan leden terug naar hun eigen plan. Tot dan kun je het terugdraaien met `cancel undo`.',
   'commands_handlers.cancel.button': 'Abonnement opzeggen',
   'commands_handlers.cancel.confirm_title': 'Het abonnement opzeggen?',
   'commands_handlers.cancel.confirm_text': 'De toegang blijft tot het einde van de betaalde periode.',
@@ -152,21 +151,21 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.cancel_undo.done':
     'De opzegging is teruggedraaid: het abonnement wordt verlengd zoals voorheen.',
   'commands_handlers.autoassign.on':
-    'Automatisch toewijzen staat aan: een lid dat voor het eerst een betaalde functie gebruikt, krijgt een vrije licentie van het goedkoopste abonnement met die functie.',
+    'Automatisch toewijzen staat aan: een lid dat voor het eerst een betaalde functie gebruikt, krijgt een vrije licentie van het goedkoopste plan met die functie.',
   'commands_handlers.autoassign.off': 'Automatisch toewijzen staat uit: licenties wijs je toe met `assign`.',
   'commands_handlers.owner.done':
     '{owner} is nu eigenaar van {organization}. Jij blijft beheerder en goedkeurder.',
   'commands_handlers.upgrade.done':
-    'Je hebt nu het Business-abonnement ({amount} per maand, voor jouw rekening). Maak je organisatie met `org create <name>`.',
+    'Je hebt nu het Business-plan ({amount} per maand, voor jouw rekening). Maak je organisatie met `org create <name>`.',
   'commands_handlers.edition.done': 'De editie is nu {edition}.',
   'commands_handlers.module.done':
     '{op, select, add {De module {module} is toegevoegd.} other {De module {module} is verwijderd.}}',
   'commands_handlers.contract_disconnect.done':
-    'Het contract is ontkoppeld van {organization}. De licenties blijven zoals ze zijn, maar abonnementen kunnen niet meer wijzigen.',
+    'Het contract is ontkoppeld van {organization}. De licenties blijven zoals ze zijn, maar de plannen kunnen niet meer wijzigen.',
   'commands_handlers.scim_off.done':
     'Het SCIM-token van {organization} is ingetrokken: de identiteitsprovider kan geen accounts meer aanmaken of uitschrijven. Leden blijven zoals ze zijn; `scim token` koppelt hem opnieuw.',
   'commands_handlers.org_delete.question':
-    '{organization} verwijderen? Elk lid gaat terug naar het eigen abonnement en de licenties stoppen. Dit kun je niet ongedaan maken.',
+    '{organization} verwijderen? Elk lid gaat terug naar het eigen plan en de licenties stoppen. Dit kun je niet ongedaan maken.',
   'commands_handlers.org_delete.form_title': '{organization} verwijderen',
   'commands_handlers.org_delete.form_submit': 'Organisatie verwijderen',
   'commands_handlers.org_delete.confirm_name': 'Typ {organization} om te bevestigen',

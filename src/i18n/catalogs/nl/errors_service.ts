@@ -9,24 +9,24 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.common.no_payment_method': 'Er staat geen betaalmethode voor je geregistreerd.',
   'errors_service.common.offboarded': '{email} is gedeactiveerd.',
 
-  'errors_service.idle_offer.not_found': 'Er is geen licentie-aanbod van deze soort voor je.',
+  'errors_service.idle_offer.not_found': 'Dat voorstel over een licentie bestaat niet voor jou.',
   'errors_service.idle_offer.not_found_next': 'Bekijk je laatste berichten van Seatkeeper.',
   'errors_service.idle_offer.kept': 'Je hebt al gekozen om je {plan}-licentie bij {org} te houden.',
   'errors_service.idle_offer.given_back': 'Je hebt je {plan}-licentie bij {org} al teruggegeven.',
   'errors_service.idle_offer.reclaimed':
     'Je {plan}-licentie bij {org} is al vrijgegeven: niemand reageerde binnen 7 dagen.',
   'errors_service.idle_offer.void':
-    'Dit aanbod over je {plan}-licentie bij {org} geldt niet meer (de licentie is weer gebruikt of gewijzigd).',
+    'Dit voorstel over je {plan}-licentie bij {org} geldt niet meer (de licentie is weer gebruikt of gewijzigd).',
   'errors_service.idle_offer.ask_admin': 'Vraag een beheerder om een licentie als je er weer een nodig hebt.',
   'errors_service.idle_offer.not_holder': 'Je hebt die {plan}-licentie bij {org} niet meer.',
   'errors_service.idle_offer.frozen':
-    'Die licentie hoort bij een ontkoppeld contract, dus de abonnementen kunnen niet veranderen.',
+    'Die licentie hoort bij een ontkoppeld contract, dus de plannen ervan kunnen niet wijzigen.',
   'errors_service.idle_offer.frozen_next': 'Vraag een beheerder om het contract eerst opnieuw te koppelen.',
 
   'errors_service.invitation.closed':
     'Deze uitnodiging is {state, select, accepted {geaccepteerd} declined {afgewezen} revoked {ingetrokken} expired {verlopen} other {{state}}}.',
   'errors_service.invitation.invite_again': 'Vraag een beheerder om je opnieuw uit te nodigen.',
-  'errors_service.invitation.not_found_for_you': 'Er is geen uitnodiging van deze soort voor je.',
+  'errors_service.invitation.not_found_for_you': 'Die uitnodiging bestaat niet voor jou.',
   'errors_service.invitation.not_found_for_you_next':
     'Vraag degene die je uitnodigde om hem opnieuw te sturen.',
   'errors_service.invitation.already_member': 'Je bent al lid van {org}.',
@@ -37,11 +37,11 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.invitation.already_closed':
     'Deze uitnodiging is al {state, select, accepted {geaccepteerd} declined {afgewezen} revoked {ingetrokken} expired {verlopen} other {{state}}}.',
 
-  'errors_service.purchase.not_found': 'Dat aankoopverzoek bestaat niet.',
-  'errors_service.purchase.not_found_next': 'Openstaande verzoeken zie je met `requests`.',
+  'errors_service.purchase.not_found': 'Die aankoopaanvraag bestaat niet.',
+  'errors_service.purchase.not_found_next': 'Openstaande aanvragen zie je met `requests`.',
   'errors_service.purchase.cancelling': '{org} is opgezegd per einde periode en koopt geen licenties meer.',
   'errors_service.purchase.cancelling_next':
-    'Maak de opzegging eerst ongedaan met `cancel undo`, of wijs het verzoek af.',
+    'Maak de opzegging eerst ongedaan met `cancel undo`, of wijs de aanvraag af.',
   'errors_service.purchase.charging': 'Er wordt nu een andere aankoop van deze organisatie afgerekend.',
   'errors_service.purchase.charging_next':
     'Deze is goedgekeurd en wordt direct daarna afgerekend, binnen enkele minuten; niets wordt dubbel afgerekend.',
@@ -64,7 +64,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.chat_access.unconfirmed_next':
     'Bevestig je e-mailadres in {platform} en probeer het opnieuw.',
   'errors_service.chat_access.outside':
-    'Er is geen verzoek, uitnodiging, lid of organisatie van deze soort in de organisatie van deze workspace.',
+    'Die aanvraag, uitnodiging, dat lid of die organisatie bestaat niet in de organisatie van deze workspace.',
   'errors_service.chat_access.outside_next': 'Voer het commando hier opnieuw uit om te zien wat er is.',
 
   'errors_service.contract.key_invalid': 'Die koppelsleutel is onbekend of verlopen.',
@@ -112,25 +112,24 @@ export const errors_service: Translation<typeof en> = {
     'Ongeldige invoer: startsAt "{starts}" ligt in de toekomst.',
   'errors_service.external_contract.future_start_next':
     'Maak het contract aan op of na de startdatum, of laat startsAt weg om nu te starten.',
-  'errors_service.external_contract.plan_twice':
-    'Ongeldige invoer: abonnement "{plan}" staat er twee keer in.',
-  'errors_service.external_contract.plan_twice_next': 'Noem elk abonnement één keer, met het totale aantal.',
-  'errors_service.external_contract.no_plan': 'Er is geen abonnement met de naam "{plan}".',
-  'errors_service.external_contract.no_plan_next': 'Abonnementen: {plans}.',
+  'errors_service.external_contract.plan_twice': 'Ongeldige invoer: plan "{plan}" staat er twee keer in.',
+  'errors_service.external_contract.plan_twice_next': 'Noem elk plan één keer, met het totale aantal.',
+  'errors_service.external_contract.no_plan': 'Er is geen plan met de naam "{plan}".',
+  'errors_service.external_contract.no_plan_next': 'Plannen: {plans}.',
   'errors_service.external_contract.free_plan':
-    'Ongeldige invoer: het gratis abonnement heeft geen licenties te koop.',
-  'errors_service.external_contract.free_plan_next': 'Kies een betaald abonnement: {plans}.',
+    'Ongeldige invoer: het gratis plan heeft geen licenties te koop.',
+  'errors_service.external_contract.free_plan_next': 'Kies een betaald plan: {plans}.',
   'errors_service.external_contract.currencies':
-    'Ongeldige invoer: de abonnementen hebben prijzen in verschillende valuta ({currencies}).',
+    'Ongeldige invoer: de plannen hebben prijzen in verschillende valuta ({currencies}).',
   'errors_service.external_contract.currencies_next':
-    'Zet abonnementen in één valuta in een contract; maak één contract per valuta.',
+    'Zet alleen plannen in één valuta in een contract; maak één contract per valuta.',
   'errors_service.external_contract.key_reused':
     'Die Idempotency-Key is al gebruikt voor een ander contract.',
   'errors_service.external_contract.key_reused_next':
     'Stuur een nieuwe sleutel voor een nieuw contract, of stuur het oorspronkelijke verzoek ongewijzigd opnieuw.',
 
   'errors_service.org.needs_business':
-    'Je hebt het {plan}-abonnement; voor een organisatie heb je het business-abonnement nodig.',
+    'Je hebt het {plan}-plan; voor een organisatie heb je het Business-plan nodig.',
   'errors_service.org.needs_business_next':
     'Stap eerst over op Business (`upgrade`) en maak dan de organisatie aan.',
   'errors_service.org.no_payment_method_next':
@@ -195,7 +194,7 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.request.pending_next':
     'Voeg de betaalmethode toe (de link uit `org create`) en vraag het daarna opnieuw.',
   'errors_service.request.free_plan': '{plan} is gratis en heeft geen licenties nodig.',
-  'errors_service.request.free_plan_next': 'Vraag een betaald abonnement aan, bijvoorbeeld `add 1 pro`.',
+  'errors_service.request.free_plan_next': 'Vraag een betaald plan aan, bijvoorbeeld `add 1 pro`.',
   'errors_service.request.suspended':
     'De licenties van {org} zijn opgeschort omdat een betaling achterstallig is.',
   'errors_service.request.suspended_next':
@@ -227,17 +226,17 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.seat.none_next': 'Wijs er een toe met `assign`.',
   'errors_service.seat.auto_renew_same':
     'Automatisch verlengen staat al {state, select, on {aan} other {uit}} voor {email}.',
-  'errors_service.seat.already_free': '{email} heeft al het Free-abonnement.',
+  'errors_service.seat.already_free': '{email} zit al op het Free-plan.',
 
   'errors_service.settings.same': 'Die instelling staat al zo.',
 
-  'errors_service.upgrade.same': 'Je hebt het {plan}-abonnement al.',
+  'errors_service.upgrade.same': 'Je hebt het {plan}-plan al.',
   'errors_service.upgrade.same_business_next': 'Ga je gang: `org create <name>`.',
-  'errors_service.upgrade.above': 'Je hebt het {current}-abonnement, hoger dan {plan}.',
-  'errors_service.upgrade.above_next': 'Er valt niets te upgraden; wijzig je abonnement in het product zelf.',
+  'errors_service.upgrade.above': 'Je hebt het {current}-plan, hoger dan {plan}.',
+  'errors_service.upgrade.above_next': 'Er valt niets te upgraden; wijzig je plan in het product zelf.',
   'errors_service.upgrade.no_payment_method_next':
     'Voeg een kaart of andere betaalmethode toe en upgrade daarna.',
-  'errors_service.upgrade.payment_failed': 'De betaling voor het {plan}-abonnement is mislukt: {reason}',
+  'errors_service.upgrade.payment_failed': 'De betaling voor het {plan}-plan is mislukt: {reason}',
   'errors_service.upgrade.payment_failed_next': 'Werk je betaalmethode bij en probeer het opnieuw.',
   'errors_service.contract.none_to_connect': 'Je beheert geen contract dat wacht op koppeling.',
   'errors_service.contract.none_to_connect_next':

@@ -7,7 +7,7 @@ export const handlers_org: Translation<typeof en> = {
   'handlers_org.org_create.awaits_payment':
     '{organization} is aangemaakt en wacht op je betaalmethode. Voeg die hier toe: {url} — de organisatie wordt actief zodra die bekend is, en je krijgt bericht.',
   'handlers_org.org_create.created':
-    '{organization} is aangemaakt. Je bent de eigenaar, met een Business-licentie die de organisatie betaalt; je eigen abonnement is gepauzeerd. {period, select, year {Het eerste jaar} other {De eerste maand}} ({amount}) wordt van je betaalmethode afgeschreven. Nodig mensen uit met `invite <who>`.',
+    '{organization} is aangemaakt. Je bent de eigenaar, met een Business-licentie die de organisatie betaalt; je eigen plan is gepauzeerd. {period, select, year {Het eerste jaar} other {De eerste maand}} ({amount}) wordt van je betaalmethode afgeschreven. Nodig mensen uit met `invite <who>`.',
   'handlers_org.org_link.not_here':
     'Typ `org link <code>` in de Slack-workspace of Teams-tenant die je wilt koppelen, niet hier.',
   'handlers_org.org_link.linked':

@@ -43,10 +43,10 @@ export const notices: Translation<typeof en> = {
   'notices.scim_offboarded.leaver': '{email}: {outcome}',
   'notices.seat_outcome.text':
     '{plan}-licentie {state, select, frozen {behouden (contract bevroren)} freed {vrijgegeven} other {behouden}}{renewing, select, no {, wordt niet verlengd} other {}}',
-  'notices.organization_deleted.text': '{org} is verwijderd. Je zit weer op je eigen {plan}-abonnement.',
-  'notices.organization_cancelled.closed': '{org} is beëindigd. Je zit weer op je eigen {plan}-abonnement.',
+  'notices.organization_deleted.text': '{org} is verwijderd. Je zit weer op je eigen {plan}-plan.',
+  'notices.organization_cancelled.closed': '{org} is beëindigd. Je zit weer op je eigen {plan}-plan.',
   'notices.organization_cancelled.cancelled':
-    '{org} is opgezegd. Je houdt toegang tot {day}, daarna ga je terug naar je eigen abonnement.',
+    '{org} is opgezegd. Je houdt toegang tot {day}, daarna ga je terug naar je eigen plan.',
   'notices.workspace_linked.text':
     '{by} heeft {platform, select, teams {de Teams-tenant} other {de Slack-workspace}} {workspace} gekoppeld aan {org}: de leden kunnen daar Seatkeeper gebruiken voor {org}. Was dat niet de bedoeling, typ daar dan `org unlink`.',
   'notices.workspace_unlinked.text':
@@ -68,7 +68,7 @@ export const notices: Translation<typeof en> = {
   'notices.billing_problem.text': 'De facturatie van {org} vraagt aandacht: {reason}',
   'notices.payment_received.text': 'Bedankt: de {what} voor {org} is betaald ({amount}).',
   'notices.seats_suspended.text':
-    'Je licentie in {org} is opgeschort omdat een betaling achterstallig is: je zit op je eigen abonnement tot die betaald is. Verder verandert er niets.',
+    'Je licentie in {org} is opgeschort omdat een betaling achterstallig is: je zit op je eigen plan tot die betaald is. Verder verandert er niets.',
   'notices.seats_restored.text': 'De achterstallige betaling voor {org} is voldaan: je licentie werkt weer.',
   'notices.renewal.your_contract': 'Je contract',
   'notices.renewal.text': '{org} wordt verlengd op {day}: de volgende afschrijving is {amount}.',
@@ -94,10 +94,9 @@ export const notices: Translation<typeof en> = {
   'notices.audit.generic':
     '{by} heeft iets gewijzigd: {what}{withSubject, select, yes {, over {subject}} other {}}.',
   'notices.audit.account_created': '{who} heeft een Seatkeeper-account gekregen.',
-  'notices.audit.account_own_plan':
-    'eigen abonnement nu {plan}{withWas, select, yes { (was {was})} other {}}',
+  'notices.audit.account_own_plan': 'eigen plan nu {plan}{withWas, select, yes { (was {was})} other {}}',
   'notices.audit.account_new_field':
-    '{field, select, name {nieuwe naam} personalPlan {nieuw eigen abonnement} paymentMethod {nieuwe betaalmethode} other {nieuw: {field}}}',
+    '{field, select, name {nieuwe naam} personalPlan {nieuw eigen plan} paymentMethod {nieuwe betaalmethode} other {nieuw: {field}}}',
   'notices.audit.account_updated':
     'Het account van {who} is bijgewerkt{withParts, select, yes {: {parts}} other {}}.',
   'notices.audit.identity_verified': '{who} is bevestigd als {platform}-gebruiker.',
@@ -125,10 +124,10 @@ export const notices: Translation<typeof en> = {
   'notices.audit.member_scim_attributes':
     '{by} heeft het profiel van {who} bijgewerkt{withName, select, yes {; weergavenaam {name}} other {}}.',
   'notices.audit.personal_plan_paused':
-    'Het eigen {plan}-abonnement van {who} is gepauzeerd zolang de organisatie betaalt.',
-  'notices.audit.personal_plan_restored': 'Het eigen {plan}-abonnement van {who} is terug.',
+    'Het eigen {plan}-plan van {who} is gepauzeerd zolang de organisatie betaalt.',
+  'notices.audit.personal_plan_restored': 'Het eigen {plan}-plan van {who} is terug.',
   'notices.audit.personal_plan_upgraded':
-    '{who} heeft het eigen abonnement geüpgraded naar {plan}{withWas, select, yes { (was {was})} other {}}.',
+    '{who} heeft het eigen plan geüpgraded naar {plan}{withWas, select, yes { (was {was})} other {}}.',
   'notices.audit.seat_assigned':
     '{by} heeft {who} {seat} gegeven{withWas, select, yes { (was {was})} other {}}.',
   'notices.audit.seat_auto_assigned':
@@ -168,7 +167,7 @@ export const notices: Translation<typeof en> = {
   'notices.audit.contract_created':
     'Er is een contract aangemaakt{withParts, select, yes { voor {parts}} other {}}{withManager, select, yes {, beheerd door {manager}} other {}}.',
   'notices.audit.contract_disconnected':
-    '{by} heeft een contract losgekoppeld; de abonnementen zijn bevroren.',
+    '{by} heeft een contract losgekoppeld; de plannen ervan zijn bevroren.',
   'notices.audit.contract_key_issued':
     '{by} heeft een koppelsleutel voor een contract gemaakt{withUntil, select, yes {, geldig tot {until}} other {}}.',
   'notices.audit.contract_renewal_reminder':
@@ -178,7 +177,7 @@ export const notices: Translation<typeof en> = {
   'notices.audit.contract_restored':
     'De achterstallige betaling is binnen: betaalde licenties werken weer{withMembers, select, yes { voor {members, plural, one {# lid} other {# leden}}} other {}}.',
   'notices.audit.contract_suspended':
-    'Betaalde licenties zijn opgeschort nadat de laatste betaalpoging mislukte{withReason, select, yes {: {reason}} other {}}{withMembers, select, yes {; {members, plural, one {# lid zit} other {# leden zitten}} weer op een eigen abonnement} other {}}.',
+    'Betaalde licenties zijn opgeschort nadat de laatste betaalpoging mislukte{withReason, select, yes {: {reason}} other {}}{withMembers, select, yes {; {members, plural, one {# lid zit} other {# leden zitten}} weer op het eigen plan} other {}}.',
   'notices.audit.purchase_approved':
     '{approver} heeft {withRequester, select, yes {de aanvraag van {who} voor } other {een aanvraag voor }}{seats} goedgekeurd.',
   'notices.audit.purchase_charged':
@@ -203,11 +202,11 @@ export const notices: Translation<typeof en> = {
   'notices.audit.organization_cancellation_undone':
     '{by} heeft de opzegging ongedaan gemaakt; de organisatie gaat door.',
   'notices.audit.organization_closed':
-    'De organisatie is gesloten aan het eind van de betaalde periode{withMembers, select, yes {; {members, plural, one {# lid zit} other {# leden zitten}} weer op een eigen abonnement} other {}}.',
+    'De organisatie is gesloten aan het eind van de betaalde periode{withMembers, select, yes {; {members, plural, one {# lid zit} other {# leden zitten}} weer op het eigen plan} other {}}.',
   'notices.audit.organization_created':
     '{by} heeft de organisatie{withName, select, yes { {name}} other {}} aangemaakt{period, select, month {, maandelijks gefactureerd} year {, jaarlijks gefactureerd} other {}}.',
   'notices.audit.organization_deleted':
-    '{by} heeft de organisatie verwijderd{withMembers, select, yes {; {members, plural, one {# lid zit} other {# leden zitten}} weer op een eigen abonnement} other {}}.',
+    '{by} heeft de organisatie verwijderd{withMembers, select, yes {; {members, plural, one {# lid zit} other {# leden zitten}} weer op het eigen plan} other {}}.',
   'notices.audit.organization_edition_changed':
     '{by} heeft de editie gewijzigd naar {edition}{withWas, select, yes { (was {was})} other {}}.',
   'notices.audit.organization_link_code_issued':
