@@ -1,6 +1,7 @@
 import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Notice, NoticePayloads } from '../domain/notices.ts';
 import { english, type Words } from '../i18n/words.ts';
+import { billingReasonText, chargeText, impactLine } from './domain-terms.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { planTitle } from './plan-title.ts';
 import { info, type Reply } from './reply.ts';
@@ -161,7 +162,12 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
           }),
           {
             sections: p.warnings.length
-              ? [{ title: w.t('notices.seat_removed.what_changes'), lines: p.warnings }]
+              ? [
+                  {
+                    title: w.t('notices.seat_removed.what_changes'),
+                    lines: p.warnings.map((i) => impactLine(i, w)),
+                  },
+                ]
               : [],
           },
         );
@@ -308,7 +314,10 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
     case 'billing_problem': {
       const p = notice.payload;
       return info(
-        w.t('notices.billing_problem.text', { org: orgLabel(p.organizationName, w), reason: p.reason }),
+        w.t('notices.billing_problem.text', {
+          org: orgLabel(p.organizationName, w),
+          reason: billingReasonText(p.reason, p.organizationName, w),
+        }),
         { tone: 'error' },
       );
     }
@@ -316,7 +325,7 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
       const p = notice.payload;
       return info(
         w.t('notices.payment_received.text', {
-          what: p.what,
+          what: chargeText(p.what, w),
           org: orgLabel(p.organizationName, w),
           amount: w.money(p.amount, p.currency),
         }),

@@ -1,13 +1,20 @@
 import type { MessageKey } from '../i18n/catalog.ts';
 import { english, type MessageArgs, type Words } from '../i18n/words.ts';
 
-/** A catalog message and what fills it: said in the reader's language when it reaches them. */
+/**
+ * A catalog message and what fills it: said in the reader's language when it reaches them. A Date
+ * argument is a calendar day, said the reader's way (`w.day`: ISO in English).
+ */
 export interface Said {
   key: MessageKey;
   args?: MessageArgs;
 }
 
-const inWords = (w: Words, s: string | Said): string => (typeof s === 'string' ? s : w.t(s.key, s.args));
+const argsIn = (w: Words, args: MessageArgs | undefined): MessageArgs | undefined =>
+  args && Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v instanceof Date ? w.day(v) : v]));
+
+const inWords = (w: Words, s: string | Said): string =>
+  typeof s === 'string' ? s : w.t(s.key, argsIn(w, s.args));
 
 /**
  * The one error type of the domain. `code` is stable (tests, API clients and chat adapters rely

@@ -43,6 +43,57 @@ const workspaceChange = z.object({
 const organizationOnly = z.object({ organizationName: orgNameOrNone });
 
 /**
+ * What stops working after an unassignment (domain/impact.ts `ImpactWarning`). Rows written before
+ * warnings were structured carry an English sentence: it is shown as it is.
+ */
+const impactWarning = z.union([
+  z.string(),
+  z.object({
+    code: z.literal('over_limit'),
+    count: z.number().int(),
+    resource: z.string(),
+    metric: z.string(),
+    limit: z.number(),
+    plan: z.string(),
+  }),
+  z.object({ code: z.literal('no_access'), features: z.array(z.string()) }),
+]);
+
+/** Which period charge a payment or a failure is about (service/collect-period-charges.ts). */
+const chargeWhat = z.union([
+  z.object({ kind: z.literal('renewal'), periodStart: iso }),
+  z.object({
+    kind: z.literal('late_purchase'),
+    periodStart: iso,
+    items: z.array(z.object({ plan: z.string(), quantity: z.number().int() })),
+  }),
+]);
+export type ChargeWhat = z.output<typeof chargeWhat>;
+
+/**
+ * Why billing needs attention, as facts; `provider` is the payment provider's own message, kept as
+ * it wrote it. Rows written before reasons were structured carry an English sentence: shown as it is.
+ */
+const billingReason = z.union([
+  z.string(),
+  z.object({
+    code: z.literal('charge_declined'),
+    what: chargeWhat,
+    provider: z.string(),
+    /** the next try; null: that was the last one and the paid seats are suspended */
+    nextRetryAt: iso.nullable(),
+  }),
+  z.object({ code: z.literal('invoice_unpaid'), provider: z.string() }),
+  z.object({
+    code: z.literal('first_invoice_failed'),
+    provider: z.string(),
+    /** where to add another payment method; null: `org create <name>` again */
+    setupUrl: z.string().nullable(),
+  }),
+]);
+export type BillingReason = z.output<typeof billingReason>;
+
+/**
  * One schema per kind. A kind with several variants lists the ones with a literal tag (`event`,
  * `reason`, `closed`) first: a union takes the first variant that matches.
  */
@@ -94,7 +145,7 @@ export const NOTICE_SCHEMAS = {
       organizationName: z.string(),
       plan: z.string(),
       by: z.string(),
-      warnings: z.array(z.string()),
+      warnings: z.array(impactWarning),
     }),
   ]),
   seat_ending: z.object({ organizationName: orgNameOrNone, plan: z.string(), endsAt: iso }),
@@ -150,7 +201,7 @@ export const NOTICE_SCHEMAS = {
   organization_ready: z.object({ organizationName: z.string() }),
   billing_problem: z.object({
     organizationName: orgNameOrNone,
-    reason: z.string(),
+    reason: billingReason,
     nextRetryAt: iso.nullable().optional(),
     attempt: z.number().int().optional(),
   }),
@@ -158,7 +209,8 @@ export const NOTICE_SCHEMAS = {
   workspace_unlinked: workspaceChange,
   payment_received: z.object({
     organizationName: orgNameOrNone,
-    what: z.string(),
+    /** a row written before this was structured carries English words: shown as they are */
+    what: z.union([z.string(), chargeWhat]),
     amount: z.number().int(),
     currency: z.string(),
   }),

@@ -73,21 +73,18 @@ export const isQuoteExpired = (r: Pick<PurchaseRequest, 'quoteExpiresAt'>, now: 
 export const isWithdrawn = (r: Pick<PurchaseRequest, 'status' | 'requestedById' | 'decidedById'>) =>
   r.status === 'rejected' && r.decidedById === r.requestedById;
 
+/** Where a request stands: its status, told apart where people read it differently. */
+export type RequestStage = 'unconfirmed' | 'withdrawn' | PurchaseStatus;
+
 /**
- * Where a request stands, as a list or a refusal says it. An approver's own request waits for
- * their confirmation, not for an approver; one they cancelled was not "rejected".
+ * Where a request stands, as a list or a refusal says it (the chat layer names each stage through
+ * the catalog). An approver's own request waits for their confirmation, not for an approver; one
+ * they cancelled was withdrawn, not rejected.
  */
-export const describeStatus = (
+export const requestStage = (
   r: Pick<PurchaseRequest, 'status' | 'needs' | 'requestedById' | 'decidedById'>,
-): string => {
-  if (r.status === 'pending' && r.needs === 'confirmation') return 'not confirmed yet';
-  if (isWithdrawn(r)) return 'cancelled';
-  return {
-    pending: 'waiting for an approver',
-    approved: 'approved, charging',
-    charged: 'approved and paid',
-    payment_failed: 'approved, but the payment failed',
-    rejected: 'rejected',
-    expired: 'expired',
-  }[r.status];
+): RequestStage => {
+  if (r.status === 'pending' && r.needs === 'confirmation') return 'unconfirmed';
+  if (isWithdrawn(r)) return 'withdrawn';
+  return r.status;
 };

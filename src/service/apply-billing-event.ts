@@ -93,7 +93,10 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
                 organizationId: org.id,
                 recipientId: org.ownerId,
                 kind: 'billing_problem',
-                payload: { organizationName: org.name, reason: `An invoice was not paid: ${event.reason}` },
+                payload: {
+                  organizationName: org.name,
+                  reason: { code: 'invoice_unpaid', provider: event.reason },
+                },
               });
             }
             return 'applied';
@@ -185,10 +188,11 @@ const setupCompleted = async (
       kind: 'billing_problem',
       payload: {
         organizationName: found.org.name,
-        reason:
-          'setupUrl' in started && started.setupUrl
-            ? `the first invoice failed: ${started.reason} Add another payment method here: ${started.setupUrl}`
-            : `the first invoice failed: ${started.reason} Add another payment method with \`org create ${found.org.name}\`.`,
+        reason: {
+          code: 'first_invoice_failed',
+          provider: started.reason,
+          setupUrl: 'setupUrl' in started && started.setupUrl ? started.setupUrl : null,
+        },
       },
     });
     return 'applied';

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { activeMembershipsOf } from '../../db/repositories/memberships.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Organization } from '../domain/model.ts';
-import { isoDay } from '../domain/period.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { lockOrganizationFor } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
@@ -66,7 +65,7 @@ const refuseCancelled = (org: Organization) => {
   if (org.status === 'cancelling') {
     throw new DomainError(
       'conflict',
-      { key: 'errors_service.cancel.already', args: { org: org.name, until: isoDay(org.paidThrough!) } },
+      { key: 'errors_service.cancel.already', args: { org: org.name, until: org.paidThrough! } },
       { key: 'errors_service.cancel.already_next' },
     );
   }

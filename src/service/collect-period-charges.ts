@@ -17,6 +17,7 @@ import {
   suspendedChargeCount,
 } from '../../db/repositories/period-charges.ts';
 import { money } from '../domain/money.ts';
+import type { BillingReason, ChargeWhat } from '../domain/notices.ts';
 import { isoDay } from '../domain/period.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
@@ -85,10 +86,15 @@ const describe = (c: PeriodCharge) => {
     : `${c.items.map((i) => `${i.quantity} × ${i.planCode}`).join(', ')} seats for the period ${span} (approved before it began)`;
 };
 
-const what = (c: PeriodCharge) =>
+/** Which charge a notice is about, as facts (the chat layer says it in the reader's words). */
+const what = (c: PeriodCharge): ChargeWhat =>
   c.kind === 'renewal'
-    ? `renewal payment of ${isoDay(c.periodStart)}`
-    : `payment for ${c.items.map((i) => `${i.quantity} ${i.planCode} seat${i.quantity === 1 ? '' : 's'}`).join(', ')} in the period of ${isoDay(c.periodStart)}`;
+    ? { kind: 'renewal', periodStart: c.periodStart.toISOString() }
+    : {
+        kind: 'late_purchase',
+        periodStart: c.periodStart.toISOString(),
+        items: c.items.map((i) => ({ plan: i.planCode, quantity: i.quantity })),
+      };
 
 /**
  * Records attempt `attempt` of a period charge (0: the first charge) under the row's lock: paid,
@@ -158,14 +164,13 @@ export const recordOutcome = async (
     before: { status: c.status, retries: c.retries },
     after: { ...base, status, reason: charge.reason, nextRetryAt: next?.toISOString() ?? null },
   });
-  const then = next
-    ? ` We try again on ${isoDay(next)}.`
-    : ' That was the last try: the paid seats are suspended until it is paid.';
-  await tell('billing_problem', {
-    reason: `the ${what(c)} failed: ${charge.reason}${then} Update the payment method to pay it sooner.`,
+  const reason: BillingReason = {
+    code: 'charge_declined',
+    what: what(c),
+    provider: charge.reason,
     nextRetryAt: next?.toISOString() ?? null,
-    attempt,
-  });
+  };
+  await tell('billing_problem', { reason, nextRetryAt: next?.toISOString() ?? null, attempt });
   if (last && !contract?.suspendedAt) await suspend(em, now, c, orgId, org?.name ?? null);
   return last ? 'suspended' : 'declined';
 };

@@ -22,6 +22,9 @@ const input = z.object({
   plan: planCodeField.nullish(),
 });
 
+/** Why someone named in an invite got no invitation (the chat layer says it through the catalog). */
+export type InviteSkip = 'already_member' | 'already_invited';
+
 /** Invites people by email; each gets a direct message with Accept / Decline. */
 export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
@@ -31,20 +34,20 @@ export const inviteMembers = async (ctx: ServiceContext, actor: Actor, raw: z.in
     requireOpen(org);
     const plan = cmd.plan ? await requirePlan(em, cmd.plan) : null;
     const invited: Invitation[] = [];
-    const skipped: { email: string; reason: string }[] = [];
+    const skipped: { email: string; reason: InviteSkip }[] = [];
     /** approvers who left and come back: an invitation never restores billing rights */
     const formerApprovers: string[] = [];
     for (const email of new Set(cmd.emails)) {
       const invitee = await actorAccount(em, { email }, now);
       const existing = await membershipOf(em, org.id, invitee.id);
       if (existing?.status === 'active') {
-        skipped.push({ email, reason: 'already a member' });
+        skipped.push({ email, reason: 'already_member' });
         continue;
       }
       if (existing?.approver) formerApprovers.push(email);
       const pending = await pendingInvitationOf(em, org.id, email);
       if (pending && pending.expiresAt > now) {
-        skipped.push({ email, reason: 'already invited' });
+        skipped.push({ email, reason: 'already_invited' });
         continue;
       }
       if (pending) {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { billingReasonText } from '../../src/commands/domain-terms.ts';
+import { parseNotice } from '../../src/domain/notices.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
 import { collectDueCharges } from '../../src/service/collect-period-charges.ts';
@@ -9,6 +11,12 @@ import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb, usingPglite } from '../support/db.ts';
 import { addMember, addSeats, auditRows, orgWith, outboxTo, refusal } from '../support/fixtures.ts';
 import { chargesFor, contextOn, sql } from '../support/purchase-fixtures.ts';
+
+/** A billing problem's reason as an English reader gets it (the payload carries facts). */
+const reasonOf = (payload: unknown): string => {
+  const n = parseNotice('billing_problem', payload);
+  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+};
 
 let db: TestDb;
 beforeAll(async () => {
@@ -50,7 +58,7 @@ describe('dunning', () => {
     const ids = await chargeIdOf(t.contract.id);
     expect(ids).toHaveLength(1);
     const problems = async (who: string) =>
-      (await outboxTo(db, who, 'billing_problem')).map((o) => String(o.payload.reason));
+      (await outboxTo(db, who, 'billing_problem')).map((o) => reasonOf(o.payload));
     expect(await problems(t.owner.id)).toEqual([
       'the renewal payment of 2026-04-01 failed: Your card was declined. We try again on 2026-04-02. Update the payment method to pay it sooner.',
     ]);

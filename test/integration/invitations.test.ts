@@ -114,9 +114,9 @@ describe('inviteMembers', () => {
     });
     expect(r.invited.map((i) => i.email)).toEqual([fresh]);
     expect(r.skipped).toEqual([
-      { email: pending, reason: 'already invited' },
-      { email: members[0]!.email, reason: 'already a member' },
-      { email: owner.email, reason: 'already a member' },
+      { email: pending, reason: 'already_invited' },
+      { email: members[0]!.email, reason: 'already_member' },
+      { email: owner.email, reason: 'already_member' },
     ]);
     expect(await db.count('invitation')).toBe(before + 1);
     expect(await outboxTo(db, (await accountRow(db, pending)).id, 'invitation')).toHaveLength(1);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { DomainError } from '../../src/domain/errors.ts';
+import { parseNotice } from '../../src/domain/notices.ts';
 import { approvePurchase, resumeStalledPurchases } from '../../src/service/approve-purchase.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
@@ -21,6 +23,12 @@ import {
   sql,
   statusOf,
 } from '../support/purchase-fixtures.ts';
+
+/** A billing problem's reason as an English reader gets it (the payload carries facts). */
+const reasonOf = (payload: unknown): string => {
+  const n = parseNotice('billing_problem', payload);
+  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+};
 
 let db: TestDb;
 beforeAll(async () => {
@@ -216,10 +224,10 @@ describe('renewal at period end', () => {
     expect(r).toMatchObject({ rolled: true, invoice: { ok: false, reason: 'Your card was declined.' } });
     const notices = await outboxTo(db, f.owner.id, 'billing_problem');
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.payload).toMatchObject({
-      organizationName: 'Declined Co',
-      reason: expect.stringMatching(/renewal payment of 2026-04-01 failed: Your card was declined\./),
-    });
+    expect(notices[0]!.payload).toMatchObject({ organizationName: 'Declined Co' });
+    expect(reasonOf(notices[0]!.payload)).toMatch(
+      /renewal payment of 2026-04-01 failed: Your card was declined\./,
+    );
     expect(mine(await rollDueContracts(db.ctx), f.contract.id)).toEqual([]);
     expect(await outboxTo(db, f.owner.id, 'billing_problem')).toHaveLength(1);
   });

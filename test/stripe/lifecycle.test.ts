@@ -2,7 +2,9 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { syncCatalog } from '../../adapters/stripe/catalog-sync.ts';
 import { stripeClient } from '../../adapters/stripe/client.ts';
+import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { DEFAULT_PLANS } from '../../src/domain/catalog.ts';
+import { parseNotice } from '../../src/domain/notices.ts';
 import { applyBillingEvent } from '../../src/service/apply-billing-event.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { collectDueCharges } from '../../src/service/collect-period-charges.ts';
@@ -23,6 +25,12 @@ import {
   stripeSuite,
   subscription,
 } from './support.ts';
+
+/** A billing problem's reason as an English reader gets it (the payload carries facts). */
+const reasonOf = (payload: unknown): string => {
+  const n = parseNotice('billing_problem', payload);
+  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+};
 
 let db: TestDb;
 let stripe: ServiceContext;
@@ -373,7 +381,7 @@ describe('dunning through Stripe', () => {
     });
     expect(failed).toBe('applied');
     const problems = await outboxTo(db, f.owner.id, 'billing_problem');
-    expect(problems.at(-1)!.payload.reason).toContain('We try again on 2026-04-02.');
+    expect(reasonOf(problems.at(-1)!.payload)).toContain('We try again on 2026-04-02.');
 
     // first retry: the invoice is paid again, keyed by the attempt; still declined
     const pays: (string | undefined)[] = [];

@@ -4,7 +4,9 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
+import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { loadConfig } from '../../src/config.ts';
+import { parseNotice } from '../../src/domain/notices.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
@@ -20,6 +22,12 @@ import {
   subscription,
   WEBHOOK_SECRET,
 } from './support.ts';
+
+/** A billing problem's reason as an English reader gets it (the payload carries facts). */
+const reasonOf = (payload: unknown): string => {
+  const n = parseNotice('billing_problem', payload);
+  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+};
 
 let db: TestDb;
 let app: App;
@@ -282,7 +290,7 @@ describe('a declined first invoice', () => {
       });
     expect((await deliver(completed('cs_d1', 'seti_d1'))).status).toBe(200);
     const [problem] = (await outbox(db, 'billing_problem')).filter((o) => o.recipient_id === owner.id);
-    expect(problem!.payload.reason).toContain('https://checkout.stripe.com/c/pay/cs_d2');
+    expect(reasonOf(problem!.payload)).toContain('https://checkout.stripe.com/c/pay/cs_d2');
     expect(
       (await sql<{ status: string }>(db, 'select status from organization where id = ?', [org!.id]))[0]!
         .status,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { impactLine } from '../../src/commands/domain-terms.ts';
 import { DEFAULT_PLANS, type Plan } from '../../src/domain/catalog.ts';
-import { downgradeImpact } from '../../src/domain/impact.ts';
+import { downgradeImpact, type Impact } from '../../src/domain/impact.ts';
 import type { UsageRecord } from '../../src/domain/model.ts';
 
 const plan = (code: string): Plan => {
@@ -23,13 +24,23 @@ const usage = (over: Partial<UsageRecord> = {}): UsageRecord => ({
   ...over,
 });
 
+/** The warnings as the chat layer says them in English (the domain reports facts). */
+const lines = (impact: Impact) => impact.warnings.map((w) => impactLine(w));
+
 describe('downgradeImpact', () => {
   it('warns about an active survey over the Free limit of 100 responses', () => {
     const impact = downgradeImpact(PRO, FREE, [usage()]);
-    expect(impact.warnings[0]).toBe(
+    expect(impact.warnings[0]).toEqual({
+      code: 'over_limit',
+      count: 1,
+      resource: 'survey',
+      metric: 'survey_responses',
+      limit: 100,
+      plan: 'Free',
+    });
+    expect(lines(impact)[0]).toBe(
       '1 active survey over the Free limit of 100 responses will become inactive',
     );
-    expect(impact.warnings[0]).toContain('100');
   });
 
   it('counts and pluralizes several resources over the limit, ignoring those within it', () => {
@@ -39,26 +50,29 @@ describe('downgradeImpact', () => {
       usage({ resourceId: 's-3', value: 100 }), // at the limit is fine
       usage({ resourceId: 's-4', value: 5 }),
     ]);
-    expect(impact.warnings[0]).toBe(
+    expect(lines(impact)[0]).toBe(
       '2 active surveys over the Free limit of 100 responses will become inactive',
     );
   });
 
   it('ignores inactive resources', () => {
     const impact = downgradeImpact(BUSINESS, FREE, [usage({ active: false, value: 10_000 })]);
-    expect(impact.warnings.some((w) => w.includes('limit'))).toBe(false);
+    expect(impact.warnings.some((w) => w.code === 'over_limit')).toBe(false);
   });
 
   it('lists the features lost, and says so in a warning', () => {
     const impact = downgradeImpact(BUSINESS, FREE, []);
     expect(impact.lostFeatures).toEqual(['exports', 'branding', 'groups', 'api', 'sso']);
-    expect(impact.warnings).toEqual(['No more access to: exports, branding, groups, api, sso']);
+    expect(impact.warnings).toEqual([
+      { code: 'no_access', features: ['exports', 'branding', 'groups', 'api', 'sso'] },
+    ]);
+    expect(lines(impact)).toEqual(['No more access to: exports, branding, groups, api, sso']);
     expect(downgradeImpact(PRO, FREE, []).lostFeatures).toEqual(['exports', 'branding']);
   });
 
   it('puts limit warnings before the lost-features warning', () => {
     const impact = downgradeImpact(PRO, FREE, [usage()]);
-    expect(impact.warnings).toEqual([
+    expect(lines(impact)).toEqual([
       '1 active survey over the Free limit of 100 responses will become inactive',
       'No more access to: exports, branding',
     ]);
@@ -71,10 +85,11 @@ describe('downgradeImpact', () => {
     });
     expect(downgradeImpact(null, PRO, [])).toEqual({ lostFeatures: [], warnings: [] });
     // from no plan to Free: no features lost, but usage limits still apply
-    expect(downgradeImpact(null, FREE, [usage()])).toEqual({
-      lostFeatures: [],
-      warnings: ['1 active survey over the Free limit of 100 responses will become inactive'],
-    });
+    const fromNone = downgradeImpact(null, FREE, [usage()]);
+    expect(fromNone.lostFeatures).toEqual([]);
+    expect(lines(fromNone)).toEqual([
+      '1 active survey over the Free limit of 100 responses will become inactive',
+    ]);
   });
 
   it('checks each limit of the target plan against its own metric', () => {
@@ -83,7 +98,7 @@ describe('downgradeImpact', () => {
       usage({ metric: 'survey_responses', value: 50 }),
     ]);
     expect(impact.lostFeatures).toEqual(['exports', 'branding']);
-    expect(impact.warnings).toEqual([
+    expect(lines(impact)).toEqual([
       '1 active workspace over the Free limit of 3 active surveys will become inactive',
       'No more access to: exports, branding',
     ]);
@@ -94,7 +109,7 @@ describe('downgradeImpact', () => {
     const impact = downgradeImpact(null, custom, [
       usage({ metric: 'api_calls', resourceType: 'token', value: 11 }),
     ]);
-    expect(impact.warnings).toEqual([
+    expect(lines(impact)).toEqual([
       '1 active token over the Tiny limit of 10 api calls will become inactive',
     ]);
   });

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stageText } from '../../src/commands/domain-terms.ts';
 import { DEFAULT_PLANS, type Plan } from '../../src/domain/catalog.ts';
 import type { PurchaseStatus } from '../../src/domain/model.ts';
 import { mulDivRound } from '../../src/domain/money.ts';
 import { addPeriod } from '../../src/domain/period.ts';
 import {
   canMove,
-  describeStatus,
   isQuoteExpired,
   MAX_SEATS_PER_REQUEST,
   QUOTE_TTL_MS,
   type QuoteInput,
   quoteSeats,
+  requestStage,
 } from '../../src/domain/quote.ts';
 import { tieredIncrement } from '../../src/domain/tiers.ts';
 
@@ -194,7 +195,7 @@ describe('isQuoteExpired', () => {
   });
 });
 
-describe('describeStatus', () => {
+describe('requestStage', () => {
   it.each([
     ['pending', 'waiting for an approver'],
     ['approved', 'approved, charging'],
@@ -203,13 +204,18 @@ describe('describeStatus', () => {
     ['rejected', 'rejected'],
     ['expired', 'expired'],
   ] as const)('%s reads "%s"', (status, text) => {
-    expect(describeStatus({ status, needs: 'approval', requestedById: 'a', decidedById: 'b' })).toBe(text);
+    const stage = requestStage({ status, needs: 'approval', requestedById: 'a', decidedById: 'b' });
+    expect(stage).toBe(status);
+    expect(stageText(stage)).toBe(text);
   });
 
   it("reads an approver's own quote as theirs to confirm, and their own turning down as a cancellation", () => {
     const own = { needs: 'confirmation', requestedById: 'a' } as const;
-    expect(describeStatus({ ...own, status: 'pending', decidedById: null })).toBe('not confirmed yet');
-    expect(describeStatus({ ...own, status: 'rejected', decidedById: 'a' })).toBe('cancelled');
-    expect(describeStatus({ ...own, status: 'rejected', decidedById: 'b' })).toBe('rejected');
+    const said = (r: Parameters<typeof requestStage>[0]) => stageText(requestStage(r));
+    expect(requestStage({ ...own, status: 'pending', decidedById: null })).toBe('unconfirmed');
+    expect(said({ ...own, status: 'pending', decidedById: null })).toBe('not confirmed yet');
+    expect(requestStage({ ...own, status: 'rejected', decidedById: 'a' })).toBe('withdrawn');
+    expect(said({ ...own, status: 'rejected', decidedById: 'a' })).toBe('cancelled');
+    expect(said({ ...own, status: 'rejected', decidedById: 'b' })).toBe('rejected');
   });
 });

@@ -1,7 +1,8 @@
 import { MAX_INVITES_PER_REQUEST } from '../../domain/limits.ts';
-import { INVITATION_TTL_MS, inviteMembers } from '../../service/invite-members.ts';
+import { INVITATION_TTL_MS, type InviteSkip, inviteMembers } from '../../service/invite-members.ts';
 import { lower, planName, refuse } from '../args.ts';
 import { emailOf, organizationFor, wordsOf } from '../context.ts';
+import { inviteSkipText } from '../domain-terms.ts';
 import { ok } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
@@ -16,8 +17,11 @@ export interface InviteCommand {
 
 const INVITATION_DAYS = INVITATION_TTL_MS / (24 * 3600 * 1000);
 
-/** The service's skip reasons (English words) as the catalog's variants. */
-const SKIP_REASONS: Record<string, string> = { 'already a member': 'member', 'already invited': 'invited' };
+/** The service's skip reasons as the catalog's variants. */
+const SKIP_REASONS: Record<InviteSkip, 'member' | 'invited'> = {
+  already_member: 'member',
+  already_invited: 'invited',
+};
 
 export const inviteSpec = defineCommand<InviteCommand>({
   name: 'invite',
@@ -69,8 +73,8 @@ export const inviteSpec = defineCommand<InviteCommand>({
     const skipped = r.skipped.map((s) =>
       w.t('handlers_people.invite.skipped', {
         email: s.email,
-        reason: SKIP_REASONS[s.reason] ?? 'other',
-        text: s.reason,
+        reason: SKIP_REASONS[s.reason],
+        text: inviteSkipText(s.reason, w),
       }),
     );
     const n = r.invited.length;

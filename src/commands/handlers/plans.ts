@@ -2,6 +2,7 @@ import { DEFAULT_TIERS } from '../../domain/tiers.ts';
 import { listPlans } from '../../service/list-plans.ts';
 import { noArgs } from '../args.ts';
 import { wordsOf } from '../context.ts';
+import { featureList } from '../domain-terms.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -31,7 +32,7 @@ export const plansSpec = defineCommand<PlansCommand>({
               code: p.code,
               monthly: w.money(p.monthlyPrice, p.currency),
               yearly: w.money(p.yearlyPrice, p.currency),
-              features: p.features.join(', '),
+              features: featureList(p.features, w),
             }),
           ),
         },

@@ -1,7 +1,8 @@
-import { describeStatus } from '../../domain/quote.ts';
+import { requestStage } from '../../domain/quote.ts';
 import { listRequests } from '../../service/list-requests.ts';
 import { noMore, takePage } from '../args.ts';
 import { type CommandContext, organizationFor, readerZone, wordsOf } from '../context.ts';
+import { stageText } from '../domain-terms.ts';
 import { clipLine, PAGE_SIZE, pageButtons, pageOf, pageRange } from '../paging.ts';
 import { planTitle } from '../plan-title.ts';
 import { type Button, info, type Reply } from '../reply.ts';
@@ -37,11 +38,11 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
     const state =
       q.status === 'pending'
         ? w.t('commands_handlers.requests.pending', {
-            status: describeStatus(q),
+            status: stageText(requestStage(q), w),
             when: moment(q.quoteExpiresAt),
           })
         : w.t('commands_handlers.requests.decided', {
-            status: describeStatus(q),
+            status: stageText(requestStage(q), w),
             by: q.decidedBy && q.decidedBy !== q.requestedBy ? q.decidedBy : 'none',
           });
     return clipLine(

@@ -1,6 +1,7 @@
 import { previewUnassign } from '../../service/unassign-plan.ts';
 import { justWho } from '../args.ts';
 import { emailOf, organizationFor, wordsOf } from '../context.ts';
+import { impactLine } from '../domain-terms.ts';
 import { info } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import type { Who } from '../who.ts';
@@ -23,7 +24,7 @@ export const unassignSpec = defineCommand<UnassignCommand>({
     const p = await previewUnassign(c.service, c.actor, { organizationId, member });
     const w = wordsOf(c);
     const warnings = p.impact.warnings.length
-      ? p.impact.warnings
+      ? p.impact.warnings.map((i) => impactLine(i, w))
       : [w.t('commands_handlers.unassign.nothing')];
     return info(w.t('commands_handlers.unassign.question', { member: p.member.email, from: p.from.name }), {
       sections: [{ title: w.t('commands_handlers.unassign.section'), lines: warnings }],
