@@ -12,6 +12,7 @@ import { Migration20261201110000_period_charges } from './Migration2026120111000
 import { Migration20261201200000_outbox_claim_order } from './Migration20261201200000_outbox_claim_order.ts';
 import { Migration20261201400000_scim } from './Migration20261201400000_scim.ts';
 import { Migration20261202000000_languages } from './Migration20261202000000_languages.ts';
+import { Migration20261202100000_approval_delegates } from './Migration20261202100000_approval_delegates.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -38,4 +39,8 @@ export const migrationsList = [
   { name: 'Migration20261201200000_outbox_claim_order', class: Migration20261201200000_outbox_claim_order },
   { name: 'Migration20261201400000_scim', class: Migration20261201400000_scim },
   { name: 'Migration20261202000000_languages', class: Migration20261202000000_languages },
+  {
+    name: 'Migration20261202100000_approval_delegates',
+    class: Migration20261202100000_approval_delegates,
+  },
 ];

@@ -166,6 +166,7 @@ export const PurchaseRequestSchema = new EntitySchema<PurchaseRequest>({
     prorationDate: ts,
     quoteExpiresAt: ts,
     decidedById: { ...uuid, nullable: true },
+    onBehalfOfId: { ...uuid, nullable: true },
     decidedAt: tsNull,
     chargeRef: { type: 'string', nullable: true },
     failureReason: { type: 'string', nullable: true },

@@ -6,6 +6,8 @@
 export const AUDIT_ACTIONS = [
   'account.created',
   'account.updated',
+  'approval.delegated',
+  'approval.delegation_ended',
   'billing.charge_declined',
   'billing.drift',
   'billing.invoice_failed',

@@ -150,6 +150,8 @@ export interface PurchaseRequest {
   prorationDate: Date;
   quoteExpiresAt: Date;
   decidedById: string | null;
+  /** the approver a delegate decided for (`delegate`), when it was a delegate */
+  onBehalfOfId?: string | null;
   decidedAt: Date | null;
   chargeRef: string | null;
   failureReason: string | null;

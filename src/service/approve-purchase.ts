@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { delegationsTo } from '../../db/repositories/approval-delegates.ts';
 import {
   addPurchasedSeats,
   fixBillingQuantity,
@@ -10,16 +11,24 @@ import {
   stalledRequestIds,
   takeBillingLease as takeLease,
 } from '../../db/repositories/purchase-requests.ts';
+import { mayStandIn } from '../domain/approval-timing.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { PurchaseRequest } from '../domain/model.ts';
+import type { Account, Organization, PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
+import { isApprover } from '../domain/permissions.ts';
 import { isQuoteExpired } from '../domain/quote.ts';
 import { collectPeriodCharge } from './collect-period-charges.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { SeatPurchaseResult } from './ports.ts';
 import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
-import { actorAccount, requireOpen, requireOrganization, requirePermission } from './support/lookups.ts';
+import {
+  actorAccount,
+  membershipOf,
+  requireOpen,
+  requireOrganization,
+  requirePermission,
+} from './support/lookups.ts';
 import { billLateSeats } from './support/period-charges.ts';
 import { notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
@@ -47,8 +56,34 @@ export const lockRequestFor = async (
     );
   const org = await requireOrganization(em, request.organizationId);
   const me = actor ? await actorAccount(em, actor, now) : null;
-  if (me) await requirePermission(em, org, me, 'approve');
-  return { request, org, me, now };
+  const onBehalfOf = me ? await deciderFor(em, org, me, request, now) : null;
+  return { request, org, me, now, onBehalfOf };
+};
+
+/**
+ * May this account decide the request? An approver may (null: for themselves); a delegate may
+ * for an approver who named them until today and still approves, but never for a request the
+ * delegate made, nor confirm an approver's own quote. Anyone else is refused as before.
+ */
+const deciderFor = async (
+  em: EntityManager,
+  org: Organization,
+  me: Account,
+  request: PurchaseRequest,
+  now: Date,
+): Promise<{ id: string; email: string } | null> => {
+  const mine = await membershipOf(em, org.id, me.id);
+  if (isApprover(mine)) return null;
+  if (mine?.status === 'active' && request.needs === 'approval') {
+    for (const d of await delegationsTo(em, org.id, me.id, now)) {
+      const delegation = { approverId: d.approverId, delegateId: d.delegateId, until: d.until };
+      if (!mayStandIn(delegation, now, request.requestedById)) continue;
+      if (isApprover(await membershipOf(em, org.id, d.approverId)))
+        return { id: d.approverId, email: d.approverEmail };
+    }
+  }
+  await requirePermission(em, org, me, 'approve');
+  return null;
 };
 
 /**
@@ -66,7 +101,7 @@ export const approvePurchase = async (
 ) => {
   const cmd = parse(input, raw);
   const step1 = await inTransaction(ctx, async (em) => {
-    const { request, org, me, now } = await lockRequestFor(em, ctx, actor, cmd.requestId);
+    const { request, org, me, now, onBehalfOf } = await lockRequestFor(em, ctx, actor, cmd.requestId);
     if (request.status === 'pending' && isQuoteExpired(request, now)) {
       request.status = 'expired';
       request.updatedAt = now;
@@ -98,6 +133,7 @@ export const approvePurchase = async (
     await takeBillingLease(em, request.id, now);
     request.status = 'approved';
     request.decidedById = me?.id ?? null;
+    request.onBehalfOfId = onBehalfOf?.id ?? null;
     request.decidedAt = now;
     request.updatedAt = now;
     audit(em, now, {
@@ -109,7 +145,11 @@ export const approvePurchase = async (
           : 'purchase.approved',
       subject: { type: 'purchase_request', id: request.id },
       before: { status: 'pending' },
-      after: { status: 'approved', by: me?.email ?? 'auto-approve policy' },
+      after: {
+        status: 'approved',
+        by: me?.email ?? 'auto-approve policy',
+        ...(onBehalfOf ? { onBehalfOf: onBehalfOf.email } : {}),
+      },
     });
     return { request, org, outcome: 'approved' as const };
   });

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { auditEventsBetween, countAuditEventsBetween } from '../../db/repositories/audit-log.ts';
 import { type CsvCell, csvLine } from '../domain/csv.ts';
 import { DomainError } from '../domain/errors.ts';
-import { problem } from '../domain/input-problems.ts';
-import { isoDay } from '../domain/period.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type AuditEntry, describeEvents } from './list-audit.ts';
-import { parse, uuidField } from './support/input.ts';
+import { dayField, parse, uuidField } from './support/input.ts';
 import { authorize } from './support/lookups.ts';
 import { reading } from './support/tx.ts';
 
@@ -16,14 +14,6 @@ export const EXPORT_MAX_DAYS = 366;
 export const EXPORT_MAX_ROWS = 50_000;
 const PAGE = 1000;
 const DAY_MS = 86_400_000;
-
-const dayField = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, problem('exports.audit.not_day'))
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && isoDay(new Date(`${s}T00:00:00Z`)) === s, {
-    message: problem('exports.audit.not_day'),
-  });
 
 const input = z.object({
   organizationId: uuidField,

@@ -17,10 +17,11 @@ const input = z.object({ requestId: uuidField, reason: textField.trim().max(300)
 export const rejectPurchase = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return inTransaction(ctx, async (em) => {
-    const { request, org, me, now } = await lockRequestFor(em, ctx, actor, cmd.requestId);
+    const { request, org, me, now, onBehalfOf } = await lockRequestFor(em, ctx, actor, cmd.requestId);
     if (request.status !== 'pending') return { request, outcome: 'already_decided' as const };
     request.status = 'rejected';
     request.decidedById = me!.id;
+    request.onBehalfOfId = onBehalfOf?.id ?? null;
     request.decidedAt = now;
     request.updatedAt = now;
     const withdrawn = request.requestedById === me!.id;
@@ -30,7 +31,12 @@ export const rejectPurchase = async (ctx: ServiceContext, actor: Actor, raw: z.i
       action: withdrawn ? 'purchase.cancelled' : 'purchase.rejected',
       subject: { type: 'purchase_request', id: request.id },
       before: { status: 'pending' },
-      after: { status: 'rejected', reason: cmd.reason ?? null, ...(withdrawn ? { withdrawn } : {}) },
+      after: {
+        status: 'rejected',
+        reason: cmd.reason ?? null,
+        ...(withdrawn ? { withdrawn } : {}),
+        ...(onBehalfOf ? { onBehalfOf: onBehalfOf.email } : {}),
+      },
     });
     // approvers were asked only when the request needed their approval
     if (!withdrawn || request.needs === 'approval') {

@@ -89,10 +89,10 @@ describe('refusals of the use cases in French and Dutch', () => {
       runAction(contextOf(db, ALICE, locale), confirm!.action, { payload: confirm!.payload }, log);
     expect((await press()).tone).not.toBe('error');
     expect(refused(await press('fr'), 'conflict')).toBe(
-      'Acme est déjà résiliée ; l’accès reste ouvert jusqu’au 2026-04-01. Vous avez changé d’avis ? `cancel undo` conserve l’organisation.',
+      'Acme est déjà résiliée ; l’accès reste ouvert jusqu’au 1 avr. 2026. Vous avez changé d’avis ? `cancel undo` conserve l’organisation.',
     );
     expect(refused(await press('nl'), 'conflict')).toBe(
-      'Acme is al opgezegd; de toegang loopt tot 2026-04-01. Toch niet? Met `cancel undo` blijft de organisatie bestaan.',
+      'Acme is al opgezegd; de toegang loopt tot 1 apr 2026. Toch niet? Met `cancel undo` blijft de organisatie bestaan.',
     );
     expect(refused(await say(CAROL, 'add 1 pro', 'fr'), 'organization_closed')).toBe(
       'Acme est résiliée en fin de période. Annulez d’abord la résiliation avec `cancel undo`.',

@@ -17,6 +17,8 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     before: { name: null, personalPlan: 'free' },
     after: { name: 'Ben', personalPlan: 'business' },
   },
+  'approval.delegated': { actor: true, after: { email: BEN, until: '2026-12-24' } },
+  'approval.delegation_ended': { actor: true, before: { email: BEN, until: '2026-12-24' } },
   'billing.charge_declined': {
     before: { status: 'due', retries: 0 },
     after: {
@@ -383,6 +385,10 @@ describe('audit sentences', () => {
     expect(say('member.offboarded')).toBe('Ana Lima offboarded Ben (their Pro seat freed, marked former).');
     expect(say('member.deprovisioned')).toBe('The identity provider deprovisioned Ben, who is offboarded.');
     expect(say('organization.module_removed')).toBe('Ana Lima removed the Integrations pack module.');
+    expect(say('approval.delegated')).toBe(
+      'Ana Lima named Ben to decide purchases for them until 2026-12-24.',
+    );
+    expect(say('approval.delegation_ended')).toBe('Ana Lima ended the delegation to Ben.');
   });
 
   it('falls back to a readable generic sentence for an unknown kind or a malformed row, never a throw', () => {

@@ -1,6 +1,7 @@
 import { type AuditAction, isAuditAction } from '../../domain/audit-actions.ts';
 import { english, type Words, wordsFor } from '../../i18n/words.ts';
 import type { AuditEntry, AuditPage, AuditPerson } from '../../service/list-audit.ts';
+import { APPROVAL_SENTENCES } from './approvals.ts';
 import { MONEY_SENTENCES } from './money.ts';
 import { ORGANIZATION_SENTENCES } from './organization.ts';
 import { PEOPLE_SENTENCES } from './people.ts';
@@ -13,6 +14,7 @@ export const AUDIT_SENTENCES: Record<AuditAction, Sentence> = {
   ...SEAT_SENTENCES,
   ...MONEY_SENTENCES,
   ...ORGANIZATION_SENTENCES,
+  ...APPROVAL_SENTENCES,
 };
 
 /** No names to look up: codes as they are, English, times in UTC. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { problem, problemIn } from '../../domain/input-problems.ts';
+import { isoDay } from '../../domain/period.ts';
 import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
 import { isOneLineName, isStorableText, NOT_ONE_LINE_NAME, UNSTORABLE_TEXT } from '../../domain/text.ts';
 import { english, type Words } from '../../i18n/words.ts';
@@ -24,6 +25,15 @@ export const planCodeField = textField
   .trim()
   .toLowerCase()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, problem('errors_support.input.not_plan'));
+/** A calendar day as people type it (2026-01-31), a real one (no February 30th). */
+export const dayField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, problem('errors_support.input.not_day'))
+  .refine((s) => isoDay(new Date(`${s}T00:00:00Z`)) === s, {
+    message: problem('errors_support.input.not_day'),
+  });
+
 export const seatCountField = z
   .number()
   .int(problem('errors_support.input.not_whole'))

@@ -45,6 +45,7 @@ export const errors_support = {
   'errors_support.input.not_email': 'is not a valid email address',
   'errors_support.input.not_id': 'is not a valid id',
   'errors_support.input.not_plan': 'is not a plan name',
+  'errors_support.input.not_day': 'is not a day: write it as YYYY-MM-DD (for example 2026-01-31)',
   'errors_support.input.not_whole': 'must be a whole number',
   'errors_support.input.at_least': 'must be at least {min, number}',
   'errors_support.input.at_most': 'must be at most {max, number}',

@@ -1,6 +1,5 @@
 /** `audit export`: the period it covers and the file it makes. */
 export const exports = {
-  'exports.audit.not_day': 'is not a day: write it as YYYY-MM-DD (for example 2026-01-31)',
   'exports.audit.backwards': 'The period ends on {to}, before it starts on {from}.',
   'exports.audit.backwards_next': 'Give the first day, then the last: `audit export 2026-01-01 2026-03-31`.',
   'exports.audit.too_long': 'An export covers at most {max} days; {from} to {to} is {days} days.',

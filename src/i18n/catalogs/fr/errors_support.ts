@@ -52,6 +52,7 @@ export const errors_support: Translation<typeof en> = {
   'errors_support.input.not_email': 'n’est pas une adresse e-mail valide',
   'errors_support.input.not_id': 'n’est pas un identifiant valide',
   'errors_support.input.not_plan': 'n’est pas un nom de plan',
+  'errors_support.input.not_day': 'n’est pas une date : écrivez-la AAAA-MM-JJ (par exemple 2026-01-31)',
   'errors_support.input.not_whole': 'doit être un nombre entier',
   'errors_support.input.at_least': 'doit valoir au moins {min, number}',
   'errors_support.input.at_most': 'doit valoir au plus {max, number}',

@@ -2,7 +2,6 @@ import type { exports as en } from '../en/exports.ts';
 import type { Translation } from '../translation.ts';
 
 export const exports: Translation<typeof en> = {
-  'exports.audit.not_day': "n'est pas une date : écrivez-la AAAA-MM-JJ (par exemple 2026-01-31)",
   'exports.audit.backwards': 'La période se termine le {to}, avant de commencer le {from}.',
   'exports.audit.backwards_next':
     'Indiquez le premier jour, puis le dernier : `audit export 2026-01-01 2026-03-31`.',

@@ -49,6 +49,7 @@ export const errors_support: Translation<typeof en> = {
   'errors_support.input.not_email': 'is geen geldig e-mailadres',
   'errors_support.input.not_id': 'is geen geldig id',
   'errors_support.input.not_plan': 'is geen naam van een plan',
+  'errors_support.input.not_day': 'is geen datum: schrijf hem als JJJJ-MM-DD (bijvoorbeeld 2026-01-31)',
   'errors_support.input.not_whole': 'moet een heel getal zijn',
   'errors_support.input.at_least': 'moet minstens {min, number} zijn',
   'errors_support.input.at_most': 'mag hoogstens {max, number} zijn',

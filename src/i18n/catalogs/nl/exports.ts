@@ -2,7 +2,6 @@ import type { exports as en } from '../en/exports.ts';
 import type { Translation } from '../translation.ts';
 
 export const exports: Translation<typeof en> = {
-  'exports.audit.not_day': 'is geen datum: schrijf hem als JJJJ-MM-DD (bijvoorbeeld 2026-01-31)',
   'exports.audit.backwards': 'De periode eindigt op {to}, voordat ze begint op {from}.',
   'exports.audit.backwards_next':
     'Geef eerst de eerste dag, dan de laatste: `audit export 2026-01-01 2026-03-31`.',

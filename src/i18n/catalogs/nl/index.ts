@@ -1,4 +1,5 @@
 import { adapters } from './adapters.ts';
+import { approvals } from './approvals.ts';
 import { commands_core } from './commands_core.ts';
 import { commands_handlers } from './commands_handlers.ts';
 import { common } from './common.ts';
@@ -23,4 +24,5 @@ export const nl = {
   ...handlers_org,
   ...domain_terms,
   ...exports,
+  ...approvals,
 } as const;
