@@ -1,8 +1,9 @@
 import { english } from '../../src/i18n/words.ts';
 
 /**
- * The one line a press gets when too many are already waiting (its work is not started); said
- * before the press is identified, so before its reader's language is known.
+ * The one line a press gets when too many are already waiting (its work is not started), in
+ * English. It is said before the press is identified: the press says it in the locale Slack sent
+ * with it, if any (sent-words.ts), else in these words.
  */
 export const BUSY_TEXT = english.t('adapters.slack.busy');
 

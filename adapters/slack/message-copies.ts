@@ -1,15 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Reply } from '../../src/commands/reply.ts';
+import { isLocale, type Locale } from '../../src/i18n/locale.ts';
 
 export interface MessageCopy {
+  id: string;
   teamId: string;
   channel: string;
   ts: string;
   userId: string;
   reply: Reply;
+  /** the language the copy was written in (its recipient's); null for copies stored before it was kept */
+  locale: Locale | null;
   decision: string | null;
   result: string | null;
 }
+
+/** The stored reply of a copy: the reply as posted, and the language it was written in. */
+type StoredReply = Reply & { locale?: string };
 
 /**
  * What a message with buttons is about, from the ids its buttons carry: every copy of the same
@@ -22,58 +29,88 @@ export const subjectOf = (payload: Record<string, unknown>): string | null => {
   return null;
 };
 
-export const recordCopy = (em: EntityManager, subject: string, c: Omit<MessageCopy, 'decision' | 'result'>) =>
+export const recordCopy = (
+  em: EntityManager,
+  subject: string,
+  c: Omit<MessageCopy, 'id' | 'decision' | 'result'>,
+) =>
   em.fork().execute(
     `insert into slack_message (subject, team_id, channel, ts, user_id, reply) values (?, ?, ?, ?, ?, ?)
        on conflict (channel, ts) do nothing`,
-    [subject, c.teamId, c.channel, c.ts, c.userId, JSON.stringify(c.reply)],
+    [
+      subject,
+      c.teamId,
+      c.channel,
+      c.ts,
+      c.userId,
+      JSON.stringify({ ...c.reply, ...(c.locale ? { locale: c.locale } : {}) } satisfies StoredReply),
+    ],
   );
 
-export const copiesOf = async (em: EntityManager, subject: string): Promise<MessageCopy[]> => {
-  const rows = await em.fork().execute<
-    {
-      team_id: string;
-      channel: string;
-      ts: string;
-      user_id: string;
-      reply: Reply | string;
-      decision: string | null;
-      result: string | null;
-    }[]
-  >(
-    'select team_id, channel, ts, user_id, reply, decision, result from slack_message where subject = ? order by id',
-    [subject],
-  );
-  return rows.map((r) => ({
+type CopyRow = {
+  id: string | number;
+  team_id: string;
+  channel: string;
+  ts: string;
+  user_id: string;
+  reply: StoredReply | string;
+  decision: string | null;
+  result: string | null;
+};
+
+const toCopy = (r: CopyRow): MessageCopy => {
+  const { locale, ...reply } = typeof r.reply === 'string' ? (JSON.parse(r.reply) as StoredReply) : r.reply;
+  return {
+    id: String(r.id),
     teamId: r.team_id,
     channel: r.channel,
     ts: r.ts,
     userId: r.user_id,
-    reply: typeof r.reply === 'string' ? (JSON.parse(r.reply) as Reply) : r.reply,
+    reply,
+    locale: isLocale(locale) ? locale : null,
     decision: r.decision,
     result: r.result,
-  }));
+  };
 };
 
-/** Records the decision line every copy shows from now on (the first one recorded stays). */
-export const recordDecision = (em: EntityManager, subject: string, decision: string) =>
-  em
-    .fork()
-    .execute('update slack_message set decision = coalesce(decision, ?) where subject = ?', [
-      decision,
-      subject,
-    ]);
+const COPY_COLUMNS = 'id, team_id, channel, ts, user_id, reply, decision, result';
 
-/**
- * Records the outcome every copy shows; false when they already show it (the same result
- * notice goes to the requester and every approver, and the copies need updating only once).
- */
-export const recordResult = async (em: EntityManager, subject: string, result: string) => {
+export const copiesOf = async (em: EntityManager, subject: string): Promise<MessageCopy[]> => {
   const rows = await em
     .fork()
-    .execute<{ id: string }[]>(
-      'update slack_message set result = ? where subject = ? and result is distinct from ? returning id',
-      [result, subject, result],
+    .execute<CopyRow[]>(`select ${COPY_COLUMNS} from slack_message where subject = ? order by id`, [subject]);
+  return rows.map(toCopy);
+};
+
+/**
+ * Records the decision line a copy shows from now on (the first one recorded stays); returns the
+ * copy as it is now.
+ */
+export const recordDecision = async (em: EntityManager, copyId: string, decision: string) => {
+  const [row] = await em
+    .fork()
+    .execute<CopyRow[]>(
+      `update slack_message set decision = coalesce(decision, ?) where id = ? returning ${COPY_COLUMNS}`,
+      [decision, copyId],
     );
-  return rows.length > 0;
+  return row ? toCopy(row) : null;
+};
+
+/**
+ * Records the outcome one recipient's copies show (each recipient's result notice is in their own
+ * language); returns the copies that did not show it yet, to be redrawn.
+ */
+export const recordResult = async (
+  em: EntityManager,
+  subject: string,
+  recipient: { teamId: string; userId: string },
+  result: string,
+) => {
+  const rows = await em.fork().execute<CopyRow[]>(
+    `update slack_message set result = ?
+       where subject = ? and team_id = ? and user_id = ? and result is distinct from ?
+       returning ${COPY_COLUMNS}`,
+    [result, subject, recipient.teamId, recipient.userId, result],
+  );
+  return rows.map(toCopy);
 };

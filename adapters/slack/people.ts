@@ -2,6 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { errorReply } from '../../src/commands/errors.ts';
 import type { Reply } from '../../src/commands/reply.ts';
+import { DEFAULT_LOCALE, localeOf } from '../../src/i18n/locale.ts';
+import { english, type Words, wordsFor } from '../../src/i18n/words.ts';
 import { identifyChatUser, knownIdentityEmail } from '../../src/service/chat-access.ts';
 import type { SlackDeps } from './deps.ts';
 import { slackProfile, slackUser } from './users.ts';
@@ -9,8 +11,9 @@ import { slackProfile, slackUser } from './users.ts';
 /**
  * Who is acting, as the command layer sees them: the account of the Slack user's verified
  * identity (the core verifies a confirmed email once) and the organization the workspace is
- * linked to. A user whose email Slack hides or has not confirmed gets a one-line refusal and
- * nothing runs. What the workspace may touch is the core's rule, not this adapter's.
+ * linked to. A user whose email Slack hides or has not confirmed gets a one-line refusal, in the
+ * locale users.info reported for them, and nothing runs. What the workspace may touch is the
+ * core's rule, not this adapter's.
  */
 export const slackContext = async (
   d: SlackDeps,
@@ -52,7 +55,18 @@ export const slackContext = async (
       },
     };
   } catch (e) {
-    return { refusal: errorReply(e, (err) => d.log.error({ err }, 'identifying a Slack user failed')) };
+    const log = (err: unknown) => d.log.error({ err }, 'identifying a Slack user failed');
+    return { refusal: errorReply(e, log, undefined, await profileWords(user)) };
+  }
+};
+
+/** Before they are identified: the language Slack reports for them, if users.info was asked; else English. */
+const profileWords = async (user: ReturnType<typeof slackUser> | undefined): Promise<Words> => {
+  if (!user) return english;
+  try {
+    return wordsFor(localeOf((await user).profile.locale) ?? DEFAULT_LOCALE);
+  } catch {
+    return english;
   }
 };
 

@@ -13,8 +13,9 @@ import {
   workspacesOfOrganization,
   workspacesOfPerson,
 } from '../../src/service/chat-access.ts';
+import { readerLocale } from '../../src/service/reader-locale.ts';
 import { replyMessage, replyText } from './blocks.ts';
-import { showDecision } from './decisions.ts';
+import { showResult } from './decisions.ts';
 import type { SlackDeps } from './deps.ts';
 import { recordCopy, subjectOf } from './message-copies.ts';
 import { slackProfile, userOfEmail } from './users.ts';
@@ -26,8 +27,9 @@ const slackError = (e: unknown) => e as { code?: string; retryAfter?: number; da
  * organization. A recipient with no Slack user there (users.lookupByEmail finds none) is
  * `Unreachable`, so the routing notifier tries the next platform. A 429 becomes `RetryLater`
  * with Slack's Retry-After (the client is built to reject rate-limited calls, not sleep on them).
- * Messages with buttons are remembered so every copy can show the decision later; a purchase
- * result updates the copies of its approval request.
+ * Messages with buttons are remembered, with the language they were written in, so every copy
+ * can show the decision later in its reader's language; a purchase result updates the
+ * recipient's copies of its approval request.
  */
 export class SlackNotifier implements Notifier {
   readonly name = 'slack';
@@ -46,9 +48,15 @@ export class SlackNotifier implements Notifier {
   private async deliver(to: Recipient, reply: Reply, meta: NoticeMeta) {
     const target = await this.find(to, meta.outboxId);
     if (!target) throw new Unreachable(`no Slack user for ${to.email}`);
-    const { client, teamId, userId } = target;
+    const { client, teamId, userId, organizationId } = target;
     if (meta.kind === 'purchase_result' && meta.payload.requestId) {
-      await showDecision(this.d, `purchase:${String(meta.payload.requestId)}`, { result: replyText(reply) });
+      // this recipient's copies of the request, in the language this notice is in
+      await showResult(
+        this.d,
+        `purchase:${String(meta.payload.requestId)}`,
+        { teamId, userId },
+        replyText(reply),
+      );
     }
     const posted = await client.chat.postMessage({ channel: userId, ...replyMessage(reply) });
     const subject = reply.buttons?.length ? subjectOf(reply.buttons[0]!.payload) : null;
@@ -59,6 +67,8 @@ export class SlackNotifier implements Notifier {
         ts: posted.ts,
         userId,
         reply,
+        // the language the outbox wrote it in, for the decision line added to it later
+        locale: await readerLocale(this.d.service, { accountId: to.accountId }, organizationId),
       });
     }
   }
@@ -75,21 +85,22 @@ export class SlackNotifier implements Notifier {
       .execute<{ organization_id: string | null }[]>('select organization_id from outbox where id = ?', [
         outboxId,
       ]);
-    const teams = row?.organization_id
-      ? await workspacesOfOrganization(ctx, 'slack', row.organization_id)
+    const organizationId = row?.organization_id ?? null;
+    const teams = organizationId
+      ? await workspacesOfOrganization(ctx, 'slack', organizationId)
       : await workspacesOfPerson(ctx, to.accountId, 'slack');
     for (const teamId of teams) {
       const client: webApi.WebClient | null = await this.d.clientFor(teamId);
       if (!client) continue;
       const workspace = { platform: 'slack' as const, workspaceId: teamId };
       const [known] = await identitiesIn(ctx, to.accountId, workspace);
-      if (known) return { client, teamId, userId: known };
+      if (known) return { client, teamId, userId: known, organizationId };
       const userId = await userOfEmail(ctx.em, client, teamId, to.email);
       if (!userId) continue;
       const access = await identifyChatUser(ctx, { ...workspace, userId }, () =>
         slackProfile(client, userId),
       ).catch(() => null);
-      if (access?.accountId === to.accountId) return { client, teamId, userId };
+      if (access?.accountId === to.accountId) return { client, teamId, userId, organizationId };
     }
     return null;
   }

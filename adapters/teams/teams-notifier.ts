@@ -7,6 +7,8 @@ import {
 } from '../../src/commands/notifier.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { subjectOf } from '../../src/commands/subject.ts';
+import { wordsFor } from '../../src/i18n/words.ts';
+import { readerLocale } from '../../src/service/reader-locale.ts';
 import { type BotDeps, cardActivity, inConversation } from './deps.ts';
 import { TeamsRateLimits, teamsRetryAfterMs } from './rate-limits.ts';
 import { renderCard } from './render-card.ts';
@@ -35,7 +37,19 @@ export class TeamsNotifier implements Notifier {
     if (!user?.reference) throw new Unreachable(`${to.email} has no Teams conversation with the bot`);
     const cardKey = reply.buttons?.length ? cardKeyOf(reply, meta) : null;
     const card = cardKey
-      ? renderCard(reply, { cardKey, refreshFor: [user.aadObjectId], hideButtons: true })
+      ? renderCard(reply, {
+          cardKey,
+          refreshFor: [user.aadObjectId],
+          hideButtons: true,
+          // the card's own words (its refresh) in the language the outbox wrote the notice in
+          w: wordsFor(
+            await readerLocale(
+              this.deps.service,
+              { accountId: to.accountId },
+              await this.deps.store.noticeOrganization(meta.outboxId),
+            ),
+          ),
+        })
       : renderCard(reply);
     let activityId = '';
     try {

@@ -74,6 +74,15 @@ export class TeamsStore {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
+  /** The organization an outbox notice is about (null: none), for the language of its reader there. */
+  async noticeOrganization(outboxId: string): Promise<string | null> {
+    const rows = await this.db().execute<{ organization_id: string | null }[]>(
+      'select organization_id from outbox where id = ?',
+      [outboxId],
+    );
+    return rows[0]?.organization_id ?? null;
+  }
+
   /** Records who wrote and, for a personal chat, the conversation to write back to. */
   async saveUser(u: {
     aadObjectId: string;

@@ -4,10 +4,12 @@ import { submitForm } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
 import { fail, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
-import { english, type Words } from '../../../src/i18n/words.ts';
+import { isLocale } from '../../../src/i18n/locale.ts';
+import { english, type Words, wordsFor } from '../../../src/i18n/words.ts';
 import type { SlackDeps } from '../deps.ts';
 import { fieldErrorsFor, formMetadata, formValues, formWords } from '../modal.ts';
 import { slackContext } from '../people.ts';
+import { sentWords } from '../sent-words.ts';
 import { tell } from '../tell.ts';
 
 /**
@@ -20,11 +22,15 @@ export const formSubmit =
   (d: SlackDeps) =>
   async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const parsed = formMetadata.safeParse(safeJson(view.private_metadata));
+    const metadata = safeJson(view.private_metadata);
+    const parsed = formMetadata.safeParse(metadata);
     const where = { responseUrl: parsed.success ? parsed.data.responseUrl : undefined, userId: body.user.id };
     if (!parsed.success) {
       await ack();
-      await tell(d, client, where, fail(english.t('adapters.common.form_expired'), 'invalid_input'));
+      // nobody identified yet: the language the modal was opened in if it still says, else Slack's
+      const opened = localeIn(metadata);
+      const w = isLocale(opened) ? wordsFor(opened) : sentWords(body);
+      await tell(d, client, where, fail(w.t('adapters.common.form_expired'), 'invalid_input'));
       return;
     }
     const meta = parsed.data;
@@ -72,6 +78,11 @@ export const WORKING_ON_FORM = english.t('adapters.slack.working.form');
 const labelOf = (b: object): string | undefined => {
   const label = (b as { label?: { text?: unknown } }).label?.text;
   return typeof label === 'string' ? label : undefined;
+};
+
+const localeIn = (metadata: unknown): string | undefined => {
+  const locale = (metadata as { locale?: unknown } | null)?.locale;
+  return typeof locale === 'string' ? locale : undefined;
 };
 
 const safeJson = (s: string) => {

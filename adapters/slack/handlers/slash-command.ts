@@ -9,6 +9,7 @@ import type { SlackDeps } from '../deps.ts';
 import { formView } from '../modal.ts';
 import { typedText } from '../mrkdwn.ts';
 import { slackContext } from '../people.ts';
+import { sentWords } from '../sent-words.ts';
 import { commandAck, tell } from '../tell.ts';
 
 /** the English ack of a slow command (tests and drivers compare with it) */
@@ -27,8 +28,9 @@ export const slashCommand =
   (d: SlackDeps) =>
   async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const received = Date.now();
-    // the reader's words are known once they are identified; until then (a slow ack) English
-    let w: Words = english;
+    // the reader's words are known once they are identified; until then (a slow ack) the locale
+    // Slack sent, if any, else English
+    let w: Words = sentWords(command);
     const work = (async (): Promise<Reply> => {
       try {
         const who = await slackContext(d, client, command.team_id, command.user_id);

@@ -10,6 +10,7 @@ export const adapters = {
   'adapters.slack.form.too_slow': 'That took too long to open the form. Run the command again.',
   'adapters.slack.form.could_not_open': 'I could not open the form in time. Run the command again.',
   'adapters.slack.decision.by': '{button} — by {email}: {result}',
+  'adapters.slack.decision.by_only': '{button} — by {email}',
   'adapters.slack.modal.cancel': 'Cancel',
   'adapters.slack.modal.yes': 'Yes',
   'adapters.slack.modal.nothing_to_pick': '{label}: nothing to pick.',

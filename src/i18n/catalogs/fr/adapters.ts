@@ -12,6 +12,7 @@ export const adapters: Translation<typeof en> = {
   'adapters.slack.form.too_slow': 'L’ouverture du formulaire a pris trop de temps. Relancez la commande.',
   'adapters.slack.form.could_not_open': 'Je n’ai pas pu ouvrir le formulaire à temps. Relancez la commande.',
   'adapters.slack.decision.by': '{button} — par {email} : {result}',
+  'adapters.slack.decision.by_only': '{button} — par {email}',
   'adapters.slack.modal.cancel': 'Annuler',
   'adapters.slack.modal.yes': 'Oui',
   'adapters.slack.modal.nothing_to_pick': '{label} : aucun choix possible.',

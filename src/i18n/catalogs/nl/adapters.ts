@@ -14,6 +14,7 @@ export const adapters: Translation<typeof en> = {
   'adapters.slack.form.could_not_open':
     'Ik kon het formulier niet op tijd openen. Voer de opdracht opnieuw uit.',
   'adapters.slack.decision.by': '{button} — door {email}: {result}',
+  'adapters.slack.decision.by_only': '{button} — door {email}',
   'adapters.slack.modal.cancel': 'Annuleren',
   'adapters.slack.modal.yes': 'Ja',
   'adapters.slack.modal.nothing_to_pick': '{label}: niets om te kiezen.',
