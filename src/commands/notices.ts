@@ -88,7 +88,7 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
             },
             { label: w.t('notices.approval.valid_until'), value: w.when(p.quoteExpiresAt) },
           ],
-          buttons: decisionButtons(p.requestId),
+          buttons: decisionButtons(p.requestId, undefined, w),
         },
       );
     }

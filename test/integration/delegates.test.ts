@@ -94,7 +94,7 @@ describe('delegate <who> until <date>', () => {
       organizationId: t.org.id,
       members: [t.colleague.email],
       freeSeat: true,
-      stopRenewal: false,
+      stopAutoRenew: false,
       markFormer: false,
     });
     await refusedUnchanged(db, 'detached', () =>

@@ -2,7 +2,7 @@ import { english, type Words } from '../../i18n/words.ts';
 import type { Button } from '../reply.ts';
 
 /** Approve / Reject for a pending request; Reject asks first. */
-export const decisionButtons = (requestId: string, what?: string, w: Words = english): Button[] => [
+export const decisionButtons = (requestId: string, what: string | undefined, w: Words): Button[] => [
   {
     label: w.t('commands_handlers.buttons.approve', { what: what ?? 'none' }),
     action: 'purchase.approve',
