@@ -95,9 +95,9 @@ describe('request stages', () => {
     // made at the same instant: in no particular order
     expect([...(fr.sections?.[0]?.lines ?? [])].sort()).toEqual(
       [
-        `2 licences Pro pour 30,00\u00a0€ — demandé par ${member.email} le 1 mars, 00:00 UTC, en attente d’un approbateur, devis valable jusqu’au 2 mars, 00:00 UTC`,
-        '1 licence Business pour 30,00\u00a0€ — demandé par vous le 1 mars, 00:00 UTC, pas encore confirmé, devis valable jusqu’au 2 mars, 00:00 UTC',
-        `1 licence Pro pour 15,00\u00a0€ — demandé par ${member.email} le 1 mars, 00:00 UTC, approuvé et payé par ${f.owner.email}`,
+        `Demande de 2 licences Pro pour 30,00\u00a0€ — par ${member.email} le 1 mars, 00:00 UTC, en attente d’un approbateur, devis valable jusqu’au 2 mars, 00:00 UTC`,
+        'Demande de 1 licence Business pour 30,00\u00a0€ — par vous le 1 mars, 00:00 UTC, pas encore confirmée, devis valable jusqu’au 2 mars, 00:00 UTC',
+        `Demande de 1 licence Pro pour 15,00\u00a0€ — par ${member.email} le 1 mars, 00:00 UTC, approuvée et payée par ${f.owner.email}`,
       ].sort(),
     );
     const nl = await say(f.owner.email, 'nl', 'requests');
@@ -116,7 +116,7 @@ describe('request stages', () => {
     // the same stage where a second approval is refused
     const fr2 = await act(f.owner.email, 'fr', 'purchase.approve', { requestId: paid.request.id });
     expect(fr2.text).toBe(
-      `Déjà traité : 1 licence Pro, approuvé et payé par ${f.owner.email}. Rien n’a changé.`,
+      `Demande déjà traitée : 1 licence Pro, approuvée et payée par ${f.owner.email}. Rien n’a changé.`,
     );
     const nl2 = await act(f.owner.email, 'nl', 'purchase.approve', { requestId: paid.request.id });
     expect(nl2.text).toBe(
@@ -282,7 +282,7 @@ describe('period charges and billing problems, through the outbox', () => {
       reason: { code: 'first_invoice_failed', provider: 'Your card was declined.', setupUrl },
     });
     expect(said('billing_problem', first('https://pay.example/s'), 'fr')).toBe(
-      'La facturation de Acme demande votre attention : la première facture a échoué : Your card was declined. Ajoutez un autre moyen de paiement ici : https://pay.example/s',
+      'La facturation de Acme demande votre attention : le paiement de la première facture a échoué : Your card was declined. Ajoutez un autre moyen de paiement ici : https://pay.example/s',
     );
     expect(said('billing_problem', first(null), 'nl')).toBe(
       'De facturatie van Acme vraagt aandacht: de eerste factuur is mislukt: Your card was declined. Voeg een andere betaalmethode toe met `org create Acme`.',

@@ -128,7 +128,7 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.requests.pending': '{status}, devis valable jusqu’au {when}',
   'commands_handlers.requests.decided': '{status}{by, select, none {} other { par {by}}}',
   'commands_handlers.requests.line':
-    '{count, plural, one {# licence {plan}} other {# licences {plan}}} pour {amount} — {count, plural, one {demandée} other {demandées}} par {mine, select, yes {vous} other {{requester}}} le {when}, {state}',
+    'Demande de {count, plural, one {# licence {plan}} other {# licences {plan}}} pour {amount} — par {mine, select, yes {vous} other {{requester}}} le {when}, {state}',
   'commands_handlers.requests.title':
     '{total, plural, one {# demande d’achat de licences} other {# demandes d’achat de licences}}{paged, select, yes {, page {page, number} sur {pages, number}} other {}} :',
   'commands_handlers.requests.section': '{paged, select, yes {Demandes {range}} other {Demandes}}',

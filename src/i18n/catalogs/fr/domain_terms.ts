@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 export const domain_terms: Translation<typeof en> = {
   'domain_terms.invite.skipped': '{reason, select, already_member {déjà membre} other {déjà invité}}',
   'domain_terms.request.stage':
-    '{stage, select, unconfirmed {pas encore confirmé} withdrawn {annulé} pending {en attente d’un approbateur} approved {approuvé, paiement en cours} charged {approuvé et payé} payment_failed {approuvé, mais le paiement a échoué} rejected {refusé} other {expiré}}',
+    '{stage, select, unconfirmed {pas encore confirmée} withdrawn {annulée} pending {en attente d’un approbateur} approved {approuvée, paiement en cours} charged {approuvée et payée} payment_failed {approuvée, mais le paiement a échoué} rejected {refusée} other {expirée}}',
   'domain_terms.feature':
     '{feature, select, surveys {sondages} exports {exportations} branding {image de marque} groups {groupes} api {API} sso {SSO} other {{feature}}}',
   'domain_terms.impact.no_access': 'Plus d’accès à : {features}',
@@ -21,5 +21,5 @@ export const domain_terms: Translation<typeof en> = {
     'le {what} a échoué : {reason}{last, select, yes { C’était la dernière tentative : les licences payantes sont suspendues jusqu’au paiement.} other { Nous réessaierons le {day}.}} Mettez à jour le moyen de paiement pour régler plus tôt.',
   'domain_terms.billing.invoice_unpaid': 'Une facture n’a pas été payée : {reason}',
   'domain_terms.billing.first_invoice_failed':
-    'la première facture a échoué : {reason} {withUrl, select, yes {Ajoutez un autre moyen de paiement ici : {url}} other {Ajoutez un autre moyen de paiement avec `org create {org}`.}}',
+    'le paiement de la première facture a échoué : {reason} {withUrl, select, yes {Ajoutez un autre moyen de paiement ici : {url}} other {Ajoutez un autre moyen de paiement avec `org create {org}`.}}',
 };
