@@ -4,7 +4,7 @@ import { errorReply } from '../../src/commands/errors.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { DEFAULT_LOCALE, localeOf } from '../../src/i18n/locale.ts';
 import { english, type Words, wordsFor } from '../../src/i18n/words.ts';
-import { identifyChatUser, knownIdentityEmail } from '../../src/service/chat-access.ts';
+import { identifyChatUser, knownIdentityEmail, rememberPlatformZone } from '../../src/service/chat-access.ts';
 import type { SlackDeps } from './deps.ts';
 import { slackProfile, slackUser } from './users.ts';
 
@@ -29,9 +29,13 @@ export const slackContext = async (
     user ??= slackUser(client, userId);
     return user;
   };
+  let known: { accountId: string; zone: string | null } | undefined;
   const timeZone = async () => {
     try {
-      return (await userInfo()).timeZone;
+      const zone = (await userInfo()).timeZone;
+      // the zone direct messages use later, kept when Slack says it changed
+      if (known && zone && zone !== known.zone) await rememberPlatformZone(d.service, known.accountId, zone);
+      return zone;
     } catch (err) {
       d.log.warn({ err }, 'users.info failed: times shown in UTC');
       return undefined;
@@ -43,6 +47,7 @@ export const slackContext = async (
       { ...workspace, userId },
       async () => (await userInfo()).profile,
     );
+    known = { accountId: access.accountId, zone: access.zone };
     return {
       c: {
         service: d.service,

@@ -24,6 +24,7 @@ export const slackUser = async (
       email: r.user?.profile?.email?.toLowerCase() ?? null,
       confirmed: r.user?.is_email_confirmed === true,
       locale: r.user?.locale ?? null,
+      zone: r.user?.tz || null,
     },
     timeZone: r.user?.tz || undefined,
   };

@@ -73,6 +73,8 @@ export const teamsTurn = async (deps: TurnDeps, context: TurnContext): Promise<T
       confirmed: true,
     }),
     a.locale,
+    // Teams clients put the person's zone on each activity (clientInfo)
+    (a.entities ?? []).find((e) => e.type === 'clientInfo')?.timezone,
   );
   const personal = a.conversation?.conversationType === 'personal';
   await deps.store.saveUser({

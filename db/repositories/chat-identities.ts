@@ -10,7 +10,13 @@ export interface ChatUser {
 
 /** What every chat request needs to know about who is acting and which language they read. */
 export interface IdentityWithLink {
-  account: { id: string; email: string; language: string | null; platformLocale: string | null } | null;
+  account: {
+    id: string;
+    email: string;
+    language: string | null;
+    platformLocale: string | null;
+    platformZone: string | null;
+  } | null;
   organizationId: string | null;
   /** the linked organization's default language */
   organizationLanguage: string | null;
@@ -27,11 +33,12 @@ export const identityWithLink = async (em: EntityManager, u: ChatUser): Promise<
       email: string | null;
       language: string | null;
       platform_locale: string | null;
+      platform_zone: string | null;
       organization_id: string | null;
       organization_language: string | null;
     }[]
   >(
-    `select a.id as account_id, a.email, a.language, a.platform_locale, l.organization_id,
+    `select a.id as account_id, a.email, a.language, a.platform_locale, a.platform_zone, l.organization_id,
        o.language as organization_language
      from (select 1) one
      left join chat_identity i on i.platform = ? and i.workspace_id = ? and i.user_id = ?
@@ -44,7 +51,13 @@ export const identityWithLink = async (em: EntityManager, u: ChatUser): Promise<
   return {
     account:
       r?.account_id && r.email
-        ? { id: r.account_id, email: r.email, language: r.language, platformLocale: r.platform_locale }
+        ? {
+            id: r.account_id,
+            email: r.email,
+            language: r.language,
+            platformLocale: r.platform_locale,
+            platformZone: r.platform_zone,
+          }
         : null,
     organizationId: r?.organization_id ?? null,
     organizationLanguage: r?.organization_language ?? null,

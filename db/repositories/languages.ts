@@ -13,6 +13,14 @@ export const notePlatformLocale = (em: EntityManager, accountId: string, locale:
     locale.slice(0, 35),
   ]);
 
+/** Remembers the time zone a platform reported, when it changed. */
+export const notePlatformZone = (em: EntityManager, accountId: string, zone: string) =>
+  em.execute('update account set platform_zone = ? where id = ? and platform_zone is distinct from ?', [
+    zone,
+    accountId,
+    zone,
+  ]);
+
 /** An account's languages and an organization's default, in one round trip (any may be null). */
 export const accountLanguages = async (
   em: EntityManager,

@@ -12,6 +12,8 @@ export interface ClaimedOutboxRow {
   name: string | null;
   /** the recipient's chosen language, their platform's last locale, the organization's default */
   languages: { language: string | null; platformLocale: string | null; organizationLanguage: string | null };
+  /** the time zone the recipient's platform last reported; null: times in UTC */
+  zone: string | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export const claimNextDue = async (
       name: string | null;
       language: string | null;
       platform_locale: string | null;
+      platform_zone: string | null;
       organization_language: string | null;
     }[]
   >(
@@ -46,7 +49,7 @@ export const claimNextDue = async (
        limit 1
        for update skip locked)
      returning o.id, o.kind, o.payload, o.attempts, o.recipient_id, a.email, a.name, a.language,
-       a.platform_locale,
+       a.platform_locale, a.platform_zone,
        (select g.language from organization g where g.id = o.organization_id) as organization_language`,
     [leaseUntil, now],
   );
@@ -64,6 +67,7 @@ export const claimNextDue = async (
       platformLocale: row.platform_locale,
       organizationLanguage: row.organization_language,
     },
+    zone: row.platform_zone,
   };
 };
 

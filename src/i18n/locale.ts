@@ -23,3 +23,14 @@ export const pickLocale = (...candidates: (string | null | undefined)[]): Locale
   }
   return DEFAULT_LOCALE;
 };
+
+/** An IANA time zone this runtime knows (`Europe/Paris`); a platform's odd value is not stored. */
+export const isTimeZone = (zone: string | null | undefined): zone is string => {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};

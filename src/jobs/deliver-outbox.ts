@@ -109,6 +109,7 @@ const deliverOne = async (
             row.languages.platformLocale,
             row.languages.organizationLanguage,
           ),
+          row.zone ?? undefined,
         ),
       ),
       { outboxId: row.id, kind: row.kind, payload },

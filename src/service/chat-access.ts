@@ -5,12 +5,12 @@ import {
   usersOfAccountIn,
   workspacesOfAccount,
 } from '../../db/repositories/chat-identities.ts';
-import { notePlatformLocale } from '../../db/repositories/languages.ts';
+import { notePlatformLocale, notePlatformZone } from '../../db/repositories/languages.ts';
 import { ownerOf, SUBJECT_KINDS } from '../../db/repositories/subject-owners.ts';
 import { allLinkedWorkspaces, linkedWorkspaces } from '../../db/repositories/workspace-links.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Platform, Workspace } from '../domain/workspace.ts';
-import { type Locale, pickLocale } from '../i18n/locale.ts';
+import { isTimeZone, type Locale, pickLocale } from '../i18n/locale.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { actorAccount } from './support/lookups.ts';
 import { audit } from './support/records.ts';
@@ -27,6 +27,8 @@ export interface PlatformProfile {
   confirmed: boolean;
   /** the user's locale as the platform reports it (`fr-FR`), if it does */
   locale?: string | null;
+  /** the user's time zone as the platform reports it (`Europe/Paris`), if it does */
+  zone?: string | null;
 }
 
 export interface ChatAccess {
@@ -36,6 +38,8 @@ export interface ChatAccess {
   organizationId: string | null;
   /** the language they read: their choice, else their platform's, else the organization's, else English */
   locale: Locale;
+  /** the time zone their platform last reported (direct messages use it); null: not known */
+  zone: string | null;
 }
 
 const PLATFORM_NAME = { slack: 'Slack', teams: 'Teams' } as const;
@@ -53,6 +57,8 @@ export const identifyChatUser = (
   profile: () => Promise<PlatformProfile>,
   /** the locale the platform reported with this request (Teams sends one with every activity) */
   reportedLocale?: string,
+  /** the time zone it reported with this request (a Teams activity's clientInfo) */
+  reportedZone?: string,
 ): Promise<ChatAccess> => {
   let flight = identifications.get(ctx.em);
   if (!flight) {
@@ -60,7 +66,7 @@ export const identifyChatUser = (
     identifications.set(ctx.em, flight);
   }
   return flight(`${user.platform}\n${user.workspaceId}\n${user.userId}`, () =>
-    identify(ctx, user, profile, reportedLocale),
+    identify(ctx, user, profile, reportedLocale, isTimeZone(reportedZone) ? reportedZone : undefined),
   );
 };
 
@@ -76,6 +82,7 @@ const identify = async (
   user: ChatUser,
   profile: () => Promise<PlatformProfile>,
   reportedLocale: string | undefined,
+  reportedZone: string | undefined,
 ): Promise<ChatAccess> => {
   // every chat request asks this: plain rows on the shared entity manager, no fork
   const known = await rowsOnly(ctx, (em) => identityWithLink(em, user));
@@ -85,11 +92,16 @@ const identify = async (
       const accountId = known.account.id;
       await rowsOnly(ctx, (em) => notePlatformLocale(em, accountId, reportedLocale));
     }
+    if (reportedZone && reportedZone !== known.account.platformZone) {
+      const accountId = known.account.id;
+      await rowsOnly(ctx, (em) => notePlatformZone(em, accountId, reportedZone));
+    }
     return {
       actor: { email: known.account.email },
       accountId: known.account.id,
       organizationId: known.organizationId,
       locale: pickLocale(known.account.language, seen, known.organizationLanguage),
+      zone: reportedZone ?? known.account.platformZone,
     };
   }
   const p = await profile();
@@ -126,14 +138,29 @@ const identify = async (
     }
     const seen = reportedLocale || p.locale;
     if (seen) await notePlatformLocale(em, bound.id, seen);
-    return { ...bound, language: bound.id === me.id ? (me.language ?? null) : null, seen };
+    const zone = reportedZone ?? (isTimeZone(p.zone) ? p.zone : null);
+    if (zone) await notePlatformZone(em, bound.id, zone);
+    return { ...bound, language: bound.id === me.id ? (me.language ?? null) : null, seen, zone };
   });
   return {
     actor: { email: account.email },
     accountId: account.id,
     organizationId: known.organizationId,
     locale: pickLocale(account.language, account.seen, known.organizationLanguage),
+    zone: account.zone,
   };
+};
+
+/**
+ * A zone the platform reported later (Slack tells it when a reply showing a time asks
+ * users.info): kept for the direct messages sent to them afterwards.
+ */
+export const rememberPlatformZone = async (
+  ctx: ServiceContext,
+  accountId: string,
+  zone: string | undefined,
+) => {
+  if (isTimeZone(zone)) await rowsOnly(ctx, (em) => notePlatformZone(em, accountId, zone));
 };
 
 const outside = () =>
