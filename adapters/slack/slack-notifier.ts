@@ -7,6 +7,7 @@ import {
   Unreachable,
 } from '../../src/commands/notifier.ts';
 import type { Reply } from '../../src/commands/reply.ts';
+import { wordsFor } from '../../src/i18n/words.ts';
 import {
   identifyChatUser,
   identitiesIn,
@@ -45,10 +46,14 @@ export class SlackNotifier implements Notifier {
     }
   }
 
-  private async deliver(to: Recipient, reply: Reply, meta: NoticeMeta) {
+  private async deliver(to: Recipient, rendered: Reply, meta: NoticeMeta) {
+    let reply = rendered;
     const target = await this.find(to, meta.outboxId);
     if (!target) throw new Unreachable(`no Slack user for ${to.email}`);
     const { client, teamId, userId, organizationId } = target;
+    // a first identification told their language and zone: the notice is said in them
+    if (target.learned && meta.reRender)
+      reply = meta.reRender(wordsFor(target.learned.locale, target.learned.zone ?? undefined));
     if (meta.kind === 'purchase_result' && meta.payload.requestId) {
       // this recipient's copies of the request, in the language this notice is in
       await showResult(
@@ -94,13 +99,20 @@ export class SlackNotifier implements Notifier {
       if (!client) continue;
       const workspace = { platform: 'slack' as const, workspaceId: teamId };
       const [known] = await identitiesIn(ctx, to.accountId, workspace);
-      if (known) return { client, teamId, userId: known, organizationId };
+      if (known) return { client, teamId, userId: known, organizationId, learned: null };
       const userId = await userOfEmail(ctx.em, client, teamId, to.email);
       if (!userId) continue;
       const access = await identifyChatUser(ctx, { ...workspace, userId }, () =>
         slackProfile(client, userId),
       ).catch(() => null);
-      if (access?.accountId === to.accountId) return { client, teamId, userId, organizationId };
+      if (access?.accountId === to.accountId)
+        return {
+          client,
+          teamId,
+          userId,
+          organizationId,
+          learned: { locale: access.locale, zone: access.zone },
+        };
     }
     return null;
   }

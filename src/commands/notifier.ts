@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/words.ts';
 import type { Reply } from './reply.ts';
 
 /** Who a direct message goes to. */
@@ -22,6 +23,12 @@ export interface NoticeMeta {
   outboxId: string;
   kind: string;
   payload: Record<string, unknown>;
+  /**
+   * Given when nothing told the recipient's language before rendering (never seen on a chat
+   * platform, no choice, no organization default): a notifier that identifies them for the first
+   * time, and so learns their platform's language and zone, renders the notice again in them.
+   */
+  reRender?: (w: Words) => Reply;
 }
 
 /** Thrown by a notifier that does not know the recipient (no Slack user, no Teams conversation). */

@@ -11,7 +11,7 @@ import { renderNotice } from '../commands/notices.ts';
 import { type Notifier, RetryLater } from '../commands/notifier.ts';
 import { MalformedNotice, parseNotice } from '../domain/notices.ts';
 import { pickLocale } from '../i18n/locale.ts';
-import { wordsFor } from '../i18n/words.ts';
+import { type Words, wordsFor } from '../i18n/words.ts';
 import type { ServiceContext } from '../service/context.ts';
 
 export const OUTBOX_LEASE_MS = 60_000;
@@ -112,7 +112,14 @@ const deliverOne = async (
           row.zone ?? undefined,
         ),
       ),
-      { outboxId: row.id, kind: row.kind, payload },
+      {
+        outboxId: row.id,
+        kind: row.kind,
+        payload,
+        ...(row.languages.language || row.languages.platformLocale || row.languages.organizationLanguage
+          ? {}
+          : { reRender: (w: Words) => renderNotice(notice, w) }),
+      },
     );
   } catch (e) {
     failure = e;

@@ -7,6 +7,7 @@ import { BOT_TOKEN, blocksText, type SlackHarness, slashBody, startSlack } from 
 
 const TEAM = 'T0ZONE';
 const GINA = 'gina@example.com';
+const IVY = 'ivy@example.com';
 
 let db: TestDb;
 let slack: SlackHarness;
@@ -20,6 +21,8 @@ beforeAll(async () => {
   slack.fake.addUser(TEAM, 'UALICE', DEMO.owner, { tz: 'Europe/Paris' });
   slack.fake.addUser(TEAM, 'UFRANK', DEMO.outsider, { locale: 'fr-FR', tz: 'Europe/Paris' });
   slack.fake.addUser(TEAM, 'UGINA', GINA, {});
+  // never seen by Seatkeeper before its first direct message
+  slack.fake.addUser(TEAM, 'UIVY', IVY, { locale: 'nl-NL', tz: 'Europe/Amsterdam' });
   // a week before Paris moves its clocks: Paris is UTC+1
   db.clock.set('2026-03-10T09:00:00Z');
 });
@@ -64,6 +67,15 @@ describe('direct messages show times in the zone Slack reports for the recipient
     expect(dmTo('DUFRANK')).toMatch(/L’invitation est valable jusqu’au 17 mars( 2026)?, 10:00\./);
     expect(dmTo('DUFRANK')).not.toContain('UTC');
     expect(dmTo('DUGINA')).toMatch(/Mar 17(, 2026)?, 09:00 UTC/);
+  });
+
+  it('someone never seen gets their first DM in the language and zone Slack reports for them', async () => {
+    await slash('UALICE', `invite ${IVY}`);
+    await deliver();
+    const dm = dmTo('DUIVY');
+    expect(dm).toMatch(/ nodigt je uit voor Acme als lid\. De uitnodiging is geldig tot 17 mrt\.?( 2026)?, 10:00\./);
+    expect(dm).not.toContain('invites you');
+    expect(await zoneOf(IVY)).toBe('Europe/Amsterdam');
   });
 
   it('a zone Slack reports later (a reply that shows a time asked) replaces the kept one', async () => {
