@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { platformZoneOf } from '../support/fixtures.ts';
 import { linkByName } from '../support/links.ts';
 import { BOT_TOKEN, blocksText, type SlackHarness, slashBody, startSlack } from './harness.ts';
 
@@ -45,14 +46,7 @@ const dmTo = (channel: string) => {
   expect(m, `a DM in ${channel}`).toBeDefined();
   return blocksText(m!.versions.at(-1)!.blocks);
 };
-const zoneOf = async (email: string) =>
-  (
-    await db.em
-      .fork()
-      .execute<{ platform_zone: string | null }[]>('select platform_zone from account where email = ?', [
-        email,
-      ])
-  )[0]?.platform_zone;
+const zoneOf = (email: string) => platformZoneOf(db, email);
 
 describe('direct messages show times in the zone Slack reports for the recipient', () => {
   it('an invitation valid for 7 days reads in Paris time for a Parisian, in UTC for someone with no zone', async () => {
@@ -73,7 +67,9 @@ describe('direct messages show times in the zone Slack reports for the recipient
     await slash('UALICE', `invite ${IVY}`);
     await deliver();
     const dm = dmTo('DUIVY');
-    expect(dm).toMatch(/ nodigt je uit voor Acme als lid\. De uitnodiging is geldig tot 17 mrt\.?( 2026)?, 10:00\./);
+    expect(dm).toMatch(
+      / nodigt je uit voor Acme als lid\. De uitnodiging is geldig tot 17 mrt\.?( 2026)?, 10:00\./,
+    );
     expect(dm).not.toContain('invites you');
     expect(await zoneOf(IVY)).toBe('Europe/Amsterdam');
   });

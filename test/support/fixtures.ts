@@ -230,3 +230,13 @@ export const outboxTo = (db: TestDb, recipientId: string, kind?: string): Promis
       { recipientId, ...(kind ? { kind } : {}) },
       { orderBy: { createdAt: 'asc', id: 'asc' } },
     );
+
+/** The time zone kept with an account (what its chat platform last reported), or null. */
+export const platformZoneOf = async (db: TestDb, email: string): Promise<string | null | undefined> =>
+  (
+    await db.em
+      .fork()
+      .execute<{ platform_zone: string | null }[]>('select platform_zone from account where email = ?', [
+        email,
+      ])
+  )[0]?.platform_zone;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
+import { platformZoneOf } from '../support/fixtures.ts';
 import { linkByName } from '../support/links.ts';
 import { startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
@@ -33,14 +34,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-const zoneOf = async (email: string) =>
-  (
-    await db.em
-      .fork()
-      .execute<{ platform_zone: string | null }[]>('select platform_zone from account where email = ?', [
-        email,
-      ])
-  )[0]?.platform_zone;
+const zoneOf = (email: string) => platformZoneOf(db, email);
 
 describe('Teams: direct messages show times in the zone the client reports', () => {
   it('an invitation card reads in Paris time for someone whose client is in Paris; an odd zone is not kept', async () => {
