@@ -62,5 +62,3 @@ export const uploadReplyFile = async (
     ).catch((err: unknown) => d.log.error({ err }, 'telling of a failed upload failed'));
   }
 };
-
-export const hasFile = (r: Reply): r is Reply & { file: ReplyFile } => Boolean(r.file) && r.tone !== 'error';

@@ -120,3 +120,6 @@ export const fail = (text: string, code = 'invalid_input', extra: Partial<Reply>
   private: true,
   ...extra,
 });
+
+/** A reply that hands over a file (refusals never do). */
+export const hasFile = (r: Reply): r is Reply & { file: ReplyFile } => Boolean(r.file) && r.tone !== 'error';

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { wordsOf } from '../../../src/commands/context.ts';
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
-import { fail, info, type Reply } from '../../../src/commands/reply.ts';
+import { fail, hasFile, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
 import { english, type Words } from '../../../src/i18n/words.ts';
 import type { SlackDeps } from '../deps.ts';
@@ -11,7 +11,7 @@ import { typedText } from '../mrkdwn.ts';
 import { slackContext } from '../people.ts';
 import { sentWords } from '../sent-words.ts';
 import { commandAck, tell } from '../tell.ts';
-import { hasFile, uploadReplyFile } from '../upload.ts';
+import { uploadReplyFile } from '../upload.ts';
 
 /** the English ack of a slow command (tests and drivers compare with it) */
 export const WORKING = english.t('adapters.slack.working.command');
