@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKING } from '../../adapters/slack/handlers/slash-command.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { unassignPlan } from '../../src/service/unassign-plan.ts';
@@ -141,6 +142,23 @@ describe('/seats audit export <from> <to> in Slack', () => {
     await new Promise((res) => setTimeout(res, 100));
     expect(slack.fake.callsTo('files.getUploadURLExternal')).toHaveLength(before);
     expect(slack.fake.sharedFiles('DUCAROL')).toEqual([]);
+  });
+
+  it('a slow export is acked "Working on it…", its line posted to the response_url, then the file uploaded', async () => {
+    // a first contact whose users.info is slow: the command outlives the ack's 1.5 s
+    slack.fake.addUser(TEAM, 'UALICE2', DEMO.owner);
+    slack.fake.delays.set('users.info', 1700);
+    try {
+      const before = slack.fake.sharedFiles('DUALICE2').length;
+      const r = await slash(TEAM, 'UALICE2', 'audit export 2026-03-01 2026-03-02', 'DUALICE2');
+      expect(r.text).toBe(WORKING);
+      const told = await slack.fake.waitFor(() => r.responses()[0]);
+      expect(blocksText(told.blocks as unknown[])).toMatch(/^Audit of 2026-03-01 to 2026-03-02: \d+ changes/);
+      const file = await sharedTo('DUALICE2', before + 1);
+      expect(csvKeys(file.bytes.toString('utf8'))).toEqual(trailKeys(await march(acmeId)));
+    } finally {
+      slack.fake.delays.delete('users.info');
+    }
   });
 
   it('a failed upload is told in one line (not swallowed)', async () => {

@@ -35,7 +35,7 @@ export const auditExport = async (c: CommandContext, cmd: AuditExportCommand): P
 export const auditExportSpec = defineCommand<AuditExportCommand>({
   name: 'audit export',
   syntax: 'audit export <from> <to>',
-  summary: 'exports.summary.audit_export',
+  summary: 'commands_handlers.summary.audit_export',
   example: 'audit export 2026-01-01 2026-03-31',
   parse: (a, usage) => {
     const [from, to] = a;

@@ -6,7 +6,8 @@ export const exports = {
   'exports.audit.too_long_next': 'Export a shorter period, for example one quarter at a time.',
   'exports.audit.too_many': '{count} changes from {from} to {to}: more than one file holds ({max}).',
   'exports.audit.too_many_next': 'Export a shorter period, for example one month at a time.',
-  'exports.summary.audit_export':
+  // help's summary: test/unit/grammar.test.ts wants every summary under commands_handlers.summary.*
+  'commands_handlers.summary.audit_export':
     'Every change and charge from one day to another (UTC, both included) as a CSV file, for auditors (admins).',
   'exports.audit.usage':
     'Give the first and the last day: `{usage}`, for example `audit export 2026-01-01 2026-03-31`.',
@@ -23,5 +24,6 @@ export const exports = {
     'Teams sends files only in your personal chat with Seatkeeper: write `audit export {from} {to}` to me there.',
   'exports.audit.stale_consent':
     'This file was asked for in another organization than the one linked here now: run `audit export` again.',
+  'exports.audit.save_failed': 'The file could not be written in {dir} ({error}).',
   'exports.audit.saved': 'Written to {path}.',
 } as const;

@@ -10,7 +10,7 @@ export const exports: Translation<typeof en> = {
   'exports.audit.too_many':
     '{count} modifications du {from} au {to} : plus qu’un seul fichier ne peut en contenir ({max}).',
   'exports.audit.too_many_next': 'Exportez une période plus courte, par exemple un mois à la fois.',
-  'exports.summary.audit_export':
+  'commands_handlers.summary.audit_export':
     'Toutes les modifications et tous les montants facturés d’un jour à un autre (UTC, bornes comprises) dans un fichier CSV, pour les auditeurs (admins).',
   'exports.audit.usage':
     'Indiquez le premier et le dernier jour : `{usage}`, par exemple `audit export 2026-01-01 2026-03-31`.',
@@ -27,5 +27,6 @@ export const exports: Translation<typeof en> = {
     'Teams n’envoie de fichiers que dans votre conversation personnelle avec Seatkeeper : écrivez-moi `audit export {from} {to}` là-bas.',
   'exports.audit.stale_consent':
     'Ce fichier a été demandé dans une autre organisation que celle liée ici maintenant : relancez `audit export`.',
+  'exports.audit.save_failed': 'Le fichier n’a pas pu être écrit dans {dir} ({error}).',
   'exports.audit.saved': 'Enregistré dans {path}.',
 };

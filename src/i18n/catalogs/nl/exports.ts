@@ -10,7 +10,7 @@ export const exports: Translation<typeof en> = {
   'exports.audit.too_many':
     '{count} wijzigingen van {from} tot {to}: meer dan één bestand kan bevatten ({max}).',
   'exports.audit.too_many_next': 'Exporteer een kortere periode, bijvoorbeeld een maand per keer.',
-  'exports.summary.audit_export':
+  'commands_handlers.summary.audit_export':
     'Elke wijziging en elk bedrag van de ene dag tot de andere (UTC, beide meegerekend) als CSV-bestand, voor auditors (beheerders).',
   'exports.audit.usage':
     'Geef de eerste en de laatste dag: `{usage}`, bijvoorbeeld `audit export 2026-01-01 2026-03-31`.',
@@ -27,5 +27,6 @@ export const exports: Translation<typeof en> = {
     'Teams stuurt bestanden alleen in je persoonlijke chat met Seatkeeper: schrijf me daar `audit export {from} {to}`.',
   'exports.audit.stale_consent':
     'Dit bestand is gevraagd in een andere organisatie dan de organisatie die hier nu gekoppeld is: voer `audit export` opnieuw uit.',
+  'exports.audit.save_failed': 'Het bestand kon niet worden geschreven in {dir} ({error}).',
   'exports.audit.saved': 'Opgeslagen in {path}.',
 };
