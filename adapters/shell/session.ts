@@ -1,13 +1,21 @@
 import { type CommandContext, wordsOf } from '../../src/commands/context.ts';
 import { runAction, runCommand, submitForm } from '../../src/commands/dispatch.ts';
 import { renderNotice } from '../../src/commands/notices.ts';
-import type { Button, Form, FormField, Reply } from '../../src/commands/reply.ts';
+import {
+  type Button,
+  type Form,
+  type FormField,
+  hasFile,
+  type Reply,
+  type ReplyFile,
+} from '../../src/commands/reply.ts';
 import { english, type Words } from '../../src/i18n/words.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { deliverDirectMessages } from '../../src/service/deliver-direct-messages.ts';
 import { readerLocale } from '../../src/service/reader-locale.ts';
 import { type OpenMessage, OpenMessages } from './open-messages.ts';
 import { renderFieldPrompt, renderReply } from './render.ts';
+import { saveFile } from './save-file.ts';
 
 type Value = string | string[] | number | boolean | undefined;
 
@@ -23,7 +31,8 @@ interface Filling {
  * who is typing, buttons are numbered and `click N` presses one (after a yes for destructive
  * ones), forms are filled field by field, and each person's direct messages (the outbox) are
  * shown when it is their turn. Button numbers are the session's: a button keeps its number
- * until its message is decided or replaced, and no number is used twice. Lines in, lines out;
+ * until its message is decided or replaced, and no number is used twice. A reply's file (an
+ * export) is written into the current directory, next to the person. Lines in, lines out;
  * the REPL and the tests drive it alike.
  */
 export class ShellSession {
@@ -37,6 +46,8 @@ export class ShellSession {
     private readonly service: ServiceContext,
     public actor: string,
     private readonly log: (e: unknown) => void = () => {},
+    /** where a reply's file (an export) is written: the current directory */
+    private readonly fileDir: string = process.cwd(),
   ) {}
 
   get prompt() {
@@ -75,11 +86,23 @@ export class ShellSession {
     if (replacing) this.open.close(replacing);
     if (reply.decided) this.open.closeSubject(reply.decided);
     const lines = this.render(reply, 'reply');
+    if (hasFile(reply)) lines.push(`  ${await this.save(reply.file)}`);
     if (reply.form && reply.tone !== 'error') {
       this.form = { form: reply.form, ask: reply.form.fields.map((_, i) => i), values: {} };
       return [...lines, ...this.promptField()];
     }
     return [...lines, ...(await this.inbox())];
+  }
+
+  /** Writes a reply's file next to the person; the line that says where, or why not. */
+  private async save(file: ReplyFile): Promise<string> {
+    try {
+      return this.w.t('exports.audit.saved', { path: await saveFile(this.fileDir, file) });
+    } catch (e) {
+      this.log(e);
+      const error = (e as NodeJS.ErrnoException).code ?? String(e);
+      return `✗ ${this.w.t('exports.audit.save_failed', { dir: this.fileDir, error })}`;
+    }
   }
 
   private render(reply: Reply, kind: OpenMessage['kind']): string[] {

@@ -16,7 +16,15 @@ import { SlackNotifier } from './slack-notifier.ts';
 
 type SlackConfig = SlackSettings;
 
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'];
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'users:read',
+  'users:read.email',
+  // `audit export` uploads its CSV (files.getUploadURLExternal, files.completeUploadExternal)
+  'files:write',
+];
 
 /**
  * Slack is on over HTTP with a signing secret and either a bot token (one workspace) or the three

@@ -11,6 +11,7 @@ import { onCardRefresh } from './handlers/on-card-refresh.ts';
 import { onCardRun } from './handlers/on-card-run.ts';
 import { onDialogOpen } from './handlers/on-dialog-open.ts';
 import { onDialogSubmit } from './handlers/on-dialog-submit.ts';
+import { onFileConsentAccept, onFileConsentDecline } from './handlers/on-file-consent.ts';
 import { onInstalled } from './handlers/on-installed.ts';
 import { onMessage } from './handlers/on-message.ts';
 import { onPeopleSearch } from './handlers/on-people-search.ts';
@@ -76,6 +77,8 @@ export const buildTeamsBot = (
   app.adaptiveCards.actionExecute('refresh', card(onCardRefresh(deps)));
   app.taskModules.fetch('dialog', onDialogOpen(deps));
   app.taskModules.submit('submit', onDialogSubmit(deps));
+  app.fileConsentAccept(onFileConsentAccept(deps));
+  app.fileConsentDecline(onFileConsentDecline(deps));
   app.adaptiveCards.search(new RegExp(`^${PEOPLE_DATASET}`), onPeopleSearch(deps));
   app.error(async (_context, error) => log(error));
   return { deps, run: (context) => app.run(context).then(() => {}) };

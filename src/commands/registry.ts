@@ -16,6 +16,7 @@ import type { ActionTable, Handler } from './handler.ts';
 import { addSpec } from './handlers/add.ts';
 import { assignSpec } from './handlers/assign.ts';
 import { auditSpec } from './handlers/audit.ts';
+import { auditExportSpec } from './handlers/audit-export.ts';
 import { autoassignSpec } from './handlers/autoassign.ts';
 import { billingSpec } from './handlers/billing.ts';
 import { cancelSpec } from './handlers/cancel.ts';
@@ -60,6 +61,7 @@ export const SPECS = [
   plansSpec,
   membersSpec,
   auditSpec,
+  auditExportSpec,
   requestsSpec,
   inviteSpec,
   assignSpec,

@@ -59,6 +59,18 @@ export interface Form {
   payload: Record<string, string>;
 }
 
+/**
+ * A file the reply hands over (a CSV export). Slack uploads it after the ack, Teams asks the
+ * person's consent first, the shell writes it next to them. `source` is what makes it again (ids
+ * and days, never rights): Teams remakes the file from it once consent comes, as that person.
+ */
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  content: string;
+  source?: Record<string, string>;
+}
+
 export interface Reply {
   tone: 'ok' | 'info' | 'error';
   text: string;
@@ -78,6 +90,8 @@ export interface Reply {
    * decision and by nothing else: adapters update every posted copy of that subject then.
    */
   decided?: string;
+  /** a file to hand over with the text; a platform that cannot carry it in this answer sends it after */
+  file?: ReplyFile;
 }
 
 export type ActionId =
@@ -106,3 +120,6 @@ export const fail = (text: string, code = 'invalid_input', extra: Partial<Reply>
   private: true,
   ...extra,
 });
+
+/** A reply that hands over a file (refusals never do). */
+export const hasFile = (r: Reply): r is Reply & { file: ReplyFile } => Boolean(r.file) && r.tone !== 'error';

@@ -15,6 +15,20 @@ export interface PostedMessage {
   versions: { text: string; blocks: unknown[] }[];
 }
 
+/** A file shared with files.completeUploadExternal: the bytes POSTed to its upload_url. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** the length files.getUploadURLExternal was told */
+  length: number;
+  bytes: Buffer;
+  contentType: string | undefined;
+  /** set once files.completeUploadExternal shared it */
+  channel: string | null;
+  title: string | null;
+  initialComment: string | null;
+}
+
 interface FakeUser {
   id: string;
   teamId: string;
@@ -26,13 +40,13 @@ interface FakeUser {
   locale?: string | undefined;
 }
 
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    let s = '';
-    req.on('data', (c) => {
-      s += c;
+const readBytes = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      chunks.push(c);
     });
-    req.on('end', () => resolve(s));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 
@@ -64,6 +78,8 @@ export class FakeSlack {
   /** response_url posts, by the id in the URL */
   responses = new Map<string, Record<string, unknown>[]>();
   users = new Map<string, FakeUser>();
+  /** files by id, from files.getUploadURLExternal on (bytes once POSTed, channel once completed) */
+  files = new Map<string, UploadedFile>();
   /** bot token → team, for users.lookupByEmail */
   tokens = new Map<string, string>();
   oauthAccess: Record<string, unknown> | null = null;
@@ -135,6 +151,11 @@ export class FakeSlack {
     this.rateLimited.set(method, retryAfterSeconds);
   }
 
+  /** Files shared into a channel (completed), oldest first. */
+  sharedFiles(channel?: string) {
+    return [...this.files.values()].filter((f) => f.channel && (!channel || f.channel === channel));
+  }
+
   callsTo(method: string) {
     return this.calls.filter((c) => c.method === method);
   }
@@ -157,8 +178,18 @@ export class FakeSlack {
   private async handle(
     req: IncomingMessage,
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', this.base);
+    // files.getUploadURLExternal's upload_url (files.slack.com in real life): the raw bytes
+    const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
+    if (upload) {
+      const f = this.files.get(upload[1]!);
+      if (!f || req.method !== 'POST' || f.channel) return { status: 404, body: { ok: false } };
+      f.bytes = bytes;
+      f.contentType = req.headers['content-type'];
+      return { status: 200, body: { ok: true } };
+    }
     const respond = /^\/respond\/(\w+)$/.exec(url.pathname);
     if (respond) {
       const list = this.responses.get(respond[1]!);
@@ -272,6 +303,40 @@ export class FakeSlack {
         return token?.startsWith('xapp-') && this.socketUrl
           ? { ok: true, url: this.socketUrl() }
           : { ok: false, error: 'invalid_auth' };
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length < 1)
+          return { ok: false, error: 'invalid_arguments' };
+        const id = `F${++this.seq}`;
+        this.files.set(id, {
+          id,
+          filename: String(args.filename),
+          length,
+          bytes: Buffer.alloc(0),
+          contentType: undefined,
+          channel: null,
+          title: null,
+          initialComment: null,
+        });
+        return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = args.files as { id: string; title?: string }[] | undefined;
+        if (!Array.isArray(list) || list.length === 0 || !args.channel_id)
+          return { ok: false, error: 'invalid_arguments' };
+        for (const x of list) {
+          const f = this.files.get(x.id);
+          // Slack refuses a file whose bytes did not all arrive
+          if (!f || f.bytes.length !== f.length) return { ok: false, error: 'file_not_found' };
+        }
+        for (const x of list) {
+          const f = this.files.get(x.id)!;
+          f.channel = String(args.channel_id);
+          f.title = x.title ?? null;
+          f.initialComment = typeof args.initial_comment === 'string' ? args.initial_comment : null;
+        }
+        return { ok: true, files: list.map((x) => ({ id: x.id, title: x.title })) };
+      }
       case 'auth.test':
         return { ok: true, team_id: team ?? 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
       default:

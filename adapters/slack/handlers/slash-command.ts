@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { wordsOf } from '../../../src/commands/context.ts';
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
-import { fail, info, type Reply } from '../../../src/commands/reply.ts';
+import { fail, hasFile, info, type Reply } from '../../../src/commands/reply.ts';
 import { within } from '../../../src/commands/within.ts';
 import { english, type Words } from '../../../src/i18n/words.ts';
 import type { SlackDeps } from '../deps.ts';
@@ -11,6 +11,7 @@ import { typedText } from '../mrkdwn.ts';
 import { slackContext } from '../people.ts';
 import { sentWords } from '../sent-words.ts';
 import { commandAck, tell } from '../tell.ts';
+import { uploadReplyFile } from '../upload.ts';
 
 /** the English ack of a slow command (tests and drivers compare with it) */
 export const WORKING = english.t('adapters.slack.working.command');
@@ -22,7 +23,8 @@ const couldNotOpen = (w: Words) => fail(w.t('adapters.slack.form.could_not_open'
  * `/seats <text>`: runs the command and races it against a short timer. A quick answer goes in
  * the ack; a slow one (a charge, a bulk offboarding) is acked with "Working on it…" at once and
  * its result, error included, posted to the response_url when it is done. A form opens as a
- * modal right away (the trigger_id dies 3 s after the command).
+ * modal right away (the trigger_id dies 3 s after the command). A reply with a file (an export)
+ * is answered first and its file uploaded after the ack: an ack carries no file.
  */
 export const slashCommand =
   (d: SlackDeps) =>
@@ -43,6 +45,11 @@ export const slashCommand =
         return errorReply(e, (err) => d.log.error({ err }, 'slash command failed'));
       }
     })();
+    const where = {
+      userId: command.user_id,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+    };
     const first = await within(work, d.ackAfterMs);
     if (!first.done) {
       await ack(commandAck(info(w.t('adapters.slack.working.command'))));
@@ -53,6 +60,7 @@ export const slashCommand =
         { responseUrl: command.response_url, userId: command.user_id, replaceOriginal: true },
         reply.form && reply.tone !== 'error' ? info(w.t('adapters.slack.form.too_slow')) : reply,
       );
+      if (hasFile(reply)) await uploadReplyFile(d, client, where, reply, w);
       return;
     }
     const reply = first.value;
@@ -85,4 +93,5 @@ export const slashCommand =
       return;
     }
     await ack(commandAck(reply));
+    if (hasFile(reply)) await uploadReplyFile(d, client, where, reply, w);
   };

@@ -3,9 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import { type CommandContext, wordsOf } from '../../../src/commands/context.ts';
 import { runCommand } from '../../../src/commands/dispatch.ts';
 import { errorReply } from '../../../src/commands/errors.ts';
-import { fail, info, type Reply } from '../../../src/commands/reply.ts';
+import { fail, hasFile, info, type Reply, type ReplyFile } from '../../../src/commands/reply.ts';
 import { activityWords } from '../activity-words.ts';
 import { type BotDeps, cardActivity } from '../deps.ts';
+import { contextOf, fileConsentCard } from '../files.ts';
 import { renderCard } from '../render-card.ts';
 import { TurnRefused, teamsTurn } from '../turn-context.ts';
 import { turnRefusal } from './refused.ts';
@@ -36,6 +37,10 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
   try {
     const turn = await teamsTurn(deps, context);
     reply = await runCommand(turn.c, text, deps.log);
+    if (hasFile(reply)) {
+      await offerFile(context, turn, reply, text);
+      return;
+    }
     if (reply.private && context.activity.conversation?.conversationType !== 'personal') {
       await context.sendActivity(cardActivity(await privateCard(deps, context, turn, reply, text)));
       return;
@@ -47,6 +52,29 @@ export const onMessage = (deps: BotDeps) => async (context: TurnContext) => {
         : errorReply(e, deps.log, undefined, activityWords(context));
   }
   await context.sendActivity(cardActivity(renderCard(reply, { dialogCommand: text })));
+};
+
+/**
+ * A reply with a file (an export): Teams lets a bot send a file only in a personal chat, and
+ * only once the person consents. There: the line, then a file consent card whose context makes
+ * the file again on accept (on-file-consent.ts). Elsewhere: one line saying where to ask.
+ */
+const offerFile = async (
+  context: TurnContext,
+  turn: { c: CommandContext },
+  reply: Reply & { file: ReplyFile },
+  text: string,
+) => {
+  const w = wordsOf(turn.c);
+  const again = contextOf(reply.file);
+  if (!again) throw new Error(`a file without a source cannot be offered in Teams: ${reply.file.name}`);
+  if (context.activity.conversation?.conversationType !== 'personal') {
+    await context.sendActivity(cardActivity(renderCard(info(w.t('exports.audit.personal_only', again)))));
+    return;
+  }
+  const { file: _file, ...line } = reply;
+  await context.sendActivity(cardActivity(renderCard(line, { dialogCommand: text })));
+  await context.sendActivity({ type: 'message', attachments: [fileConsentCard(reply.file, again, w)] });
 };
 
 /**
