@@ -2,6 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { Plan } from '../../src/domain/catalog.ts';
 import type {
   Account,
+  ApprovalDelegate,
   AuditEvent,
   Contract,
   Invitation,
@@ -35,6 +36,7 @@ export const AccountSchema = new EntitySchema<Account>({
     paymentMethod: { type: 'string', nullable: true },
     language: { type: 'string', nullable: true },
     platformLocale: { type: 'string', nullable: true },
+    platformZone: { type: 'string', nullable: true },
     createdAt: ts,
     updatedAt: ts,
   },
@@ -195,6 +197,19 @@ export const AuditEventSchema = new EntitySchema<AuditEvent>({
   },
 });
 
+export const ApprovalDelegateSchema = new EntitySchema<ApprovalDelegate>({
+  name: 'ApprovalDelegate',
+  tableName: 'approval_delegate',
+  properties: {
+    id: uuidPk,
+    organizationId: uuid,
+    approverId: uuid,
+    delegateId: uuid,
+    until: ts,
+    createdAt: ts,
+  },
+});
+
 export const OutboxSchema = new EntitySchema<OutboxMessage>({
   name: 'OutboxMessage',
   tableName: 'outbox',
@@ -238,6 +253,7 @@ export const entities = [
   PurchaseRequestSchema,
   AuditEventSchema,
   OutboxSchema,
+  ApprovalDelegateSchema,
   UsageRecordSchema,
   ...billingEntities,
   ...linkEntities,

@@ -17,6 +17,8 @@ export interface Account {
   language?: Locale | null;
   /** the locale their chat platform last reported (`fr-FR`), for messages sent to them later */
   platformLocale?: string | null;
+  /** the time zone their chat platform last reported (direct messages use it) */
+  platformZone?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -203,4 +205,15 @@ export interface UsageRecord {
   value: number;
   active: boolean;
   reportedAt: Date;
+}
+
+/** An approver's stand-in while away (`delegate <who> until <date>`); one per approver and organization. */
+export interface ApprovalDelegate {
+  id: string;
+  organizationId: string;
+  approverId: string;
+  delegateId: string;
+  /** the first instant the delegate no longer decides (the day after the last day named) */
+  until: Date;
+  createdAt: Date;
 }
