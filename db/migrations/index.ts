@@ -13,6 +13,7 @@ import { Migration20261201200000_outbox_claim_order } from './Migration202612012
 import { Migration20261201400000_scim } from './Migration20261201400000_scim.ts';
 import { Migration20261202000000_languages } from './Migration20261202000000_languages.ts';
 import { Migration20261202100000_approval_delegates } from './Migration20261202100000_approval_delegates.ts';
+import { Migration20261202200000_approval_nudges } from './Migration20261202200000_approval_nudges.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -43,4 +44,5 @@ export const migrationsList = [
     name: 'Migration20261202100000_approval_delegates',
     class: Migration20261202100000_approval_delegates,
   },
+  { name: 'Migration20261202200000_approval_nudges', class: Migration20261202200000_approval_nudges },
 ];

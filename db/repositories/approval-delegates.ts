@@ -73,3 +73,24 @@ export const removeDelegation = async (em: EntityManager, organizationId: string
   );
   return rows.length;
 };
+
+/**
+ * The delegates standing in right now for these approvers in this organization, if still active
+ * members there: who else decides (and is told about) a request that needs approval.
+ */
+export const activeDelegatesFor = async (
+  em: EntityManager,
+  organizationId: string,
+  approverIds: readonly string[],
+  now: Date,
+) =>
+  approverIds.length
+    ? (
+        await em.execute<Row[]>(
+          `${SELECT} join membership m on m.organization_id = d.organization_id and m.account_id = d.delegate_id
+           where d.organization_id = ? and d.approver_id in (?) and d.until > ? and m.status = 'active'
+           order by a.email`,
+          [organizationId, [...approverIds], now],
+        )
+      ).map(rowOf)
+    : [];

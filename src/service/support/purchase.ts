@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { activeDelegatesFor } from '../../../db/repositories/approval-delegates.ts';
 import { plansByCode, seatTallyOf } from '../../../db/repositories/purchase-quotes.ts';
 import { approversOf } from '../../../db/repositories/purchase-requests.ts';
 import type { Plan } from '../../domain/catalog.ts';
 import type { Contract, Organization, PurchaseRequest } from '../../domain/model.ts';
+import type { BillingPeriod } from '../../domain/period.ts';
 import { quoteSeats, type SeatQuote } from '../../domain/quote.ts';
 import { notify } from './records.ts';
 
@@ -76,3 +78,47 @@ export const notifyOutcome = async (
     });
   }
 };
+
+/**
+ * Who decides a request that needs approval, and so is asked and nudged: the active approvers,
+ * and the delegates standing in for them right now (`forApprover`: whose), never the requester.
+ */
+export const decidersOf = async (
+  em: EntityManager,
+  org: Organization,
+  requestedById: string,
+  now: Date,
+): Promise<{ accountId: string; forApprover: string | null }[]> => {
+  const approvers = (await approversOf(em, org.id)).map((m) => m.accountId);
+  const out = approvers
+    .filter((id) => id !== requestedById)
+    .map((accountId) => ({ accountId, forApprover: null as string | null }));
+  for (const d of await activeDelegatesFor(em, org.id, approvers, now)) {
+    if (d.delegateId === requestedById || out.some((o) => o.accountId === d.delegateId)) continue;
+    out.push({ accountId: d.delegateId, forApprover: d.approverEmail });
+  }
+  return out;
+};
+
+/** What an approval request (and a nudge about it) says: the request, who asked, until when. */
+export const approvalPayload = (
+  org: Organization,
+  r: PurchaseRequest,
+  requestedBy: string,
+  period: BillingPeriod,
+  forApprover: string | null,
+) => ({
+  ...requestPayload(org, r),
+  requestedBy,
+  quoteExpiresAt: r.quoteExpiresAt.toISOString(),
+  period,
+  ...(forApprover ? { forApprover } : {}),
+});
+
+/** Tells the requester their request expired unanswered, and how to ask again. */
+export const notifyExpired = (em: EntityManager, now: Date, org: Organization, r: PurchaseRequest) =>
+  notify(em, now, {
+    organizationId: org.id,
+    recipientId: r.requestedById,
+    ...notify.checked('purchase_result', requestPayload(org, { ...r, status: 'expired' })),
+  });
