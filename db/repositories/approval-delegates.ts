@@ -75,22 +75,28 @@ export const removeDelegation = async (em: EntityManager, organizationId: string
 };
 
 /**
- * The delegates standing in right now for these approvers in this organization, if still active
- * members there: who else decides (and is told about) a request that needs approval.
+ * Who decides an organization's requests right now, in one statement: its active approvers
+ * (the owner, and members marked approver; `forApprover` null), and the active members standing
+ * in for one of them until a later instant (`forApprover`: that approver's email).
  */
-export const activeDelegatesFor = async (
+export const decidersNow = async (
   em: EntityManager,
   organizationId: string,
-  approverIds: readonly string[],
   now: Date,
-) =>
-  approverIds.length
-    ? (
-        await em.execute<Row[]>(
-          `${SELECT} join membership m on m.organization_id = d.organization_id and m.account_id = d.delegate_id
-           where d.organization_id = ? and d.approver_id in (?) and d.until > ? and m.status = 'active'
-           order by a.email`,
-          [organizationId, [...approverIds], now],
-        )
-      ).map(rowOf)
-    : [];
+): Promise<{ accountId: string; forApprover: string | null }[]> =>
+  (
+    await em.execute<{ account_id: string; for_approver: string | null }[]>(
+      `select m.account_id, null as for_approver, 0 as k, '' as e from membership m
+       where m.organization_id = ? and m.status = 'active' and (m.role = 'owner' or m.approver)
+       union all
+       select d.delegate_id, a.email, 1, a.email from approval_delegate d
+       join account a on a.id = d.approver_id
+       join membership am on am.organization_id = d.organization_id and am.account_id = d.approver_id
+         and am.status = 'active' and (am.role = 'owner' or am.approver)
+       join membership dm on dm.organization_id = d.organization_id and dm.account_id = d.delegate_id
+         and dm.status = 'active'
+       where d.organization_id = ? and d.until > ?
+       order by k, e`,
+      [organizationId, organizationId, now],
+    )
+  ).map((r) => ({ accountId: r.account_id, forApprover: r.for_approver }));

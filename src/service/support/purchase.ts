@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { activeDelegatesFor } from '../../../db/repositories/approval-delegates.ts';
+import { decidersNow } from '../../../db/repositories/approval-delegates.ts';
 import { plansByCode, seatTallyOf } from '../../../db/repositories/purchase-quotes.ts';
 import { approversOf } from '../../../db/repositories/purchase-requests.ts';
 import type { Plan } from '../../domain/catalog.ts';
@@ -89,13 +89,11 @@ export const decidersOf = async (
   requestedById: string,
   now: Date,
 ): Promise<{ accountId: string; forApprover: string | null }[]> => {
-  const approvers = (await approversOf(em, org.id)).map((m) => m.accountId);
-  const out = approvers
-    .filter((id) => id !== requestedById)
-    .map((accountId) => ({ accountId, forApprover: null as string | null }));
-  for (const d of await activeDelegatesFor(em, org.id, approvers, now)) {
-    if (d.delegateId === requestedById || out.some((o) => o.accountId === d.delegateId)) continue;
-    out.push({ accountId: d.delegateId, forApprover: d.approverEmail });
+  const out: { accountId: string; forApprover: string | null }[] = [];
+  // approvers first: one who is also someone's delegate is asked as themselves
+  for (const d of await decidersNow(em, org.id, now)) {
+    if (d.accountId === requestedById || out.some((o) => o.accountId === d.accountId)) continue;
+    out.push(d);
   }
   return out;
 };
