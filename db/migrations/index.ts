@@ -14,6 +14,7 @@ import { Migration20261201400000_scim } from './Migration20261201400000_scim.ts'
 import { Migration20261202000000_languages } from './Migration20261202000000_languages.ts';
 import { Migration20261202100000_approval_delegates } from './Migration20261202100000_approval_delegates.ts';
 import { Migration20261202110000_platform_zone } from './Migration20261202110000_platform_zone.ts';
+import { Migration20261202200000_approval_nudges } from './Migration20261202200000_approval_nudges.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -45,4 +46,5 @@ export const migrationsList = [
     class: Migration20261202100000_approval_delegates,
   },
   { name: 'Migration20261202110000_platform_zone', class: Migration20261202110000_platform_zone },
+  { name: 'Migration20261202200000_approval_nudges', class: Migration20261202200000_approval_nudges },
 ];

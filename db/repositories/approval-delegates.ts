@@ -73,3 +73,30 @@ export const removeDelegation = async (em: EntityManager, organizationId: string
   );
   return rows.length;
 };
+
+/**
+ * Who decides an organization's requests right now, in one statement: its active approvers
+ * (the owner, and members marked approver; `forApprover` null), and the active members standing
+ * in for one of them until a later instant (`forApprover`: that approver's email).
+ */
+export const decidersNow = async (
+  em: EntityManager,
+  organizationId: string,
+  now: Date,
+): Promise<{ accountId: string; forApprover: string | null }[]> =>
+  (
+    await em.execute<{ account_id: string; for_approver: string | null }[]>(
+      `select m.account_id, null as for_approver, 0 as k, '' as e from membership m
+       where m.organization_id = ? and m.status = 'active' and (m.role = 'owner' or m.approver)
+       union all
+       select d.delegate_id, a.email, 1, a.email from approval_delegate d
+       join account a on a.id = d.approver_id
+       join membership am on am.organization_id = d.organization_id and am.account_id = d.approver_id
+         and am.status = 'active' and (am.role = 'owner' or am.approver)
+       join membership dm on dm.organization_id = d.organization_id and dm.account_id = d.delegate_id
+         and dm.status = 'active'
+       where d.organization_id = ? and d.until > ?
+       order by k, e`,
+      [organizationId, organizationId, now],
+    )
+  ).map((r) => ({ accountId: r.account_id, forApprover: r.for_approver }));

@@ -130,3 +130,71 @@ export const stalledRequestIds = async (em: EntityManager, cutoff: Date, limit: 
       [cutoff, limit],
     )
   ).map((r) => r.id);
+
+export interface AwaitingNudgeRow {
+  id: string;
+  createdAt: Date;
+  remindedAt: Date | null;
+  escalatedAt: Date | null;
+  remindHours: number | null;
+  escalateHours: number | null;
+}
+
+/**
+ * Pending requests that need an approver's answer, not escalated yet and still quoted, of active
+ * organizations, oldest first, with their organization's timings: what the nudge job weighs.
+ */
+export const requestsAwaitingNudge = async (
+  em: EntityManager,
+  now: Date,
+  askedBefore: Date,
+  limit: number,
+): Promise<AwaitingNudgeRow[]> =>
+  (
+    await em.execute<
+      {
+        id: string;
+        created_at: Date;
+        reminded_at: Date | null;
+        escalated_at: Date | null;
+        approval_remind_hours: number | null;
+        approval_escalate_hours: number | null;
+      }[]
+    >(
+      `select r.id, r.created_at, r.reminded_at, r.escalated_at, o.approval_remind_hours, o.approval_escalate_hours
+       from purchase_request r join organization o on o.id = r.organization_id
+       where r.status = 'pending' and r.needs = 'approval' and r.escalated_at is null
+         and r.quote_expires_at > ? and r.created_at <= ? and o.status = 'active'
+       order by r.created_at, r.id limit ?`,
+      [now, askedBefore, limit],
+    )
+  ).map((r) => ({
+    id: r.id,
+    createdAt: new Date(r.created_at),
+    remindedAt: r.reminded_at ? new Date(r.reminded_at) : null,
+    escalatedAt: r.escalated_at ? new Date(r.escalated_at) : null,
+    remindHours: r.approval_remind_hours,
+    escalateHours: r.approval_escalate_hours,
+  }));
+
+/**
+ * Marks the request reminded (or escalated) if it still is pending and not so already: one
+ * conditional update, so of two workers at once only one wins (the other's update waits for the
+ * row and then matches nothing). Returns whether this call won.
+ */
+export const markNudged = async (
+  em: EntityManager,
+  id: string,
+  nudge: 'remind' | 'escalate',
+  now: Date,
+): Promise<boolean> => {
+  const rows = await em.execute<{ id: string }[]>(
+    nudge === 'remind'
+      ? `update purchase_request set reminded_at = ?
+         where id = ? and status = 'pending' and reminded_at is null and escalated_at is null returning id`
+      : `update purchase_request set escalated_at = ?
+         where id = ? and status = 'pending' and escalated_at is null returning id`,
+    [now, id],
+  );
+  return rows.length === 1;
+};

@@ -13,6 +13,7 @@ import type {
   Seat,
   UsageRecord,
 } from '../../src/domain/model.ts';
+import { approvalEntities } from './approvals.ts';
 import { billingEntities } from './billing.ts';
 import { chatEntities } from './chat.ts';
 import { json, money, ts, tsNull, uuid, uuidPk } from './columns.ts';
@@ -23,7 +24,7 @@ import { stripeEntities } from './stripe.ts';
 // Mappings of the domain records. Foreign keys are plain uuid columns here; the migrations
 // declare the REFERENCES, CHECK and partial UNIQUE constraints the invariants rest on.
 // Every table the migrations create is mapped (test/integration/schema-mapping.test.ts); the
-// rows only raw SQL reaches live in billing, links, scim, chat and stripe.
+// rows only raw SQL reaches live in billing, approvals, links, scim, chat and stripe.
 
 export const AccountSchema = new EntitySchema<Account>({
   name: 'Account',
@@ -74,6 +75,8 @@ export const OrganizationSchema = new EntitySchema<Organization>({
     billingDetails: { ...json, nullable: true },
     paidThrough: tsNull,
     language: { type: 'string', nullable: true },
+    approvalRemindHours: { type: 'integer', nullable: true },
+    approvalEscalateHours: { type: 'integer', nullable: true },
     createdAt: ts,
     updatedAt: ts,
   },
@@ -176,6 +179,8 @@ export const PurchaseRequestSchema = new EntitySchema<PurchaseRequest>({
     billingRef: { type: 'string', nullable: true },
     awaitingPayment: { type: 'boolean' },
     billingStartedAt: tsNull,
+    remindedAt: tsNull,
+    escalatedAt: tsNull,
     createdAt: ts,
     updatedAt: ts,
   },
@@ -256,6 +261,7 @@ export const entities = [
   ApprovalDelegateSchema,
   UsageRecordSchema,
   ...billingEntities,
+  ...approvalEntities,
   ...linkEntities,
   ...scimEntities,
   ...chatEntities,

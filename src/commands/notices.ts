@@ -68,28 +68,43 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
         },
       );
     }
-    case 'approval_request': {
+    case 'approval_request':
+      return approvalRequest(
+        notice.payload,
+        w.t('notices.approval.text', {
+          requestedBy: notice.payload.requestedBy,
+          seats: seats(w, notice.payload.quantity, notice.payload.plan),
+          org: orgLabel(notice.payload.organizationName, w),
+        }),
+        w,
+      );
+    case 'approval_reminder':
+    case 'approval_escalation': {
+      const p = notice.payload;
+      return approvalRequest(
+        p,
+        w.t(
+          notice.kind === 'approval_reminder'
+            ? 'notices.approval_reminder.text'
+            : 'notices.approval_escalation.text',
+          {
+            requestedBy: p.requestedBy,
+            seats: seats(w, p.quantity, p.plan),
+            org: orgLabel(p.organizationName, w),
+            hours: p.waitedHours,
+          },
+        ),
+        w,
+      );
+    }
+    case 'delegate_named': {
       const p = notice.payload;
       return info(
-        w.t('notices.approval.text', {
-          requestedBy: p.requestedBy,
-          seats: seats(w, p.quantity, p.plan),
+        w.t('notices.delegate_named.text', {
+          approver: p.approver,
           org: orgLabel(p.organizationName, w),
+          day: w.day(`${p.until}T12:00:00Z`),
         }),
-        {
-          fields: [
-            { label: w.t('notices.approval.charged_now'), value: w.money(p.proratedAmount, p.currency) },
-            {
-              label: w.t('notices.approval.recurring'),
-              value: w.t('notices.approval.recurring_value', {
-                amount: w.money(p.recurringTotal, p.currency),
-                period: p.period ?? 'other',
-              }),
-            },
-            { label: w.t('notices.approval.valid_until'), value: w.when(p.quoteExpiresAt) },
-          ],
-          buttons: decisionButtons(p.requestId, undefined, w),
-        },
       );
     }
     case 'purchase_result': {
@@ -98,12 +113,26 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
       const what = seats(w, p.quantity, p.plan);
       switch (p.status) {
         case 'charged':
+          if (p.onBehalfOf)
+            return info(
+              w.t('notices.purchase.charged_for', {
+                decidedBy: p.decidedBy ?? '',
+                onBehalfOf: p.onBehalfOf,
+                seats: what,
+                org,
+                amount: w.money(p.proratedAmount, p.currency),
+              }),
+            );
           return info(
             w.t('notices.purchase.charged', {
               seats: what,
               org,
               amount: w.money(p.proratedAmount, p.currency),
             }),
+          );
+        case 'expired':
+          return info(
+            w.t('notices.purchase.expired', { seats: what, org, quantity: String(p.quantity), code: p.plan }),
           );
         case 'payment_failed':
           return info(w.t('notices.purchase.payment_failed', { seats: what, org, reason: p.reason }), {
@@ -112,6 +141,17 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
         case 'rejected':
           if (p.withdrawn)
             return info(w.t('notices.purchase.withdrawn', { decidedBy: p.decidedBy, seats: what, org }));
+          if (p.onBehalfOf)
+            return info(
+              w.t('notices.purchase.rejected_for', {
+                decidedBy: p.decidedBy,
+                onBehalfOf: p.onBehalfOf,
+                seats: what,
+                org,
+                withReason: has(p.reason),
+                reason: p.reason ?? '',
+              }),
+            );
           return info(
             w.t('notices.purchase.rejected', {
               decidedBy: p.decidedBy || w.t('notices.purchase.an_approver'),
@@ -347,6 +387,30 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
     }
   }
 };
+
+type AskPayload = NoticePayloads['approval_request'];
+/**
+ * An approval request, a reminder or an escalation: the sentence, the figures and the
+ * Approve/Reject buttons; to a delegate, whose decision it is.
+ */
+const approvalRequest = (p: AskPayload, text: string, w: Words): Reply =>
+  info(
+    p.forApprover ? `${text} ${w.t('notices.approval.for_approver', { approver: p.forApprover })}` : text,
+    {
+      fields: [
+        { label: w.t('notices.approval.charged_now'), value: w.money(p.proratedAmount, p.currency) },
+        {
+          label: w.t('notices.approval.recurring'),
+          value: w.t('notices.approval.recurring_value', {
+            amount: w.money(p.recurringTotal, p.currency),
+            period: p.period ?? 'other',
+          }),
+        },
+        { label: w.t('notices.approval.valid_until'), value: w.when(p.quoteExpiresAt) },
+      ],
+      buttons: decisionButtons(p.requestId, undefined, w),
+    },
+  );
 
 /** The approvers' summary seven days before renewal: seats ending, idle seats, next charge. */
 const renewalReminder = (p: NoticePayloads['renewal_reminder'], w: Words): Reply => {

@@ -14,6 +14,7 @@ import { rejectPurchaseAction } from './actions/reject-purchase.ts';
 import { unassignConfirmAction } from './actions/unassign-confirm.ts';
 import type { ActionTable, Handler } from './handler.ts';
 import { addSpec } from './handlers/add.ts';
+import { approvalsSpec } from './handlers/approvals-settings.ts';
 import { assignSpec } from './handlers/assign.ts';
 import { auditSpec } from './handlers/audit.ts';
 import { auditExportSpec } from './handlers/audit-export.ts';
@@ -24,6 +25,7 @@ import { cancelUndoSpec } from './handlers/cancel-undo.ts';
 import { contractConnectSpec } from './handlers/contract-connect.ts';
 import { contractDisconnectSpec } from './handlers/contract-disconnect.ts';
 import { contractKeySpec } from './handlers/contract-key.ts';
+import { delegateSpec } from './handlers/delegate.ts';
 import { editionSpec } from './handlers/edition.ts';
 import { helpSpec } from './handlers/help.ts';
 import { inviteSpec } from './handlers/invite.ts';
@@ -68,6 +70,8 @@ export const SPECS = [
   unassignSpec,
   autoassignSpec,
   addSpec,
+  delegateSpec,
+  approvalsSpec,
   offboardSpec,
   renewSpec,
   roleSpec,

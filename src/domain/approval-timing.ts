@@ -1,3 +1,5 @@
+import { QUOTE_TTL_MS } from './quote.ts';
+
 /**
  * When a purchase nobody has answered nudges someone: the approvers after `remindAfterHours`,
  * the owner as well after `escalateAfterHours` (organization settings). Each nudge goes once;
@@ -9,7 +11,23 @@ export interface ApprovalTiming {
   escalateAfterHours: number;
 }
 
-export const DEFAULT_APPROVAL_TIMING: ApprovalTiming = { remindAfterHours: 24, escalateAfterHours: 72 };
+/**
+ * A quote holds its price 24 h (QUOTE_TTL_MS), after which the request expires: both nudges
+ * must come before that, or the escalation would meet an expired request.
+ */
+export const DEFAULT_APPROVAL_TIMING: ApprovalTiming = { remindAfterHours: 12, escalateAfterHours: 20 };
+
+/** The latest hour an escalation may come: before the quote expires. */
+export const MAX_ESCALATE_HOURS = QUOTE_TTL_MS / 3_600_000 - 1;
+
+/** An organization's timings: its own where set (both or neither), else the defaults. */
+export const timingOf = (o: {
+  approvalRemindHours?: number | null;
+  approvalEscalateHours?: number | null;
+}): ApprovalTiming =>
+  o.approvalRemindHours && o.approvalEscalateHours
+    ? { remindAfterHours: o.approvalRemindHours, escalateAfterHours: o.approvalEscalateHours }
+    : DEFAULT_APPROVAL_TIMING;
 
 export type Nudge = 'remind' | 'escalate';
 
@@ -29,12 +47,16 @@ export const nudgeDue = (r: NudgeState, now: Date, t: ApprovalTiming): Nudge | n
   return null;
 };
 
-/** A reminder after the escalation would nudge nobody new: the escalation comes later. */
+/**
+ * A reminder after the escalation would nudge nobody new: the escalation comes later, and
+ * before the quote expires (else it never comes).
+ */
 export const isTimingCoherent = (t: ApprovalTiming): boolean =>
   Number.isInteger(t.remindAfterHours) &&
   Number.isInteger(t.escalateAfterHours) &&
   t.remindAfterHours >= 1 &&
-  t.escalateAfterHours > t.remindAfterHours;
+  t.escalateAfterHours > t.remindAfterHours &&
+  t.escalateAfterHours <= MAX_ESCALATE_HOURS;
 
 /**
  * A delegate stands in for an approver through the last day named (`until`, the exclusive end

@@ -50,6 +50,10 @@ export interface Organization {
   paidThrough: Date | null;
   /** the language of people whose own nothing tells; null or unset: English */
   language?: Locale | null;
+  /** hours before an unanswered purchase reminds its approvers; null or unset: the default */
+  approvalRemindHours?: number | null;
+  /** hours before it goes to the owner as well; null or unset: the default */
+  approvalEscalateHours?: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -154,6 +158,10 @@ export interface PurchaseRequest {
   decidedById: string | null;
   /** the approver a delegate decided for (`delegate`), when it was a delegate */
   onBehalfOfId?: string | null;
+  /** when the approvers were reminded of it, once (null: not yet) */
+  remindedAt?: Date | null;
+  /** when it went to the owner as well, once (null: not yet) */
+  escalatedAt?: Date | null;
   decidedAt: Date | null;
   chargeRef: string | null;
   failureReason: string | null;

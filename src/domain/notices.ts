@@ -25,6 +25,16 @@ const purchaseRequest = z.object({
   currency: z.string(),
 });
 
+/** What asks an approver to decide (the request itself, a reminder, an escalation). */
+const approvalRequest = purchaseRequest.extend({
+  requestedBy: z.string(),
+  quoteExpiresAt: iso,
+  /** the contract's billing period the recurring total is per (absent in rows from before) */
+  period: z.enum(['month', 'year']).optional(),
+  /** sent to a delegate: the approver they decide for */
+  forApprover: z.string().optional(),
+});
+
 /** The organization closed (deleted, or cancelled to its end): members go back to their own plan. */
 const organizationClosed = z.object({
   organizationName: z.string(),
@@ -109,12 +119,11 @@ export const NOTICE_SCHEMAS = {
       expiresAt: iso,
     }),
   ]),
-  approval_request: purchaseRequest.extend({
-    requestedBy: z.string(),
-    quoteExpiresAt: iso,
-    /** the contract's billing period the recurring total is per (absent in rows from before) */
-    period: z.enum(['month', 'year']).optional(),
-  }),
+  approval_request: approvalRequest,
+  /** nobody answered in `waitedHours`: the approvers (and their delegates) are reminded */
+  approval_reminder: approvalRequest.extend({ waitedHours: z.number().int() }),
+  /** still nobody after `waitedHours`: the owner is told as well as the approvers */
+  approval_escalation: approvalRequest.extend({ waitedHours: z.number().int() }),
   purchase_result: z.union([
     purchaseRequest.extend({ status: z.literal('payment_failed'), reason: z.string() }),
     purchaseRequest.extend({
@@ -123,9 +132,22 @@ export const NOTICE_SCHEMAS = {
       decidedBy: z.string(),
       /** the requester took their own request back (it was cancelled, not rejected) */
       withdrawn: z.boolean().optional(),
+      /** a delegate decided: the approver they stood in for */
+      onBehalfOf: z.string().optional(),
     }),
-    purchaseRequest.extend({ status: z.enum(['pending', 'approved', 'charged', 'expired']) }),
+    purchaseRequest.extend({
+      status: z.enum(['pending', 'approved', 'charged', 'expired']),
+      /** who approved it for whom, when a delegate did */
+      decidedBy: z.string().optional(),
+      onBehalfOf: z.string().optional(),
+    }),
   ]),
+  /** an approver away named this person to decide purchases for them through `until` (a day) */
+  delegate_named: z.object({
+    organizationName: z.string(),
+    approver: z.string(),
+    until: z.iso.date(),
+  }),
   seat_assigned: z.union([
     z.object({
       event: z.literal('invitation_accepted'),

@@ -2,6 +2,7 @@ import { resumeStalledPurchases } from '../service/approve-purchase.ts';
 import { collectDueCharges } from '../service/collect-period-charges.ts';
 import type { ServiceContext } from '../service/context.ts';
 import { expireStale } from '../service/expire-stale.ts';
+import { nudgeStalledApprovals } from '../service/nudge-stalled-approvals.ts';
 import { offerIdleSeats } from '../service/offer-idle-seats.ts';
 import { reclaimIdleSeats } from '../service/reclaim-idle-seats.ts';
 import { reconcileBilling } from '../service/reconcile-billing.ts';
@@ -22,6 +23,8 @@ export interface PeriodicJob {
 export const PERIODIC_JOBS: PeriodicJob[] = [
   { name: 'renewals', cron: '* * * * *', run: (ctx) => rollDueContracts(ctx) },
   { name: 'expirations', cron: '* * * * *', run: (ctx) => expireStale(ctx) },
+  // purchases nobody answered: a reminder, then the owner as well (each once)
+  { name: 'approval-nudges', cron: '*/5 * * * *', run: (ctx) => nudgeStalledApprovals(ctx) },
   { name: 'stalled-purchases', cron: '*/5 * * * *', run: (ctx) => resumeStalledPurchases(ctx) },
   // dunning retries and late-purchase charges left uncollected
   { name: 'collections', cron: '*/10 * * * *', run: (ctx) => collectDueCharges(ctx) },

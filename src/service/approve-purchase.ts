@@ -23,6 +23,7 @@ import type { SeatPurchaseResult } from './ports.ts';
 import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
 import {
+  accountsById,
   actorAccount,
   membershipOf,
   requireOpen,
@@ -30,7 +31,7 @@ import {
   requirePermission,
 } from './support/lookups.ts';
 import { billLateSeats } from './support/period-charges.ts';
-import { notifyOutcome } from './support/purchase.ts';
+import { notifyExpired, notifyOutcome } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction } from './support/tx.ts';
@@ -113,6 +114,7 @@ export const approvePurchase = async (
         before: { status: 'pending' },
         after: { status: 'expired' },
       });
+      notifyExpired(em, now, org, request);
       return { request, org, outcome: 'expired' as const };
     }
     if (request.status !== 'pending') {
@@ -151,10 +153,15 @@ export const approvePurchase = async (
         ...(onBehalfOf ? { onBehalfOf: onBehalfOf.email } : {}),
       },
     });
-    return { request, org, outcome: 'approved' as const };
+    return { request, org, outcome: 'approved' as const, onBehalfOf: onBehalfOf?.email ?? null };
   });
   if (step1.outcome === 'expired' || step1.outcome === 'already_decided') {
-    return { request: step1.request, outcome: step1.outcome as ApprovalOutcome, firstDecision: false };
+    return {
+      request: step1.request,
+      outcome: step1.outcome as ApprovalOutcome,
+      firstDecision: false,
+      onBehalfOf: null,
+    };
   }
   const r = step1.request;
   // One purchase per contract at the provider at a time (the quantity it sends is absolute):
@@ -182,7 +189,13 @@ export const approvePurchase = async (
   if (settled.outcome === 'charged') await syncRenewalSchedules(ctx, [r.contractId]);
   // The decision is whoever moved it out of pending, even if a concurrent click that resumed
   // the same keyed charge happened to record the result first.
-  return { request: settled.request, outcome: settled.outcome, firstDecision: step1.outcome === 'approved' };
+  return {
+    request: settled.request,
+    outcome: settled.outcome,
+    firstDecision: step1.outcome === 'approved',
+    /** the approver a delegate decided for (null: an approver decided, or this call resumed) */
+    onBehalfOf: step1.outcome === 'approved' ? step1.onBehalfOf : null,
+  };
 };
 
 /** How long a billing call may hold its purchase before another click or the resume job may retry it (longer than the Stripe client's timeout × attempts). */
@@ -286,8 +299,20 @@ const settle = async (
       ? { status: 'charged', seatsAdded: request.quantity, plan: request.planCode, chargeRef: charge.ref }
       : { status: 'payment_failed', reason: charge.reason },
   });
-  await notifyOutcome(em, now, org, request, charge.ok ? {} : { reason: charge.reason });
+  await notifyOutcome(em, now, org, request, {
+    ...(charge.ok ? {} : { reason: charge.reason }),
+    ...(await onBehalfOfWords(em, request)),
+  });
   return { request, outcome: charge.ok ? 'charged' : 'payment_failed', lateCharges };
+};
+
+/** Who approved for whom, when a delegate did (the result notices say it). */
+const onBehalfOfWords = async (em: EntityManager, r: PurchaseRequest) => {
+  if (!r.onBehalfOfId || !r.decidedById) return {};
+  const people = await accountsById(em, [r.decidedById, r.onBehalfOfId]);
+  const decidedBy = people.get(r.decidedById)?.email;
+  const onBehalfOf = people.get(r.onBehalfOfId)?.email;
+  return decidedBy && onBehalfOf ? { decidedBy, onBehalfOf } : {};
 };
 
 /**

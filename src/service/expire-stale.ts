@@ -1,11 +1,15 @@
 import { expireStaleInvitations, expireStaleQuotes } from '../../db/repositories/invitations.ts';
+import { organizationById } from '../../db/repositories/organizations.ts';
+import { requestsByIds } from '../../db/repositories/purchase-requests.ts';
 import type { ServiceContext } from './context.ts';
+import { notifyExpired } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 /**
  * Invitations older than their 7 days and purchase quotes past their expiry close, so nobody
- * joins on a stale invite or pays a stale price. Safe to run any number of times.
+ * joins on a stale invite or pays a stale price; a requester whose request expired is told how to
+ * ask again. Safe to run any number of times.
  */
 export const expireStale = (ctx: ServiceContext) =>
   inTransaction(ctx, async (em) => {
@@ -31,6 +35,16 @@ export const expireStale = (ctx: ServiceContext) =>
         before: { status: 'pending' },
         after: { status: 'expired' },
       });
+    }
+    const orgs = new Map<string, Awaited<ReturnType<typeof organizationById>>>();
+    for (const r of await requestsByIds(
+      em,
+      requests.map((x) => x.id),
+    )) {
+      if (!orgs.has(r.organizationId))
+        orgs.set(r.organizationId, await organizationById(em, r.organizationId));
+      const org = orgs.get(r.organizationId);
+      if (org) notifyExpired(em, now, org, r);
     }
     return { invitations: invitations.length, requests: requests.length };
   });

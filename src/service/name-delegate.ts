@@ -5,7 +5,7 @@ import { isoDay } from '../domain/period.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { dayField, emailField, parse, uuidField } from './support/input.ts';
 import { authorize, findAccount, membershipOf } from './support/lookups.ts';
-import { audit } from './support/records.ts';
+import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 /** long enough for a holiday or a leave, short enough that a forgotten delegation ends */
@@ -21,7 +21,8 @@ const input = z.object({
 
 /**
  * `delegate <who> until <date>`: an approver away names who decides purchases for them until
- * the end of that day (UTC). One delegate per approver; naming another replaces the first.
+ * the end of that day (UTC). One delegate per approver; naming another replaces the first. The
+ * delegate is told by a direct message.
  */
 export const nameDelegate = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
@@ -73,6 +74,13 @@ export const nameDelegate = async (ctx: ServiceContext, actor: Actor, raw: z.inp
         ? { email: before.delegateEmail, until: isoDay(new Date(before.until.getTime() - DAY_MS)) }
         : null,
       after: { email: delegate.email, until: cmd.until },
+    });
+    // the delegate learns they decide for the approver until that day (again if renamed)
+    notify(em, now, {
+      organizationId: org.id,
+      recipientId: delegate.id,
+      kind: 'delegate_named',
+      payload: { organizationName: org.name, approver: me.email, until: cmd.until },
     });
     return { organization: org, delegate: { email: delegate.email, name: delegate.name }, until: cmd.until };
   });

@@ -44,8 +44,13 @@ export const rejectPurchase = async (ctx: ServiceContext, actor: Actor, raw: z.i
         reason: cmd.reason ?? null,
         decidedBy: me!.email,
         ...(withdrawn ? { withdrawn } : {}),
+        ...(onBehalfOf ? { onBehalfOf: onBehalfOf.email } : {}),
       });
     }
-    return { request, outcome: withdrawn ? ('cancelled' as const) : ('rejected' as const) };
+    return {
+      request,
+      outcome: withdrawn ? ('cancelled' as const) : ('rejected' as const),
+      onBehalfOf: onBehalfOf?.email ?? null,
+    };
   });
 };

@@ -11,7 +11,7 @@ import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
 import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
-import { approversOf, quoteWithSeats, requestPayload } from './support/purchase.ts';
+import { approvalPayload, decidersOf, quoteWithSeats } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -91,18 +91,14 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
     });
     let approvers = 0;
     if (!selfApproved && !autoApprove) {
-      for (const a of await approversOf(em, org.id)) {
-        approvers++;
+      // the approvers, and whoever stands in for one of them today (told whose request it is)
+      for (const a of await decidersOf(em, org, me.id, now)) {
+        if (!a.forApprover) approvers++;
         notify(em, now, {
           organizationId: org.id,
           recipientId: a.accountId,
           kind: 'approval_request',
-          payload: {
-            ...requestPayload(org, request),
-            requestedBy: me.email,
-            quoteExpiresAt: quote.quoteExpiresAt.toISOString(),
-            period: contract.period,
-          },
+          payload: approvalPayload(org, request, me.email, contract.period, a.forApprover),
         });
       }
     }

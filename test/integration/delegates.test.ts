@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/dispatch.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { endDelegation } from '../../src/service/end-delegation.ts';
 import { listAudit } from '../../src/service/list-audit.ts';
@@ -7,6 +8,7 @@ import { offboardMembers } from '../../src/service/offboard-members.ts';
 import { rejectPurchase } from '../../src/service/reject-purchase.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
 import { setRole } from '../../src/service/set-role.ts';
+import { chatOn } from '../support/chat.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { addMember, auditRows, orgWith, refusedUnchanged } from '../support/fixtures.ts';
 import { sql, statusOf } from '../support/purchase-fixtures.ts';
@@ -145,5 +147,102 @@ describe('delegate <who> until <date>', () => {
     const far = await refusedUnchanged(db, 'invalid_input', () => t.delegate('2026-06-01'));
     expect(far.message).toBe('A delegation lasts at most 90 days; 2026-06-01 is further away.');
     await refusedUnchanged(db, 'invalid_input', () => t.delegate('2026-02-30'));
+  });
+});
+
+describe('through the command layer', () => {
+  it('`delegate <who> until <date>` names them and DMs them; new requests reach them; what they decide says on behalf of', async () => {
+    const t = await team();
+    const chat = chatOn(db);
+    const named = await chat.say(t.approver.email, `delegate ${t.colleague.email} until 2026-03-05`);
+    expect(named.text).toBe(
+      `${t.colleague.email} decides purchases in Away for you until 2026-03-05 (included), and is told so. End it sooner with \`delegate off\`.`,
+    );
+    const [dm] = await chat.inbox(t.colleague.email);
+    expect(dm!.text).toBe(
+      `${t.approver.email} named you to decide seat purchases in Away for them until 2026-03-05 (included). Requests that need approval come to you too; what you decide says “on behalf of ${t.approver.email}”.`,
+    );
+
+    const id = await t.ask();
+    const [asked] = await chat.inbox(t.colleague.email);
+    expect(asked!.text).toBe(
+      `${t.requester.email} asks for 2 Pro seats in Away. You decide this for ${t.approver.email} while they are away.`,
+    );
+    const approve = asked!.buttons!.find((b) => b.action === 'purchase.approve')!;
+    expect(approve.payload).toEqual({ requestId: id });
+    const reply = await chat.act(t.colleague.email, approve.action, approve.payload);
+    expect(reply.text).toMatch(
+      new RegExp(
+        `^Approved on behalf of ${t.approver.email.replace('.', '\\.')}: 2 Pro seats added, .+ charged\\. The requester is told\\.$`,
+      ),
+    );
+    const [result] = (await chat.inbox(t.requester.email)).filter((r) => r.text.startsWith('Approved'));
+    expect(result!.text).toMatch(
+      new RegExp(
+        `^Approved by ${t.colleague.email} on behalf of ${t.approver.email} and paid: 2 Pro seats added to Away`,
+      ),
+    );
+    const [approverCopy] = (await chat.inbox(t.approver.email)).filter((r) => r.text.startsWith('Approved'));
+    expect(approverCopy!.text).toContain(`on behalf of ${t.approver.email}`);
+
+    // a rejection by the delegate says it too, to the requester
+    const other = await t.ask();
+    const rejected = await chat.act(t.colleague.email, 'purchase.reject', { requestId: other });
+    expect(rejected.text).toBe(
+      `Rejected on behalf of ${t.approver.email}: 2 Pro seats. The requester is told.`,
+    );
+    const [told] = (await chat.inbox(t.requester.email)).filter((r) => r.text.includes('rejected'));
+    expect(told!.text).toBe(
+      `${t.colleague.email} rejected 2 Pro seats in Away on behalf of ${t.approver.email}.`,
+    );
+
+    // an approver deciding themselves says nothing of the kind
+    const third = await t.ask();
+    const own = await chat.act(t.approver.email, 'purchase.approve', { requestId: third });
+    expect(own.text).toMatch(/^Approved: 2 Pro seats added/);
+  });
+
+  it('`delegate off` ends it (and says so when there was none); after the day new requests no longer reach the delegate', async () => {
+    const t = await team();
+    const chat = chatOn(db);
+    expect((await chat.say(t.approver.email, 'delegate off')).text).toBe(
+      'Nobody decides purchases for you: there was no delegation to end.',
+    );
+    await chat.say(t.approver.email, `delegate ${t.colleague.email} until 2026-03-02`);
+    expect((await chat.say(t.approver.email, 'delegate off')).text).toBe(
+      `${t.colleague.email} no longer decides purchases for you.`,
+    );
+    await chat.inbox(t.colleague.email);
+    await t.ask();
+    expect(await chat.inbox(t.colleague.email)).toEqual([]);
+
+    await chat.say(t.approver.email, `delegate ${t.colleague.email} until 2026-03-02`);
+    await chat.inbox(t.colleague.email);
+    db.clock.set('2026-03-03T00:00:00Z');
+    await t.ask();
+    expect(await chat.inbox(t.colleague.email)).toEqual([]);
+  });
+
+  it('refuses a malformed command with its usage, and a member naming a delegate, changing nothing', async () => {
+    const t = await team();
+    const chat = chatOn(db);
+    const bad = await chat.say(t.approver.email, `delegate ${t.colleague.email} 2026-03-05`);
+    expect(bad.tone).toBe('error');
+    expect(bad.text).toContain('delegate <who> until <yyyy-mm-dd> | delegate off');
+    const member = await chat.say(t.requester.email, `delegate ${t.colleague.email} until 2026-03-05`);
+    expect(member.tone).toBe('error');
+    expect(await chat.inbox(t.colleague.email)).toEqual([]);
+  });
+
+  it('in French and Dutch too', async () => {
+    const t = await team();
+    const say = (locale: 'fr' | 'nl', text: string) =>
+      runCommand({ service: db.ctx, actor: t.approver.actor, locale }, text, () => {});
+    expect((await say('fr', `delegate ${t.colleague.email} until 2026-03-05`)).text).toMatch(
+      /^.+ décide des achats dans Away à votre place jusqu’au .+ inclus, et en est prévenu\./,
+    );
+    expect((await say('nl', 'delegate off')).text).toBe(
+      `${t.colleague.email} beslist niet langer namens jou over aankopen.`,
+    );
   });
 });

@@ -204,6 +204,47 @@ const SAMPLES: Notice[] = [
   },
   { kind: 'seats_suspended', payload: { organizationName: 'Acme' } },
   { kind: 'seats_restored', payload: { organizationName: null } },
+  // issue 19 (appended: the samples above are read by position)
+  {
+    kind: 'approval_reminder',
+    payload: {
+      ...request,
+      status: 'pending',
+      requestedBy: 'bob@example.com',
+      quoteExpiresAt: at,
+      waitedHours: 12,
+    },
+  },
+  {
+    kind: 'approval_escalation',
+    payload: {
+      ...request,
+      status: 'pending',
+      requestedBy: 'bob@example.com',
+      quoteExpiresAt: at,
+      period: 'month',
+      forApprover: 'alice@example.com',
+      waitedHours: 20,
+    },
+  },
+  {
+    kind: 'delegate_named',
+    payload: { organizationName: 'Acme', approver: 'alice@example.com', until: '2026-03-05' },
+  },
+  {
+    kind: 'purchase_result',
+    payload: { ...request, status: 'charged', decidedBy: 'dan@example.com', onBehalfOf: 'alice@example.com' },
+  },
+  {
+    kind: 'purchase_result',
+    payload: {
+      ...request,
+      status: 'rejected',
+      reason: null,
+      decidedBy: 'dan@example.com',
+      onBehalfOf: 'alice@example.com',
+    },
+  },
 ];
 
 /** As the worker reads it: through JSON, then the schema of its kind. */
@@ -247,6 +288,36 @@ describe('notices', () => {
         lines: ['dan@example.com: Pro, unused since 2026-03-01 (31 days)', '… and 1 more'],
       },
     ]);
+  });
+
+  it('nudges carry the Approve/Reject buttons; a delegate is told whose decision it is, and decisions say on behalf of', () => {
+    const byKind = (k: string, i = 0) => SAMPLES.filter((n) => n.kind === k)[i]!;
+    const reminder = renderNotice(stored(byKind('approval_reminder')));
+    expect(reminder.text).toBe(
+      'Reminder: bob@example.com asked for 3 Pro seats in Acme 12 hours ago and nobody has answered yet.',
+    );
+    expect(reminder.buttons?.map((b) => [b.action, b.payload])).toEqual([
+      ['purchase.approve', { requestId: 'r-1' }],
+      ['purchase.reject', { requestId: 'r-1' }],
+    ]);
+    const escalation = renderNotice(stored(byKind('approval_escalation')));
+    expect(escalation.text).toMatch(
+      /^Nobody has answered bob@example.com’s request for 3 Pro seats in Acme for 20 hours: the owner is told as well\./,
+    );
+    expect(escalation.text).toMatch(/You decide this for alice@example.com while they are away\.$/);
+    expect(escalation.buttons).toHaveLength(2);
+    expect(renderNotice(stored(byKind('delegate_named'))).text).toMatch(
+      /^alice@example.com named you to decide seat purchases in Acme for them until 2026-03-05 \(included\)/,
+    );
+    expect(renderNotice(stored(byKind('purchase_result', 5))).text).toBe(
+      'Approved by dan@example.com on behalf of alice@example.com and paid: 3 Pro seats added to Acme (€45.00).',
+    );
+    expect(renderNotice(stored(byKind('purchase_result', 6))).text).toBe(
+      'dan@example.com rejected 3 Pro seats in Acme on behalf of alice@example.com.',
+    );
+    expect(renderNotice(stored(byKind('purchase_result', 4))).text).toBe(
+      'Your request for 3 Pro seats in Acme expired before an approver answered, so nothing was charged. Ask again with `add 3 pro`.',
+    );
   });
 
   it('names the plan of a seat freed because its contract moved', () => {

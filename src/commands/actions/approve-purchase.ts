@@ -10,6 +10,7 @@ export const approvePurchaseAction: ActionHandler = async (c, { payload }) => {
     request: r,
     outcome,
     firstDecision,
+    onBehalfOf,
   } = await approvePurchase(c.service, c.actor, { requestId: String(payload.requestId ?? '') });
   const w = wordsOf(c);
   const seats = seatsOf(w, r);
@@ -28,8 +29,11 @@ export const approvePurchaseAction: ActionHandler = async (c, { payload }) => {
       decided: subjectKey.purchase(r.id),
     };
   }
+  const amount = w.money(r.proratedAmount, r.currency);
   return ok(
-    w.t('commands_core.purchase.approved', { seats, amount: w.money(r.proratedAmount, r.currency) }),
+    onBehalfOf
+      ? w.t('commands_core.purchase.approved_for', { approver: onBehalfOf, seats, amount })
+      : w.t('commands_core.purchase.approved', { seats, amount }),
     { decided: subjectKey.purchase(r.id) },
   );
 };

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { decidersNow } from '../../../db/repositories/approval-delegates.ts';
 import { plansByCode, seatTallyOf } from '../../../db/repositories/purchase-quotes.ts';
 import { approversOf } from '../../../db/repositories/purchase-requests.ts';
 import type { Plan } from '../../domain/catalog.ts';
 import type { Contract, Organization, PurchaseRequest } from '../../domain/model.ts';
+import type { BillingPeriod } from '../../domain/period.ts';
 import { quoteSeats, type SeatQuote } from '../../domain/quote.ts';
 import { notify } from './records.ts';
 
@@ -76,3 +78,45 @@ export const notifyOutcome = async (
     });
   }
 };
+
+/**
+ * Who decides a request that needs approval, and so is asked and nudged: the active approvers,
+ * and the delegates standing in for them right now (`forApprover`: whose), never the requester.
+ */
+export const decidersOf = async (
+  em: EntityManager,
+  org: Organization,
+  requestedById: string,
+  now: Date,
+): Promise<{ accountId: string; forApprover: string | null }[]> => {
+  const out: { accountId: string; forApprover: string | null }[] = [];
+  // approvers first: one who is also someone's delegate is asked as themselves
+  for (const d of await decidersNow(em, org.id, now)) {
+    if (d.accountId === requestedById || out.some((o) => o.accountId === d.accountId)) continue;
+    out.push(d);
+  }
+  return out;
+};
+
+/** What an approval request (and a nudge about it) says: the request, who asked, until when. */
+export const approvalPayload = (
+  org: Organization,
+  r: PurchaseRequest,
+  requestedBy: string,
+  period: BillingPeriod,
+  forApprover: string | null,
+) => ({
+  ...requestPayload(org, r),
+  requestedBy,
+  quoteExpiresAt: r.quoteExpiresAt.toISOString(),
+  period,
+  ...(forApprover ? { forApprover } : {}),
+});
+
+/** Tells the requester their request expired unanswered, and how to ask again. */
+export const notifyExpired = (em: EntityManager, now: Date, org: Organization, r: PurchaseRequest) =>
+  notify(em, now, {
+    organizationId: org.id,
+    recipientId: r.requestedById,
+    ...notify.checked('purchase_result', requestPayload(org, { ...r, status: 'expired' })),
+  });

@@ -8,6 +8,17 @@ export const approvals = {
   'approvals.delegate.past_next': 'Give today or a later day as the last day your delegate decides.',
   'approvals.delegate.too_far': 'A delegation lasts at most {max} days; {day} is further away.',
   'approvals.delegate.too_far_next': 'Give a day within {max} days; you can name your delegate again later.',
+  'approvals.delegate.usage': 'Say who and until which day: {usage}',
+  'approvals.delegate.named':
+    '{delegate} decides purchases in {org} for you until {day} (included), and is told so. End it sooner with `delegate off`.',
+  'approvals.delegate.ended': '{delegate} no longer decides purchases for you.',
+  'approvals.delegate.none': 'Nobody decides purchases for you: there was no delegation to end.',
+  'approvals.timing.usage': 'Give both timings in whole hours: {usage}',
+  'approvals.timing.set':
+    'A purchase nobody answers reminds the approvers after {remind, plural, one {# hour} other {# hours}} and goes to the owner as well after {escalate, plural, one {# hour} other {# hours}}{defaults, select, yes { (the defaults)} other {}}.',
+  'approvals.timing.incoherent':
+    'A reminder after {remind} h and an escalation after {escalate} h do not fit: the reminder comes first, from 1 h, and the escalation by {max} h, before the quote expires.',
+  'approvals.timing.incoherent_next': 'For example: `approvals remind 8 escalate {max}`.',
   'approvals.audit.delegated': '{by} named {delegate} to decide purchases for them until {day}.',
   'approvals.audit.delegation_ended': '{by} ended the delegation to {delegate}.',
 } as const;

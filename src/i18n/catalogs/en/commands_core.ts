@@ -56,6 +56,9 @@ export const commands_core = {
   'commands_core.purchase.approved': 'Approved: {seats} added, {amount} charged. The requester is told.',
   'commands_core.purchase.cancelled': 'Cancelled: nothing bought, nothing charged.',
   'commands_core.purchase.rejected': 'Rejected: {seats}. The requester is told.',
+  'commands_core.purchase.approved_for':
+    'Approved on behalf of {approver}: {seats} added, {amount} charged. The requester is told.',
+  'commands_core.purchase.rejected_for': 'Rejected on behalf of {approver}: {seats}. The requester is told.',
   'commands_core.purchase_form.quantity': 'The number of seats must be a whole number from 1 to {max}.',
   'commands_core.purchase_form.quantity_field': 'Enter 1 to {max}.',
   'commands_core.purchase_form.plan': 'Pick a plan.',

@@ -1,6 +1,10 @@
 /** Messages of one area of the code; keys start with the area's name. */
 export const commands_handlers = {
   // help: each command's summary, as `help` lists it
+  'commands_handlers.summary.delegate':
+    'While you are away, name who decides purchases for you until a day; `delegate off` ends it.',
+  'commands_handlers.summary.approvals':
+    'When a purchase nobody answered reminds the approvers and goes to the owner (owners and admins).',
   'commands_handlers.summary.add': 'Ask for more seats: shows the prorated quote, then goes for approval.',
   'commands_handlers.summary.assign': 'Give a member a free seat of a plan.',
   'commands_handlers.summary.audit': 'The latest changes: who did what, and when, in your time zone.',

@@ -19,6 +19,19 @@ export const notices = {
   'notices.purchase.rejected':
     '{decidedBy} rejected {seats} in {org}{withReason, select, yes {: {reason}} other {.}}',
   'notices.purchase.an_approver': 'An approver',
+  'notices.purchase.charged_for':
+    'Approved by {decidedBy} on behalf of {onBehalfOf} and paid: {seats} added to {org} ({amount}).',
+  'notices.purchase.rejected_for':
+    '{decidedBy} rejected {seats} in {org} on behalf of {onBehalfOf}{withReason, select, yes {: {reason}} other {.}}',
+  'notices.purchase.expired':
+    'Your request for {seats} in {org} expired before an approver answered, so nothing was charged. Ask again with `add {quantity} {code}`.',
+  'notices.approval.for_approver': 'You decide this for {approver} while they are away.',
+  'notices.approval_reminder.text':
+    'Reminder: {requestedBy} asked for {seats} in {org} {hours, plural, one {# hour} other {# hours}} ago and nobody has answered yet.',
+  'notices.approval_escalation.text':
+    'Nobody has answered {requestedBy}’s request for {seats} in {org} for {hours, plural, one {# hour} other {# hours}}: the owner is told as well. It expires unanswered at the time below.',
+  'notices.delegate_named.text':
+    '{approver} named you to decide seat purchases in {org} for them until {day} (included). Requests that need approval come to you too; what you decide says “on behalf of {approver}”.',
   'notices.purchase.status':
     'Your request for {seats} in {org} is {status, select, pending {pending} approved {approved} charged {charged} expired {expired} other {{status}}}.',
   'notices.seat_assigned.joined':

@@ -13,6 +13,17 @@ export const approvals: Translation<typeof en> = {
   'approvals.delegate.too_far': 'Une délégation dure au plus {max} jours ; le {day} est plus loin.',
   'approvals.delegate.too_far_next':
     'Indiquez un jour dans les {max} prochains jours ; vous pourrez renouveler la délégation ensuite.',
+  'approvals.delegate.usage': 'Indiquez qui et jusqu’à quel jour : {usage}',
+  'approvals.delegate.named':
+    '{delegate} décide des achats dans {org} à votre place jusqu’au {day} inclus, et en est prévenu. Pour y mettre fin plus tôt : `delegate off`.',
+  'approvals.delegate.ended': '{delegate} ne décide plus des achats à votre place.',
+  'approvals.delegate.none': 'Personne ne décide des achats à votre place : aucune délégation à arrêter.',
+  'approvals.timing.usage': 'Indiquez les deux délais en heures entières : {usage}',
+  'approvals.timing.set':
+    'Un achat sans réponse est rappelé aux approbateurs après {remind, plural, one {# heure} other {# heures}} et transmis aussi au propriétaire après {escalate, plural, one {# heure} other {# heures}}{defaults, select, yes { (valeurs par défaut)} other {}}.',
+  'approvals.timing.incoherent':
+    'Un rappel après {remind} h et une transmission après {escalate} h ne conviennent pas : le rappel vient d’abord, à partir de 1 h, et la transmission au plus tard à {max} h, avant l’expiration du devis.',
+  'approvals.timing.incoherent_next': 'Par exemple : `approvals remind 8 escalate {max}`.',
   'approvals.audit.delegated': '{by} a chargé {delegate} de décider des achats à sa place jusqu’au {day}.',
   'approvals.audit.delegation_ended': '{by} a mis fin à la délégation à {delegate}.',
 };

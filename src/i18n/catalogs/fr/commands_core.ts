@@ -55,6 +55,9 @@ export const commands_core: Translation<typeof en> = {
     'Approuvé : ajout de {seats}, {amount} facturés. Le demandeur est prévenu.',
   'commands_core.purchase.cancelled': 'Annulé : rien acheté, rien facturé.',
   'commands_core.purchase.rejected': 'Refusé : {seats}. Le demandeur est prévenu.',
+  'commands_core.purchase.approved_for':
+    'Approuvé au nom de {approver} : ajout de {seats}, {amount} facturés. Le demandeur est prévenu.',
+  'commands_core.purchase.rejected_for': 'Refusé au nom de {approver} : {seats}. Le demandeur est prévenu.',
   'commands_core.purchase_form.quantity': 'Le nombre de licences doit être un nombre entier de 1 à {max}.',
   'commands_core.purchase_form.quantity_field': 'Saisissez un nombre de 1 à {max}.',
   'commands_core.purchase_form.plan': 'Choisissez un plan.',

@@ -2,6 +2,10 @@ import type { commands_handlers as en } from '../en/commands_handlers.ts';
 import type { Translation } from '../translation.ts';
 
 export const commands_handlers: Translation<typeof en> = {
+  'commands_handlers.summary.delegate':
+    'Pendant votre absence, désignez qui décide des achats à votre place jusqu’à un jour ; `delegate off` y met fin.',
+  'commands_handlers.summary.approvals':
+    'Quand un achat sans réponse est rappelé aux approbateurs et transmis au propriétaire (propriétaires et admins).',
   'commands_handlers.summary.add':
     'Demander des licences : affiche le devis au prorata, puis l’envoie pour approbation.',
   'commands_handlers.summary.assign': 'Attribuer à un membre une licence libre d’un plan.',

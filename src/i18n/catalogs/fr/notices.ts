@@ -22,6 +22,19 @@ export const notices: Translation<typeof en> = {
   'notices.purchase.rejected':
     '{decidedBy} a refusé {seats} dans {org}{withReason, select, yes { : {reason}} other {.}}',
   'notices.purchase.an_approver': 'Un approbateur',
+  'notices.purchase.charged_for':
+    'Approuvé par {decidedBy} au nom de {onBehalfOf} et payé : {org} reçoit {seats} ({amount}).',
+  'notices.purchase.rejected_for':
+    '{decidedBy} a refusé {seats} dans {org} au nom de {onBehalfOf}{withReason, select, yes { : {reason}} other {.}}',
+  'notices.purchase.expired':
+    'Votre demande de {seats} dans {org} a expiré avant la réponse d’un approbateur : rien n’a été facturé. Demandez à nouveau avec `add {quantity} {code}`.',
+  'notices.approval.for_approver': 'Vous décidez pour {approver} pendant son absence.',
+  'notices.approval_reminder.text':
+    'Rappel : {requestedBy} a demandé {seats} dans {org} il y a {hours, plural, one {# heure} other {# heures}} et personne n’a encore répondu.',
+  'notices.approval_escalation.text':
+    'Personne n’a répondu depuis {hours, plural, one {# heure} other {# heures}} à la demande de {seats} de {requestedBy} dans {org} : le propriétaire est prévenu aussi. Sans réponse, elle expire à l’heure indiquée ci-dessous.',
+  'notices.delegate_named.text':
+    '{approver} vous a désigné pour décider à sa place des achats de licences dans {org} jusqu’au {day} inclus. Les demandes à approuver vous parviennent aussi ; ce que vous décidez indique « au nom de {approver} ».',
   'notices.purchase.status':
     'Votre demande de {seats} dans {org} {status, select, pending {est en attente} approved {est approuvée} charged {est payée} expired {a expiré} other {est {status}}}.',
   'notices.seat_assigned.joined':

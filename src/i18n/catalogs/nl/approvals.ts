@@ -12,6 +12,18 @@ export const approvals: Translation<typeof en> = {
   'approvals.delegate.too_far': 'Een vervanging duurt hoogstens {max} dagen; {day} ligt verder weg.',
   'approvals.delegate.too_far_next':
     'Geef een dag binnen {max} dagen; je kunt je vervanger later opnieuw kiezen.',
+  'approvals.delegate.usage': 'Zeg wie en tot welke dag: {usage}',
+  'approvals.delegate.named':
+    '{delegate} beslist tot en met {day} namens jou over aankopen in {org}, en is op de hoogte gebracht. Eerder stoppen kan met `delegate off`.',
+  'approvals.delegate.ended': '{delegate} beslist niet langer namens jou over aankopen.',
+  'approvals.delegate.none':
+    'Niemand beslist namens jou over aankopen: er was geen vervanging om te stoppen.',
+  'approvals.timing.usage': 'Geef beide tijden in hele uren: {usage}',
+  'approvals.timing.set':
+    'Een aankoop waarop niemand antwoordt, herinnert de goedkeurders na {remind, plural, one {# uur} other {# uur}} en gaat na {escalate, plural, one {# uur} other {# uur}} ook naar de eigenaar{defaults, select, yes { (de standaardwaarden)} other {}}.',
+  'approvals.timing.incoherent':
+    'Een herinnering na {remind} uur en een escalatie na {escalate} uur passen niet: de herinnering komt eerst, vanaf 1 uur, en de escalatie uiterlijk na {max} uur, voordat de offerte verloopt.',
+  'approvals.timing.incoherent_next': 'Bijvoorbeeld: `approvals remind 8 escalate {max}`.',
   'approvals.audit.delegated':
     '{by} heeft {delegate} tot en met {day} als vervanger voor aankopen aangewezen.',
   'approvals.audit.delegation_ended': '{by} heeft de vervanging door {delegate} beëindigd.',

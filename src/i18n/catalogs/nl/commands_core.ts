@@ -54,6 +54,10 @@ export const commands_core: Translation<typeof en> = {
     'Goedgekeurd: {seats} toegevoegd, {amount} afgeschreven. De aanvrager is op de hoogte gebracht.',
   'commands_core.purchase.cancelled': 'Geannuleerd: niets gekocht, niets afgeschreven.',
   'commands_core.purchase.rejected': 'Afgewezen: {seats}. De aanvrager is op de hoogte gebracht.',
+  'commands_core.purchase.approved_for':
+    'Goedgekeurd namens {approver}: {seats} toegevoegd, {amount} afgeschreven. De aanvrager is op de hoogte gebracht.',
+  'commands_core.purchase.rejected_for':
+    'Afgewezen namens {approver}: {seats}. De aanvrager is op de hoogte gebracht.',
   'commands_core.purchase_form.quantity': 'Het aantal licenties moet een heel getal van 1 tot {max} zijn.',
   'commands_core.purchase_form.quantity_field': 'Vul 1 tot {max} in.',
   'commands_core.purchase_form.plan': 'Kies een plan.',

@@ -2,6 +2,10 @@ import type { commands_handlers as en } from '../en/commands_handlers.ts';
 import type { Translation } from '../translation.ts';
 
 export const commands_handlers: Translation<typeof en> = {
+  'commands_handlers.summary.delegate':
+    'Kies tijdens je afwezigheid wie tot een bepaalde dag namens jou over aankopen beslist; `delegate off` stopt het.',
+  'commands_handlers.summary.approvals':
+    'Wanneer een aankoop zonder antwoord de goedkeurders herinnert en naar de eigenaar gaat (eigenaars en admins).',
   'commands_handlers.summary.add':
     'Meer licenties aanvragen: toont de offerte naar rato en stuurt die ter goedkeuring door.',
   'commands_handlers.summary.assign': 'Geef een lid een vrije licentie van een plan.',

@@ -22,6 +22,19 @@ export const notices: Translation<typeof en> = {
   'notices.purchase.rejected':
     '{decidedBy} heeft {seats} in {org} afgewezen{withReason, select, yes {: {reason}} other {.}}',
   'notices.purchase.an_approver': 'Een goedkeurder',
+  'notices.purchase.charged_for':
+    'Goedgekeurd door {decidedBy} namens {onBehalfOf} en betaald: {seats} toegevoegd aan {org} ({amount}).',
+  'notices.purchase.rejected_for':
+    '{decidedBy} heeft {seats} in {org} namens {onBehalfOf} afgewezen{withReason, select, yes {: {reason}} other {.}}',
+  'notices.purchase.expired':
+    'Je aanvraag voor {seats} in {org} is verlopen voordat een goedkeurder antwoordde, dus er is niets afgeschreven. Vraag opnieuw aan met `add {quantity} {code}`.',
+  'notices.approval.for_approver': 'Je beslist dit voor {approver} zolang die afwezig is.',
+  'notices.approval_reminder.text':
+    'Herinnering: {requestedBy} vroeg {hours, plural, one {# uur} other {# uur}} geleden {seats} aan in {org} en nog niemand heeft geantwoord.',
+  'notices.approval_escalation.text':
+    'Niemand heeft in {hours, plural, one {# uur} other {# uur}} geantwoord op de aanvraag van {requestedBy} voor {seats} in {org}: de eigenaar is nu ook op de hoogte gebracht. Zonder antwoord verloopt ze op het tijdstip hieronder.',
+  'notices.delegate_named.text':
+    '{approver} heeft je aangewezen om tot en met {day} namens hen te beslissen over licentieaankopen in {org}. Aanvragen die goedkeuring nodig hebben komen ook bij jou; wat je beslist vermeldt “namens {approver}”.',
   'notices.purchase.status':
     'Je aanvraag voor {seats} in {org} is {status, select, pending {in behandeling} approved {goedgekeurd} charged {betaald} expired {verlopen} other {{status}}}.',
   'notices.seat_assigned.joined':
