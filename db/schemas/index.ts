@@ -13,7 +13,6 @@ import type {
   Seat,
   UsageRecord,
 } from '../../src/domain/model.ts';
-import { approvalEntities } from './approvals.ts';
 import { billingEntities } from './billing.ts';
 import { chatEntities } from './chat.ts';
 import { json, money, ts, tsNull, uuid, uuidPk } from './columns.ts';
@@ -24,7 +23,7 @@ import { stripeEntities } from './stripe.ts';
 // Mappings of the domain records. Foreign keys are plain uuid columns here; the migrations
 // declare the REFERENCES, CHECK and partial UNIQUE constraints the invariants rest on.
 // Every table the migrations create is mapped (test/integration/schema-mapping.test.ts); the
-// rows only raw SQL reaches live in billing, approvals, links, scim, chat and stripe.
+// rows only raw SQL reaches live in billing, links, scim, chat and stripe.
 
 export const AccountSchema = new EntitySchema<Account>({
   name: 'Account',
@@ -261,7 +260,6 @@ export const entities = [
   ApprovalDelegateSchema,
   UsageRecordSchema,
   ...billingEntities,
-  ...approvalEntities,
   ...linkEntities,
   ...scimEntities,
   ...chatEntities,
