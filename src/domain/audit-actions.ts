@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   'personal_plan.upgraded',
   'purchase.approved',
   'purchase.cancelled',
+  'purchase.escalated',
+  'purchase.reminded',
   'purchase.charged',
   'purchase.confirmed',
   'purchase.expired',

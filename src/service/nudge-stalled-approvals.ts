@@ -8,7 +8,7 @@ import { type Nudge, nudgeDue, timingOf } from '../domain/approval-timing.ts';
 import type { ServiceContext } from './context.ts';
 import { accountsById, requireOrganization } from './support/lookups.ts';
 import { approvalPayload, decidersOf } from './support/purchase.ts';
-import { notify } from './support/records.ts';
+import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const HOUR_MS = 3_600_000;
@@ -70,6 +70,14 @@ export const nudgeStalledApprovals = async (ctx: ServiceContext, opts: { limit?:
             : { kind: 'approval_escalation' as const, payload }),
         });
       }
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: null,
+        action: nudge === 'remind' ? 'purchase.reminded' : 'purchase.escalated',
+        subject: { type: 'purchase_request', id: request.id },
+        before: null,
+        after: { waitedHours, recipients: to.length },
+      });
       return to.length;
     });
     if (recipients > 0) sent.push({ requestId: c.id, nudge, recipients });

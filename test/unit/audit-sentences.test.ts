@@ -259,6 +259,8 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     before: { status: 'approved' },
     after: { status: 'payment_failed', reason: 'card_declined' },
   },
+  'purchase.escalated': { after: { waitedHours: 73, recipients: 3 } },
+  'purchase.reminded': { after: { waitedHours: 25, recipients: 2 } },
   'purchase.cancelled': {
     actor: true,
     before: { status: 'pending' },
@@ -389,6 +391,25 @@ describe('audit sentences', () => {
       'Ana Lima named Ben to decide purchases for them until 2026-12-24.',
     );
     expect(say('approval.delegation_ended')).toBe('Ana Lima ended the delegation to Ben.');
+    expect(say('purchase.reminded')).toBe(
+      'The approvers were reminded of Ben’s request for 3 Pro seats, unanswered after 25 hours.',
+    );
+    expect(say('purchase.escalated')).toBe(
+      'Ben’s request for 3 Pro seats went to the owner, unanswered after 73 hours.',
+    );
+    const delegated = facts('purchase.approved', {
+      actor: true,
+      after: { status: 'approved', onBehalfOf: BEN },
+    });
+    expect(auditSentence(delegated, words)).toMatch(/^Ana Lima on behalf of Ben approved /);
+    const timing = facts('organization.settings', {
+      actor: true,
+      before: { approvalRemindHours: null, approvalEscalateHours: null },
+      after: { approvalRemindHours: 6, approvalEscalateHours: 20 },
+    });
+    expect(auditSentence(timing, words)).toBe(
+      'Ana Lima turned approval reminders after 6 h and escalation after 20 h.',
+    );
   });
 
   it('falls back to a readable generic sentence for an unknown kind or a malformed row, never a throw', () => {

@@ -36,6 +36,14 @@ const seatsOr = (e: AuditFacts, w: AuditWords) => seatsOf(e, w) ?? say(w, 'notic
 /** the person whose request it was, when the row links one */
 const requester = (e: AuditFacts, w: AuditWords) => ({ withRequester: has(e.purchase), who: who(e, w) });
 
+/** "Carol on behalf of Bob" when a delegate decided (after.onBehalfOf), else the decider alone. */
+const onBehalf = (e: AuditFacts, w: AuditWords, decider: string) => {
+  const behalf = str(e.after, 'onBehalfOf');
+  return behalf ? say(w, 'approvals.audit.on_behalf', { decider, approver: w.person(behalf) }) : decider;
+};
+/** "after 25 hours": how long the request had waited when it was nudged */
+const waited = (e: AuditFacts) => int(e.after, 'waitedHours');
+
 /** Charges, contracts and seat purchases: money as money, ids left out. */
 export const MONEY_SENTENCES = {
   'billing.charge_declined': (e, w) => {
@@ -138,7 +146,7 @@ export const MONEY_SENTENCES = {
   },
   'purchase.approved': (e, w) =>
     say(w, 'notices.audit.purchase_approved', {
-      approver: e.actor ?? say(w, 'notices.audit.auto_approve'),
+      approver: onBehalf(e, w, e.actor ?? say(w, 'notices.audit.auto_approve')),
       ...requester(e, w),
       seats: seatsOr(e, w),
     }),
@@ -179,11 +187,21 @@ export const MONEY_SENTENCES = {
     say(w, 'notices.audit.purchase_cancelled', { by: by(e, w), seats: seatsOr(e, w) }),
   'purchase.rejected': (e, w) =>
     say(w, 'notices.audit.purchase_rejected', {
-      by: by(e, w),
+      by: onBehalf(e, w, by(e, w)),
       ...requester(e, w),
       seats: seatsOr(e, w),
       ...because(str(e.after, 'reason')),
     }),
+  'purchase.reminded': (e, w) => {
+    const hours = waited(e);
+    if (hours === undefined) return undefined;
+    return say(w, 'approvals.audit.reminded', { ...requester(e, w), seats: seatsOr(e, w), hours });
+  },
+  'purchase.escalated': (e, w) => {
+    const hours = waited(e);
+    if (hours === undefined) return undefined;
+    return say(w, 'approvals.audit.escalated', { ...requester(e, w), seats: seatsOr(e, w), hours });
+  },
   'purchase.requested': (e, w) => {
     const seats = seatsOf(e, w);
     const now = money(w, e, int(e.after, 'proratedAmount'));

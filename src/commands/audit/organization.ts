@@ -131,6 +131,15 @@ export const ORGANIZATION_SENTENCES = {
         say(w, 'notices.audit.settings_auto_approve', { withBelow: has(below), below: below ?? '' }),
       );
     }
+    if (changed('approvalRemindHours') || changed('approvalEscalateHours')) {
+      const remind = int(e.after, 'approvalRemindHours');
+      const escalate = int(e.after, 'approvalEscalateHours');
+      parts.push(
+        remind !== undefined && escalate !== undefined
+          ? say(w, 'approvals.audit.settings_timing', { remind, escalate })
+          : say(w, 'approvals.audit.settings_timing_default'),
+      );
+    }
     const reclaim = bool(e.after, 'idleReclaim');
     if (changed('idleReclaim') && reclaim !== undefined)
       parts.push(say(w, 'notices.audit.settings_idle_reclaim', { on: has(reclaim) }));

@@ -21,4 +21,11 @@ export const approvals = {
   'approvals.timing.incoherent_next': 'For example: `approvals remind 8 escalate {max}`.',
   'approvals.audit.delegated': '{by} named {delegate} to decide purchases for them until {day}.',
   'approvals.audit.delegation_ended': '{by} ended the delegation to {delegate}.',
+  'approvals.audit.on_behalf': '{decider} on behalf of {approver}',
+  'approvals.audit.reminded':
+    'The approvers were reminded of {withRequester, select, yes {{who}’s request} other {the request}} for {seats}, unanswered after {hours, plural, one {# hour} other {# hours}}.',
+  'approvals.audit.escalated':
+    '{withRequester, select, yes {{who}’s request} other {The request}} for {seats} went to the owner, unanswered after {hours, plural, one {# hour} other {# hours}}.',
+  'approvals.audit.settings_timing': 'approval reminders after {remind} h and escalation after {escalate} h',
+  'approvals.audit.settings_timing_default': 'approval reminders back to the default timings',
 } as const;

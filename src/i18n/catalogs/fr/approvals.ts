@@ -26,4 +26,12 @@ export const approvals: Translation<typeof en> = {
   'approvals.timing.incoherent_next': 'Par exemple : `approvals remind 8 escalate {max}`.',
   'approvals.audit.delegated': '{by} a chargé {delegate} de décider des achats à sa place jusqu’au {day}.',
   'approvals.audit.delegation_ended': '{by} a mis fin à la délégation à {delegate}.',
+  'approvals.audit.on_behalf': '{decider} pour le compte de {approver}',
+  'approvals.audit.reminded':
+    'Les approbateurs ont reçu un rappel pour la demande {withRequester, select, yes {de {who} } other {}}de {seats}, sans réponse depuis {hours, plural, one {# heure} other {# heures}}.',
+  'approvals.audit.escalated':
+    'La demande {withRequester, select, yes {de {who} } other {}}de {seats} a été transmise au propriétaire, sans réponse depuis {hours, plural, one {# heure} other {# heures}}.',
+  'approvals.audit.settings_timing':
+    'rappels d’approbation après {remind} h et transmission après {escalate} h',
+  'approvals.audit.settings_timing_default': 'rappels d’approbation revenus aux délais par défaut',
 };

@@ -10,6 +10,7 @@ import { exports } from './exports.ts';
 import { handlers_org } from './handlers_org.ts';
 import { handlers_people } from './handlers_people.ts';
 import { notices } from './notices.ts';
+import { receipts } from './receipts.ts';
 
 /** Every message in this language, by key; one area per file. */
 export const fr = {
@@ -25,4 +26,5 @@ export const fr = {
   ...domain_terms,
   ...exports,
   ...approvals,
+  ...receipts,
 } as const;

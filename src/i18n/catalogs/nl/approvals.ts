@@ -27,4 +27,12 @@ export const approvals: Translation<typeof en> = {
   'approvals.audit.delegated':
     '{by} heeft {delegate} tot en met {day} als vervanger voor aankopen aangewezen.',
   'approvals.audit.delegation_ended': '{by} heeft de vervanging door {delegate} beëindigd.',
+  'approvals.audit.on_behalf': '{decider} namens {approver}',
+  'approvals.audit.reminded':
+    'De goedkeurders kregen een herinnering voor de aanvraag {withRequester, select, yes {van {who} } other {}}voor {seats}, na {hours, plural, one {# uur} other {# uur}} zonder antwoord.',
+  'approvals.audit.escalated':
+    'De aanvraag {withRequester, select, yes {van {who} } other {}}voor {seats} ging naar de eigenaar, na {hours, plural, one {# uur} other {# uur}} zonder antwoord.',
+  'approvals.audit.settings_timing':
+    'herinneringen voor goedkeuring na {remind} uur en doorsturen na {escalate} uur',
+  'approvals.audit.settings_timing_default': 'herinneringen voor goedkeuring terug naar de standaardtijden',
 };

@@ -1,0 +1,15 @@
+/** A receipt for every charge: what was bought, by whom, and how the amount adds up. */
+export const receipts = {
+  'receipts.title.purchase': 'Receipt for {org}: {seats}.',
+  'receipts.title.renewal': 'Receipt for {org}: the period from {from} to {to}.',
+  'receipts.title.personal_upgrade': 'Receipt: your own plan is now {plan}.',
+  'receipts.asked': 'Asked by {who}',
+  'receipts.approved': 'Approved by {who}{withBehalf, select, yes { on behalf of {behalf}} other {}}',
+  'receipts.section': 'How it adds up',
+  'receipts.band':
+    '{plan}, {single, select, yes {seat {first}} other {seats {first}–{last}}}: {seats, number} × {unit}{discounted, select, yes { ({percent, number, percent} off)} other {}} = {amount}',
+  'receipts.prorated':
+    '{plan}, for the rest of the period: {full} × {daysLeft, number} of {days, number} days ({secondsLeft, number} of {seconds, number} seconds) = {charged}',
+  'receipts.total': 'Total charged: {total}',
+  'receipts.reference': 'Reference: {reference}',
+} as const;
