@@ -11,10 +11,10 @@ import type { Reply } from '../../src/commands/reply.ts';
 import { wordsFor } from '../../src/i18n/words.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { exportAudit } from '../../src/service/export-audit.ts';
-import { csvKeys, trailKeys } from '../slack/read-csv.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { auditRows, type OrgFixture, orgWith } from '../support/fixtures.ts';
 import { linkByName } from '../support/links.ts';
+import { csvKeys, trailKeys } from '../support/read-csv.ts';
 
 /**
  * `audit export <from> <to>` through the command layer (text in, neutral Reply with its file

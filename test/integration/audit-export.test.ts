@@ -8,41 +8,12 @@ import { unassignPlan } from '../../src/service/unassign-plan.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { auditRows, email, type OrgFixture, orgWith, refusedUnchanged } from '../support/fixtures.ts';
+import { parseCsv } from '../support/read-csv.ts';
 
 let db: TestDb;
 let f: OrgFixture;
 let other: OrgFixture;
 const TRICKY = '=HYPERLINK("http://evil.example","Ana, \u201cthe\u201d boss")';
-
-/** A spreadsheet's reading of RFC 4180 CSV: quoted fields, doubled quotes, CRLF lines. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  expect(cell === '' && row.length === 0).toBe(true);
-  return rows;
-};
 
 beforeAll(async () => {
   db = await freshDb();

@@ -6,8 +6,8 @@ import { unassignPlan } from '../../src/service/unassign-plan.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { auditRows, type OrgFixture, orgWith } from '../support/fixtures.ts';
 import { linkByName, linkWorkspace } from '../support/links.ts';
+import { csvKeys, parseCsv, trailKeys } from '../support/read-csv.ts';
 import { BOT_TOKEN, blocksText, type SlackHarness, slashBody, startSlack } from './harness.ts';
-import { csvKeys, parseCsv, trailKeys } from './read-csv.ts';
 
 const TEAM = 'T0ACME';
 const OTHER_TEAM = 'T0GLOBEX';

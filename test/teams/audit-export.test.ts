@@ -5,10 +5,10 @@ import { cardText } from '../../adapters/teams/card-text.ts';
 import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { unassignPlan } from '../../src/service/unassign-plan.ts';
-import { csvKeys, trailKeys } from '../slack/read-csv.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { auditRows, type OrgFixture, orgWith } from '../support/fixtures.ts';
 import { linkByName, linkWorkspace } from '../support/links.ts';
+import { csvKeys, trailKeys } from '../support/read-csv.ts';
 import { startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read the bot's activities loosely

@@ -8,6 +8,8 @@ export const commands_handlers = {
   'commands_handlers.summary.add': 'Ask for more seats: shows the prorated quote, then goes for approval.',
   'commands_handlers.summary.assign': 'Give a member a free seat of a plan.',
   'commands_handlers.summary.audit': 'The latest changes: who did what, and when, in your time zone.',
+  'commands_handlers.summary.audit_export':
+    'Every change and charge from one day to another (UTC, both included) as a CSV file, for auditors (admins).',
   'commands_handlers.summary.autoassign':
     'Give a free seat automatically when a member first uses a paid feature.',
   'commands_handlers.summary.billing': 'See and edit billing details (owner).',

@@ -6,9 +6,6 @@ export const exports = {
   'exports.audit.too_long_next': 'Export a shorter period, for example one quarter at a time.',
   'exports.audit.too_many': '{count} changes from {from} to {to}: more than one file holds ({max}).',
   'exports.audit.too_many_next': 'Export a shorter period, for example one month at a time.',
-  // help's summary: test/unit/grammar.test.ts wants every summary under commands_handlers.summary.*
-  'commands_handlers.summary.audit_export':
-    'Every change and charge from one day to another (UTC, both included) as a CSV file, for auditors (admins).',
   'exports.audit.usage':
     'Give the first and the last day: `{usage}`, for example `audit export 2026-01-01 2026-03-31`.',
   'exports.audit.done':

@@ -11,6 +11,8 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.summary.assign': 'Attribuer à un membre une licence libre d’un plan.',
   'commands_handlers.summary.audit':
     'Les dernières modifications : qui a fait quoi, et quand, dans votre fuseau horaire.',
+  'commands_handlers.summary.audit_export':
+    'Toutes les modifications et tous les montants facturés d’un jour à un autre (UTC, bornes comprises) dans un fichier CSV, pour les auditeurs (admins).',
   'commands_handlers.summary.autoassign':
     'Attribuer automatiquement une licence libre quand un membre utilise une fonction payante pour la première fois.',
   'commands_handlers.summary.billing': 'Voir et modifier les informations de facturation (propriétaire).',

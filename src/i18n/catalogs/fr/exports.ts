@@ -10,8 +10,6 @@ export const exports: Translation<typeof en> = {
   'exports.audit.too_many':
     '{count} modifications du {from} au {to} : plus qu’un seul fichier ne peut en contenir ({max}).',
   'exports.audit.too_many_next': 'Exportez une période plus courte, par exemple un mois à la fois.',
-  'commands_handlers.summary.audit_export':
-    'Toutes les modifications et tous les montants facturés d’un jour à un autre (UTC, bornes comprises) dans un fichier CSV, pour les auditeurs (admins).',
   'exports.audit.usage':
     'Indiquez le premier et le dernier jour : `{usage}`, par exemple `audit export 2026-01-01 2026-03-31`.',
   'exports.audit.done':

@@ -10,6 +10,8 @@ export const commands_handlers: Translation<typeof en> = {
     'Meer licenties aanvragen: toont de offerte naar rato en stuurt die ter goedkeuring door.',
   'commands_handlers.summary.assign': 'Geef een lid een vrije licentie van een plan.',
   'commands_handlers.summary.audit': 'De laatste wijzigingen: wie deed wat, en wanneer, in jouw tijdzone.',
+  'commands_handlers.summary.audit_export':
+    'Elke wijziging en elk bedrag van de ene dag tot de andere (UTC, beide meegerekend) als CSV-bestand, voor auditors (beheerders).',
   'commands_handlers.summary.autoassign':
     'Geef automatisch een vrije licentie zodra een lid voor het eerst een betaalde functie gebruikt.',
   'commands_handlers.summary.billing': 'Factuurgegevens bekijken en bewerken (eigenaar).',

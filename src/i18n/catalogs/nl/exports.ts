@@ -10,8 +10,6 @@ export const exports: Translation<typeof en> = {
   'exports.audit.too_many':
     '{count} wijzigingen van {from} tot {to}: meer dan één bestand kan bevatten ({max}).',
   'exports.audit.too_many_next': 'Exporteer een kortere periode, bijvoorbeeld een maand per keer.',
-  'commands_handlers.summary.audit_export':
-    'Elke wijziging en elk bedrag van de ene dag tot de andere (UTC, beide meegerekend) als CSV-bestand, voor auditors (beheerders).',
   'exports.audit.usage':
     'Geef de eerste en de laatste dag: `{usage}`, bijvoorbeeld `audit export 2026-01-01 2026-03-31`.',
   'exports.audit.done':
