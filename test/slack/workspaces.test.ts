@@ -188,7 +188,7 @@ describe('OAuth install routes', () => {
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get('location')!);
     expect(location.searchParams.get('scope')).toBe(
-      'commands,chat:write,im:write,users:read,users:read.email',
+      'commands,chat:write,im:write,users:read,users:read.email,files:write',
     );
     const state = location.searchParams.get('state')!;
     const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
