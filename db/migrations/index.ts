@@ -15,6 +15,7 @@ import { Migration20261202000000_languages } from './Migration20261202000000_lan
 import { Migration20261202100000_approval_delegates } from './Migration20261202100000_approval_delegates.ts';
 import { Migration20261202110000_platform_zone } from './Migration20261202110000_platform_zone.ts';
 import { Migration20261202200000_approval_nudges } from './Migration20261202200000_approval_nudges.ts';
+import { Migration20261202210000_purchase_breakdown } from './Migration20261202210000_purchase_breakdown.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -47,4 +48,8 @@ export const migrationsList = [
   },
   { name: 'Migration20261202110000_platform_zone', class: Migration20261202110000_platform_zone },
   { name: 'Migration20261202200000_approval_nudges', class: Migration20261202200000_approval_nudges },
+  {
+    name: 'Migration20261202210000_purchase_breakdown',
+    class: Migration20261202210000_purchase_breakdown,
+  },
 ];

@@ -171,6 +171,7 @@ export const PurchaseRequestSchema = new EntitySchema<PurchaseRequest>({
     quoteExpiresAt: ts,
     decidedById: { ...uuid, nullable: true },
     onBehalfOfId: { ...uuid, nullable: true },
+    breakdown: { ...json, nullable: true },
     decidedAt: tsNull,
     chargeRef: { type: 'string', nullable: true },
     failureReason: { type: 'string', nullable: true },

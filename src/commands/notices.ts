@@ -4,6 +4,7 @@ import { english, type Words } from '../i18n/words.ts';
 import { billingReasonText, chargeText, impactLine } from './domain-terms.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { planTitle } from './plan-title.ts';
+import { receiptReply } from './receipt.ts';
 import { info, type Reply } from './reply.ts';
 
 /** How a stored row is read into a Notice before rendering (throws MalformedNotice). */
@@ -39,6 +40,8 @@ const seats = (w: Words, count: number, plan: string) =>
  */
 export const renderNotice = (notice: Notice, w: Words = english): Reply => {
   switch (notice.kind) {
+    case 'receipt':
+      return receiptReply(notice.payload, w);
     case 'invitation': {
       const p = notice.payload;
       if ('event' in p) return info(w.t('notices.invitation.declined', { email: p.email }));

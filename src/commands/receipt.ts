@@ -45,7 +45,7 @@ export const receiptReply = (r: Receipt, w: Words): Reply => {
       );
     if (l.secondsLeft < l.secondsInPeriod)
       lines.push(
-        w.t('receipts.prorated', {
+        w.t(l.byProvider ? 'receipts.prorated_by_provider' : 'receipts.prorated', {
           plan,
           full: money(l.fullPeriod),
           daysLeft: tenthsOfDays(l.secondsLeft),

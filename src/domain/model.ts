@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.ts';
 import type { Edition, ModuleCode, PersonalPlan } from './catalog.ts';
 import type { BillingPeriod } from './period.ts';
+import type { ReceiptLine } from './receipt.ts';
 
 /**
  * The records the rules work on. Plain data: the database maps them (db/schemas), the rules
@@ -158,6 +159,8 @@ export interface PurchaseRequest {
   decidedById: string | null;
   /** the approver a delegate decided for (`delegate`), when it was a delegate */
   onBehalfOfId?: string | null;
+  /** the quote taken apart when it was made, for the receipt (null: asked before it was kept) */
+  breakdown?: ReceiptLine | null;
   /** when the approvers were reminded of it, once (null: not yet) */
   remindedAt?: Date | null;
   /** when it went to the owner as well, once (null: not yet) */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { receiptSchema } from './receipt.ts';
 
 /**
  * Every notice the outbox carries, with its payload: the one contract between the use cases that
@@ -108,6 +109,7 @@ export type BillingReason = z.output<typeof billingReason>;
  * `reason`, `closed`) first: a union takes the first variant that matches.
  */
 export const NOTICE_SCHEMAS = {
+  receipt: receiptSchema,
   invitation: z.union([
     z.object({ event: z.literal('invitation_declined'), email: z.string() }),
     z.object({

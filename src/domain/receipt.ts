@@ -42,6 +42,8 @@ export const receiptSchema = z.object({
       secondsLeft: z.number().int(),
       secondsInPeriod: z.number().int(),
       charged: z.number().int(),
+      /** the payment provider prorated this line itself: its amount, not our formula's */
+      byProvider: z.boolean().optional(),
     }),
   ),
   total: z.number().int(),
@@ -50,9 +52,10 @@ export const receiptSchema = z.object({
   reference: z.string().nullable(),
 });
 export type Receipt = z.output<typeof receiptSchema>;
+export type ReceiptLine = Receipt['lines'][number];
 
 /** A plan's breakdown as a receipt line. */
-export const receiptLine = (plan: string, b: ChargeBreakdown): Receipt['lines'][number] => ({
+export const receiptLine = (plan: string, b: ChargeBreakdown): ReceiptLine => ({
   plan,
   listPrice: b.listPrice,
   bands: b.bands,

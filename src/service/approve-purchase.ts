@@ -31,7 +31,7 @@ import {
   requirePermission,
 } from './support/lookups.ts';
 import { billLateSeats } from './support/period-charges.ts';
-import { notifyExpired, notifyOutcome } from './support/purchase.ts';
+import { notifyExpired, notifyOutcome, notifyReceipt } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { inTransaction } from './support/tx.ts';
@@ -299,10 +299,12 @@ const settle = async (
       ? { status: 'charged', seatsAdded: request.quantity, plan: request.planCode, chargeRef: charge.ref }
       : { status: 'payment_failed', reason: charge.reason },
   });
+  const behalf = await onBehalfOfWords(em, request);
   await notifyOutcome(em, now, org, request, {
     ...(charge.ok ? {} : { reason: charge.reason }),
-    ...(await onBehalfOfWords(em, request)),
+    ...behalf,
   });
+  if (charge.ok) await notifyReceipt(em, now, org, request, behalf);
   return { request, outcome: charge.ok ? 'charged' : 'payment_failed', lateCharges };
 };
 

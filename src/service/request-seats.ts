@@ -3,10 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { plansByCode } from '../../db/repositories/purchase-quotes.ts';
 import { addRequest } from '../../db/repositories/purchase-requests.ts';
-import type { Plan } from '../domain/catalog.ts';
+import { listPrice, type Plan } from '../domain/catalog.ts';
+import { purchaseBreakdown } from '../domain/charge-breakdown.ts';
 import { DomainError } from '../domain/errors.ts';
 import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
+import { receiptLine } from '../domain/receipt.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
@@ -48,6 +50,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       plan,
       contract,
       quote: local,
+      purchasedOfPlan,
     } = await prepare(em, actor, cmd, at, dry.plans);
     const quote = { ...local, proratedAmount: provider.amount };
     const selfApproved = isApprover(membership);
@@ -74,6 +77,20 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       billingRef: null,
       awaitingPayment: false,
       billingStartedAt: null,
+      // the receipt's figures, from the quote's own inputs
+      breakdown: receiptLine(
+        plan.code,
+        purchaseBreakdown({
+          currency: quote.currency,
+          listPrice: listPrice(plan, contract.period),
+          tiers: plan.tiers,
+          seatsBefore: purchasedOfPlan,
+          quantity: cmd.quantity,
+          periodStart: contract.currentPeriodStart,
+          periodEnd: contract.currentPeriodEnd,
+          at,
+        }),
+      ),
       createdAt: now,
       updatedAt: now,
     });

@@ -223,8 +223,8 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
       await nudgeStalledApprovals(db.ctx);
     }
     expect(await db.count('outbox')).toBe(afterDecision);
-    // the request went to the two approvers and the outcome to three people, as before
-    expect(afterDecision - before).toBe(2 + 3);
+    // the request went to the two approvers, the outcome and its receipt to three people
+    expect(afterDecision - before).toBe(2 + 3 + 3);
   });
 });
 

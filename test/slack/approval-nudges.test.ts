@@ -132,8 +132,14 @@ describe('approvals that never stall, in Slack', () => {
       /by carol@example.com: Approved on behalf of bob@example.com/,
     );
     await deliver();
-    expect(blocksText(now(dmsOf(DEMO.members[2]!).at(-1)!).blocks)).toMatch(
+    const erins = dmsOf(DEMO.members[2]!).map((m) => blocksText(now(m).blocks));
+    expect(erins.at(-2)).toMatch(
       /Approved by carol@example.com on behalf of bob@example.com and paid: 1 Pro seat added to Acme/,
     );
+    // then the receipt: who asked and approved, and how the charge adds up
+    expect(erins.at(-1)).toMatch(
+      /^Receipt for Acme: 1 Pro seat\.\nAsked by erin@example\.com\nApproved by carol@example\.com on behalf of bob@example\.com/,
+    );
+    expect(erins.at(-1)).toMatch(/Total charged: €\d+\.\d\d/);
   });
 });

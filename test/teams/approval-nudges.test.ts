@@ -76,8 +76,14 @@ describe('approvals that never stall, in Teams', () => {
     const card = await h.press(carol, buttonOf(seen, 'Approve'), posted.id);
     expect(cardText(card)).toMatch(/Approved on behalf of bob@example\.com: 1 Pro seat added/);
     await h.deliver();
-    expect(textOf(erin)).toMatch(
+    const erins = h.ms.postedTo(erin.conversationId).map((p) => cardText(p.activity.attachments[0].content));
+    expect(erins.at(-2)).toMatch(
       /Approved by carol@example\.com on behalf of bob@example\.com and paid: 1 Pro seat added to Acme/,
     );
+    // then the receipt: who asked and approved, and how the charge adds up
+    expect(textOf(erin)).toMatch(
+      /^Receipt for Acme: 1 Pro seat\.\nAsked by erin@example\.com\nApproved by carol@example\.com on behalf of bob@example\.com/,
+    );
+    expect(textOf(erin)).toMatch(/Total charged: €\d+\.\d\d/);
   });
 });

@@ -245,6 +245,32 @@ const SAMPLES: Notice[] = [
       onBehalfOf: 'alice@example.com',
     },
   },
+  {
+    kind: 'receipt',
+    payload: {
+      organizationName: 'Acme',
+      what: { kind: 'purchase', plan: 'pro', quantity: 2 },
+      requestedBy: 'bob@example.com',
+      approvedBy: 'alice@example.com',
+      onBehalfOf: null,
+      currency: 'EUR',
+      lines: [
+        {
+          plan: 'pro',
+          listPrice: 1500,
+          bands: [{ firstSeat: 1, lastSeat: 2, seats: 2, discountBps: 0, unitPrice: 1500, amount: 3000 }],
+          fullPeriod: 3000,
+          secondsLeft: 1_339_200,
+          secondsInPeriod: 2_678_400,
+          charged: 1500,
+        },
+      ],
+      total: 1500,
+      periodStart: at,
+      periodEnd: '2026-04-01T00:00:00.000Z',
+      reference: 'ledger-1',
+    },
+  },
 ];
 
 /** As the worker reads it: through JSON, then the schema of its kind. */

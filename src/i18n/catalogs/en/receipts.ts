@@ -10,6 +10,8 @@ export const receipts = {
     '{plan}, {single, select, yes {seat {first}} other {seats {first}–{last}}}: {seats, number} × {unit}{discounted, select, yes { ({percent, number, percent} off)} other {}} = {amount}',
   'receipts.prorated':
     '{plan}, for the rest of the period: {full} × {daysLeft, number} of {days, number} days ({secondsLeft, number} of {seconds, number} seconds) = {charged}',
+  'receipts.prorated_by_provider':
+    '{plan}, for the rest of the period ({daysLeft, number} of {days, number} days left), as the payment provider prorated it: {charged}',
   'receipts.total': 'Total charged: {total}',
   'receipts.reference': 'Reference: {reference}',
 } as const;

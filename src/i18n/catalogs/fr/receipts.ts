@@ -12,6 +12,8 @@ export const receipts: Translation<typeof en> = {
     '{plan}, {single, select, yes {licence {first}} other {licences {first} à {last}}} : {seats, number} × {unit}{discounted, select, yes { (remise de {percent, number, percent})} other {}} = {amount}',
   'receipts.prorated':
     '{plan}, pour le reste de la période : {full} × {daysLeft, number} jours sur {days, number} ({secondsLeft, number} secondes sur {seconds, number}) = {charged}',
+  'receipts.prorated_by_provider':
+    '{plan}, pour le reste de la période ({daysLeft, number} jours sur {days, number}), au prorata calculé par le prestataire de paiement : {charged}',
   'receipts.total': 'Total facturé : {total}',
   'receipts.reference': 'Référence : {reference}',
 };

@@ -12,6 +12,8 @@ export const receipts: Translation<typeof en> = {
     '{plan}, {single, select, yes {licentie {first}} other {licenties {first} t/m {last}}}: {seats, number} × {unit}{discounted, select, yes { ({percent, number, percent} korting)} other {}} = {amount}',
   'receipts.prorated':
     '{plan}, voor de rest van de periode: {full} × {daysLeft, number} van {days, number} dagen ({secondsLeft, number} van {seconds, number} seconden) = {charged}',
+  'receipts.prorated_by_provider':
+    '{plan}, voor de rest van de periode ({daysLeft, number} van {days, number} dagen), naar rato berekend door de betaalprovider: {charged}',
   'receipts.total': 'Totaal in rekening gebracht: {total}',
   'receipts.reference': 'Referentie: {reference}',
 };
