@@ -648,8 +648,10 @@ describe('chat commands on the Acme demo', () => {
         await press(db, ALICE, forAlice.buttons![0]),
         'Already decided: 1 Business seat approved and paid by bob@example.com. Nothing changed.',
       );
-      expect((await inbox(db, CAROL)).map((n) => n.text)).toEqual([
+      // the result and its receipt (queued in the same instant: in either order)
+      expect((await inbox(db, CAROL)).map((n) => n.text).sort()).toEqual([
         expect.stringMatching(/^Approved and paid: 1 Business seat added to Acme \(€\d+\.\d\d\)\.$/),
+        'Receipt for Acme: 1 Business seat.\nAsked by carol@example.com\nApproved by bob@example.com',
       ]);
     });
 
