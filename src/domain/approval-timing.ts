@@ -74,3 +74,12 @@ export const delegationActive = (d: Delegation | null, now: Date): boolean =>
 /** May the delegate decide this request on the approver's behalf? Not one they asked for. */
 export const mayStandIn = (d: Delegation | null, now: Date, requestedById: string): boolean =>
   delegationActive(d, now) && d!.delegateId !== requestedById;
+
+const DAY_MS = 86_400_000;
+
+/** The instant a delegation named "until <day>" ends: the start of the next day (UTC). */
+export const delegationEnd = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+
+/** The last day a delegation ending at `until` covers, as it was named (`2026-12-24`). */
+export const lastDelegatedDay = (until: Date): string =>
+  new Date(until.getTime() - DAY_MS).toISOString().slice(0, 10);

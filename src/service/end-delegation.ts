@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { delegationOf, removeDelegation } from '../../db/repositories/approval-delegates.ts';
-import { isoDay } from '../domain/period.ts';
+import { lastDelegatedDay } from '../domain/approval-timing.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
 import { authorize } from './support/lookups.ts';
@@ -8,7 +8,6 @@ import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField });
-const DAY_MS = 86_400_000;
 
 /** `delegate off`: the approver is back; their delegate decides nothing more for them. */
 export const endDelegation = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
@@ -25,7 +24,7 @@ export const endDelegation = async (ctx: ServiceContext, actor: Actor, raw: z.in
       actorId: me.id,
       action: 'approval.delegation_ended',
       subject: { type: 'account', id: before.delegateId },
-      before: { email: before.delegateEmail, until: isoDay(new Date(before.until.getTime() - DAY_MS)) },
+      before: { email: before.delegateEmail, until: lastDelegatedDay(before.until) },
       after: null,
     });
     return { organization: org, ended: { email: before.delegateEmail } };

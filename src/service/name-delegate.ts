@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { delegationOf, saveDelegation } from '../../db/repositories/approval-delegates.ts';
+import { delegationEnd, lastDelegatedDay } from '../domain/approval-timing.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isoDay } from '../domain/period.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -43,7 +44,7 @@ export const nameDelegate = async (ctx: ServiceContext, actor: Actor, raw: z.inp
         { key: 'approvals.delegate.not_member', args: { email: cmd.delegate, org: org.name } },
         { key: 'approvals.delegate.not_member_next', args: { email: cmd.delegate } },
       );
-    const until = new Date(Date.parse(`${cmd.until}T00:00:00Z`) + DAY_MS);
+    const until = delegationEnd(cmd.until);
     if (until.getTime() <= now.getTime())
       throw new DomainError(
         'invalid_input',
@@ -70,9 +71,7 @@ export const nameDelegate = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       actorId: me.id,
       action: 'approval.delegated',
       subject: { type: 'account', id: delegate.id },
-      before: before
-        ? { email: before.delegateEmail, until: isoDay(new Date(before.until.getTime() - DAY_MS)) }
-        : null,
+      before: before ? { email: before.delegateEmail, until: lastDelegatedDay(before.until) } : null,
       after: { email: delegate.email, until: cmd.until },
     });
     // the delegate learns they decide for the approver until that day (again if renamed)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   delegationActive,
+  delegationEnd,
   isTimingCoherent,
+  lastDelegatedDay,
   mayStandIn,
   nudgeDue,
   DEFAULT_APPROVAL_TIMING as T,
@@ -56,5 +58,12 @@ describe('a delegate while an approver is away', () => {
     expect(mayStandIn(d, at(1), 'c')).toBe(true);
     expect(mayStandIn(d, at(1), 'b')).toBe(false);
     expect(mayStandIn(d, at(49), 'c')).toBe(false);
+  });
+});
+
+describe('a delegation named until a day', () => {
+  it('ends at the start of the next day (UTC) and reads back as that day', () => {
+    expect(delegationEnd('2026-12-24').toISOString()).toBe('2026-12-25T00:00:00.000Z');
+    expect(lastDelegatedDay(delegationEnd('2026-12-31'))).toBe('2026-12-31');
   });
 });
