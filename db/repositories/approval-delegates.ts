@@ -38,20 +38,6 @@ export const delegationOf = async (em: EntityManager, organizationId: string, ap
   return rows[0] ? rowOf(rows[0]) : null;
 };
 
-/** The approvers this account stands in for right now in this organization. */
-export const delegationsTo = async (
-  em: EntityManager,
-  organizationId: string,
-  delegateId: string,
-  now: Date,
-) =>
-  (
-    await em.execute<Row[]>(
-      `${SELECT} where d.organization_id = ? and d.delegate_id = ? and d.until > ? order by a.email`,
-      [organizationId, delegateId, now],
-    )
-  ).map(rowOf);
-
 /** Names (or renames) the approver's one delegate, with the last instant they may decide. */
 export const saveDelegation = (
   em: EntityManager,
@@ -83,13 +69,13 @@ export const decidersNow = async (
   em: EntityManager,
   organizationId: string,
   now: Date,
-): Promise<{ accountId: string; forApprover: string | null }[]> =>
+): Promise<{ accountId: string; forApprover: string | null; forApproverId: string | null }[]> =>
   (
-    await em.execute<{ account_id: string; for_approver: string | null }[]>(
-      `select m.account_id, null as for_approver, 0 as k, '' as e from membership m
+    await em.execute<{ account_id: string; for_approver: string | null; for_approver_id: string | null }[]>(
+      `select m.account_id, null as for_approver, null::uuid as for_approver_id, 0 as k, '' as e from membership m
        where m.organization_id = ? and m.status = 'active' and (m.role = 'owner' or m.approver)
        union all
-       select d.delegate_id, a.email, 1, a.email from approval_delegate d
+       select d.delegate_id, a.email, d.approver_id, 1, a.email from approval_delegate d
        join account a on a.id = d.approver_id
        join membership am on am.organization_id = d.organization_id and am.account_id = d.approver_id
          and am.status = 'active' and (am.role = 'owner' or am.approver)
@@ -99,4 +85,4 @@ export const decidersNow = async (
        order by k, e`,
       [organizationId, organizationId, now],
     )
-  ).map((r) => ({ accountId: r.account_id, forApprover: r.for_approver }));
+  ).map((r) => ({ accountId: r.account_id, forApprover: r.for_approver, forApproverId: r.for_approver_id }));

@@ -58,23 +58,6 @@ export const isTimingCoherent = (t: ApprovalTiming): boolean =>
   t.escalateAfterHours > t.remindAfterHours &&
   t.escalateAfterHours <= MAX_ESCALATE_HOURS;
 
-/**
- * A delegate stands in for an approver through the last day named (`until`, the exclusive end
- * instant computed by the caller in the organization's zone), and never for their own request.
- */
-export interface Delegation {
-  approverId: string;
-  delegateId: string;
-  until: Date;
-}
-
-export const delegationActive = (d: Delegation | null, now: Date): boolean =>
-  d !== null && now.getTime() < d.until.getTime();
-
-/** May the delegate decide this request on the approver's behalf? Not one they asked for. */
-export const mayStandIn = (d: Delegation | null, now: Date, requestedById: string): boolean =>
-  delegationActive(d, now) && d!.delegateId !== requestedById;
-
 const DAY_MS = 86_400_000;
 
 /** The instant a delegation named "until <day>" ends: the start of the next day (UTC). */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { delegationsTo } from '../../db/repositories/approval-delegates.ts';
+import { decidersNow } from '../../db/repositories/approval-delegates.ts';
 import {
   addPurchasedSeats,
   fixBillingQuantity,
@@ -11,7 +11,6 @@ import {
   stalledRequestIds,
   takeBillingLease as takeLease,
 } from '../../db/repositories/purchase-requests.ts';
-import { mayStandIn } from '../domain/approval-timing.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Account, Organization, PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
@@ -63,8 +62,9 @@ export const lockRequestFor = async (
 
 /**
  * May this account decide the request? An approver may (null: for themselves); a delegate may
- * for an approver who named them until today and still approves, but never for a request the
- * delegate made, nor confirm an approver's own quote. Anyone else is refused as before.
+ * for an approver who named them until today and still approves (decidersNow, the same answer
+ * that chose who was asked), but never for a request the delegate made, nor confirm an
+ * approver's own quote. Anyone else is refused as before.
  */
 const deciderFor = async (
   em: EntityManager,
@@ -75,13 +75,11 @@ const deciderFor = async (
 ): Promise<{ id: string; email: string } | null> => {
   const mine = await membershipOf(em, org.id, me.id);
   if (isApprover(mine)) return null;
-  if (mine?.status === 'active' && request.needs === 'approval') {
-    for (const d of await delegationsTo(em, org.id, me.id, now)) {
-      const delegation = { approverId: d.approverId, delegateId: d.delegateId, until: d.until };
-      if (!mayStandIn(delegation, now, request.requestedById)) continue;
-      if (isApprover(await membershipOf(em, org.id, d.approverId)))
-        return { id: d.approverId, email: d.approverEmail };
-    }
+  if (mine?.status === 'active' && request.needs === 'approval' && request.requestedById !== me.id) {
+    const standIn = (await decidersNow(em, org.id, now)).find(
+      (d) => d.accountId === me.id && d.forApproverId,
+    );
+    if (standIn) return { id: standIn.forApproverId!, email: standIn.forApprover! };
   }
   await requirePermission(em, org, me, 'approve');
   return null;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  delegationActive,
   delegationEnd,
   isTimingCoherent,
   lastDelegatedDay,
-  mayStandIn,
   nudgeDue,
   DEFAULT_APPROVAL_TIMING as T,
   timingOf,
@@ -44,20 +42,6 @@ describe('nudges for a purchase nobody answered', () => {
     expect(isTimingCoherent({ remindAfterHours: 12, escalateAfterHours: 12 })).toBe(false);
     expect(isTimingCoherent({ remindAfterHours: 0, escalateAfterHours: 2 })).toBe(false);
     expect(isTimingCoherent({ remindAfterHours: 1.5, escalateAfterHours: 3 })).toBe(false);
-  });
-});
-
-describe('a delegate while an approver is away', () => {
-  const d = { approverId: 'a', delegateId: 'b', until: at(48) };
-  it('stands in until the end instant, not after it', () => {
-    expect(delegationActive(d, at(47.99))).toBe(true);
-    expect(delegationActive(d, at(48))).toBe(false);
-    expect(delegationActive(null, at(1))).toBe(false);
-  });
-  it('never decides a purchase the delegate asked for', () => {
-    expect(mayStandIn(d, at(1), 'c')).toBe(true);
-    expect(mayStandIn(d, at(1), 'b')).toBe(false);
-    expect(mayStandIn(d, at(49), 'c')).toBe(false);
   });
 });
 
