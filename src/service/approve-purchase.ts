@@ -298,11 +298,11 @@ const settle = async (
       : { status: 'payment_failed', reason: charge.reason },
   });
   const behalf = await onBehalfOfWords(em, request);
-  await notifyOutcome(em, now, org, request, {
+  const told = await notifyOutcome(em, now, org, request, {
     ...(charge.ok ? {} : { reason: charge.reason }),
     ...behalf,
   });
-  if (charge.ok) await notifyReceipt(em, now, org, request, behalf);
+  if (charge.ok) await notifyReceipt(em, now, org, request, behalf, told);
   return { request, outcome: charge.ok ? 'charged' : 'payment_failed', lateCharges };
 };
 

@@ -63,7 +63,7 @@ export const requestPayload = (
   ...extra,
 });
 
-/** Tells the requester and every approver how a request ended. */
+/** Tells the requester and every approver how a request ended; returns who was told. */
 export const notifyOutcome = async (
   em: EntityManager,
   now: Date,
@@ -79,6 +79,7 @@ export const notifyOutcome = async (
       ...notify.checked('purchase_result', requestPayload(org, r, extra)),
     });
   }
+  return recipients;
 };
 
 /**
@@ -93,6 +94,8 @@ export const notifyReceipt = async (
   org: Organization,
   r: PurchaseRequest,
   people: { decidedBy?: string; onBehalfOf?: string },
+  /** the people told of the outcome (notifyOutcome's answer): the receipt goes to them */
+  recipients: ReadonlySet<string>,
 ) => {
   if (!r.breakdown) return;
   const line =
@@ -117,7 +120,6 @@ export const notifyReceipt = async (
   };
   // never fail the charge's own transaction over its receipt: money has moved by now
   if (!receiptAddsUp(receipt)) return;
-  const recipients = new Set([r.requestedById, ...(await approversOf(em, org.id)).map((m) => m.accountId)]);
   for (const recipientId of recipients)
     notify(em, now, { organizationId: org.id, recipientId, kind: 'receipt', payload: receipt });
 };
