@@ -11,22 +11,22 @@ import type { InviteSkip } from '../service/invite-members.ts';
  */
 
 /** Why an invitee was skipped: "already a member". */
-export const inviteSkipText = (reason: InviteSkip, w: Words = english) =>
+export const inviteSkipText = (reason: InviteSkip, w: Words) =>
   w.t('domain_terms.invite.skipped', { reason });
 
 /** Where a request stands: "waiting for an approver". */
-export const stageText = (stage: RequestStage, w: Words = english) =>
+export const stageText = (stage: RequestStage, w: Words) =>
   w.t('domain_terms.request.stage', { stage });
 
 /** A plan's feature by its code; a code the catalog does not know reads as it is. */
-export const featureName = (feature: string, w: Words = english) => w.t('domain_terms.feature', { feature });
+export const featureName = (feature: string, w: Words) => w.t('domain_terms.feature', { feature });
 
 /** Features as a plan line and an impact warning list them: comma-separated. */
-export const featureList = (features: readonly string[], w: Words = english) =>
+export const featureList = (features: readonly string[], w: Words) =>
   features.map((f) => featureName(f, w)).join(', ');
 
 /** One thing that stops working after an unassignment, as a line. */
-export const impactLine = (warning: ImpactWarning | string, w: Words = english): string => {
+export const impactLine = (warning: ImpactWarning | string, w: Words): string => {
   if (typeof warning === 'string') return warning;
   if (warning.code === 'no_access')
     return w.t('domain_terms.impact.no_access', { features: featureList(warning.features, w) });
@@ -43,7 +43,7 @@ export const impactLine = (warning: ImpactWarning | string, w: Words = english):
 };
 
 /** Which period charge: "renewal payment of 2026-04-01". */
-export const chargeText = (what: ChargeWhat | string, w: Words = english): string => {
+export const chargeText = (what: ChargeWhat | string, w: Words): string => {
   if (typeof what === 'string') return what;
   const day = w.day(what.periodStart);
   if (what.kind === 'renewal') return w.t('domain_terms.charge.renewal', { day });
@@ -57,7 +57,7 @@ export const chargeText = (what: ChargeWhat | string, w: Words = english): strin
 export const billingReasonText = (
   reason: BillingReason | string,
   organizationName: string | null,
-  w: Words = english,
+  w: Words,
 ): string => {
   if (typeof reason === 'string') return reason;
   switch (reason.code) {

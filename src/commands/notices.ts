@@ -12,7 +12,7 @@ export { MalformedNotice, parseNotice } from '../domain/notices.ts';
 
 type Leaver = NoticePayloads['scim_offboarded']['offboarded'][number];
 /** What happened to a leaver's seat, as the offboarding reply and the SCIM summary say it. */
-export const seatOutcome = (seat: Leaver['seat'], w: Words = english) =>
+export const seatOutcome = (seat: Leaver['seat'], w: Words) =>
   seat
     ? w.t('notices.seat_outcome.text', {
         plan: planTitle(seat.plan),

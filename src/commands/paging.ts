@@ -30,7 +30,7 @@ export const pageOf = (list: ListName, page: number, total: number): Page => {
 };
 
 /** "26–50 of 1,006" */
-export const pageRange = (p: Page, shown: number, w: Words = english) =>
+export const pageRange = (p: Page, shown: number, w: Words) =>
   p.total === 0
     ? w.number(0)
     : w.t('commands_core.paging.range', {
@@ -44,7 +44,7 @@ export const pageButtons = (
   list: ListName,
   p: Page,
   args: Record<string, string | number | boolean> = {},
-  w: Words = english,
+  w: Words,
 ): Button[] => {
   const out: Button[] = [];
   if (p.page > 1)

@@ -12,5 +12,5 @@ export const planTitle = (code: string, name?: string | null) =>
   name || NAMES.get(code) || code.charAt(0).toUpperCase() + code.slice(1);
 
 /** The recurring total's period in words (plan names above are product names, not words). */
-export const perPeriod = (period: 'month' | 'year' | undefined, w: Words = english) =>
+export const perPeriod = (period: 'month' | 'year' | undefined, w: Words) =>
   w.t('commands_core.plan.per_period', { period: period ?? 'unknown' });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SeatSchema } from '../../db/schemas/index.ts';
 import { impactLine } from '../../src/commands/domain-terms.ts';
+import { english } from '../../src/i18n/words.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { listMembers } from '../../src/service/list-members.ts';
 import { recordUsage } from '../../src/service/record-usage.ts';
@@ -271,7 +272,7 @@ describe('previewUnassign and unassignPlan', () => {
     const p = await previewUnassign(db.ctx, admins[0]!.actor, { organizationId: org.id, member: m.email });
     expect(p.from.code).toBe('pro');
     expect(p.impact.lostFeatures).toEqual(['exports', 'branding']);
-    expect(p.impact.warnings.map((w) => impactLine(w))).toEqual([
+    expect(p.impact.warnings.map((w) => impactLine(w, english))).toEqual([
       '1 active survey over the Free limit of 100 responses will become inactive',
       'No more access to: exports, branding',
     ]);
@@ -293,7 +294,7 @@ describe('previewUnassign and unassignPlan', () => {
       })),
     });
     const p = await previewUnassign(db.ctx, owner.actor, { organizationId: org.id, member: m.email });
-    expect(impactLine(p.impact.warnings[0]!)).toBe(
+    expect(impactLine(p.impact.warnings[0]!, english)).toBe(
       '2 active surveys over the Free limit of 100 responses will become inactive',
     );
     expect(p.impact.lostFeatures).toEqual(['exports', 'branding', 'groups', 'api', 'sso']);
@@ -309,7 +310,9 @@ describe('previewUnassign and unassignPlan', () => {
     });
     const r = await unassignPlan(db.ctx, owner.actor, { organizationId: org.id, member: m.email });
     expect(r.from.code).toBe('pro');
-    expect(impactLine(r.impact.warnings[0]!)).toContain('active survey over the Free limit of 100 responses');
+    expect(impactLine(r.impact.warnings[0]!, english)).toContain(
+      'active survey over the Free limit of 100 responses',
+    );
     expect(await seatOfMember(db, m.membershipId)).toBeNull();
     const seat = await seatRow(a.seat.id);
     expect(seat).toMatchObject({ membershipId: null, assignedAt: null });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
+import { english } from '../../src/i18n/words.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { checkEntitlement } from '../../src/service/check-entitlement.ts';
 import { collectDueCharges } from '../../src/service/collect-period-charges.ts';
@@ -15,7 +16,9 @@ import { chargesFor, contextOn, sql } from '../support/purchase-fixtures.ts';
 /** A billing problem's reason as an English reader gets it (the payload carries facts). */
 const reasonOf = (payload: unknown): string => {
   const n = parseNotice('billing_problem', payload);
-  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+  return n.kind === 'billing_problem'
+    ? billingReasonText(n.payload.reason, n.payload.organizationName, english)
+    : '';
 };
 
 let db: TestDb;

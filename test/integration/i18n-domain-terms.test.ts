@@ -126,6 +126,20 @@ describe('request stages', () => {
   });
 });
 
+describe('a list of requests a page at a time', () => {
+  it('says which rows it shows and offers the next page in the reader’s language', async () => {
+    const f = await orgWith(db, { name: 'Acme' });
+    const member = await addMember(db, f.org.id);
+    for (let i = 0; i < 7; i++)
+      await requestSeats(db.ctx, member.actor, { organizationId: f.org.id, quantity: 1, plan: 'pro' });
+    const fr = await say(f.owner.email, 'fr', 'requests');
+    expect(fr.sections?.[0]?.title).toContain('1–5 sur 7');
+    expect(fr.buttons?.map((b) => b.label)).toContain('Page 2 sur 2 ▶');
+    const nl = await say(f.owner.email, 'nl', 'requests');
+    expect(nl.buttons?.map((b) => b.label).join(' ')).not.toMatch(/Next|of 2/);
+  });
+});
+
 describe('what stops working after an unassignment', () => {
   const FR_LINES = [
     '1 sondage actif au-delà de la limite de 100 réponses du plan Free passera à l’état inactif',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
+import { english } from '../../src/i18n/words.ts';
 import { approvePurchase, resumeStalledPurchases } from '../../src/service/approve-purchase.ts';
 import { assignPlan } from '../../src/service/assign-plan.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
@@ -27,7 +28,9 @@ import {
 /** A billing problem's reason as an English reader gets it (the payload carries facts). */
 const reasonOf = (payload: unknown): string => {
   const n = parseNotice('billing_problem', payload);
-  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+  return n.kind === 'billing_problem'
+    ? billingReasonText(n.payload.reason, n.payload.organizationName, english)
+    : '';
 };
 
 let db: TestDb;

@@ -5,6 +5,7 @@ import { stripeClient } from '../../adapters/stripe/client.ts';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { DEFAULT_PLANS } from '../../src/domain/catalog.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
+import { english } from '../../src/i18n/words.ts';
 import { applyBillingEvent } from '../../src/service/apply-billing-event.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { collectDueCharges } from '../../src/service/collect-period-charges.ts';
@@ -29,7 +30,9 @@ import {
 /** A billing problem's reason as an English reader gets it (the payload carries facts). */
 const reasonOf = (payload: unknown): string => {
   const n = parseNotice('billing_problem', payload);
-  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+  return n.kind === 'billing_problem'
+    ? billingReasonText(n.payload.reason, n.payload.organizationName, english)
+    : '';
 };
 
 let db: TestDb;

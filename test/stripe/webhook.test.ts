@@ -7,6 +7,7 @@ import { runCommand } from '../../src/commands/dispatch.ts';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { loadConfig } from '../../src/config.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
+import { english } from '../../src/i18n/words.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
@@ -26,7 +27,9 @@ import {
 /** A billing problem's reason as an English reader gets it (the payload carries facts). */
 const reasonOf = (payload: unknown): string => {
   const n = parseNotice('billing_problem', payload);
-  return n.kind === 'billing_problem' ? billingReasonText(n.payload.reason, n.payload.organizationName) : '';
+  return n.kind === 'billing_problem'
+    ? billingReasonText(n.payload.reason, n.payload.organizationName, english)
+    : '';
 };
 
 let db: TestDb;

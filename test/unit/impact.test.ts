@@ -3,6 +3,7 @@ import { impactLine } from '../../src/commands/domain-terms.ts';
 import { DEFAULT_PLANS, type Plan } from '../../src/domain/catalog.ts';
 import { downgradeImpact, type Impact } from '../../src/domain/impact.ts';
 import type { UsageRecord } from '../../src/domain/model.ts';
+import { english } from '../../src/i18n/words.ts';
 
 const plan = (code: string): Plan => {
   const p = DEFAULT_PLANS.find((x) => x.code === code);
@@ -25,7 +26,7 @@ const usage = (over: Partial<UsageRecord> = {}): UsageRecord => ({
 });
 
 /** The warnings as the chat layer says them in English (the domain reports facts). */
-const lines = (impact: Impact) => impact.warnings.map((w) => impactLine(w));
+const lines = (impact: Impact) => impact.warnings.map((w) => impactLine(w, english));
 
 describe('downgradeImpact', () => {
   it('warns about an active survey over the Free limit of 100 responses', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { perPeriod, planTitle } from '../../src/commands/plan-title.ts';
+import { english } from '../../src/i18n/words.ts';
 
 describe('plan names in prose', () => {
   it("names a plan by the catalog's name, its own name when given, else its code capitalized", () => {
@@ -11,8 +12,8 @@ describe('plan names in prose', () => {
   });
 
   it('says what a recurring total is per', () => {
-    expect(perPeriod('month')).toBe('per month');
-    expect(perPeriod('year')).toBe('per year');
-    expect(perPeriod(undefined)).toBe('per billing period');
+    expect(perPeriod('month', english)).toBe('per month');
+    expect(perPeriod('year', english)).toBe('per year');
+    expect(perPeriod(undefined, english)).toBe('per billing period');
   });
 });

@@ -15,6 +15,7 @@ import {
   requestStage,
 } from '../../src/domain/quote.ts';
 import { tieredIncrement } from '../../src/domain/tiers.ts';
+import { english } from '../../src/i18n/words.ts';
 
 const plan = (code: string): Plan => {
   const p = DEFAULT_PLANS.find((x) => x.code === code);
@@ -206,12 +207,12 @@ describe('requestStage', () => {
   ] as const)('%s reads "%s"', (status, text) => {
     const stage = requestStage({ status, needs: 'approval', requestedById: 'a', decidedById: 'b' });
     expect(stage).toBe(status);
-    expect(stageText(stage)).toBe(text);
+    expect(stageText(stage, english)).toBe(text);
   });
 
   it("reads an approver's own quote as theirs to confirm, and their own turning down as a cancellation", () => {
     const own = { needs: 'confirmation', requestedById: 'a' } as const;
-    const said = (r: Parameters<typeof requestStage>[0]) => stageText(requestStage(r));
+    const said = (r: Parameters<typeof requestStage>[0]) => stageText(requestStage(r), english);
     expect(requestStage({ ...own, status: 'pending', decidedById: null })).toBe('unconfirmed');
     expect(said({ ...own, status: 'pending', decidedById: null })).toBe('not confirmed yet');
     expect(requestStage({ ...own, status: 'rejected', decidedById: 'a' })).toBe('withdrawn');

@@ -24,7 +24,7 @@ export const decisionButtons = (requestId: string, what: string | undefined, w: 
 ];
 
 /** Confirm / Cancel for the requester's own quote (an approver buying needs no one else). */
-export const confirmButtons = (requestId: string, what?: string, w: Words = english): Button[] => [
+export const confirmButtons = (requestId: string, what: string | undefined, w: Words): Button[] => [
   {
     label: w.t('commands_handlers.buttons.confirm', { what: what ?? 'none' }),
     action: 'purchase.approve',

@@ -63,11 +63,11 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
     {
       sections: [
         {
-          title: w.t('commands_handlers.requests.section', { paged, range: pageRange(p, lines.length) }),
+          title: w.t('commands_handlers.requests.section', { paged, range: pageRange(p, lines.length, w) }),
           lines,
         },
       ],
-      buttons: [...buttons, ...pageButtons('requests', p)],
+      buttons: [...buttons, ...pageButtons('requests', p, undefined, w)],
       private: true,
     },
   );
