@@ -1,7 +1,7 @@
 import type { ImpactWarning } from '../domain/impact.ts';
 import type { BillingReason, ChargeWhat } from '../domain/notices.ts';
 import type { RequestStage } from '../domain/quote.ts';
-import { english, type Words } from '../i18n/words.ts';
+import type { Words } from '../i18n/words.ts';
 import type { InviteSkip } from '../service/invite-members.ts';
 
 /**
@@ -15,8 +15,7 @@ export const inviteSkipText = (reason: InviteSkip, w: Words) =>
   w.t('domain_terms.invite.skipped', { reason });
 
 /** Where a request stands: "waiting for an approver". */
-export const stageText = (stage: RequestStage, w: Words) =>
-  w.t('domain_terms.request.stage', { stage });
+export const stageText = (stage: RequestStage, w: Words) => w.t('domain_terms.request.stage', { stage });
 
 /** A plan's feature by its code; a code the catalog does not know reads as it is. */
 export const featureName = (feature: string, w: Words) => w.t('domain_terms.feature', { feature });

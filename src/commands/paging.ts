@@ -1,4 +1,4 @@
-import { english, type Words } from '../i18n/words.ts';
+import type { Words } from '../i18n/words.ts';
 import type { Button } from './reply.ts';
 
 /**

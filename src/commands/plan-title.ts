@@ -1,5 +1,5 @@
 import { DEFAULT_PLANS } from '../domain/catalog.ts';
-import { english, type Words } from '../i18n/words.ts';
+import type { Words } from '../i18n/words.ts';
 
 const NAMES = new Map(DEFAULT_PLANS.map((p) => [p.code, p.name]));
 
