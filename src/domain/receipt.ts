@@ -50,6 +50,8 @@ export const receiptSchema = z.object({
   periodStart: iso,
   periodEnd: iso,
   reference: z.string().nullable(),
+  /** the seat purchase this receipt settles (adapters post it in that request's thread) */
+  requestId: z.string().optional(),
 });
 export type Receipt = z.output<typeof receiptSchema>;
 export type ReceiptLine = Receipt['lines'][number];

@@ -117,6 +117,7 @@ export const notifyReceipt = async (
     periodStart: new Date(periodEnd.getTime() - r.breakdown.secondsInPeriod * 1000).toISOString(),
     periodEnd: periodEnd.toISOString(),
     reference: r.chargeRef,
+    requestId: r.id,
   };
   // never fail the charge's own transaction over its receipt: money has moved by now
   if (!receiptAddsUp(receipt)) return;
