@@ -122,7 +122,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
   it('Reject asks first; "Keep it" changes nothing; confirming rejects', async () => {
     await h.say(erin, 'add 1 business');
     await h.deliver();
-    const posted = h.lastPosted(bob);
+    const posted = h.lastToDecide(bob);
     const reject = buttonOf(await h.refresh(bob, posted), 'Reject');
     expect(reject.verb).toBe('ask');
     const before = await db.counts();
@@ -144,7 +144,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
   it('approving from the `requests` list settles the DM copies too', async () => {
     await h.say(erin, 'add 1 business');
     await h.deliver();
-    const alices = h.lastPosted(alice);
+    const alices = h.lastToDecide(alice);
     expect(buttonsOf(await h.refresh(alice, alices))).toEqual(['Approve', 'Reject']);
     const list = (await h.say(bob, 'requests')).cards[0];
     const done = await h.press(bob, buttonOf(list, 'Approve 1 Business'));
@@ -157,7 +157,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
   it('two approvers pressing Approve at once: one charge, one "already decided", every copy settled', async () => {
     await h.say(erin, 'add 2 business');
     await h.deliver();
-    const copies = [h.lastPosted(alice), h.lastPosted(bob)];
+    const copies = [h.lastToDecide(alice), h.lastToDecide(bob)];
     const buttons = [
       buttonOf(await h.refresh(alice, copies[0]!), 'Approve'),
       buttonOf(await h.refresh(bob, copies[1]!), 'Approve'),
@@ -196,7 +196,7 @@ describe('approvals: only approvers see the buttons; a decision updates every co
 
   it('a slow action answers "working on it" within the deadline, then updates the card', async () => {
     await h.deliver();
-    const posted = h.lastPosted(bob);
+    const posted = h.lastToDecide(bob);
     const approve = buttonOf(await h.refresh(bob, posted), 'Approve');
     const deps = h.app.teams!.deps;
     deps.deadlineMs = 0;

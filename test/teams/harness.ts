@@ -50,6 +50,11 @@ export interface TeamsHarness<M extends StandIn = FakeMicrosoft> {
   deliver(): Promise<void>;
   /** the newest card the bot posted into this person's personal chat */
   lastPosted(p: TeamsPerson): Posted;
+  /**
+   * the newest card posted to this person that has buttons for them (a refresh): rows queued in
+   * the same instant (a receipt from an earlier test, a new approval) are delivered in either order
+   */
+  lastToDecide(p: TeamsPerson): Posted;
   /** Teams' automatic refresh of a posted card for this person; the card they see */
   refresh(p: TeamsPerson, posted: Posted): Promise<Json>;
   /** presses a card button (Action.Execute) on the message `replyToId` */
@@ -165,6 +170,14 @@ const startTeamsWith = async <M extends StandIn>(
     lastPosted(p) {
       const posted = ms.postedTo(p.conversationId).at(-1);
       if (!posted) throw new Error(`nothing posted to ${p.email}`);
+      return posted;
+    },
+    lastToDecide(p) {
+      const posted = ms
+        .postedTo(p.conversationId)
+        .filter((x) => x.activity.attachments?.[0]?.content?.refresh)
+        .at(-1);
+      if (!posted) throw new Error(`no card with buttons posted to ${p.email}`);
       return posted;
     },
     async refresh(p, posted) {
