@@ -16,6 +16,7 @@ import { Migration20261202100000_approval_delegates } from './Migration202612021
 import { Migration20261202110000_platform_zone } from './Migration20261202110000_platform_zone.ts';
 import { Migration20261202200000_approval_nudges } from './Migration20261202200000_approval_nudges.ts';
 import { Migration20261202210000_purchase_breakdown } from './Migration20261202210000_purchase_breakdown.ts';
+import { Migration20261203100000_request_price_validity } from './Migration20261203100000_request_price_validity.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -51,5 +52,9 @@ export const migrationsList = [
   {
     name: 'Migration20261202210000_purchase_breakdown',
     class: Migration20261202210000_purchase_breakdown,
+  },
+  {
+    name: 'Migration20261203100000_request_price_validity',
+    class: Migration20261203100000_request_price_validity,
   },
 ];

@@ -169,6 +169,7 @@ export const PurchaseRequestSchema = new EntitySchema<PurchaseRequest>({
     recurringTotal: money,
     prorationDate: ts,
     quoteExpiresAt: ts,
+    priceValidUntil: tsNull,
     decidedById: { ...uuid, nullable: true },
     onBehalfOfId: { ...uuid, nullable: true },
     breakdown: { ...json, nullable: true },

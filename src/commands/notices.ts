@@ -135,7 +135,12 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
           );
         case 'expired':
           return info(
-            w.t('notices.purchase.expired', { seats: what, org, quantity: String(p.quantity), code: p.plan }),
+            w.t(p.priceRose ? 'notices.purchase.price_rose' : 'notices.purchase.expired', {
+              seats: what,
+              org,
+              quantity: String(p.quantity),
+              code: p.plan,
+            }),
           );
         case 'payment_failed':
           return info(w.t('notices.purchase.payment_failed', { seats: what, org, reason: p.reason }), {
@@ -409,7 +414,7 @@ const approvalRequest = (p: AskPayload, text: string, w: Words): Reply =>
             period: p.period ?? 'other',
           }),
         },
-        { label: w.t('notices.approval.valid_until'), value: w.when(p.quoteExpiresAt) },
+        { label: w.t('notices.approval.open_until'), value: w.when(p.quoteExpiresAt) },
       ],
       buttons: decisionButtons(p.requestId, undefined, w),
     },

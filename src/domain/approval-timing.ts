@@ -1,4 +1,4 @@
-import { QUOTE_TTL_MS } from './quote.ts';
+import { REQUEST_TTL_MS } from './quote.ts';
 
 /**
  * When a purchase nobody has answered nudges someone: the approvers after `remindAfterHours`,
@@ -11,14 +11,14 @@ export interface ApprovalTiming {
   escalateAfterHours: number;
 }
 
-/**
- * A quote holds its price 24 h (QUOTE_TTL_MS), after which the request expires: both nudges
- * must come before that, or the escalation would meet an expired request.
- */
-export const DEFAULT_APPROVAL_TIMING: ApprovalTiming = { remindAfterHours: 12, escalateAfterHours: 20 };
+/** A request nobody answered reminds the approvers after a day, and goes to the owner after three. */
+export const DEFAULT_APPROVAL_TIMING: ApprovalTiming = { remindAfterHours: 24, escalateAfterHours: 72 };
 
-/** The latest hour an escalation may come: before the quote expires. */
-export const MAX_ESCALATE_HOURS = QUOTE_TTL_MS / 3_600_000 - 1;
+/**
+ * The latest hour an escalation may come: a day before a request closes (REQUEST_TTL_MS), so the
+ * owner has a day to answer it.
+ */
+export const MAX_ESCALATE_HOURS = REQUEST_TTL_MS / 3_600_000 - 24;
 
 /** An organization's timings: its own where set (both or neither), else the defaults. */
 export const timingOf = (o: {

@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'purchase.payment_expired',
   'purchase.payment_failed',
   'purchase.rejected',
+  'purchase.repriced',
   'purchase.requested',
   'scim.token_issued',
   'scim.token_revoked',

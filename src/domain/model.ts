@@ -155,7 +155,10 @@ export interface PurchaseRequest {
   proratedAmount: number;
   recurringTotal: number;
   prorationDate: Date;
+  /** when the request closes unanswered (expires): its quote's end for a confirmation */
   quoteExpiresAt: Date;
+  /** until when its price holds; approved later, it is priced again (null: until it closes) */
+  priceValidUntil?: Date | null;
   decidedById: string | null;
   /** the approver a delegate decided for (`delegate`), when it was a delegate */
   onBehalfOfId?: string | null;

@@ -139,6 +139,8 @@ export const NOTICE_SCHEMAS = {
     }),
     purchaseRequest.extend({
       status: z.enum(['pending', 'approved', 'charged', 'expired']),
+      /** expired when approved: its price had gone up since it was asked */
+      priceRose: z.boolean().optional(),
       /** who approved it for whom, when a delegate did */
       decidedBy: z.string().optional(),
       onBehalfOf: z.string().optional(),

@@ -5,8 +5,10 @@ import { prorate } from './proration.ts';
 import { tieredIncrement, tieredTotal } from './tiers.ts';
 
 export const MAX_SEATS_PER_REQUEST = 10_000;
-/** a quote holds its price this long; after it the request expires and must be asked again */
+/** a quote holds its price this long: an approver's own quote closes then; approved later, a request is priced again */
 export const QUOTE_TTL_MS = 24 * 3600 * 1000;
+/** a request waiting for an approver stays open this long (never past its period's end) */
+export const REQUEST_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export interface SeatQuote {
   currency: string;
@@ -63,6 +65,21 @@ const NEXT: Record<PurchaseStatus, readonly PurchaseStatus[]> = {
   rejected: [],
   expired: [],
 };
+
+/**
+ * When a new request closes unanswered: an approver's own quote when its price ends (they are
+ * the one confirming, now or not at all); one waiting for an approver a week later, so the
+ * reminder and the escalation reach someone in time, and never past the period's end (its quote
+ * prices the days left of that period).
+ */
+export const requestClosesAt = (needs: PurchaseRequest['needs'], quote: SeatQuote, periodEnd: Date): Date =>
+  needs === 'confirmation'
+    ? quote.quoteExpiresAt
+    : new Date(Math.min(quote.prorationDate.getTime() + REQUEST_TTL_MS, periodEnd.getTime()));
+
+/** Its price no longer holds: approving it now prices it again (requests from before held until they closed). */
+export const isPriceStale = (r: Pick<PurchaseRequest, 'priceValidUntil' | 'quoteExpiresAt'>, now: Date) =>
+  now.getTime() >= (r.priceValidUntil ?? r.quoteExpiresAt).getTime();
 
 export const canMove = (from: PurchaseStatus, to: PurchaseStatus): boolean => NEXT[from].includes(to);
 

@@ -15,7 +15,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Account, Organization, PurchaseRequest } from '../domain/model.ts';
 import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
-import { isQuoteExpired } from '../domain/quote.ts';
+import { isPriceStale, isQuoteExpired } from '../domain/quote.ts';
 import { collectPeriodCharge } from './collect-period-charges.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { SeatPurchaseResult } from './ports.ts';
@@ -33,6 +33,7 @@ import { billLateSeats } from './support/period-charges.ts';
 import { notifyExpired, notifyOutcome, notifyReceipt } from './support/purchase.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
+import { freshPriceOf, repricedMeanwhile, takeFreshPrice } from './support/reprice-request.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ requestId: uuidField });
@@ -99,9 +100,12 @@ export const approvePurchase = async (
   opts: { waitMs?: number } = {},
 ) => {
   const cmd = parse(input, raw);
+  // approved after its price stopped holding: priced again for the days left now, read before
+  // the transaction since the billing provider previews it (null while the price holds)
+  const fresh = await freshPriceOf(ctx, cmd.requestId, ctx.clock.now());
   const step1 = await inTransaction(ctx, async (em) => {
     const { request, org, me, now, onBehalfOf } = await lockRequestFor(em, ctx, actor, cmd.requestId);
-    if (request.status === 'pending' && isQuoteExpired(request, now)) {
+    const expire = (priceRose: boolean) => {
       request.status = 'expired';
       request.updatedAt = now;
       audit(em, now, {
@@ -110,11 +114,12 @@ export const approvePurchase = async (
         action: 'purchase.expired',
         subject: { type: 'purchase_request', id: request.id },
         before: { status: 'pending' },
-        after: { status: 'expired' },
+        after: { status: 'expired', ...(priceRose ? { reason: 'price_rose' } : {}) },
       });
-      notifyExpired(em, now, org, request);
-      return { request, org, outcome: 'expired' as const };
-    }
+      notifyExpired(em, now, org, request, { priceRose });
+      return { request, org, outcome: 'expired' as const, priceRose };
+    };
+    if (request.status === 'pending' && isQuoteExpired(request, now)) return expire(false);
     if (request.status !== 'pending') {
       // resuming an approved purchase needs the billing lease: a click while another call is
       // in flight is told it is decided instead of calling the provider a second time
@@ -129,6 +134,13 @@ export const approvePurchase = async (
         { key: 'errors_service.purchase.cancelling', args: { org: org.name } },
         { key: 'errors_service.purchase.cancelling_next' },
       );
+    }
+    if (isPriceStale(request, now)) {
+      // its price stopped holding between the read above and this lock: priced again on the next press
+      if (!fresh) throw repricedMeanwhile();
+      // never more than the approver was shown
+      if ((await takeFreshPrice(em, now, org, me?.id ?? null, request, fresh)) === 'rose')
+        return expire(true);
     }
     await takeBillingLease(em, request.id, now);
     request.status = 'approved';
@@ -159,6 +171,7 @@ export const approvePurchase = async (
       outcome: step1.outcome as ApprovalOutcome,
       firstDecision: false,
       onBehalfOf: null,
+      priceRose: step1.outcome === 'expired' && step1.priceRose,
     };
   }
   const r = step1.request;
@@ -193,6 +206,7 @@ export const approvePurchase = async (
     firstDecision: step1.outcome === 'approved',
     /** the approver a delegate decided for (null: an approver decided, or this call resumed) */
     onBehalfOf: step1.outcome === 'approved' ? step1.onBehalfOf : null,
+    priceRose: false,
   };
 };
 

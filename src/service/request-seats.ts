@@ -3,18 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { plansByCode } from '../../db/repositories/purchase-quotes.ts';
 import { addRequest } from '../../db/repositories/purchase-requests.ts';
-import { listPrice, type Plan } from '../domain/catalog.ts';
-import { purchaseBreakdown } from '../domain/charge-breakdown.ts';
+import type { Plan } from '../domain/catalog.ts';
 import { DomainError } from '../domain/errors.ts';
-import { money } from '../domain/money.ts';
 import { isApprover } from '../domain/permissions.ts';
-import { receiptLine } from '../domain/receipt.ts';
+import { requestClosesAt } from '../domain/quote.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
 import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
 import { approvalPayload, decidersOf, quoteWithSeats } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
+import { providerAmount, seatBreakdown } from './support/seat-price.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
 const input = z.object({ organizationId: uuidField, quantity: seatCountField, plan: planCodeField });
@@ -32,13 +31,14 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
   // approval will charge (the ledger answers with our own quote).
   const at = ctx.clock.now();
   const dry = await reading(ctx, async (em) => prepare(em, actor, cmd, at, await plansByCode(em)));
-  const provider = await ctx.billing.previewSeatPurchase({
-    contractId: dry.contract.id,
-    planCode: dry.plan.code,
-    newQuantity: dry.purchasedOfPlan + cmd.quantity,
-    prorationDate: at,
-    localAmount: money(dry.quote.proratedAmount, dry.quote.currency),
-  });
+  const amount = await providerAmount(
+    ctx,
+    dry.contract,
+    dry.plan,
+    dry.purchasedOfPlan,
+    cmd.quantity,
+    dry.quote,
+  );
   const created = await inTransaction(ctx, async (em) => {
     const now = at;
     // fresh rows for what can change under us (the actor, the contract, its seats); the catalog
@@ -52,9 +52,10 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       quote: local,
       purchasedOfPlan,
     } = await prepare(em, actor, cmd, at, dry.plans);
-    const quote = { ...local, proratedAmount: provider.amount };
+    const quote = { ...local, proratedAmount: amount };
     const selfApproved = isApprover(membership);
     const autoApprove = org.autoApproveBelow !== null && quote.proratedAmount < org.autoApproveBelow;
+    const needs = selfApproved ? 'confirmation' : 'approval';
     const request = addRequest(em, {
       id: randomUUID(),
       organizationId: org.id,
@@ -62,13 +63,14 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       planCode: plan.code,
       quantity: cmd.quantity,
       requestedById: me.id,
-      needs: selfApproved ? 'confirmation' : 'approval',
+      needs,
       status: 'pending',
       currency: quote.currency,
       proratedAmount: quote.proratedAmount,
       recurringTotal: quote.recurringTotal,
       prorationDate: quote.prorationDate,
-      quoteExpiresAt: quote.quoteExpiresAt,
+      quoteExpiresAt: requestClosesAt(needs, quote, contract.currentPeriodEnd),
+      priceValidUntil: quote.quoteExpiresAt,
       decidedById: null,
       decidedAt: null,
       chargeRef: null,
@@ -78,19 +80,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       awaitingPayment: false,
       billingStartedAt: null,
       // the receipt's figures, from the quote's own inputs
-      breakdown: receiptLine(
-        plan.code,
-        purchaseBreakdown({
-          currency: quote.currency,
-          listPrice: listPrice(plan, contract.period),
-          tiers: plan.tiers,
-          seatsBefore: purchasedOfPlan,
-          quantity: cmd.quantity,
-          periodStart: contract.currentPeriodStart,
-          periodEnd: contract.currentPeriodEnd,
-          at,
-        }),
-      ),
+      breakdown: seatBreakdown(contract, plan, purchasedOfPlan, cmd.quantity, quote),
       createdAt: now,
       updatedAt: now,
     });

@@ -48,37 +48,37 @@ const stamps = async (id: string) =>
     )
   )[0]!;
 
-describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h, a quote holds 24 h)', () => {
-  it('reminds the approvers at 12 h, then goes to the owner as well at 20 h, each once', async () => {
+describe('a purchase nobody answers (defaults: remind at 24 h, escalate at 72 h, a request stays open 7 days)', () => {
+  it('reminds the approvers at 24 h, then goes to the owner as well at 72 h, each once', async () => {
     const t = await team();
     const id = await t.ask();
     const approvers = [t.owner.id, t.approver.id].sort();
 
-    at(11.9);
+    at(23.9);
     await nudgeStalledApprovals(db.ctx);
     expect(await nudged('approval_reminder', id)).toEqual([]);
 
-    at(12);
+    at(24);
     expect((await nudgeStalledApprovals(db.ctx)).nudged).toEqual([
       { requestId: id, nudge: 'remind', recipients: 2 },
     ]);
     expect(await nudged('approval_reminder', id)).toEqual(approvers);
-    expect(new Date((await stamps(id)).reminded_at!)).toEqual(new Date('2026-03-02T20:00:00Z'));
+    expect(new Date((await stamps(id)).reminded_at!)).toEqual(new Date('2026-03-03T08:00:00Z'));
     expect((await stamps(id)).escalated_at).toBeNull();
-    at(15);
+    at(50);
     await nudgeStalledApprovals(db.ctx);
     expect(await nudged('approval_reminder', id)).toEqual(approvers);
 
-    at(20);
+    at(72);
     await nudgeStalledApprovals(db.ctx);
     expect(await nudged('approval_escalation', id)).toEqual(approvers);
     const [escalation] = await outbox(db, 'approval_escalation', id);
     expect(escalation!.payload).toMatchObject({
       requestId: id,
-      waitedHours: 20,
+      waitedHours: 72,
       requestedBy: t.requester.email,
     });
-    at(23);
+    at(160);
     await nudgeStalledApprovals(db.ctx);
     expect(await nudged('approval_escalation', id)).toEqual(approvers);
     expect(await nudged('approval_reminder', id)).toEqual(approvers);
@@ -90,7 +90,7 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
   it('a job that ran late sends the escalation only', async () => {
     const t = await team();
     const id = await t.ask();
-    at(21);
+    at(73);
     await nudgeStalledApprovals(db.ctx);
     expect(await nudged('approval_reminder', id)).toEqual([]);
     expect(await nudged('approval_escalation', id)).toHaveLength(2);
@@ -101,10 +101,10 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
     const id = await t.ask();
     const other = await db.connect(4);
     try {
-      at(12);
+      at(24);
       await Promise.all([nudgeStalledApprovals(db.ctx), nudgeStalledApprovals(contextOn(db, other))]);
       expect(await nudged('approval_reminder', id)).toHaveLength(2);
-      at(20);
+      at(72);
       await Promise.all([nudgeStalledApprovals(db.ctx), nudgeStalledApprovals(contextOn(db, other))]);
       expect(await nudged('approval_escalation', id)).toHaveLength(2);
     } finally {
@@ -122,7 +122,7 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
     at(1);
     await approvePurchase(db.ctx, t.approver.actor, { requestId: approved });
     await rejectPurchase(db.ctx, t.owner.actor, { requestId: rejected, reason: null });
-    for (const h of [12, 20, 23]) {
+    for (const h of [24, 72, 160]) {
       at(h);
       await nudgeStalledApprovals(db.ctx);
     }
@@ -151,7 +151,8 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
     for (const bad of [
       { remindAfterHours: 6, escalateAfterHours: 6 },
       { remindAfterHours: 0, escalateAfterHours: 6 },
-      { remindAfterHours: 12, escalateAfterHours: 24 },
+      // an escalation must leave the owner the request's last day (it closes at 168 h)
+      { remindAfterHours: 12, escalateAfterHours: 145 },
     ]) {
       await refusedUnchanged(db, 'invalid_input', () =>
         updateOrganizationSettings(db.ctx, t.owner.actor, { organizationId: t.org.id, approvalTiming: bad }),
@@ -178,13 +179,13 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
       (r) => r.recipient_id === t.colleague.id,
     );
     expect(asked!.payload).toMatchObject({ forApprover: t.approver.email });
-    at(12);
+    at(24);
     await nudgeStalledApprovals(db.ctx);
     expect(await nudged('approval_reminder', id)).toEqual([t.owner.id, t.approver.id, t.colleague.id].sort());
     const inbox = await chatOn(db).inbox(t.colleague.email);
     const reminder = inbox.find((r) => r.text.startsWith('Reminder:'))!;
     expect(reminder.text).toBe(
-      `Reminder: ${t.requester.email} asked for 2 Pro seats in Slowpoke 12 hours ago and nobody has answered yet. You decide this for ${t.approver.email} while they are away.`,
+      `Reminder: ${t.requester.email} asked for 2 Pro seats in Slowpoke 24 hours ago and nobody has answered yet. You decide this for ${t.approver.email} while they are away.`,
     );
     // its Approve button works for the delegate, and says on behalf of whom
     const approve = reminder.buttons!.find((b) => b.action === 'purchase.approve')!;
@@ -195,7 +196,10 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
   it('an expired request tells its requester how to ask again, once', async () => {
     const t = await team();
     const id = await t.ask();
-    at(24);
+    at(167.9);
+    await expireStale(db.ctx);
+    expect(await outbox(db, 'purchase_result', id)).toEqual([]);
+    at(168);
     await expireStale(db.ctx);
     await expireStale(db.ctx);
     const told = await outbox(db, 'purchase_result', id);
@@ -206,7 +210,7 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
     );
     // an approver clicking it late expires nothing more and tells nobody again
     const late = await t.ask();
-    at(48.5);
+    at(336.5);
     expect((await approvePurchase(db.ctx, t.approver.actor, { requestId: late })).outcome).toBe('expired');
     expect((await outbox(db, 'purchase_result', late)).map((r) => r.recipient_id)).toEqual([t.requester.id]);
   });
@@ -218,7 +222,7 @@ describe('a purchase nobody answers (defaults: remind at 12 h, escalate at 20 h,
     at(0.5);
     await approvePurchase(db.ctx, t.approver.actor, { requestId: id });
     const afterDecision = await db.count('outbox');
-    for (const h of [12, 20, 30]) {
+    for (const h of [24, 72, 100]) {
       at(h);
       await nudgeStalledApprovals(db.ctx);
     }
@@ -249,7 +253,7 @@ describe('through the command layer', () => {
     expect((await chat.say(t.owner.email, 'approvals remind soon')).tone).toBe('error');
     const reset = await chat.say(t.owner.email, 'approvals default');
     expect(reset.text).toContain(
-      'after 12 hours and goes to the owner as well after 20 hours (the defaults).',
+      'after 24 hours and goes to the owner as well after 72 hours (the defaults).',
     );
     const help = JSON.stringify(await chat.say(t.owner.email, 'help'));
     expect(help).toContain('approvals remind <hours> escalate <hours>');

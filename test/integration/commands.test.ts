@@ -684,7 +684,7 @@ describe('chat commands on the Acme demo', () => {
       const all = [...r.sections![0]!.lines, ...next.sections![0]!.lines];
       expect(all).toContainEqual(
         expect.stringMatching(
-          /^1 Pro seat for €\d+\.\d\d — asked by carol@example\.com on Mar 1, 00:00 UTC, waiting for an approver, quote valid until Mar 2, 00:00 UTC$/,
+          /^1 Pro seat for €\d+\.\d\d — asked by carol@example\.com on Mar 1, 00:00 UTC, waiting for an approver, open until Mar 8, 00:00 UTC$/,
         ),
       );
       expect(all).toContainEqual(
@@ -705,10 +705,10 @@ describe('chat commands on the Acme demo', () => {
       expect(mine.buttons).toEqual([]);
     });
 
-    it('a quote expires after a day: approving then charges nothing', async () => {
+    it('a request nobody answers closes after a week: approving then charges nothing', async () => {
       expectOk(await run(CAROL, 'add 2 business'));
       const notice = await approvalNotice(db, BOB, 'carol@example.com asks for 2 Business seats');
-      db.clock.advance(25 * 3600 * 1000);
+      db.clock.advance(7 * 24 * 3600 * 1000);
       expectRefused(
         await press(db, BOB, notice.buttons![0]),
         'quote_expired',

@@ -95,7 +95,7 @@ describe('request stages', () => {
     // made at the same instant: in no particular order
     expect([...(fr.sections?.[0]?.lines ?? [])].sort()).toEqual(
       [
-        `Demande de 2 licences Pro pour 30,00\u00a0€ — par ${member.email} le 1 mars, 00:00 UTC, en attente d’un approbateur, devis valable jusqu’au 2 mars, 00:00 UTC`,
+        `Demande de 2 licences Pro pour 30,00\u00a0€ — par ${member.email} le 1 mars, 00:00 UTC, en attente d’un approbateur, ouverte jusqu’au 8 mars, 00:00 UTC`,
         'Demande de 1 licence Business pour 30,00\u00a0€ — par vous le 1 mars, 00:00 UTC, pas encore confirmée, devis valable jusqu’au 2 mars, 00:00 UTC',
         `Demande de 1 licence Pro pour 15,00\u00a0€ — par ${member.email} le 1 mars, 00:00 UTC, approuvée et payée par ${f.owner.email}`,
       ].sort(),
@@ -103,13 +103,13 @@ describe('request stages', () => {
     const nl = await say(f.owner.email, 'nl', 'requests');
     expect([...(nl.sections?.[0]?.lines ?? [])].sort()).toEqual(
       [
-        `2 Pro-licenties voor €\u00a030,00 — aangevraagd door ${member.email} op 1 mrt, 00:00 UTC, wacht op een goedkeurder, offerte geldig tot 2 mrt, 00:00 UTC`,
+        `2 Pro-licenties voor €\u00a030,00 — aangevraagd door ${member.email} op 1 mrt, 00:00 UTC, wacht op een goedkeurder, open tot 8 mrt, 00:00 UTC`,
         '1 Business-licentie voor €\u00a030,00 — aangevraagd door jou op 1 mrt, 00:00 UTC, nog niet bevestigd, offerte geldig tot 2 mrt, 00:00 UTC',
         `1 Pro-licentie voor €\u00a015,00 — aangevraagd door ${member.email} op 1 mrt, 00:00 UTC, goedgekeurd en betaald door ${f.owner.email}`,
       ].sort(),
     );
     const en = (await say(f.owner.email, 'en', 'requests')).sections?.[0]?.lines ?? [];
-    expect(en.filter((l) => /, waiting for an approver, quote valid until /.test(l))).toHaveLength(1);
+    expect(en.filter((l) => /, waiting for an approver, open until /.test(l))).toHaveLength(1);
     expect(en.filter((l) => /, not confirmed yet, quote valid until /.test(l))).toHaveLength(1);
     expect(en.filter((l) => l.endsWith(`, approved and paid by ${f.owner.email}`))).toHaveLength(1);
 

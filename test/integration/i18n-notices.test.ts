@@ -85,14 +85,14 @@ describe('notices in the recipient’s language, through the outbox', () => {
     expect(fr.fields).toEqual([
       { label: 'Facturé maintenant (au prorata)', value: '30,00\u00a0€' },
       { label: 'Nouveau total récurrent', value: '75,00\u00a0€ par mois' },
-      { label: 'Devis valable jusqu’au', value: '12 mars 2026, 08:00 UTC' },
+      { label: 'Ouverte jusqu’au', value: '18 mars 2026, 08:00 UTC' },
     ]);
     const nl = recorder.to(approver.email, 'approval_request');
     expect(nl.text).toBe(`${member.email} vraagt 3 Pro-licenties aan in Acme.`);
     expect(nl.fields).toEqual([
       { label: 'Nu in rekening gebracht (naar rato)', value: '€\u00a030,00' },
       { label: 'Nieuw terugkerend totaal', value: '€\u00a075,00 per maand' },
-      { label: 'Offerte geldig tot', value: '12 mrt 2026, 08:00 UTC' },
+      { label: 'Open tot', value: '18 mrt 2026, 08:00 UTC' },
     ]);
 
     // the same request as the audit reads it, for a reader in Paris

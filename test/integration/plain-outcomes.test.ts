@@ -71,16 +71,17 @@ describe('outcomes people understand', () => {
     expect(labels(bobs)).toEqual([]);
   });
 
-  it('a quote says when it expires to the minute and what the recurring total is per', async () => {
+  it('a quote says until when it is open to the minute and what the recurring total is per', async () => {
     const quote = await chat.say(CAROL, 'add 1 pro');
-    expect(quote.fields).toContainEqual({ label: 'Quote valid until', value: 'Mar 2, 10:17 UTC' });
+    // waiting for an approver, a request stays open a week
+    expect(quote.fields).toContainEqual({ label: 'Open for approval until', value: 'Mar 8, 10:17 UTC' });
     expect(quote.fields?.find((f) => f.label === 'New recurring total')?.value).toMatch(
       /^€\d+\.\d\d per month$/,
     );
     const [ask] = await chat.inbox(BOB);
     expect(ask?.text).toBe('carol@example.com asks for 1 Pro seat in Acme.');
     // a DM knows no reader's zone or today: it says the year and UTC
-    expect(ask?.fields).toContainEqual({ label: 'Quote valid until', value: 'Mar 2, 2026, 10:17 UTC' });
+    expect(ask?.fields).toContainEqual({ label: 'Open until', value: 'Mar 8, 2026, 10:17 UTC' });
     expect(ask?.fields?.find((f) => f.label === 'New recurring total')?.value).toMatch(/ per month$/);
   });
 

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lockRequest } from '../../db/repositories/purchase-requests.ts';
 import { approvePurchase, resumeStalledPurchases } from '../../src/service/approve-purchase.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
 import { rejectPurchase } from '../../src/service/reject-purchase.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
+import { freshPriceOf, takeFreshPrice } from '../../src/service/support/reprice-request.ts';
+import { inTransaction } from '../../src/service/support/tx.ts';
 import { updateOrganizationSettings } from '../../src/service/update-organization-settings.ts';
 import { upsertAccount } from '../../src/service/upsert-account.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
@@ -79,12 +82,15 @@ describe('requesting seats: the quote', () => {
       recurring_total: string;
       proration_date: Date;
       quote_expires_at: Date;
+      price_valid_until: Date;
     }>(db, 'select * from purchase_request where id = ?', [r.request.id]);
     expect(stored!.status).toBe('pending');
     expect(Number(stored!.prorated_amount)).toBe(3000);
     expect(Number(stored!.recurring_total)).toBe(7500);
     expect(new Date(stored!.proration_date).toISOString()).toBe('2026-03-11T08:00:00.000Z');
-    expect(new Date(stored!.quote_expires_at).toISOString()).toBe('2026-03-12T08:00:00.000Z');
+    // its price holds a day; waiting for an approver, the request stays open a week
+    expect(new Date(stored!.price_valid_until).toISOString()).toBe('2026-03-12T08:00:00.000Z');
+    expect(new Date(stored!.quote_expires_at).toISOString()).toBe('2026-03-18T08:00:00.000Z');
 
     // the approvers (owner, admin-approver) are asked; the plain admin and the requester are not
     expect(r.approvers).toBe(2);
@@ -98,7 +104,7 @@ describe('requesting seats: the quote', () => {
       recurringTotal: 7500,
       currency: 'eur',
       requestedBy: t.member.email,
-      quoteExpiresAt: '2026-03-12T08:00:00.000Z',
+      quoteExpiresAt: '2026-03-18T08:00:00.000Z',
     });
     // nothing is charged or added yet
     expect(await seatCount(db, t.contract.id, 'pro')).toBe(0);
@@ -282,10 +288,11 @@ describe('deciding a request', () => {
     expect(await seatCount(db, t.contract.id, 'pro')).toBe(0);
   });
 
-  it('an expired quote cannot be approved: the request expires and nothing is charged', async () => {
+  it('a request left open past its week cannot be approved: it expires and nothing is charged', async () => {
     const t = await team();
     const r = await ask(t, 2, 'pro', new Date('2026-03-05T00:00:00Z'));
-    db.clock.set(r.quote.quoteExpiresAt);
+    expect(r.request.quoteExpiresAt).toEqual(new Date('2026-03-12T00:00:00Z'));
+    db.clock.set(r.request.quoteExpiresAt);
     const d = await approvePurchase(db.ctx, t.owner, { requestId: r.request.id });
     expect(d.outcome).toBe('expired');
     expect(d.request.status).toBe('expired');
@@ -419,6 +426,103 @@ describe('deciding a request', () => {
     expect(await statusOf(db, r.request.id)).toBe('pending');
     // it can still be turned down
     expect((await rejectPurchase(db.ctx, t.owner, { requestId: r.request.id })).outcome).toBe('rejected');
+  });
+});
+
+describe('approved after its price stopped holding (a day)', () => {
+  const THIRD = new Date(Date.parse(START) + (PERIOD_SECONDS / 3) * 1000);
+  const HALF = new Date(Date.parse(START) + (PERIOD_SECONDS / 2) * 1000);
+
+  it('is priced again for the days then left: the charge, the result and the receipt say the new amount', async () => {
+    const t = await team();
+    // 3 Pro at 15.00 = 45.00 a month; asked with two thirds left: 30.00
+    const r = await ask(t, 3, 'pro', THIRD);
+    expect(r.request.proratedAmount).toBe(3000);
+    // approved 124 hours later, half the period left: 4500 × 1,339,200 / 2,678,400 = 22.50
+    db.clock.set(HALF);
+    const d = await approvePurchase(db.ctx, t.approver, { requestId: r.request.id });
+    expect(d.outcome).toBe('charged');
+    expect(d.request.proratedAmount).toBe(2250);
+    expect(await chargesFor(db, `purchase:${r.request.id}`)).toMatchObject([
+      { amount: 2250, currency: 'eur' },
+    ]);
+    const [stored] = await sql<{ prorated_amount: string; proration_date: Date; price_valid_until: Date }>(
+      db,
+      'select prorated_amount, proration_date, price_valid_until from purchase_request where id = ?',
+      [r.request.id],
+    );
+    expect(Number(stored!.prorated_amount)).toBe(2250);
+    expect(new Date(stored!.proration_date)).toEqual(HALF);
+    const [receipt] = await outbox(db, 'receipt', r.request.id);
+    expect(receipt!.payload).toMatchObject({ total: 2250 });
+    expect((receipt!.payload as { lines: { secondsLeft: number; charged: number }[] }).lines).toMatchObject([
+      { secondsLeft: PERIOD_SECONDS / 2, charged: 2250 },
+    ]);
+    const results = await outbox(db, 'purchase_result', r.request.id);
+    expect(results.map((o) => o.payload.proratedAmount)).toEqual([2250, 2250, 2250]);
+    const [repriced] = await sql<{ before: unknown; after: unknown }>(
+      db,
+      `select before, after from audit_event where action = 'purchase.repriced' and subject_id = ?`,
+      [r.request.id],
+    );
+    expect(repriced).toMatchObject({ before: { proratedAmount: 3000 }, after: { proratedAmount: 2250 } });
+  });
+
+  it('within the day its price holds, the quoted amount is charged as it was', async () => {
+    const t = await team();
+    const r = await ask(t, 3, 'pro', THIRD);
+    db.clock.set(new Date(THIRD.getTime() + DAY_MS - 1000));
+    const d = await approvePurchase(db.ctx, t.approver, { requestId: r.request.id });
+    expect(d.outcome).toBe('charged');
+    expect(await chargesFor(db, `purchase:${r.request.id}`)).toMatchObject([{ amount: 3000 }]);
+    expect(
+      await sql(db, `select 1 from audit_event where action = 'purchase.repriced' and subject_id = ?`, [
+        r.request.id,
+      ]),
+    ).toEqual([]);
+  });
+
+  it('seats of the plan bought between reading the fresh price and approving: press again, nothing changed', async () => {
+    const t = await team();
+    const r = await ask(t, 3, 'pro', THIRD);
+    db.clock.set(HALF);
+    const fresh = await freshPriceOf(db.ctx, r.request.id, HALF);
+    expect(fresh?.quote.proratedAmount).toBe(2250);
+    await addSeats(db, t.contract.id, 'pro', 2);
+    await refusal(
+      'conflict',
+      inTransaction(db.ctx, async (em) => {
+        const locked = (await lockRequest(em, r.request.id))!;
+        return takeFreshPrice(em, HALF, t.org, null, locked, fresh!);
+      }),
+    );
+    expect(await statusOf(db, r.request.id)).toBe('pending');
+    const [stored] = await sql<{ prorated_amount: string }>(
+      db,
+      'select prorated_amount from purchase_request where id = ?',
+      [r.request.id],
+    );
+    expect(Number(stored!.prorated_amount)).toBe(3000);
+  });
+
+  it('a price that went up meanwhile is never charged: the request expires and the requester is told to ask again', async () => {
+    const t = await team();
+    const r = await ask(t, 2, 'pro', THIRD);
+    await sql(db, `update plan set monthly_price = 9000 where code = 'pro'`);
+    try {
+      db.clock.set(new Date(THIRD.getTime() + 2 * DAY_MS));
+      const d = await approvePurchase(db.ctx, t.approver, { requestId: r.request.id });
+      expect(d).toMatchObject({ outcome: 'expired', priceRose: true });
+      expect(await statusOf(db, r.request.id)).toBe('expired');
+      expect(await chargesFor(db, `purchase:${r.request.id}`)).toEqual([]);
+      expect(await seatCount(db, t.contract.id, 'pro')).toBe(0);
+      const told = await outbox(db, 'purchase_result', r.request.id);
+      expect(told).toMatchObject([
+        { recipient_id: t.member.id, payload: { status: 'expired', priceRose: true } },
+      ]);
+    } finally {
+      await sql(db, `update plan set monthly_price = 1500 where code = 'pro'`);
+    }
   });
 });
 

@@ -606,12 +606,13 @@ describe('expireStale', () => {
       { organizationId: f.org.id, quantity: 1, plan: 'pro' },
     );
     // not yet
-    db.clock.set('2026-03-06T09:59:59Z');
+    db.clock.set('2026-03-12T09:59:59Z');
     await expireStale(db.ctx);
     const status = (id: string) => statusOf(db, id);
     expect(await status(r.request.id)).toBe('pending');
 
-    db.clock.set('2026-03-06T10:00:00Z');
+    // a request waiting for an approver stays open a week
+    db.clock.set('2026-03-12T10:00:00Z');
     const first = await expireStale(db.ctx);
     expect(first.requests).toBeGreaterThanOrEqual(2);
     expect(await status(r.request.id)).toBe('expired');

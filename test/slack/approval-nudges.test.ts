@@ -88,23 +88,38 @@ const click = async (email: string, b: SlackButton, message: PostedMessage) => {
 };
 
 describe('approvals that never stall, in Slack', () => {
-  it('nobody answers Erin for 12 h: the approvers get a reminder DM whose Approve button works', async () => {
+  it('nobody answers Erin for 24 h: the approvers get a reminder DM whose Approve button works', async () => {
     await slash(DEMO.members[2]!, 'add 2 pro');
     await deliver();
-    db.clock.advance(12 * HOUR);
+    db.clock.advance(24 * HOUR);
     await nudgeStalledApprovals(db.ctx);
     await deliver();
     const bobs = dmsOf(DEMO.admin).at(-1)!;
     expect(blocksText(now(bobs).blocks)).toMatch(
-      /Reminder: erin@example.com asked for 2 Pro seats in Acme 12 hours ago and nobody has answered yet\./,
+      /Reminder: erin@example.com asked for 2 Pro seats in Acme 24 hours ago and nobody has answered yet\./,
     );
     expect(buttonsOf(now(bobs).blocks).map((b) => b.action_id)).toEqual([
       'purchase.approve',
       'purchase.reject',
     ]);
     expect(blocksText(now(dmsOf(DEMO.owner).at(-1)!).blocks)).toMatch(/^Reminder: erin@example.com/);
+    // still nobody at 72 h: it goes to the owner as well
+    db.clock.advance(48 * HOUR);
+    await nudgeStalledApprovals(db.ctx);
+    await deliver();
+    expect(blocksText(now(dmsOf(DEMO.owner).at(-1)!).blocks)).toMatch(
+      /^Nobody has answered erin@example.com’s request for 2 Pro seats in Acme for 72 hours: the owner is told as well\./,
+    );
     const r = await click(DEMO.admin, button(now(bobs).blocks, 'Approve'), bobs);
+    // approved three days in, it is charged for the days then left: less than it was asked at
     expect(r).toMatch(/Approved: 2 Pro seats added/);
+    const [repriced] = await db.em
+      .fork()
+      .execute<{ before: { proratedAmount: number }; after: { proratedAmount: number } }[]>(
+        `select before, after from audit_event where action = 'purchase.repriced' order by at desc limit 1`,
+      );
+    expect(repriced!.after.proratedAmount).toBeLessThan(repriced!.before.proratedAmount);
+    expect(r).toContain(`€${(repriced!.after.proratedAmount / 100).toFixed(2)}`);
     expect(buttonsOf(now(bobs).blocks)).toEqual([]);
   });
 
@@ -117,12 +132,12 @@ describe('approvals that never stall, in Slack', () => {
     );
     await slash(DEMO.members[2]!, 'add 1 pro');
     await deliver();
-    db.clock.advance(12 * HOUR);
+    db.clock.advance(24 * HOUR);
     await nudgeStalledApprovals(db.ctx);
     await deliver();
     const carols = dmsOf(DEMO.members[0]!).at(-1)!;
     expect(blocksText(now(carols).blocks)).toMatch(
-      /Reminder: erin@example.com asked for 1 Pro seat in Acme 12 hours ago.*You decide this for bob@example.com while they are away\./,
+      /Reminder: erin@example.com asked for 1 Pro seat in Acme 24 hours ago.*You decide this for bob@example.com while they are away\./,
     );
     const r = await click(DEMO.members[0]!, button(now(carols).blocks, 'Approve'), carols);
     expect(r).toMatch(/Approved on behalf of bob@example.com: 1 Pro seat added/);

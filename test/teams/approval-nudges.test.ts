@@ -35,21 +35,36 @@ afterAll(async () => {
 const textOf = (p: TeamsPerson) => cardText(h.lastPosted(p).activity.attachments[0].content);
 
 describe('approvals that never stall, in Teams', () => {
-  it('nobody answers Erin for 12 h: the approvers get a reminder card whose Approve button works', async () => {
+  it('nobody answers Erin for 24 h: the approvers get a reminder card whose Approve button works', async () => {
     await h.say(erin, 'add 2 pro');
     await h.deliver();
-    db.clock.advance(12 * HOUR);
+    db.clock.advance(24 * HOUR);
     await nudgeStalledApprovals(db.ctx);
     await h.deliver();
     expect(textOf(alice)).toMatch(
-      /Reminder: erin@example\.com asked for 2 Pro seats in Acme 12 hours ago and nobody has answered yet\./,
+      /Reminder: erin@example\.com asked for 2 Pro seats in Acme 24 hours ago and nobody has answered yet\./,
     );
-    const posted = h.lastPosted(bob);
     expect(textOf(bob)).toMatch(/^Reminder: erin@example\.com/);
+    // still nobody at 72 h: it goes to the owner as well
+    db.clock.advance(48 * HOUR);
+    await nudgeStalledApprovals(db.ctx);
+    await h.deliver();
+    expect(textOf(alice)).toMatch(
+      /^Nobody has answered erin@example\.com’s request for 2 Pro seats in Acme for 72 hours: the owner is told as well\./,
+    );
+    const posted = h.lastToDecide(bob);
     const seen = await h.refresh(bob, posted);
     expect(buttonsOf(seen)).toEqual(['Approve', 'Reject']);
     const card = await h.press(bob, buttonOf(seen, 'Approve'), posted.id);
+    // approved three days in, it is charged for the days then left: less than it was asked at
     expect(cardText(card)).toMatch(/Approved: 2 Pro seats added/);
+    const [repriced] = await db.em
+      .fork()
+      .execute<{ before: { proratedAmount: number }; after: { proratedAmount: number } }[]>(
+        `select before, after from audit_event where action = 'purchase.repriced' order by at desc limit 1`,
+      );
+    expect(repriced!.after.proratedAmount).toBeLessThan(repriced!.before.proratedAmount);
+    expect(cardText(card)).toContain(`€${(repriced!.after.proratedAmount / 100).toFixed(2)}`);
     expect(buttonsOf(card)).toEqual([]);
   });
 
@@ -64,11 +79,11 @@ describe('approvals that never stall, in Teams', () => {
     );
     await h.say(erin, 'add 1 pro');
     await h.deliver();
-    db.clock.advance(12 * HOUR);
+    db.clock.advance(24 * HOUR);
     await nudgeStalledApprovals(db.ctx);
     await h.deliver();
     expect(textOf(carol)).toMatch(
-      /Reminder: erin@example\.com asked for 1 Pro seat in Acme 12 hours ago.*You decide this for bob@example\.com while they are away\./s,
+      /Reminder: erin@example\.com asked for 1 Pro seat in Acme 24 hours ago.*You decide this for bob@example\.com while they are away\./s,
     );
     const posted = h.lastPosted(carol);
     const seen = await h.refresh(carol, posted);

@@ -12,18 +12,18 @@ const at = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3600 * 1000);
 const asked = { requestedAt: at(0), remindedAt: null, escalatedAt: null };
 
 describe('nudges for a purchase nobody answered', () => {
-  // a quote holds 24 h: by default the reminder comes at 12 h and the escalation at 20 h
-  it('nothing before 12 h, a reminder from 12 h, the escalation from 20 h', () => {
-    expect(T).toEqual({ remindAfterHours: 12, escalateAfterHours: 20 });
-    expect(nudgeDue(asked, at(11.99), T)).toBeNull();
-    expect(nudgeDue(asked, at(12), T)).toBe('remind');
-    expect(nudgeDue({ ...asked, remindedAt: at(12) }, at(19.99), T)).toBeNull();
-    expect(nudgeDue({ ...asked, remindedAt: at(12) }, at(20), T)).toBe('escalate');
+  // a request stays open a week: by default the reminder comes at 24 h and the escalation at 72 h
+  it('nothing before 24 h, a reminder from 24 h, the escalation from 72 h', () => {
+    expect(T).toEqual({ remindAfterHours: 24, escalateAfterHours: 72 });
+    expect(nudgeDue(asked, at(23.99), T)).toBeNull();
+    expect(nudgeDue(asked, at(24), T)).toBe('remind');
+    expect(nudgeDue({ ...asked, remindedAt: at(24) }, at(71.99), T)).toBeNull();
+    expect(nudgeDue({ ...asked, remindedAt: at(24) }, at(72), T)).toBe('escalate');
   });
 
   it('each once; a job that ran late escalates without a reminder first', () => {
-    expect(nudgeDue({ ...asked, remindedAt: at(12), escalatedAt: at(20) }, at(200), T)).toBeNull();
-    expect(nudgeDue(asked, at(21), T)).toBe('escalate');
+    expect(nudgeDue({ ...asked, remindedAt: at(24), escalatedAt: at(72) }, at(200), T)).toBeNull();
+    expect(nudgeDue(asked, at(73), T)).toBe('escalate');
   });
 
   it('an organization without its own timings has the defaults', () => {
@@ -35,10 +35,11 @@ describe('nudges for a purchase nobody answered', () => {
     });
   });
 
-  it('timings must be whole hours, the escalation after the reminder and before the quote expires', () => {
+  it('timings must be whole hours, the escalation after the reminder and a day before the request closes', () => {
     expect(isTimingCoherent(T)).toBe(true);
-    expect(isTimingCoherent({ remindAfterHours: 4, escalateAfterHours: 23 })).toBe(true);
-    expect(isTimingCoherent({ remindAfterHours: 4, escalateAfterHours: 24 })).toBe(false);
+    // a request closes after 7 days (168 h): the owner has the last day
+    expect(isTimingCoherent({ remindAfterHours: 4, escalateAfterHours: 144 })).toBe(true);
+    expect(isTimingCoherent({ remindAfterHours: 4, escalateAfterHours: 145 })).toBe(false);
     expect(isTimingCoherent({ remindAfterHours: 12, escalateAfterHours: 12 })).toBe(false);
     expect(isTimingCoherent({ remindAfterHours: 0, escalateAfterHours: 2 })).toBe(false);
     expect(isTimingCoherent({ remindAfterHours: 1.5, escalateAfterHours: 3 })).toBe(false);

@@ -271,6 +271,11 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     before: { status: 'pending' },
     after: { status: 'rejected', reason: 'Not this quarter' },
   },
+  'purchase.repriced': {
+    actor: true,
+    before: { proratedAmount: 3000, prorationDate: AT },
+    after: { proratedAmount: 2100, prorationDate: AT },
+  },
   'purchase.requested': {
     actor: true,
     after: { plan: 'pro', quantity: 3, proratedAmount: 3000, recurringTotal: 9000 },
@@ -367,6 +372,12 @@ describe('audit sentences', () => {
 
   it('writes money as money, names people and plans', () => {
     const say = (action: AuditAction) => auditSentence(facts(action, ROWS[action]), words);
+    expect(say('purchase.repriced')).toBe(
+      'The request for 3 Pro seats was priced again when approved, for the days then left: €30.00 → €21.00.',
+    );
+    expect(
+      auditSentence(facts('purchase.expired', { after: { status: 'expired', reason: 'price_rose' } }), words),
+    ).toBe('The request for 3 Pro seats expired when approved: its price had gone up since it was asked.');
     expect(say('purchase.requested')).toBe(
       'Ana Lima asked for 3 Pro seats, €30.00 now (prorated), approval needed.',
     );

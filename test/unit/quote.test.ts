@@ -7,11 +7,14 @@ import { mulDivRound } from '../../src/domain/money.ts';
 import { addPeriod } from '../../src/domain/period.ts';
 import {
   canMove,
+  isPriceStale,
   isQuoteExpired,
   MAX_SEATS_PER_REQUEST,
   QUOTE_TTL_MS,
   type QuoteInput,
   quoteSeats,
+  REQUEST_TTL_MS,
+  requestClosesAt,
   requestStage,
 } from '../../src/domain/quote.ts';
 import { tieredIncrement } from '../../src/domain/tiers.ts';
@@ -193,6 +196,31 @@ describe('isQuoteExpired', () => {
     expect(isQuoteExpired({ quoteExpiresAt }, new Date(quoteExpiresAt.getTime() - 1))).toBe(false);
     expect(isQuoteExpired({ quoteExpiresAt }, quoteExpiresAt)).toBe(true);
     expect(isQuoteExpired({ quoteExpiresAt }, new Date(quoteExpiresAt.getTime() + 1))).toBe(true);
+  });
+});
+
+describe('how long a request stays open, and its price holds', () => {
+  it('waiting for an approver: a week, never past the period; an approver’s own quote: while its price holds', () => {
+    const early = quoteSeats(input({ at: monthStart }));
+    expect(requestClosesAt('approval', early, monthEnd)).toEqual(
+      new Date(monthStart.getTime() + REQUEST_TTL_MS),
+    );
+    expect(requestClosesAt('confirmation', early, monthEnd)).toEqual(
+      new Date(monthStart.getTime() + QUOTE_TTL_MS),
+    );
+    const late = quoteSeats(input({ at: new Date(monthEnd.getTime() - 3 * 24 * HOUR) }));
+    expect(requestClosesAt('approval', late, monthEnd)).toEqual(monthEnd);
+  });
+
+  it('the price stops holding at its own instant; requests from before held theirs until they closed', () => {
+    const quoteExpiresAt = new Date('2023-01-08T00:00:00Z');
+    const priceValidUntil = new Date('2023-01-02T00:00:00Z');
+    expect(isPriceStale({ quoteExpiresAt, priceValidUntil }, new Date(priceValidUntil.getTime() - 1))).toBe(
+      false,
+    );
+    expect(isPriceStale({ quoteExpiresAt, priceValidUntil }, priceValidUntil)).toBe(true);
+    expect(isPriceStale({ quoteExpiresAt, priceValidUntil: null }, priceValidUntil)).toBe(false);
+    expect(isPriceStale({ quoteExpiresAt, priceValidUntil: null }, quoteExpiresAt)).toBe(true);
   });
 });
 

@@ -11,12 +11,17 @@ export const approvePurchaseAction: ActionHandler = async (c, { payload }) => {
     outcome,
     firstDecision,
     onBehalfOf,
+    priceRose,
   } = await approvePurchase(c.service, c.actor, { requestId: String(payload.requestId ?? '') });
   const w = wordsOf(c);
   const seats = seatsOf(w, r);
   if (outcome === 'expired')
     return fail(
-      w.t('commands_core.purchase.expired', { seats, quantity: String(r.quantity), code: r.planCode }),
+      w.t(priceRose ? 'commands_core.purchase.price_rose' : 'commands_core.purchase.expired', {
+        seats,
+        quantity: String(r.quantity),
+        code: r.planCode,
+      }),
       'quote_expired',
     );
   if (!firstDecision) return info(await alreadyDecided(c, w, r));

@@ -163,7 +163,21 @@ export const MONEY_SENTENCES = {
   },
   'purchase.confirmed': (e, w) =>
     say(w, 'notices.audit.purchase_confirmed', { by: by(e, w), seats: seatsOr(e, w) }),
-  'purchase.expired': (e, w) => say(w, 'notices.audit.purchase_expired', { seats: seatsOr(e, w) }),
+  'purchase.expired': (e, w) =>
+    str(e.after, 'reason') === 'price_rose'
+      ? say(w, 'approvals.audit.expired_price_rose', { seats: seatsOr(e, w) })
+      : say(w, 'notices.audit.purchase_expired', { seats: seatsOr(e, w) }),
+  'purchase.repriced': (e, w) => {
+    const now = money(w, e, int(e.after, 'proratedAmount'));
+    if (!now) return undefined;
+    const was = money(w, e, int(e.before, 'proratedAmount'));
+    return say(w, 'approvals.audit.repriced', {
+      seats: seatsOr(e, w),
+      withWas: has(was),
+      was: was ?? '',
+      now,
+    });
+  },
   'purchase.late_period_billed': (e, w) => {
     const amount = money(w, e, int(e.after, 'amount'));
     return say(w, 'notices.audit.purchase_late_period_billed', {

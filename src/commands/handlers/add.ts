@@ -76,7 +76,10 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
       }),
     },
     {
-      label: w.t('commands_handlers.add.valid_until'),
+      // an approver's own quote is confirmed while its price holds; others wait a week for an approver
+      label: w.t(
+        q.needs === 'approval' ? 'commands_handlers.add.open_until' : 'commands_handlers.add.valid_until',
+      ),
       value: w.when(q.quoteExpiresAt, c.service.clock.now()),
     },
   ];

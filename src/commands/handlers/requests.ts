@@ -39,6 +39,8 @@ export const requests = async (c: CommandContext, cmd: RequestsCommand): Promise
       q.status === 'pending'
         ? w.t('commands_handlers.requests.pending', {
             status: stageText(requestStage(q), w),
+            // waiting for an approver: open a week (priced again if approved after a day)
+            open: q.needs === 'approval' ? 'yes' : 'no',
             when: moment(q.quoteExpiresAt),
           })
         : w.t('commands_handlers.requests.decided', {

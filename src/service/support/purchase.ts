@@ -159,10 +159,19 @@ export const approvalPayload = (
   ...(forApprover ? { forApprover } : {}),
 });
 
-/** Tells the requester their request expired unanswered, and how to ask again. */
-export const notifyExpired = (em: EntityManager, now: Date, org: Organization, r: PurchaseRequest) =>
+/** Tells the requester their request expired (unanswered, or its price rose), and how to ask again. */
+export const notifyExpired = (
+  em: EntityManager,
+  now: Date,
+  org: Organization,
+  r: PurchaseRequest,
+  why: { priceRose?: boolean } = {},
+) =>
   notify(em, now, {
     organizationId: org.id,
     recipientId: r.requestedById,
-    ...notify.checked('purchase_result', requestPayload(org, { ...r, status: 'expired' })),
+    ...notify.checked(
+      'purchase_result',
+      requestPayload(org, { ...r, status: 'expired' }, why.priceRose ? { priceRose: true } : {}),
+    ),
   });

@@ -26,6 +26,10 @@ export const approvals = {
     'The approvers were reminded of {withRequester, select, yes {{who}’s request} other {the request}} for {seats}, unanswered after {hours, plural, one {# hour} other {# hours}}.',
   'approvals.audit.escalated':
     '{withRequester, select, yes {{who}’s request} other {The request}} for {seats} went to the owner, unanswered after {hours, plural, one {# hour} other {# hours}}.',
+  'approvals.audit.repriced':
+    'The request for {seats} was priced again when approved, for the days then left: {withWas, select, yes {{was} → } other {}}{now}.',
+  'approvals.audit.expired_price_rose':
+    'The request for {seats} expired when approved: its price had gone up since it was asked.',
   'approvals.audit.settings_timing': 'approval reminders after {remind} h and escalation after {escalate} h',
   'approvals.audit.settings_timing_default': 'approval reminders back to the default timings',
 } as const;

@@ -49,6 +49,8 @@ export const commands_core = {
     '{count, plural, one {{count, number, ::group-off} {plan} seat} other {{count, number, ::group-off} {plan} seats}}',
   'commands_core.purchase.expired':
     'The quote for {seats} expired, so nothing was charged. Ask again with `add {quantity} {code}`.',
+  'commands_core.purchase.price_rose':
+    'The price of {seats} went up since it was asked, so nothing was charged. The requester was told to ask again.',
   'commands_core.purchase.already_decided':
     'Already decided: {seats} {status, select, unconfirmed {not confirmed yet} withdrawn {cancelled} pending {waiting for an approver} approved {approved, charging} charged {approved and paid} payment_failed {approved, but the payment failed} rejected {rejected} other {expired}} by {decider}. Nothing changed.',
   'commands_core.purchase.payment_failed':

@@ -92,6 +92,7 @@ export const commands_handlers = {
   'commands_handlers.add.recurring_value':
     '{amount} {period, select, year {per year} month {per month} other {per billing period}}',
   'commands_handlers.add.valid_until': 'Quote valid until',
+  'commands_handlers.add.open_until': 'Open for approval until',
   'commands_handlers.add.what': '{count, plural, one {# {plan} seat} other {# {plan} seats}}',
   'commands_handlers.add.charged': "Approved under your organization's policy and paid: {what} added.",
   'commands_handlers.add.payment_failed': 'Approved under policy, but the payment failed: {reason}',
@@ -124,7 +125,8 @@ export const commands_handlers = {
   'commands_handlers.plans.section': 'Plans',
   'commands_handlers.plans.line': '{name} (`{code}`): {monthly}/month or {yearly}/year — {features}',
   'commands_handlers.requests.none': 'No seat purchase requests yet. Ask for seats with `add <n> <plan>`.',
-  'commands_handlers.requests.pending': '{status}, quote valid until {when}',
+  'commands_handlers.requests.pending':
+    '{status}, {open, select, yes {open until} other {quote valid until}} {when}',
   'commands_handlers.requests.decided': '{status}{by, select, none {} other { by {by}}}',
   'commands_handlers.requests.line':
     '{count, plural, one {# {plan} seat} other {# {plan} seats}} for {amount} — asked by {mine, select, yes {you} other {{requester}}} on {when}, {state}',

@@ -43,6 +43,10 @@ export const errors_service = {
   'errors_service.purchase.charging_next':
     'This one is approved and is charged right after it, within minutes; nothing is charged twice.',
 
+  'errors_service.purchase.repriced_meanwhile':
+    'Seats of this plan were bought while you approved, so this request’s price changed.',
+  'errors_service.purchase.repriced_meanwhile_next':
+    'Press Approve again to charge the new price; nothing was charged.',
   'errors_service.cancel.already': '{org} is already cancelled; access lasts until {until}.',
   'errors_service.cancel.already_next': 'Changed your mind? `cancel undo` keeps the organization.',
   'errors_service.cancel.not_cancelled': '{org} is not cancelled, so there is nothing to undo.',

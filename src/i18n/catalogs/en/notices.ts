@@ -12,7 +12,7 @@ export const notices = {
   'notices.approval.recurring': 'New recurring total',
   'notices.approval.recurring_value':
     '{amount} {period, select, year {per year} month {per month} other {per billing period}}',
-  'notices.approval.valid_until': 'Quote valid until',
+  'notices.approval.open_until': 'Open until',
   'notices.purchase.charged': 'Approved and paid: {seats} added to {org} ({amount}).',
   'notices.purchase.payment_failed': 'The payment for {seats} in {org} failed: {reason} No seats were added.',
   'notices.purchase.withdrawn': '{decidedBy} withdrew the request for {seats} in {org}.',
@@ -25,6 +25,8 @@ export const notices = {
     '{decidedBy} rejected {seats} in {org} on behalf of {onBehalfOf}{withReason, select, yes {: {reason}} other {.}}',
   'notices.purchase.expired':
     'Your request for {seats} in {org} expired before an approver answered, so nothing was charged. Ask again with `add {quantity} {code}`.',
+  'notices.purchase.price_rose':
+    'The price of {seats} in {org} went up since you asked, so nothing was charged. Ask again with `add {quantity} {code}` to see the new quote.',
   'notices.approval.for_approver': 'You decide this for {approver} while they are away.',
   'notices.approval_reminder.text':
     'Reminder: {requestedBy} asked for {seats} in {org} {hours, plural, one {# hour} other {# hours}} ago and nobody has answered yet.',

@@ -31,6 +31,10 @@ export const approvals: Translation<typeof en> = {
     'Les approbateurs ont reçu un rappel pour la demande {withRequester, select, yes {de {who} } other {}}de {seats}, sans réponse depuis {hours, plural, one {# heure} other {# heures}}.',
   'approvals.audit.escalated':
     'La demande {withRequester, select, yes {de {who} } other {}}de {seats} a été transmise au propriétaire, sans réponse depuis {hours, plural, one {# heure} other {# heures}}.',
+  'approvals.audit.repriced':
+    'La demande de {seats} a été recalculée à son approbation, pour les jours alors restants : {withWas, select, yes {{was} → } other {}}{now}.',
+  'approvals.audit.expired_price_rose':
+    'La demande de {seats} a expiré à son approbation : son prix avait augmenté depuis la demande.',
   'approvals.audit.settings_timing':
     'rappels d’approbation après {remind} h et transmission après {escalate} h',
   'approvals.audit.settings_timing_default': 'rappels d’approbation revenus aux délais par défaut',

@@ -98,6 +98,7 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.add.recurring_value':
     '{amount} {period, select, year {par an} month {par mois} other {par période de facturation}}',
   'commands_handlers.add.valid_until': 'Devis valable jusqu’au',
+  'commands_handlers.add.open_until': 'Ouverte à l’approbation jusqu’au',
   'commands_handlers.add.what': '{count, plural, one {# licence {plan}} other {# licences {plan}}}',
   'commands_handlers.add.charged':
     'Approuvé selon la politique de votre organisation et payé : ajout de {what}.',
@@ -131,7 +132,8 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.plans.line': '{name} (`{code}`) : {monthly}/mois ou {yearly}/an — {features}',
   'commands_handlers.requests.none':
     'Aucune demande d’achat de licences pour l’instant. Demandez-en avec `add <n> <plan>`.',
-  'commands_handlers.requests.pending': '{status}, devis valable jusqu’au {when}',
+  'commands_handlers.requests.pending':
+    '{status}, {open, select, yes {ouverte jusqu’au} other {devis valable jusqu’au}} {when}',
   'commands_handlers.requests.decided': '{status}{by, select, none {} other { par {by}}}',
   'commands_handlers.requests.line':
     'Demande de {count, plural, one {# licence {plan}} other {# licences {plan}}} pour {amount} — par {mine, select, yes {vous} other {{requester}}} le {when}, {state}',

@@ -47,6 +47,10 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.purchase.charging_next':
     'Celui-ci est approuvé et sera facturé juste après, en quelques minutes ; rien n’est facturé deux fois.',
 
+  'errors_service.purchase.repriced_meanwhile':
+    'Des sièges de cette offre ont été achetés pendant votre approbation : le prix de cette demande a changé.',
+  'errors_service.purchase.repriced_meanwhile_next':
+    'Appuyez de nouveau sur Approuver pour facturer le nouveau prix ; rien n’a été facturé.',
   'errors_service.cancel.already': '{org} est déjà résiliée ; l’accès reste ouvert jusqu’au {until}.',
   'errors_service.cancel.already_next': 'Vous avez changé d’avis ? `cancel undo` conserve l’organisation.',
   'errors_service.cancel.not_cancelled': '{org} n’est pas résiliée : il n’y a rien à annuler.',

@@ -14,7 +14,7 @@ export const notices: Translation<typeof en> = {
   'notices.approval.recurring': 'Nouveau total récurrent',
   'notices.approval.recurring_value':
     '{amount} {period, select, year {par an} month {par mois} other {par période de facturation}}',
-  'notices.approval.valid_until': 'Devis valable jusqu’au',
+  'notices.approval.open_until': 'Ouverte jusqu’au',
   'notices.purchase.charged': 'Approuvé et payé : {org} reçoit {seats} ({amount}).',
   'notices.purchase.payment_failed':
     'Le paiement de {seats} dans {org} a échoué : {reason} Aucune licence n’a été ajoutée.',
@@ -28,6 +28,8 @@ export const notices: Translation<typeof en> = {
     '{decidedBy} a refusé {seats} dans {org} au nom de {onBehalfOf}{withReason, select, yes { : {reason}} other {.}}',
   'notices.purchase.expired':
     'Votre demande de {seats} dans {org} a expiré avant la réponse d’un approbateur : rien n’a été facturé. Demandez à nouveau avec `add {quantity} {code}`.',
+  'notices.purchase.price_rose':
+    'Le prix de {seats} dans {org} a augmenté depuis votre demande : rien n’a été facturé. Demandez à nouveau avec `add {quantity} {code}` pour voir le nouveau devis.',
   'notices.approval.for_approver': 'Vous décidez pour {approver} pendant son absence.',
   'notices.approval_reminder.text':
     'Rappel : {requestedBy} a demandé {seats} dans {org} il y a {hours, plural, one {# heure} other {# heures}} et personne n’a encore répondu.',

@@ -32,6 +32,10 @@ export const approvals: Translation<typeof en> = {
     'De goedkeurders kregen een herinnering voor de aanvraag {withRequester, select, yes {van {who} } other {}}voor {seats}, na {hours, plural, one {# uur} other {# uur}} zonder antwoord.',
   'approvals.audit.escalated':
     'De aanvraag {withRequester, select, yes {van {who} } other {}}voor {seats} ging naar de eigenaar, na {hours, plural, one {# uur} other {# uur}} zonder antwoord.',
+  'approvals.audit.repriced':
+    'De aanvraag voor {seats} is bij goedkeuring opnieuw geprijsd, voor de dagen die toen over waren: {withWas, select, yes {{was} → } other {}}{now}.',
+  'approvals.audit.expired_price_rose':
+    'De aanvraag voor {seats} is bij goedkeuring verlopen: de prijs was gestegen sinds de aanvraag.',
   'approvals.audit.settings_timing':
     'herinneringen voor goedkeuring na {remind} uur en doorsturen na {escalate} uur',
   'approvals.audit.settings_timing_default': 'herinneringen voor goedkeuring terug naar de standaardtijden',

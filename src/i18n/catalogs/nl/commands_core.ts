@@ -46,6 +46,8 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.purchase.seats': '{count, plural, one {# {plan}-licentie} other {# {plan}-licenties}}',
   'commands_core.purchase.expired':
     'De offerte voor {seats} is verlopen, dus er is niets afgeschreven. Vraag het opnieuw aan met `add {quantity} {code}`.',
+  'commands_core.purchase.price_rose':
+    'De prijs van {seats} is gestegen sinds de aanvraag, dus er is niets afgeschreven. De aanvrager is gevraagd het opnieuw aan te vragen.',
   'commands_core.purchase.already_decided':
     'Al beslist: {seats} {status, select, unconfirmed {nog niet bevestigd} withdrawn {geannuleerd} pending {wacht op een goedkeurder} approved {goedgekeurd, betaling loopt} charged {goedgekeurd en betaald} payment_failed {goedgekeurd, maar de betaling is mislukt} rejected {afgewezen} other {verlopen}} door {decider}. Er is niets veranderd.',
   'commands_core.purchase.payment_failed':

@@ -96,6 +96,7 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.add.recurring_value':
     '{amount} {period, select, year {per jaar} month {per maand} other {per factuurperiode}}',
   'commands_handlers.add.valid_until': 'Offerte geldig tot',
+  'commands_handlers.add.open_until': 'Open voor goedkeuring tot',
   'commands_handlers.add.what': '{count, plural, one {# {plan}-licentie} other {# {plan}-licenties}}',
   'commands_handlers.add.charged':
     'Goedgekeurd volgens het beleid van je organisatie en betaald: {what} toegevoegd.',
@@ -129,7 +130,8 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.plans.line': '{name} (`{code}`): {monthly}/maand of {yearly}/jaar — {features}',
   'commands_handlers.requests.none':
     'Nog geen aanvragen voor licenties. Vraag licenties aan met `add <n> <plan>`.',
-  'commands_handlers.requests.pending': '{status}, offerte geldig tot {when}',
+  'commands_handlers.requests.pending':
+    '{status}, {open, select, yes {open tot} other {offerte geldig tot}} {when}',
   'commands_handlers.requests.decided': '{status}{by, select, none {} other { door {by}}}',
   'commands_handlers.requests.line':
     '{count, plural, one {# {plan}-licentie} other {# {plan}-licenties}} voor {amount} — aangevraagd door {mine, select, yes {jou} other {{requester}}} op {when}, {state}',

@@ -46,6 +46,10 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.purchase.charging_next':
     'Deze is goedgekeurd en wordt direct daarna afgerekend, binnen enkele minuten; niets wordt dubbel afgerekend.',
 
+  'errors_service.purchase.repriced_meanwhile':
+    'Er zijn stoelen van dit abonnement gekocht terwijl je goedkeurde, dus de prijs van deze aanvraag is veranderd.',
+  'errors_service.purchase.repriced_meanwhile_next':
+    'Druk opnieuw op Goedkeuren om de nieuwe prijs af te rekenen; er is niets afgeschreven.',
   'errors_service.cancel.already': '{org} is al opgezegd; de toegang loopt tot {until}.',
   'errors_service.cancel.already_next': 'Toch niet? Met `cancel undo` blijft de organisatie bestaan.',
   'errors_service.cancel.not_cancelled': '{org} is niet opgezegd, dus er is niets ongedaan te maken.',

@@ -14,7 +14,7 @@ export const notices: Translation<typeof en> = {
   'notices.approval.recurring': 'Nieuw terugkerend totaal',
   'notices.approval.recurring_value':
     '{amount} {period, select, year {per jaar} month {per maand} other {per factuurperiode}}',
-  'notices.approval.valid_until': 'Offerte geldig tot',
+  'notices.approval.open_until': 'Open tot',
   'notices.purchase.charged': 'Goedgekeurd en betaald: {seats} toegevoegd aan {org} ({amount}).',
   'notices.purchase.payment_failed':
     'De betaling voor {seats} in {org} is mislukt: {reason} Er zijn geen licenties toegevoegd.',
@@ -28,6 +28,8 @@ export const notices: Translation<typeof en> = {
     '{decidedBy} heeft {seats} in {org} namens {onBehalfOf} afgewezen{withReason, select, yes {: {reason}} other {.}}',
   'notices.purchase.expired':
     'Je aanvraag voor {seats} in {org} is verlopen voordat een goedkeurder antwoordde, dus er is niets afgeschreven. Vraag opnieuw aan met `add {quantity} {code}`.',
+  'notices.purchase.price_rose':
+    'De prijs van {seats} in {org} is gestegen sinds je aanvraag, dus er is niets afgeschreven. Vraag opnieuw aan met `add {quantity} {code}` voor de nieuwe offerte.',
   'notices.approval.for_approver': 'Je beslist dit voor {approver} zolang die afwezig is.',
   'notices.approval_reminder.text':
     'Herinnering: {requestedBy} vroeg {hours, plural, one {# uur} other {# uur}} geleden {seats} aan in {org} en nog niemand heeft geantwoord.',
