@@ -17,6 +17,7 @@ import { Migration20261202110000_platform_zone } from './Migration20261202110000
 import { Migration20261202200000_approval_nudges } from './Migration20261202200000_approval_nudges.ts';
 import { Migration20261202210000_purchase_breakdown } from './Migration20261202210000_purchase_breakdown.ts';
 import { Migration20261203100000_request_price_validity } from './Migration20261203100000_request_price_validity.ts';
+import { Migration20261203110000_reuse_before_buying } from './Migration20261203110000_reuse_before_buying.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -56,5 +57,9 @@ export const migrationsList = [
   {
     name: 'Migration20261203100000_request_price_validity',
     class: Migration20261203100000_request_price_validity,
+  },
+  {
+    name: 'Migration20261203110000_reuse_before_buying',
+    class: Migration20261203110000_reuse_before_buying,
   },
 ];

@@ -6,6 +6,7 @@ import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { planTitle } from './plan-title.ts';
 import { receiptReply } from './receipt.ts';
 import { info, type Reply } from './reply.ts';
+import { reuseLine } from './reuse-facts.ts';
 
 /** How a stored row is read into a Notice before rendering (throws MalformedNotice). */
 export { MalformedNotice, parseNotice } from '../domain/notices.ts';
@@ -343,6 +344,19 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
         },
       );
     }
+    case 'request_shrunk': {
+      const p = notice.payload;
+      return info(
+        w.t('approvals.reuse.shrunk_notice', {
+          given: p.given,
+          plan: planTitle(p.plan),
+          org: orgLabel(p.organizationName, w),
+          code: p.plan,
+          covered: p.quantity === 0 ? 'yes' : 'no',
+          seats: w.t('commands_core.purchase.seats', { count: p.quantity, plan: planTitle(p.plan) }),
+        }),
+      );
+    }
     case 'idle_seat_reclaimed': {
       const p = notice.payload;
       return info(
@@ -403,7 +417,11 @@ type AskPayload = NoticePayloads['approval_request'];
  */
 const approvalRequest = (p: AskPayload, text: string, w: Words): Reply =>
   info(
-    p.forApprover ? `${text} ${w.t('notices.approval.for_approver', { approver: p.forApprover })}` : text,
+    [
+      p.forApprover ? `${text} ${w.t('notices.approval.for_approver', { approver: p.forApprover })}` : text,
+      // the same facts the requester was shown: seats of the plan nobody uses
+      ...(p.reusable ? [reuseLine(p.reusable, p.plan, w)] : []),
+    ].join('\n'),
     {
       fields: [
         { label: w.t('notices.approval.charged_now'), value: w.money(p.proratedAmount, p.currency) },

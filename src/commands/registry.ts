@@ -1,5 +1,6 @@
 import { acceptInvitationAction } from './actions/accept-invitation.ts';
 import { approvePurchaseAction } from './actions/approve-purchase.ts';
+import { askGiveBackAction } from './actions/ask-give-back.ts';
 import { billingSubmitAction } from './actions/billing-submit.ts';
 import { declineInvitationAction } from './actions/decline-invitation.ts';
 import { idleGiveBackAction } from './actions/idle-give-back.ts';
@@ -110,6 +111,7 @@ export const ACTIONS: ActionTable = {
   'invitation.decline': declineInvitationAction,
   'purchase.approve': approvePurchaseAction,
   'purchase.reject': rejectPurchaseAction,
+  'purchase.ask_give_back': askGiveBackAction,
   'purchase.form': purchaseFormAction,
   'unassign.confirm': unassignConfirmAction,
   'offboard.submit': offboardSubmitAction,

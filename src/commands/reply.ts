@@ -99,6 +99,7 @@ export type ActionId =
   | 'invitation.decline'
   | 'purchase.approve'
   | 'purchase.reject'
+  | 'purchase.ask_give_back'
   | 'purchase.form'
   | 'unassign.confirm'
   | 'offboard.submit'

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'purchase.payment_failed',
   'purchase.rejected',
   'purchase.repriced',
+  'purchase.shrunk',
   'purchase.requested',
   'scim.token_issued',
   'scim.token_revoked',

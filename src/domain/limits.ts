@@ -13,5 +13,8 @@ export const AUDIT_LIMIT = { max: 500, default: 20 } as const;
 /** length of an organization's name */
 export const ORGANIZATION_NAME_LENGTH = { min: 2, max: 80 } as const;
 
+/** days without use after which a held seat is idle (offered back, and counted before buying) */
+export const IDLE_AFTER_DAYS = 28;
+
 /** days a holder of an idle seat has to keep it before it is freed */
 export const IDLE_GRACE_DAYS = 7;

@@ -139,7 +139,15 @@ export interface Seat {
   createdAt: Date;
 }
 
-export type PurchaseStatus = 'pending' | 'approved' | 'charged' | 'payment_failed' | 'rejected' | 'expired';
+/** `covered`: every seat it asked for was given back by someone not using theirs; nothing bought */
+export type PurchaseStatus =
+  | 'pending'
+  | 'approved'
+  | 'charged'
+  | 'payment_failed'
+  | 'rejected'
+  | 'expired'
+  | 'covered';
 
 export interface PurchaseRequest {
   id: string;

@@ -12,7 +12,15 @@ import { receiptSchema } from './receipt.ts';
 const iso = z.iso.datetime({ offset: true });
 /** Notices about a contract can outlive its organization (a contract bought separately, a disconnected one). */
 const orgNameOrNone = z.string().nullable();
-const purchaseStatus = z.enum(['pending', 'approved', 'charged', 'payment_failed', 'rejected', 'expired']);
+const purchaseStatus = z.enum([
+  'pending',
+  'approved',
+  'charged',
+  'payment_failed',
+  'rejected',
+  'expired',
+  'covered',
+]);
 
 /** What every purchase notice says about the request (support/purchase.ts `requestPayload`). */
 const purchaseRequest = z.object({
@@ -34,6 +42,8 @@ const approvalRequest = purchaseRequest.extend({
   period: z.enum(['month', 'year']).optional(),
   /** sent to a delegate: the approver they decide for */
   forApprover: z.string().optional(),
+  /** seats of the plan nobody uses (how many, a few names): reuse before buying */
+  reusable: z.object({ count: z.number().int(), names: z.array(z.string()) }).optional(),
 });
 
 /** The organization closed (deleted, or cancelled to its end): members go back to their own plan. */
@@ -242,6 +252,14 @@ export const NOTICE_SCHEMAS = {
   }),
   seats_suspended: organizationOnly,
   seats_restored: organizationOnly,
+  /** seats given back for the requester's purchase: it asks for `quantity` now (0: covered) */
+  request_shrunk: z.object({
+    requestId: z.string(),
+    organizationName: z.string(),
+    plan: z.string(),
+    given: z.number().int(),
+    quantity: z.number().int(),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type NoticePayloads = { [K in keyof typeof NOTICE_SCHEMAS]: z.output<(typeof NOTICE_SCHEMAS)[K]> };

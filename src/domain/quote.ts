@@ -58,12 +58,13 @@ export const quoteSeats = (q: QuoteInput): SeatQuote => {
  * finished, a retried invoice paid). A failure that can no longer complete stays failed.
  */
 const NEXT: Record<PurchaseStatus, readonly PurchaseStatus[]> = {
-  pending: ['approved', 'rejected', 'expired'],
+  pending: ['approved', 'rejected', 'expired', 'covered'],
   approved: ['charged', 'payment_failed'],
   charged: [],
   payment_failed: ['charged'],
   rejected: [],
   expired: [],
+  covered: [],
 };
 
 /**

@@ -6,6 +6,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { parse, uuidField } from './support/input.ts';
 import { findAccount } from './support/lookups.ts';
 import { audit } from './support/records.ts';
+import { shrinkForOffer } from './support/reuse.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ offerId: uuidField, keep: z.boolean() });
@@ -102,6 +103,16 @@ export const answerIdleOffer = async (
       await releaseSeatById(em, o.seat_id);
     }
     await decideOffer(em, o.id, status, now);
+    // asked for because someone wanted to buy seats of this plan: that request shrinks by one
+    if (!cmd.keep)
+      await shrinkForOffer(
+        em,
+        now,
+        o.id,
+        { id: o.organization_id, name: o.organization_name },
+        'given_back',
+        me.id,
+      );
     audit(em, now, {
       organizationId: o.organization_id,
       actorId: me.id,

@@ -1,13 +1,11 @@
 import { openIdleOffers } from '../../db/repositories/idle-offers.ts';
-import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
+import { IDLE_AFTER_DAYS, IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { ServiceContext } from './context.ts';
 import { audit, notify } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
-/** A held seat unused for this many days is idle. */
-export const IDLE_AFTER_DAYS = 28;
-/** Days a holder has to answer an idle-seat offer before the seat is freed. */
-export { IDLE_GRACE_DAYS };
+/** A held seat unused for IDLE_AFTER_DAYS is idle; its holder has IDLE_GRACE_DAYS to answer. */
+export { IDLE_AFTER_DAYS, IDLE_GRACE_DAYS };
 
 const DAY_MS = 24 * 3600 * 1000;
 

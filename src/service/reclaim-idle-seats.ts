@@ -2,6 +2,7 @@ import { type DueOffer, decideOffer, lockDueOffers } from '../../db/repositories
 import { releaseSeatHeldBy } from '../../db/repositories/seats.ts';
 import type { ServiceContext } from './context.ts';
 import { audit, notify } from './support/records.ts';
+import { shrinkForOffer } from './support/reuse.ts';
 import { inTransaction } from './support/tx.ts';
 
 /** Why an expired offer no longer frees its seat, or null when it does. */
@@ -49,6 +50,14 @@ export const reclaimIdleSeats = (
       }
       await releaseSeatHeldBy(em, o.seat_id, o.membership_id);
       await decideOffer(em, o.id, 'reclaimed', now);
+      await shrinkForOffer(
+        em,
+        now,
+        o.id,
+        { id: o.organization_id, name: o.organization_name },
+        'reclaimed',
+        null,
+      );
       audit(em, now, {
         organizationId: o.organization_id,
         actorId: null,

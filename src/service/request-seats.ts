@@ -13,6 +13,7 @@ import { parse, planCodeField, seatCountField, uuidField } from './support/input
 import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
 import { approvalPayload, decidersOf, quoteWithSeats } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
+import { reuseFacts } from './support/reuse.ts';
 import { providerAmount, seatBreakdown } from './support/seat-price.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -96,6 +97,8 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
         recurringTotal: quote.recurringTotal,
       },
     });
+    // seats of the plan nobody uses: said before buying, to the requester and the approvers
+    const reusable = autoApprove ? null : await reuseFacts(em, contract.id, plan.code, now);
     let approvers = 0;
     if (!selfApproved && !autoApprove) {
       // the approvers, and whoever stands in for one of them today (told whose request it is)
@@ -105,11 +108,14 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
           organizationId: org.id,
           recipientId: a.accountId,
           kind: 'approval_request',
-          payload: approvalPayload(org, request, me.email, contract.period, a.forApprover),
+          payload: {
+            ...approvalPayload(org, request, me.email, contract.period, a.forApprover),
+            ...(reusable ? { reusable } : {}),
+          },
         });
       }
     }
-    return { request, quote, plan, approvers, autoApprove, org, period: contract.period };
+    return { request, quote, plan, approvers, autoApprove, org, period: contract.period, reusable };
   });
   if (created.autoApprove) {
     const decided = await approvePurchase(ctx, null, { requestId: created.request.id });

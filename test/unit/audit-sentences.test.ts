@@ -276,6 +276,10 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     before: { proratedAmount: 3000, prorationDate: AT },
     after: { proratedAmount: 2100, prorationDate: AT },
   },
+  'purchase.shrunk': {
+    before: { quantity: 3, status: 'pending' },
+    after: { quantity: 2, status: 'pending', given: 1, how: 'given_back' },
+  },
   'purchase.requested': {
     actor: true,
     after: { plan: 'pro', quantity: 3, proratedAmount: 3000, recurringTotal: 9000 },
@@ -378,6 +382,9 @@ describe('audit sentences', () => {
     expect(
       auditSentence(facts('purchase.expired', { after: { status: 'expired', reason: 'price_rose' } }), words),
     ).toBe('The request for 3 Pro seats expired when approved: its price had gone up since it was asked.');
+    expect(say('purchase.shrunk')).toBe(
+      'A seat came back for the request of Pro seats (given back): it asks for 2 now.',
+    );
     expect(say('purchase.requested')).toBe(
       'Ana Lima asked for 3 Pro seats, €30.00 now (prorated), approval needed.',
     );

@@ -167,6 +167,19 @@ export const MONEY_SENTENCES = {
     str(e.after, 'reason') === 'price_rose'
       ? say(w, 'approvals.audit.expired_price_rose', { seats: seatsOr(e, w) })
       : say(w, 'notices.audit.purchase_expired', { seats: seatsOr(e, w) }),
+  'purchase.shrunk': (e, w) => {
+    const given = int(e.after, 'given');
+    const left = int(e.after, 'quantity');
+    if (given === undefined || left === undefined) return undefined;
+    const plan = e.purchase?.plan;
+    return say(w, 'approvals.audit.shrunk', {
+      given,
+      how: str(e.after, 'how') ?? 'other',
+      withPlan: has(plan),
+      plan: plan ? w.plan(plan) : '',
+      left,
+    });
+  },
   'purchase.repriced': (e, w) => {
     const now = money(w, e, int(e.after, 'proratedAmount'));
     if (!now) return undefined;

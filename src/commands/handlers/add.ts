@@ -6,6 +6,7 @@ import { seatCountField } from '../../service/support/input.ts';
 import { noMore, planName, refuse } from '../args.ts';
 import { type CommandContext, organizationFor, readerZone, wordsOf } from '../context.ts';
 import { info, ok, type Reply } from '../reply.ts';
+import { askGiveBackButton, reuseLine } from '../reuse-facts.ts';
 import { defineCommand } from '../spec.ts';
 import { tokenText } from '../tokens.ts';
 import { confirmButtons } from './purchase-buttons.ts';
@@ -91,14 +92,26 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
       tone: 'error',
       code: 'payment_failed',
     });
+  // seats of the plan nobody uses come first: ask their holders before buying
+  const reuse = r.reusable
+    ? {
+        line: `${reuseLine(r.reusable, r.plan.code, w)} ${w.t('approvals.reuse.facts_next')}`,
+        ask: askGiveBackButton(q.id, w),
+      }
+    : null;
   if (q.needs === 'confirmation') {
-    return info(w.t('commands_handlers.add.confirm', { what }), {
+    const text = w.t('commands_handlers.add.confirm', { what });
+    return info(reuse ? `${text}\n${reuse.line}` : text, {
       fields,
-      buttons: confirmButtons(q.id, undefined, w),
+      buttons: reuse
+        ? [reuse.ask, ...confirmButtons(q.id, undefined, w)]
+        : confirmButtons(q.id, undefined, w),
       private: true,
     });
   }
-  return ok(w.t('commands_handlers.add.routed', { what, approvers: r.approvers }), { fields });
+  const routed = w.t('commands_handlers.add.routed', { what, approvers: r.approvers });
+  if (reuse) return ok(`${routed}\n${reuse.line}`, { fields, buttons: [reuse.ask] });
+  return ok(routed, { fields });
 };
 
 export const addSpec = defineCommand<AddCommand>({

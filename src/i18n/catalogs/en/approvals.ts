@@ -30,6 +30,21 @@ export const approvals = {
     'The request for {seats} was priced again when approved, for the days then left: {withWas, select, yes {{was} → } other {}}{now}.',
   'approvals.audit.expired_price_rose':
     'The request for {seats} expired when approved: its price had gone up since it was asked.',
+  'approvals.audit.shrunk':
+    '{given, plural, one {A seat} other {# seats}} came back for the request{withPlan, select, yes { of {plan} seats} other {}} ({how, select, leaver {its holder left} given_back {given back} reclaimed {reclaimed unused} other {freed}}): it asks for {left} now.',
+  'approvals.reuse.facts':
+    '{count, plural, one {# {plan} seat is} other {# {plan} seats are}} not in use (idle for over 28 days, or held by someone who left): {names}{more, select, yes { and {others} more} other {}}.',
+  'approvals.reuse.facts_next':
+    'Ask them to give back before buying: each seat given back is one fewer to buy.',
+  'approvals.reuse.ask': 'Ask them to give back',
+  'approvals.reuse.asked':
+    '{asked, plural, =0 {} one {Asked # person to give back their {plan} seat.} other {Asked # people to give back their {plan} seat.}}{freed, plural, =0 {} one { # seat held by someone who left is free now.} other { # seats held by people who left are free now.}} {covered, select, yes {Your request is covered: nothing will be bought. Give the free seats with `assign <who> {code}`.} other {Your request is for {seats} now; each seat given back makes it one fewer.}}',
+  'approvals.reuse.none': 'Nobody holds a {plan} seat they could give back right now.',
+  'approvals.reuse.none_next': 'Your request stays as it is; an approver can still approve it.',
+  'approvals.reuse.not_pending': 'That request is already decided.',
+  'approvals.reuse.not_pending_next': 'See it with `requests`.',
+  'approvals.reuse.shrunk_notice':
+    '{given, plural, one {A {plan} seat was} other {# {plan} seats were}} given back in {org} for your request: free now, give it with `assign <who> {code}`. {covered, select, yes {Your request is covered: nothing will be bought.} other {Your request is for {seats} now.}}',
   'approvals.audit.settings_timing': 'approval reminders after {remind} h and escalation after {escalate} h',
   'approvals.audit.settings_timing_default': 'approval reminders back to the default timings',
 } as const;

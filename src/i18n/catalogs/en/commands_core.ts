@@ -52,7 +52,7 @@ export const commands_core = {
   'commands_core.purchase.price_rose':
     'The price of {seats} went up since it was asked, so nothing was charged. The requester was told to ask again.',
   'commands_core.purchase.already_decided':
-    'Already decided: {seats} {status, select, unconfirmed {not confirmed yet} withdrawn {cancelled} pending {waiting for an approver} approved {approved, charging} charged {approved and paid} payment_failed {approved, but the payment failed} rejected {rejected} other {expired}} by {decider}. Nothing changed.',
+    'Already decided: {seats} {status, select, unconfirmed {not confirmed yet} withdrawn {cancelled} pending {waiting for an approver} approved {approved, charging} charged {approved and paid} payment_failed {approved, but the payment failed} rejected {rejected} covered {covered by seats given back} other {expired}} by {decider}. Nothing changed.',
   'commands_core.purchase.payment_failed':
     'Approved, but the payment failed: {reason} No seats were added; update the payment method and ask again.',
   'commands_core.purchase.approved': 'Approved: {seats} added, {amount} charged. The requester is told.',

@@ -35,6 +35,21 @@ export const approvals: Translation<typeof en> = {
     'La demande de {seats} a été recalculée à son approbation, pour les jours alors restants : {withWas, select, yes {{was} → } other {}}{now}.',
   'approvals.audit.expired_price_rose':
     'La demande de {seats} a expiré à son approbation : son prix avait augmenté depuis la demande.',
+  'approvals.audit.shrunk':
+    '{given, plural, one {Une licence est revenue} other {# licences sont revenues}} pour la demande{withPlan, select, yes { de licences {plan}} other {}} ({how, select, leaver {personne partie} given_back {rendue} reclaimed {reprise inutilisée} other {libérée}}) : elle porte maintenant sur {left}.',
+  'approvals.reuse.facts':
+    '{count, plural, one {# licence {plan} n’est pas utilisée} other {# licences {plan} ne sont pas utilisées}} (inactives depuis plus de 28 jours, ou tenues par une personne partie) : {names}{more, select, yes { et {others} de plus} other {}}.',
+  'approvals.reuse.facts_next':
+    'Demandez-leur de les rendre avant d’acheter : chaque licence rendue, c’est une de moins à acheter.',
+  'approvals.reuse.ask': 'Leur demander de rendre',
+  'approvals.reuse.asked':
+    '{asked, plural, =0 {} one {# personne a été invitée à rendre sa licence {plan}.} other {# personnes ont été invitées à rendre leur licence {plan}.}}{freed, plural, =0 {} one { # licence tenue par une personne partie est libre.} other { # licences tenues par des personnes parties sont libres.}} {covered, select, yes {Votre demande est couverte : rien ne sera acheté. Attribuez les licences libres avec `assign <who> {code}`.} other {Votre demande porte maintenant sur {seats} ; chaque licence rendue en retire une.}}',
+  'approvals.reuse.none': 'Personne ne détient en ce moment de licence {plan} à rendre.',
+  'approvals.reuse.none_next': 'Votre demande reste telle quelle ; un approbateur peut toujours l’approuver.',
+  'approvals.reuse.not_pending': 'Cette demande est déjà traitée.',
+  'approvals.reuse.not_pending_next': 'Consultez-la avec `requests`.',
+  'approvals.reuse.shrunk_notice':
+    '{given, plural, one {Une licence {plan} a été rendue} other {# licences {plan} ont été rendues}} dans {org} pour votre demande : libre maintenant, attribuez-la avec `assign <who> {code}`. {covered, select, yes {Votre demande est couverte : rien ne sera acheté.} other {Votre demande porte maintenant sur {seats}.}}',
   'approvals.audit.settings_timing':
     'rappels d’approbation après {remind} h et transmission après {escalate} h',
   'approvals.audit.settings_timing_default': 'rappels d’approbation revenus aux délais par défaut',

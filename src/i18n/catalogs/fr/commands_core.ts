@@ -50,7 +50,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.purchase.price_rose':
     'Le prix de {seats} a augmenté depuis la demande, rien n’a donc été facturé. Le demandeur a été invité à refaire sa demande.',
   'commands_core.purchase.already_decided':
-    'Demande déjà traitée : {seats}, {status, select, unconfirmed {pas encore confirmée} withdrawn {annulée} pending {en attente d’un approbateur} approved {approuvée, paiement en cours} charged {approuvée et payée} payment_failed {approuvée, mais le paiement a échoué} rejected {refusée} other {expirée}} par {decider}. Rien n’a changé.',
+    'Demande déjà traitée : {seats}, {status, select, unconfirmed {pas encore confirmée} withdrawn {annulée} pending {en attente d’un approbateur} approved {approuvée, paiement en cours} charged {approuvée et payée} payment_failed {approuvée, mais le paiement a échoué} rejected {refusée} covered {couverte par des licences rendues} other {expirée}} par {decider}. Rien n’a changé.',
   'commands_core.purchase.payment_failed':
     'Approuvé, mais le paiement a échoué : {reason} Aucune licence n’a été ajoutée ; mettez à jour le moyen de paiement et refaites la demande.',
   'commands_core.purchase.approved':

@@ -36,6 +36,21 @@ export const approvals: Translation<typeof en> = {
     'De aanvraag voor {seats} is bij goedkeuring opnieuw geprijsd, voor de dagen die toen over waren: {withWas, select, yes {{was} → } other {}}{now}.',
   'approvals.audit.expired_price_rose':
     'De aanvraag voor {seats} is bij goedkeuring verlopen: de prijs was gestegen sinds de aanvraag.',
+  'approvals.audit.shrunk':
+    '{given, plural, one {Een licentie kwam} other {# licenties kwamen}} terug voor de aanvraag{withPlan, select, yes { van {plan}-licenties} other {}} ({how, select, leaver {houder vertrokken} given_back {teruggegeven} reclaimed {ongebruikt teruggenomen} other {vrijgemaakt}}): die vraagt nu om {left}.',
+  'approvals.reuse.facts':
+    '{count, plural, one {# {plan}-licentie wordt} other {# {plan}-licenties worden}} niet gebruikt (meer dan 28 dagen ongebruikt, of van iemand die vertrokken is): {names}{more, select, yes { en nog {others}} other {}}.',
+  'approvals.reuse.facts_next':
+    'Vraag ze terug voordat je koopt: elke teruggegeven licentie is er een minder om te kopen.',
+  'approvals.reuse.ask': 'Vraag ze terug te geven',
+  'approvals.reuse.asked':
+    '{asked, plural, =0 {} one {# persoon is gevraagd de {plan}-licentie terug te geven.} other {# personen is gevraagd hun {plan}-licentie terug te geven.}}{freed, plural, =0 {} one { # licentie van iemand die vertrokken is, is nu vrij.} other { # licenties van mensen die vertrokken zijn, zijn nu vrij.}} {covered, select, yes {Je aanvraag is gedekt: er wordt niets gekocht. Geef de vrije licenties met `assign <who> {code}`.} other {Je aanvraag is nu voor {seats}; elke teruggegeven licentie maakt haar een kleiner.}}',
+  'approvals.reuse.none': 'Niemand heeft nu een {plan}-licentie die terug kan.',
+  'approvals.reuse.none_next': 'Je aanvraag blijft zoals ze is; een goedkeurder kan haar nog goedkeuren.',
+  'approvals.reuse.not_pending': 'Over die aanvraag is al beslist.',
+  'approvals.reuse.not_pending_next': 'Bekijk haar met `requests`.',
+  'approvals.reuse.shrunk_notice':
+    '{given, plural, one {Een {plan}-licentie is} other {# {plan}-licenties zijn}} in {org} teruggegeven voor je aanvraag: nu vrij, geef haar met `assign <who> {code}`. {covered, select, yes {Je aanvraag is gedekt: er wordt niets gekocht.} other {Je aanvraag is nu voor {seats}.}}',
   'approvals.audit.settings_timing':
     'herinneringen voor goedkeuring na {remind} uur en doorsturen na {escalate} uur',
   'approvals.audit.settings_timing_default': 'herinneringen voor goedkeuring terug naar de standaardtijden',

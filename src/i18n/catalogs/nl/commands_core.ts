@@ -49,7 +49,7 @@ export const commands_core: Translation<typeof en> = {
   'commands_core.purchase.price_rose':
     'De prijs van {seats} is gestegen sinds de aanvraag, dus er is niets afgeschreven. De aanvrager is gevraagd het opnieuw aan te vragen.',
   'commands_core.purchase.already_decided':
-    'Al beslist: {seats} {status, select, unconfirmed {nog niet bevestigd} withdrawn {geannuleerd} pending {wacht op een goedkeurder} approved {goedgekeurd, betaling loopt} charged {goedgekeurd en betaald} payment_failed {goedgekeurd, maar de betaling is mislukt} rejected {afgewezen} other {verlopen}} door {decider}. Er is niets veranderd.',
+    'Al beslist: {seats} {status, select, unconfirmed {nog niet bevestigd} withdrawn {geannuleerd} pending {wacht op een goedkeurder} approved {goedgekeurd, betaling loopt} charged {goedgekeurd en betaald} payment_failed {goedgekeurd, maar de betaling is mislukt} rejected {afgewezen} covered {gedekt door teruggegeven licenties} other {verlopen}} door {decider}. Er is niets veranderd.',
   'commands_core.purchase.payment_failed':
     'Goedgekeurd, maar de betaling is mislukt: {reason} Er zijn geen licenties toegevoegd; werk de betaalmethode bij en vraag het opnieuw aan.',
   'commands_core.purchase.approved':

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { lockRequest } from '../../db/repositories/purchase-requests.ts';
+import { offerForRequest, reusableSeats } from '../../db/repositories/reusable-seats.ts';
+import { releaseSeatHeldBy } from '../../db/repositories/seats.ts';
+import { DomainError } from '../domain/errors.ts';
+import { IDLE_AFTER_DAYS, IDLE_GRACE_DAYS } from '../domain/limits.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { parse, uuidField } from './support/input.ts';
+import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
+import { audit, notify } from './support/records.ts';
+import { shrinkRequest } from './support/reuse.ts';
+import { inTransaction } from './support/tx.ts';
+
+const input = z.object({ requestId: uuidField });
+const DAY_MS = 86_400_000;
+
+const notFound = () =>
+  new DomainError(
+    'not_found',
+    { key: 'errors_service.purchase.not_found' },
+    { key: 'errors_service.purchase.not_found_next' },
+  );
+
+/**
+ * Reuse before you buy: for a pending request, asks the holders of seats of its plan that nobody
+ * uses to give them back, up to the seats it asks for. A leaver's seat that will not renew is
+ * freed at once; an idle seat's holder gets the keep / give-back offer (linked to the request,
+ * so a seat given back shrinks it). The requester or an approver may ask; asking again asks
+ * only those not asked yet.
+ */
+export const askToGiveBack = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
+  const cmd = parse(input, raw);
+  return inTransaction(ctx, async (em) => {
+    const now = ctx.clock.now();
+    const r = await lockRequest(em, cmd.requestId);
+    if (!r) throw notFound();
+    const org = await requireOrganization(em, r.organizationId);
+    const me = await actorAccount(em, actor, now);
+    if (me.id !== r.requestedById) await requirePermission(em, org, me, 'approve');
+    if (r.status !== 'pending')
+      throw new DomainError(
+        'conflict',
+        { key: 'approvals.reuse.not_pending' },
+        { key: 'approvals.reuse.not_pending_next' },
+      );
+    const seats = (
+      await reusableSeats(em, {
+        contractId: r.contractId,
+        planCode: r.planCode,
+        idleBefore: new Date(now.getTime() - IDLE_AFTER_DAYS * DAY_MS),
+        limit: r.quantity,
+        notForRequest: r.id,
+      })
+    ).filter((s) => s.account_id !== r.requestedById);
+    if (seats.length === 0)
+      throw new DomainError(
+        'conflict',
+        { key: 'approvals.reuse.none', args: { plan: r.planCode } },
+        { key: 'approvals.reuse.none_next' },
+      );
+    let asked = 0;
+    let freed = 0;
+    const expiresAt = new Date(now.getTime() + IDLE_GRACE_DAYS * DAY_MS);
+    for (const s of seats) {
+      if (s.leaver) {
+        if (!(await releaseSeatHeldBy(em, s.seat_id, s.membership_id))) continue;
+        audit(em, now, {
+          organizationId: org.id,
+          actorId: me.id,
+          action: 'seat.released',
+          subject: { type: 'membership', id: s.membership_id },
+          before: { planCode: r.planCode, seatId: s.seat_id },
+          after: { plan: 'free', forRequest: r.id },
+        });
+        freed++;
+        continue;
+      }
+      const offerId = await offerForRequest(em, {
+        id: randomUUID(),
+        seatId: s.seat_id,
+        membershipId: s.membership_id,
+        requestId: r.id,
+        now,
+        expiresAt,
+      });
+      const idleSince = new Date(s.idle_since).toISOString();
+      audit(em, now, {
+        organizationId: org.id,
+        actorId: me.id,
+        action: 'seat.idle_offered',
+        subject: { type: 'membership', id: s.membership_id },
+        after: { offerId, seatId: s.seat_id, plan: r.planCode, idleSince, forRequest: r.id },
+      });
+      notify(em, now, {
+        organizationId: org.id,
+        recipientId: s.account_id,
+        kind: 'idle_seat_offer',
+        payload: {
+          offerId,
+          organizationName: org.name,
+          plan: r.planCode,
+          idleSince,
+          idleDays: Math.floor((now.getTime() - new Date(s.idle_since).getTime()) / DAY_MS),
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+      asked++;
+    }
+    await shrinkRequest(em, now, org, r, freed, 'leaver', me.id);
+    return { request: r, asked, freed };
+  });
+};
