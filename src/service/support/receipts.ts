@@ -96,6 +96,8 @@ export const sendPeriodChargeReceipt = async (
   organization: { id: string; name: string } | null,
   recipients: Iterable<string>,
 ) => {
+  // nothing renewing is nothing charged: no receipt for it
+  if (c.amount <= 0) return false;
   const contract = await contractById(em, c.contractId);
   if (!contract) return false;
   const plans = await plansByCode(em);
