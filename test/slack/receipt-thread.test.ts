@@ -105,7 +105,7 @@ describe('a receipt in the thread of the approval request, in Slack', () => {
     const [bobs] = approvalsOf(BOB);
     expect(alices && bobs).toBeTruthy();
     // a reminder is another copy of the same request: the receipt still goes under the first
-    db.clock.advance(12 * HOUR);
+    db.clock.advance(24 * HOUR);
     await nudgeStalledApprovals(db.ctx);
     await deliver();
     expect(approvalsOf(BOB)).toHaveLength(2);
