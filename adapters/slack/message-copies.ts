@@ -114,3 +114,20 @@ export const recordResult = async (
   );
   return rows.map(toCopy);
 };
+
+/**
+ * A recipient's first copy of a message in one workspace (for a purchase: the approval request
+ * itself, before any reminder about it), the message a later notice about it replies under.
+ */
+export const firstCopyFor = async (
+  em: EntityManager,
+  subject: string,
+  recipient: { teamId: string; userId: string },
+): Promise<MessageCopy | null> => {
+  const [row] = await em.fork().execute<CopyRow[]>(
+    `select ${COPY_COLUMNS} from slack_message
+       where subject = ? and team_id = ? and user_id = ? order by id limit 1`,
+    [subject, recipient.teamId, recipient.userId],
+  );
+  return row ? toCopy(row) : null;
+};

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import {
   type NoticeMeta,
   type Notifier,
@@ -7,6 +8,7 @@ import {
   Unreachable,
 } from '../../src/commands/notifier.ts';
 import type { Reply } from '../../src/commands/reply.ts';
+import { subjectKey } from '../../src/commands/subject.ts';
 import { wordsFor } from '../../src/i18n/words.ts';
 import {
   identifyChatUser,
@@ -18,10 +20,16 @@ import { readerLocale } from '../../src/service/reader-locale.ts';
 import { replyMessage, replyText } from './blocks.ts';
 import { showResult } from './decisions.ts';
 import type { SlackDeps } from './deps.ts';
-import { recordCopy, subjectOf } from './message-copies.ts';
+import { firstCopyFor, recordCopy, subjectOf } from './message-copies.ts';
 import { slackProfile, userOfEmail } from './users.ts';
 
 const slackError = (e: unknown) => e as { code?: string; retryAfter?: number; data?: { error?: string } };
+
+/** A receipt's payload names the purchase it settles, if any (src/domain/receipt.ts). */
+const settles = z.object({ requestId: z.string().min(1) });
+
+/** Slack's answers when the message to reply under is gone (deleted, or its DM closed for good). */
+const THREAD_GONE = new Set(['thread_not_found', 'message_not_found', 'channel_not_found']);
 
 /**
  * Delivers outbox notices as Slack direct messages, in the workspaces connected to the notice's
@@ -30,7 +38,8 @@ const slackError = (e: unknown) => e as { code?: string; retryAfter?: number; da
  * with Slack's Retry-After (the client is built to reject rate-limited calls, not sleep on them).
  * Messages with buttons are remembered, with the language they were written in, so every copy
  * can show the decision later in its reader's language; a purchase result updates the
- * recipient's copies of its approval request.
+ * recipient's copies of its approval request. A purchase's receipt is a reply in the thread of the
+ * recipient's approval request, never itself a copy (a decision redraws copies).
  */
 export class SlackNotifier implements Notifier {
   readonly name = 'slack';
@@ -63,8 +72,9 @@ export class SlackNotifier implements Notifier {
         replyText(reply),
       );
     }
-    const posted = await client.chat.postMessage({ channel: userId, ...replyMessage(reply) });
-    const subject = reply.buttons?.length ? subjectOf(reply.buttons[0]!.payload) : null;
+    const posted = await this.post(client, userId, reply, await this.threadFor(meta, { teamId, userId }));
+    const subject =
+      meta.kind !== 'receipt' && reply.buttons?.length ? subjectOf(reply.buttons[0]!.payload) : null;
     if (subject && posted.channel && posted.ts) {
       await recordCopy(this.d.service.em, subject, {
         teamId,
@@ -76,6 +86,41 @@ export class SlackNotifier implements Notifier {
         locale: await readerLocale(this.d.service, { accountId: to.accountId }, organizationId),
       });
     }
+  }
+
+  /** The message a receipt replies under: the recipient's approval request for its purchase. */
+  private async threadFor(meta: NoticeMeta, recipient: { teamId: string; userId: string }) {
+    if (meta.kind !== 'receipt') return null;
+    const p = settles.safeParse(meta.payload);
+    if (!p.success) return null;
+    return firstCopyFor(this.d.service.em, subjectKey.purchase(p.data.requestId), recipient);
+  }
+
+  /**
+   * Posts in the thread when there is one, else as a direct message; a thread Slack no longer
+   * finds gets the direct message instead (the threaded post did not land, so this is the only one).
+   */
+  private async post(
+    client: webApi.WebClient,
+    userId: string,
+    reply: Reply,
+    thread: { channel: string; ts: string } | null,
+  ) {
+    const message = replyMessage(reply);
+    if (thread) {
+      try {
+        return await client.chat.postMessage({
+          channel: thread.channel,
+          thread_ts: thread.ts,
+          reply_broadcast: false,
+          ...message,
+        });
+      } catch (e) {
+        if (!THREAD_GONE.has(slackError(e).data?.error ?? '')) throw e;
+        this.d.log.info({ channel: thread.channel, ts: thread.ts }, 'thread gone; sending a direct message');
+      }
+    }
+    return client.chat.postMessage({ channel: userId, ...message });
   }
 
   /**

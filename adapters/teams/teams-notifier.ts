@@ -1,3 +1,5 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import {
   type NoticeMeta,
   type Notifier,
@@ -6,7 +8,7 @@ import {
   Unreachable,
 } from '../../src/commands/notifier.ts';
 import type { Reply } from '../../src/commands/reply.ts';
-import { subjectOf } from '../../src/commands/subject.ts';
+import { subjectKey, subjectOf } from '../../src/commands/subject.ts';
 import { wordsFor } from '../../src/i18n/words.ts';
 import { readerLocale } from '../../src/service/reader-locale.ts';
 import { type BotDeps, cardActivity, inConversation } from './deps.ts';
@@ -19,11 +21,28 @@ export const cardKeyOf = (reply: Reply, meta: NoticeMeta): string =>
 
 /** The connector refuses a chat the user blocked or the app left: another platform may reach them. */
 const gone = (e: unknown) => [403, 404].includes((e as { statusCode?: number })?.statusCode ?? 0);
+const notFound = (e: unknown) => (e as { statusCode?: number })?.statusCode === 404;
+
+/**
+ * Sends this turn's messages as replies to `activityId`. botbuilder sets every outgoing
+ * activity's replyToId to the turn's own activity (a proactive turn's is a random id), so it is
+ * set after that, where the activities leave (connector: POST …/activities/<replyToId>).
+ */
+const answering = (context: TurnContext, activityId: string) =>
+  context.onSendActivities(async (_context, activities, next) => {
+    for (const a of activities) a.replyToId = activityId;
+    return next();
+  });
+
+/** A receipt's payload names the purchase it settles, if any (src/domain/receipt.ts). */
+const settles = z.object({ requestId: z.string().min(1) });
 
 /**
  * Delivers outbox notices as proactive Teams messages, to the personal chat each user last
  * wrote from. Cards with buttons are posted without them plus a Universal Actions refresh for
- * the recipient, and stored, so a decision can update every copy in place.
+ * the recipient, and stored, so a decision can update every copy in place. A purchase's receipt
+ * is sent as a reply (replyToId) to the recipient's card of that request, the nearest a personal
+ * chat has to a thread, and is never stored as a card itself.
  */
 export class TeamsNotifier implements Notifier {
   readonly name = 'teams';
@@ -35,7 +54,7 @@ export class TeamsNotifier implements Notifier {
   async send(to: Recipient, reply: Reply, meta: NoticeMeta) {
     const user = await this.deps.store.userForNotice(to.accountId, meta.outboxId);
     if (!user?.reference) throw new Unreachable(`${to.email} has no Teams conversation with the bot`);
-    const cardKey = reply.buttons?.length ? cardKeyOf(reply, meta) : null;
+    const cardKey = reply.buttons?.length && meta.kind !== 'receipt' ? cardKeyOf(reply, meta) : null;
     const card = cardKey
       ? renderCard(reply, {
           cardKey,
@@ -52,14 +71,22 @@ export class TeamsNotifier implements Notifier {
         })
       : renderCard(reply);
     let activityId = '';
-    try {
-      const r = user.reference;
+    const r = user.reference;
+    const post = (replyTo: string | null) =>
       // within Teams' per-conversation and per-tenant limits
-      await this.limits.run(r.conversation?.tenantId ?? '', r.conversation?.id ?? '', () =>
+      this.limits.run(r.conversation?.tenantId ?? '', r.conversation?.id ?? '', () =>
         inConversation(this.deps, r, async (context) => {
+          if (replyTo) answering(context, replyTo);
           activityId = (await context.sendActivity(cardActivity(card)))?.id ?? '';
         }),
       );
+    try {
+      const replyTo = await this.replyToFor(meta, user.aadObjectId);
+      await post(replyTo).catch((e: unknown) => {
+        // the card it answers is gone (deleted): the receipt goes as a plain message, once
+        if (!replyTo || !notFound(e)) throw e;
+        return post(null);
+      });
     } catch (e) {
       const wait = teamsRetryAfterMs(e);
       if (wait !== null) throw new RetryLater(wait);
@@ -68,5 +95,13 @@ export class TeamsNotifier implements Notifier {
       throw e;
     }
     if (cardKey) await this.deps.store.saveCard(cardKey, user.aadObjectId, activityId, reply);
+  }
+
+  /** The activity a receipt replies to: the recipient's card of the purchase it settles. */
+  private async replyToFor(meta: NoticeMeta, aadObjectId: string): Promise<string | null> {
+    if (meta.kind !== 'receipt') return null;
+    const p = settles.safeParse(meta.payload);
+    if (!p.success) return null;
+    return this.deps.store.cardActivityId(subjectKey.purchase(p.data.requestId), aadObjectId);
   }
 }

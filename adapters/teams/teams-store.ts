@@ -130,6 +130,15 @@ export class TeamsStore {
     );
   }
 
+  /** The activity a user's copy of a card was posted as (null: none stored, or its id unknown). */
+  async cardActivityId(cardKey: string, aadObjectId: string): Promise<string | null> {
+    const rows = await this.db().execute<{ activity_id: string }[]>(
+      'select activity_id from teams_card where card_key = ? and aad_object_id = ?',
+      [cardKey, aadObjectId],
+    );
+    return rows[0]?.activity_id || null;
+  }
+
   async card(cardKey: string, aadObjectId: string) {
     const rows = await this.db().execute<{ reply: StoredReply | string; decided: boolean }[]>(
       'select reply, decided from teams_card where card_key = ? and aad_object_id = ?',

@@ -10,6 +10,8 @@ export interface ChargedItem {
   planCode: string;
   quantity: number;
   amount: number;
+  /** a late purchase's share: the plan's seats the period billed before these (for its receipt's bands) */
+  seatsBefore?: number;
 }
 
 export interface PeriodCharge {

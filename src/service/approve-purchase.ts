@@ -30,7 +30,8 @@ import {
   requirePermission,
 } from './support/lookups.ts';
 import { billLateSeats } from './support/period-charges.ts';
-import { notifyExpired, notifyOutcome, notifyReceipt } from './support/purchase.ts';
+import { notifyExpired, notifyOutcome } from './support/purchase.ts';
+import { sendPurchaseReceipt } from './support/receipts.ts';
 import { audit } from './support/records.ts';
 import { syncRenewalSchedules } from './support/renewal-schedule.ts';
 import { freshPriceOf, repricedMeanwhile, takeFreshPrice } from './support/reprice-request.ts';
@@ -316,7 +317,7 @@ const settle = async (
     ...(charge.ok ? {} : { reason: charge.reason }),
     ...behalf,
   });
-  if (charge.ok) await notifyReceipt(em, now, org, request, behalf, told);
+  if (charge.ok) await sendPurchaseReceipt(em, now, org, request, told);
   return { request, outcome: charge.ok ? 'charged' : 'payment_failed', lateCharges };
 };
 

@@ -22,6 +22,7 @@ import { isoDay } from '../domain/period.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
 import { approversOf } from './support/purchase.ts';
+import { sendPeriodChargeReceipt } from './support/receipts.ts';
 import { audit, type NoticeKind, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
@@ -100,7 +101,7 @@ const what = (c: PeriodCharge): ChargeWhat =>
  * Records attempt `attempt` of a period charge (0: the first charge) under the row's lock: paid,
  * or declined with the next try scheduled (1, 3, 5, 7 days after the first failure), or, after
  * the last try, the contract's paid seats suspended. The payer and approvers are told each
- * time with the reason; every step is audited.
+ * time with the reason, and sent the receipt when it is paid; every step is audited.
  */
 export const recordOutcome = async (
   em: EntityManager,
@@ -108,13 +109,20 @@ export const recordOutcome = async (
   c: PeriodCharge,
   attempt: number,
   charge: ChargeResult,
+  /**
+   * false when this success moved no money yet: a Stripe roll only updates the subscription, and
+   * Stripe's cycle invoice is paid (or declined, then dunned) after it
+   */
+  moneyMoved = true,
 ): Promise<Exclude<CollectOutcome, 'skipped'>> => {
   const contract = await lockBillingState(em, c.contractId);
   const orgId = contract?.organizationId ?? null;
   const org = orgId ? await organizationById(em, orgId) : null;
+  // whoever pays and the organization's approvers: told of every step, and sent the receipt
+  const billingPeople = async () =>
+    new Set([c.payerId, ...(orgId ? (await approversOf(em, orgId)).map((m) => m.accountId) : [])]);
   const tell = async (kind: NoticeKind, payload: Record<string, unknown>) => {
-    const to = new Set([c.payerId, ...(orgId ? (await approversOf(em, orgId)).map((m) => m.accountId) : [])]);
-    for (const recipientId of to) {
+    for (const recipientId of await billingPeople()) {
       notify(em, now, {
         organizationId: orgId,
         recipientId,
@@ -142,6 +150,10 @@ export const recordOutcome = async (
     });
     if (attempt > 0) {
       await tell('payment_received', { what: what(c), amount: c.amount, currency: c.currency });
+    }
+    // once: a charge becomes paid here once, however often its job or webhook comes again
+    if (moneyMoved && c.status !== 'paid') {
+      await sendPeriodChargeReceipt(em, now, c, charge.ref, org, await billingPeople());
     }
     await restoreIfSettled(em, now, c.contractId, orgId, org?.name ?? null, contract?.suspendedAt ?? null);
     return 'paid';

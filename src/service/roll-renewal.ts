@@ -181,7 +181,7 @@ export const rollContract = async (ctx: ServiceContext, contractId: string): Pro
     });
     // The period rolls either way (access goes on); a decline starts dunning: whoever pays and
     // the approvers are told, and it is tried again on schedule.
-    await recordOutcome(em, now, plan.snapshot, 0, charge);
+    await recordOutcome(em, now, plan.snapshot, 0, charge, ctx.billing.billsPeriodsAtRoll);
     return { seatsEnded: ending.length };
   });
   if (!applied) return { contractId, rolled: false };

@@ -5,6 +5,7 @@ import { money } from '../domain/money.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { parse } from './support/input.ts';
 import { actorAccount } from './support/lookups.ts';
+import { sendPersonalUpgradeReceipt } from './support/receipts.ts';
 import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
@@ -73,6 +74,8 @@ export const upgradePersonalPlan = async (
       before: { personalPlan: before },
       after: { personalPlan: cmd.plan, chargeRef: charge.ref },
     });
+    // a second click that raced this one made the same keyed charge: one receipt, from whoever recorded it first
+    if (before !== cmd.plan) sendPersonalUpgradeReceipt(em, now, account, cmd.plan, charge.ref);
     return { account, charged: money(price.monthly, price.currency) };
   });
 };

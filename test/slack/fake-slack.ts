@@ -11,6 +11,8 @@ export interface ApiCall {
 export interface PostedMessage {
   channel: string;
   ts: string;
+  /** the message it replies under (chat.postMessage's thread_ts), if any */
+  threadTs?: string;
   /** every version, oldest first (chat.update adds one) */
   versions: { text: string; blocks: unknown[] }[];
 }
@@ -156,6 +158,11 @@ export class FakeSlack {
     return [...this.files.values()].filter((f) => f.channel && (!channel || f.channel === channel));
   }
 
+  /** A message deleted in Slack (by its reader, or a retention policy): replies under it fail. */
+  deleteMessage(channel: string, ts: string) {
+    this.messages = this.messages.filter((m) => !(m.channel === channel && m.ts === ts));
+  }
+
   callsTo(method: string) {
     return this.calls.filter((c) => c.method === method);
   }
@@ -279,10 +286,14 @@ export class FakeSlack {
         return { ok: true, channel: { id: `D${String(args.users)}` } };
       case 'chat.postMessage': {
         const channel = String(args.channel).replace(/^U/, 'DU');
+        const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined;
+        if (threadTs && !this.messages.some((m) => m.channel === channel && m.ts === threadTs))
+          return { ok: false, error: 'thread_not_found' };
         const ts = `${1700000000 + ++this.seq}.000100`;
         this.messages.push({
           channel,
           ts,
+          ...(threadTs ? { threadTs } : {}),
           versions: [{ text: String(args.text ?? ''), blocks: (args.blocks as unknown[]) ?? [] }],
         });
         return { ok: true, channel, ts };

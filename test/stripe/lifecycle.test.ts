@@ -5,6 +5,7 @@ import { stripeClient } from '../../adapters/stripe/client.ts';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { DEFAULT_PLANS } from '../../src/domain/catalog.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
+import { receiptAddsUp, receiptSchema } from '../../src/domain/receipt.ts';
 import { english } from '../../src/i18n/words.ts';
 import { applyBillingEvent } from '../../src/service/apply-billing-event.ts';
 import { cancelOrganization } from '../../src/service/cancel-organization.ts';
@@ -372,6 +373,8 @@ describe('dunning through Stripe', () => {
       .reply(200, subscription(f.ids.sub, { items: billedItems(f, 2) }));
     db.clock.set('2026-04-01T00:00:30Z');
     expect(await rollContract(stripe, f.contract.id)).toMatchObject({ rolled: true });
+    // the roll only told Stripe the quantities: no money moved yet, so no receipt
+    expect(await outboxTo(db, f.owner.id, 'receipt')).toEqual([]);
     // Stripe's cycle invoice for the new period is declined
     db.clock.set('2026-04-01T01:00:00Z');
     const failed = await applyBillingEvent(stripe, {
@@ -412,7 +415,16 @@ describe('dunning through Stripe', () => {
     const key = renewalKey(f.contract.id, new Date('2026-04-01T00:00:00Z'));
     expect(pays).toEqual([`${key}:retry:1`, `${key}:retry:2`]);
     expect(await outboxTo(db, f.owner.id, 'payment_received')).toHaveLength(1);
-    // Stripe's own invoice.paid afterwards changes nothing more
+    // paid at last: its receipt, the renewing seats for the whole period (business 30.00, 2 pro at 15.00)
+    const receipts = (await outboxTo(db, f.owner.id, 'receipt')).map((o) => receiptSchema.parse(o.payload));
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({
+      what: { kind: 'renewal' },
+      total: 3000 + 2 * 1500,
+      reference: 'in_cycle_1',
+    });
+    expect(receiptAddsUp(receipts[0]!)).toBe(true);
+    // Stripe's own invoice.paid afterwards changes nothing more (no second receipt either)
     const before = await db.counts();
     await applyBillingEvent(stripe, {
       id: `evt_paid_${f.contract.id}`,

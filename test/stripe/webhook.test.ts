@@ -7,6 +7,7 @@ import { runCommand } from '../../src/commands/dispatch.ts';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
 import { loadConfig } from '../../src/config.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
+import { receiptAddsUp, receiptSchema } from '../../src/domain/receipt.ts';
 import { english } from '../../src/i18n/words.ts';
 import { buildHttp, listen } from '../../src/server.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
@@ -418,6 +419,15 @@ describe('subscription events', () => {
         .map((t) => t.recipient_id)
         .sort(),
     ).toEqual([h.member.id, h.owner.id].sort());
+    // and its receipt, to the same people: Stripe's prorated amount, said to be Stripe's
+    const receipts = (await outbox(db, 'receipt', h.requestId)).map((o) => ({
+      to: o.recipient_id,
+      receipt: receiptSchema.parse(o.payload),
+    }));
+    expect(receipts.map((r) => r.to).sort()).toEqual([h.member.id, h.owner.id].sort());
+    expect(receipts[0]!.receipt).toMatchObject({ total: 999, reference: `in_${h.sub}` });
+    expect(receipts[0]!.receipt.lines).toEqual([expect.objectContaining({ charged: 999, byProvider: true })]);
+    expect(receiptAddsUp(receipts[0]!.receipt)).toBe(true);
     const before = await rowCounts();
     const again = await deliver(e);
     expect(again.status).toBe(200);
@@ -444,6 +454,10 @@ describe('subscription events', () => {
     expect(await statusOf(db, h.requestId)).toBe('charged');
     expect(await seatCount(db, h.contract.id, 'pro')).toBe(before + 2);
     expect(await auditRows(db, { subjectId: h.requestId, action: 'purchase.charged' })).toHaveLength(1);
+    // delivered twice: one receipt each for requester and owner
+    expect((await outbox(db, 'receipt', h.requestId)).map((o) => o.recipient_id).sort()).toEqual(
+      [h.member.id, h.owner.id].sort(),
+    );
   });
 
   it('pending_update_expired keeps the seats unchanged and tells requester and approvers', async () => {

@@ -24,6 +24,8 @@ export interface Posted {
   // biome-ignore lint/suspicious/noExplicitAny: the bot's activities are read loosely
   activity: any;
   updates: number;
+  /** the activity it was posted as a reply to (POST …/activities/<id>), if any */
+  inReplyTo?: string;
 }
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
@@ -48,6 +50,8 @@ export class FakeMicrosoft {
   throttle = { times: 0, retryAfter: 7 };
   /** conversations whose user blocked the bot: posts answer 403 */
   readonly blocked = new Set<string>();
+  /** activities deleted in Teams: a reply to one answers 404 */
+  readonly deleted = new Set<string>();
   tokenRequests = 0;
   /**
    * Teams' published limits, enforced when on: per conversation 7 posts in 1 s, 8 in 2 s, 60 in
@@ -182,8 +186,18 @@ export class FakeMicrosoft {
               },
             },
           ];
+        const parts = uri.split('?')[0]!.split('/');
+        const inReplyTo = parts.at(-1) === 'activities' ? undefined : decodeURIComponent(parts.at(-1)!);
+        if (inReplyTo && this.deleted.has(inReplyTo))
+          return [404, { error: { code: 'NotFound', message: 'activity not found' } }];
         const id = `msg-${this.posted.length + 1}`;
-        this.posted.push({ conversationId, id, activity: body, updates: 0 });
+        this.posted.push({
+          conversationId,
+          id,
+          activity: body,
+          updates: 0,
+          ...(inReplyTo ? { inReplyTo } : {}),
+        });
         return [201, { id }];
       })
       .put(new RegExp(`^${prefix}/v3/conversations/[^/]+/activities/[^/]+$`))

@@ -4,12 +4,13 @@ import { awaitingPurchases, stopAwaitingPayment } from '../../../db/repositories
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
 import { canMove } from '../../domain/quote.ts';
 import { notifyOutcome } from './purchase.ts';
+import { sendPurchaseReceipt } from './receipts.ts';
 import { audit } from './records.ts';
 
 /** Purchases whose payment the provider still holds (failed once, may complete), locked. */
 export { awaitingPurchases };
 
-/** The held payment went through after all: the seats appear now, once, and everyone is told. */
+/** The held payment went through after all: the seats appear now, once, and everyone is told and sent the receipt. */
 export const completeLatePurchase = async (
   em: EntityManager,
   now: Date,
@@ -41,7 +42,8 @@ export const completeLatePurchase = async (
       late: true,
     },
   });
-  await notifyOutcome(em, now, org, request, {});
+  const told = await notifyOutcome(em, now, org, request, {});
+  await sendPurchaseReceipt(em, now, org, request, told);
 };
 
 /** The held payment's window closed: it stays failed for good, and everyone is told. */

@@ -110,7 +110,7 @@ export const billLateSeats = async (
         periodStart: renewal.periodStart,
         periodEnd: renewal.periodEnd,
         requestId: request.id,
-        items: [{ planCode: request.planCode, quantity: request.quantity, amount }],
+        items: [{ planCode: request.planCode, quantity: request.quantity, amount, seatsBefore: before }],
         amount,
         currency: request.currency,
         payerId,

@@ -6,8 +6,6 @@ import type { Plan } from '../../domain/catalog.ts';
 import type { Contract, Organization, PurchaseRequest } from '../../domain/model.ts';
 import type { BillingPeriod } from '../../domain/period.ts';
 import { quoteSeats, type SeatQuote } from '../../domain/quote.ts';
-import { type Receipt, receiptAddsUp } from '../../domain/receipt.ts';
-import { accountsById } from './lookups.ts';
 import { notify } from './records.ts';
 
 /** Active approvers of an organization (owner, and admins marked approver). */
@@ -80,49 +78,6 @@ export const notifyOutcome = async (
     });
   }
   return recipients;
-};
-
-/**
- * A receipt for a charged purchase, to the requester and every approver: the quote's own figures
- * (kept on the request when it was made), the charge's amount and reference. When the payment
- * provider prorated it to another amount than our formula, its amount is the one shown, said so.
- * Requests made before the figures were kept get none.
- */
-export const notifyReceipt = async (
-  em: EntityManager,
-  now: Date,
-  org: Organization,
-  r: PurchaseRequest,
-  people: { decidedBy?: string; onBehalfOf?: string },
-  /** the people told of the outcome (notifyOutcome's answer): the receipt goes to them */
-  recipients: ReadonlySet<string>,
-) => {
-  if (!r.breakdown) return;
-  const line =
-    r.breakdown.charged === r.proratedAmount
-      ? r.breakdown
-      : { ...r.breakdown, charged: r.proratedAmount, byProvider: true };
-  const ids = [r.requestedById, ...(r.decidedById ? [r.decidedById] : [])];
-  const accounts = await accountsById(em, ids);
-  const periodEnd = new Date(r.prorationDate.getTime() + r.breakdown.secondsLeft * 1000);
-  const receipt: Receipt = {
-    organizationName: org.name,
-    what: { kind: 'purchase', plan: r.planCode, quantity: r.quantity },
-    requestedBy: accounts.get(r.requestedById)?.email ?? null,
-    approvedBy: people.decidedBy ?? (r.decidedById ? (accounts.get(r.decidedById)?.email ?? null) : null),
-    onBehalfOf: people.onBehalfOf ?? null,
-    currency: r.currency,
-    lines: [line],
-    total: r.proratedAmount,
-    periodStart: new Date(periodEnd.getTime() - r.breakdown.secondsInPeriod * 1000).toISOString(),
-    periodEnd: periodEnd.toISOString(),
-    reference: r.chargeRef,
-    requestId: r.id,
-  };
-  // never fail the charge's own transaction over its receipt: money has moved by now
-  if (!receiptAddsUp(receipt)) return;
-  for (const recipientId of recipients)
-    notify(em, now, { organizationId: org.id, recipientId, kind: 'receipt', payload: receipt });
 };
 
 /**
