@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText } from '../../adapters/teams/card-text.ts';
+import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { linkByName } from '../support/links.ts';
+import { buttonOf, buttonsOf, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
+
+let db: TestDb;
+let h: TeamsHarness;
+let bob: TeamsPerson;
+let carol: TeamsPerson;
+let erin: TeamsPerson;
+
+beforeAll(async () => {
+  db = await freshDb();
+  db.clock.set('2026-03-02T08:00:00Z');
+  await seedDemo(db.ctx);
+  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
+  h = await startTeams(db);
+  bob = h.person(DEMO.admin);
+  carol = h.person(DEMO.members[0]!);
+  erin = h.person(DEMO.members[2]!);
+  for (const p of [bob, carol, erin]) await h.say(p, 'help');
+});
+afterAll(async () => {
+  await h?.close();
+  await db?.close();
+});
+
+describe('reuse before you buy, in Teams', () => {
+  it('Erin’s quote names the Pro seats nobody used for 40 days; asking sends Carol the give-back card, and her answer shrinks the request', async () => {
+    // the demo's Pro seats were last used 40 days ago
+    await db.em
+      .fork()
+      .execute(
+        `update seat set assigned_at = ?, last_used_at = ? where plan_code = 'pro' and membership_id is not null`,
+        [new Date('2026-01-21T08:00:00Z'), new Date('2026-01-21T08:00:00Z')],
+      );
+    const quote = (await h.say(erin, 'add 3 pro')).cards[0];
+    expect(cardText(quote)).toMatch(
+      /Pro seats? (is|are) not in use \(idle for over 28 days, or held by someone who left\)/,
+    );
+    const ask = buttonOf(quote, 'Ask them to give back');
+    const quantity = async () =>
+      (
+        await db.em
+          .fork()
+          .execute<{ quantity: number }[]>('select quantity from purchase_request where id = ?', [
+            ask.data.payload.requestId,
+          ])
+      )[0]!.quantity;
+    const asked = await h.press(erin, ask);
+    expect(cardText(asked)).toMatch(
+      /^✓ Asked 2 people to give back their Pro seat\. Your request is for 3 Pro seats now/,
+    );
+    await h.deliver();
+    // Bob's approval card says the same facts
+    expect(cardText(h.lastToDecide(bob).activity.attachments[0].content)).toMatch(
+      /Pro seats? (is|are) not in use/,
+    );
+    const offer = h.lastToDecide(carol);
+    const seen = await h.refresh(carol, offer);
+    expect(buttonsOf(seen)).toContain('Give it back');
+    expect(await quantity()).toBe(3);
+    // giving back asks first
+    const sure = await h.press(carol, buttonOf(seen, 'Give it back'), offer.id);
+    expect(await quantity()).toBe(3);
+    const done = await h.press(carol, buttonOf(sure, 'Give it back'), offer.id);
+    expect(cardText(done)).toMatch(/You gave back your Pro seat in Acme/);
+    expect(await quantity()).toBe(2);
+  });
+});
