@@ -8,7 +8,8 @@ export const reuseLine = (facts: ReuseFacts, plan: string, w: Words): string =>
   w.t('approvals.reuse.facts', {
     count: facts.count,
     plan: planTitle(plan),
-    names: w.list(facts.names),
+    // "Dan, Eve and 5 more": the list's own "and" only when every name is shown
+    names: facts.count > facts.names.length ? facts.names.join(', ') : w.list(facts.names),
     more: facts.count > facts.names.length ? 'yes' : 'no',
     others: facts.count - facts.names.length,
   });

@@ -271,6 +271,20 @@ const SAMPLES: Notice[] = [
       reference: 'ledger-1',
     },
   },
+  {
+    kind: 'request_shrunk',
+    payload: { requestId: 'r1', organizationName: 'Acme', plan: 'pro', given: 1, quantity: 2 },
+  },
+  {
+    kind: 'approval_request',
+    payload: {
+      ...request,
+      status: 'pending',
+      requestedBy: 'bob@example.com',
+      quoteExpiresAt: at,
+      reusable: { count: 7, names: ['Dan', 'Eve'] },
+    },
+  },
 ];
 
 /** As the worker reads it: through JSON, then the schema of its kind. */
@@ -292,6 +306,16 @@ describe('notices', () => {
       expect(reply.text, n.kind).not.toBe('');
       expect(all, n.kind).not.toMatch(/undefined|null|NaN|Invalid Date| {2}/);
     }
+  });
+
+  it('says seats given back for a request, and seats nobody uses on the approval card', () => {
+    const byKind = (k: string) => SAMPLES.filter((n) => n.kind === k).at(-1)!;
+    expect(renderNotice(stored(byKind('request_shrunk'))).text).toBe(
+      'A Pro seat was given back in Acme for your request: free now, give it with `assign <who> pro`. Your request is for 2 Pro seats now.',
+    );
+    expect(renderNotice(stored(byKind('approval_request'))).text).toContain(
+      '\n7 Pro seats are not in use (idle for over 28 days, or held by someone who left): Dan, Eve and 5 more.',
+    );
   });
 
   it('reads as before', () => {
