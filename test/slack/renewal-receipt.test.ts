@@ -1,58 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
-import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../db/seeders/demo.ts';
 import { renewalKey, rollDueContracts } from '../../src/service/roll-renewal.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { linkByName } from '../support/links.ts';
 import { chargesFor, sql } from '../support/purchase-fixtures.ts';
-import { BOT_TOKEN, blocksText, type SlackHarness, startSlack } from './harness.ts';
+import { demoWorkspace } from './demo-workspace.ts';
+import { blocksText } from './harness.ts';
 
-const TEAM = 'T0ACME';
-const ID: Record<string, string> = {
-  [DEMO.owner]: 'UALICE',
-  [DEMO.admin]: 'UBOB',
-  [DEMO.members[0]!]: 'UCAROL',
-  [DEMO.members[1]!]: 'UDAVE',
-  [DEMO.members[2]!]: 'UERIN',
-};
-
-let db: TestDb;
-let slack: SlackHarness;
-
-beforeAll(async () => {
-  db = await freshDb();
-  db.clock.set('2026-03-02T08:00:00Z');
-  await seedDemo(db.ctx);
-  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
-  slack = await startSlack(db);
-  slack.fake.tokens.set(BOT_TOKEN, TEAM);
-  for (const [email, id] of Object.entries(ID)) slack.fake.addUser(TEAM, id, email);
-});
-afterAll(async () => {
-  await slack?.close();
-  await db?.close();
-});
-
-const deliver = async () => {
-  while ((await deliverOutbox(db.ctx, slack.notifier, { batch: 1 })).claimed > 0);
-};
-const dmsOf = (email: string) =>
-  slack.fake.messages
-    .filter((m) => m.channel === `D${ID[email]}`)
-    .map((m) => blocksText(m.versions.at(-1)!.blocks));
+const acme = demoWorkspace();
+const dmsOf = (email: string) => acme.dmsOf(email).map((m) => blocksText(m.versions.at(-1)!.blocks));
 
 describe('a renewal receipt, in Slack', () => {
   it('reaches the owner and the approver as a DM that reads how the renewal adds up; members get none', async () => {
     // Acme's monthly period began 2026-03-02 08:00: 3 Business seats and 4 Pro seats renew
-    db.clock.set('2026-04-02T09:00:00Z');
-    await rollDueContracts(db.ctx);
-    await deliver();
-    const [contract] = await sql<{ id: string }>(db, 'select id from contract');
-    const [charge] = await chargesFor(db, renewalKey(contract!.id, new Date('2026-04-02T08:00:00Z')));
+    acme.db.clock.set('2026-04-02T09:00:00Z');
+    await rollDueContracts(acme.db.ctx);
+    await acme.deliver();
+    const [contract] = await sql<{ id: string }>(acme.db, 'select id from contract');
+    const [charge] = await chargesFor(acme.db, renewalKey(contract!.id, new Date('2026-04-02T08:00:00Z')));
     expect(charge!.amount).toBe(3 * 3000 + 4 * 1500);
 
     const [{ charge_ref: ref }] = (await sql<{ charge_ref: string }>(
-      db,
+      acme.db,
       `select charge_ref from period_charge where contract_id = ? and kind = 'renewal'`,
       [contract!.id],
     )) as [{ charge_ref: string }];
@@ -72,8 +39,8 @@ describe('a renewal receipt, in Slack', () => {
     for (const who of DEMO.members) expect(dmsOf(who).filter((t) => t.startsWith('Receipt'))).toEqual([]);
 
     // the roll running again sends nothing more
-    await rollDueContracts(db.ctx);
-    await deliver();
+    await rollDueContracts(acme.db.ctx);
+    await acme.deliver();
     expect(dmsOf(DEMO.owner).filter((t) => t.startsWith('Receipt'))).toHaveLength(1);
   });
 });
