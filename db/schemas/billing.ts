@@ -79,6 +79,8 @@ export interface IdleOfferRow {
   expiresAt: Date;
   status: string;
   decidedAt: Date | null;
+  /** the purchase request it was sent for (reuse before buying), if any */
+  forRequestId?: string | null;
 }
 
 export const IdleOfferSchema = new EntitySchema<IdleOfferRow>({
@@ -92,6 +94,7 @@ export const IdleOfferSchema = new EntitySchema<IdleOfferRow>({
     expiresAt: ts,
     status: text,
     decidedAt: tsNull,
+    forRequestId: { ...uuid, nullable: true },
   },
 });
 
