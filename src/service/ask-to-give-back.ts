@@ -4,12 +4,13 @@ import { lockRequest } from '../../db/repositories/purchase-requests.ts';
 import { offerForRequest, reusableSeats } from '../../db/repositories/reusable-seats.ts';
 import { releaseSeatHeldBy } from '../../db/repositories/seats.ts';
 import { DomainError } from '../domain/errors.ts';
-import { IDLE_AFTER_DAYS, IDLE_GRACE_DAYS } from '../domain/limits.ts';
+import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { announceIdleOffer } from './support/idle-offer-notice.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
-import { audit, notify } from './support/records.ts';
-import { shrinkRequest } from './support/reuse.ts';
+import { audit } from './support/records.ts';
+import { idleCutoff, shrinkRequest } from './support/reuse.ts';
 import { inTransaction } from './support/tx.ts';
 
 const input = z.object({ requestId: uuidField });
@@ -48,7 +49,7 @@ export const askToGiveBack = async (ctx: ServiceContext, actor: Actor, raw: z.in
       await reusableSeats(em, {
         contractId: r.contractId,
         planCode: r.planCode,
-        idleBefore: new Date(now.getTime() - IDLE_AFTER_DAYS * DAY_MS),
+        idleBefore: idleCutoff(now),
         limit: r.quantity,
         notForRequest: r.id,
       })
@@ -84,27 +85,22 @@ export const askToGiveBack = async (ctx: ServiceContext, actor: Actor, raw: z.in
         now,
         expiresAt,
       });
-      const idleSince = new Date(s.idle_since).toISOString();
-      audit(em, now, {
-        organizationId: org.id,
-        actorId: me.id,
-        action: 'seat.idle_offered',
-        subject: { type: 'membership', id: s.membership_id },
-        after: { offerId, seatId: s.seat_id, plan: r.planCode, idleSince, forRequest: r.id },
-      });
-      notify(em, now, {
-        organizationId: org.id,
-        recipientId: s.account_id,
-        kind: 'idle_seat_offer',
-        payload: {
+      announceIdleOffer(
+        em,
+        now,
+        {
           offerId,
+          seatId: s.seat_id,
+          membershipId: s.membership_id,
+          accountId: s.account_id,
+          organizationId: org.id,
           organizationName: org.name,
           plan: r.planCode,
-          idleSince,
-          idleDays: Math.floor((now.getTime() - new Date(s.idle_since).getTime()) / DAY_MS),
-          expiresAt: expiresAt.toISOString(),
+          idleSince: s.idle_since,
+          expiresAt,
         },
-      });
+        { actorId: me.id, forRequest: r.id },
+      );
       asked++;
     }
     await shrinkRequest(em, now, org, r, freed, 'leaver', me.id);

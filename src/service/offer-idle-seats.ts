@@ -1,7 +1,7 @@
 import { openIdleOffers } from '../../db/repositories/idle-offers.ts';
 import { IDLE_AFTER_DAYS, IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { ServiceContext } from './context.ts';
-import { audit, notify } from './support/records.ts';
+import { announceIdleOffer } from './support/idle-offer-notice.ts';
 import { inTransaction } from './support/tx.ts';
 
 /** A held seat unused for IDLE_AFTER_DAYS is idle; its holder has IDLE_GRACE_DAYS to answer. */
@@ -25,34 +25,17 @@ export const offerIdleSeats = (ctx: ServiceContext, opts: { limit?: number } = {
     const idleBefore = new Date(now.getTime() - IDLE_AFTER_DAYS * DAY_MS);
     const expiresAt = new Date(now.getTime() + IDLE_GRACE_DAYS * DAY_MS);
     const made = await openIdleOffers(em, { idleBefore, limit: opts.limit ?? 1000, now, expiresAt });
-    for (const o of made) {
-      const idleSince = new Date(o.idle_since).toISOString();
-      audit(em, now, {
+    for (const o of made)
+      announceIdleOffer(em, now, {
+        offerId: o.id,
+        seatId: o.seat_id,
+        membershipId: o.membership_id,
+        accountId: o.account_id,
         organizationId: o.organization_id,
-        actorId: null,
-        action: 'seat.idle_offered',
-        subject: { type: 'membership', id: o.membership_id },
-        after: {
-          offerId: o.id,
-          seatId: o.seat_id,
-          plan: o.plan_code,
-          idleSince,
-          expiresAt: expiresAt.toISOString(),
-        },
+        organizationName: o.organization_name,
+        plan: o.plan_code,
+        idleSince: o.idle_since,
+        expiresAt,
       });
-      notify(em, now, {
-        organizationId: o.organization_id,
-        recipientId: o.account_id,
-        kind: 'idle_seat_offer',
-        payload: {
-          offerId: o.id,
-          organizationName: o.organization_name,
-          plan: o.plan_code,
-          idleSince,
-          idleDays: Math.floor((now.getTime() - new Date(o.idle_since).getTime()) / DAY_MS),
-          expiresAt: expiresAt.toISOString(),
-        },
-      });
-    }
     return made.length;
   });

@@ -8,6 +8,9 @@ import type { Organization, PurchaseRequest } from '../../domain/model.ts';
 import { quoteWithSeats } from './purchase.ts';
 import { audit, notify } from './records.ts';
 
+/** A seat last used before this instant is idle. */
+export const idleCutoff = (now: Date) => new Date(now.getTime() - IDLE_AFTER_DAYS * 86_400_000);
+
 /** How many names the facts show: the rest are counted. */
 export const REUSE_NAMES_SHOWN = 5;
 
@@ -27,7 +30,7 @@ export const reuseFacts = async (
   const seats = await reusableSeats(em, {
     contractId,
     planCode,
-    idleBefore: new Date(now.getTime() - IDLE_AFTER_DAYS * 86_400_000),
+    idleBefore: idleCutoff(now),
     limit: REUSE_NAMES_SHOWN,
   });
   if (seats.length === 0) return null;
