@@ -1,55 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../db/seeders/demo.ts';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.ts';
 import { nudgeStalledApprovals } from '../../src/service/nudge-stalled-approvals.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { linkByName } from '../support/links.ts';
+import type { TestDb } from '../support/db.ts';
+import { demoWorkspace, TEAM } from './demo-workspace.ts';
 import type { PostedMessage } from './fake-slack.ts';
-import {
-  BOT_TOKEN,
-  blockActionBody,
-  blocksText,
-  buttonsOf,
-  type SlackHarness,
-  slashBody,
-  startSlack,
-} from './harness.ts';
+import { blockActionBody, blocksText, buttonsOf, type SlackHarness, slashBody } from './harness.ts';
 
 // A purchase's receipt goes in the thread of each approver's approval request in Slack; the
 // requester, who got no approval request, and anyone whose request message is gone, get it as
 // a plain direct message, once.
-const TEAM = 'T0ACME';
 const ALICE = DEMO.owner;
 const BOB = DEMO.admin;
 const ERIN = DEMO.members[2]!;
 const ID: Record<string, string> = { [ALICE]: 'UALICE', [BOB]: 'UBOB', [ERIN]: 'UERIN' };
 const HOUR = 3_600_000;
 
+const acme = demoWorkspace(ID);
+const { deliver, dmsOf } = acme;
 let db: TestDb;
 let slack: SlackHarness;
-
-beforeAll(async () => {
-  db = await freshDb();
-  db.clock.set('2026-03-02T08:00:00Z');
-  await seedDemo(db.ctx);
-  await linkByName(db, { platform: 'slack', workspaceId: TEAM }, DEMO.organization);
-  slack = await startSlack(db);
-  slack.fake.tokens.set(BOT_TOKEN, TEAM);
-  for (const [email, id] of Object.entries(ID)) slack.fake.addUser(TEAM, id, email);
-});
-afterAll(async () => {
-  await slack?.close();
-  await db?.close();
+beforeAll(() => {
+  ({ db, slack } = acme);
 });
 
 const text = (m: PostedMessage) => blocksText(m.versions.at(-1)!.blocks);
-const dmsOf = (email: string) => slack.fake.messages.filter((m) => m.channel === `D${ID[email]}`);
 const receiptsOf = (email: string) => dmsOf(email).filter((m) => text(m).startsWith('Receipt for Acme'));
 const approvalsOf = (email: string) =>
   dmsOf(email).filter((m) => buttonsOf(m.versions[0]!.blocks).some((b) => b.text.text === 'Approve'));
-const deliver = async () => {
-  while ((await deliverOutbox(db.ctx, slack.notifier, { batch: 1 })).claimed > 0);
-};
 
 const ask = async (email: string, words: string) => {
   const r = slack.fake.responseUrl();

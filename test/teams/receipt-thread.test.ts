@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
-import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { linkByName } from '../support/links.ts';
+import { DEMO } from '../../db/seeders/demo.ts';
+import type { TestDb } from '../support/db.ts';
+import { demoTenant } from './demo-tenant.ts';
 import type { Posted } from './fake-microsoft.ts';
-import { buttonOf, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { buttonOf, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 // A purchase's receipt replies to each approver's card of that request in Teams (personal chats
 // have no threads; the reply shows with the card it answers). The requester, who got no card,
@@ -15,21 +15,12 @@ let alice: TeamsPerson;
 let bob: TeamsPerson;
 let erin: TeamsPerson;
 
-beforeAll(async () => {
-  db = await freshDb();
-  db.clock.set('2026-03-02T08:00:00Z');
-  await seedDemo(db.ctx);
-  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
-  h = await startTeams(db);
-  alice = h.person(DEMO.owner);
-  bob = h.person(DEMO.admin);
-  erin = h.person(DEMO.members[2]!);
-  // everyone has talked to the bot once: their personal chats are known
-  for (const p of [alice, bob, erin]) await h.say(p, 'help');
-});
-afterAll(async () => {
-  await h?.close();
-  await db?.close();
+const acme = demoTenant([DEMO.owner, DEMO.admin, DEMO.members[2]!]);
+beforeAll(() => {
+  ({ db, h } = acme);
+  alice = acme.person(DEMO.owner);
+  bob = acme.person(DEMO.admin);
+  erin = acme.person(DEMO.members[2]!);
 });
 
 const text = (p: Posted) => cardText(p.activity.attachments[0].content);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
-import { DEMO, seedDemo } from '../../db/seeders/demo.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { linkByName } from '../support/links.ts';
-import { buttonOf, buttonsOf, startTeams, TENANT, type TeamsHarness, type TeamsPerson } from './harness.ts';
+import { DEMO } from '../../db/seeders/demo.ts';
+import type { TestDb } from '../support/db.ts';
+import { demoTenant } from './demo-tenant.ts';
+import { buttonOf, buttonsOf, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
 let db: TestDb;
 let h: TeamsHarness;
@@ -11,20 +11,12 @@ let bob: TeamsPerson;
 let carol: TeamsPerson;
 let erin: TeamsPerson;
 
-beforeAll(async () => {
-  db = await freshDb();
-  db.clock.set('2026-03-02T08:00:00Z');
-  await seedDemo(db.ctx);
-  await linkByName(db, { platform: 'teams', workspaceId: TENANT }, DEMO.organization);
-  h = await startTeams(db);
-  bob = h.person(DEMO.admin);
-  carol = h.person(DEMO.members[0]!);
-  erin = h.person(DEMO.members[2]!);
-  for (const p of [bob, carol, erin]) await h.say(p, 'help');
-});
-afterAll(async () => {
-  await h?.close();
-  await db?.close();
+const acme = demoTenant([DEMO.admin, DEMO.members[0]!, DEMO.members[2]!]);
+beforeAll(() => {
+  ({ db, h } = acme);
+  bob = acme.person(DEMO.admin);
+  carol = acme.person(DEMO.members[0]!);
+  erin = acme.person(DEMO.members[2]!);
 });
 
 describe('reuse before you buy, in Teams', () => {
