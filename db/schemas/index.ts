@@ -173,6 +173,7 @@ export const PurchaseRequestSchema = new EntitySchema<PurchaseRequest>({
     decidedById: { ...uuid, nullable: true },
     onBehalfOfId: { ...uuid, nullable: true },
     breakdown: { ...json, nullable: true },
+    forMembershipIds: { ...json, default: "'[]'::jsonb" },
     decidedAt: tsNull,
     chargeRef: { type: 'string', nullable: true },
     failureReason: { type: 'string', nullable: true },

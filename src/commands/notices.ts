@@ -2,6 +2,7 @@ import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Notice, NoticePayloads } from '../domain/notices.ts';
 import { english, type Words } from '../i18n/words.ts';
 import { billingReasonText, chargeText, impactLine } from './domain-terms.ts';
+import { forLine, seatedLine } from './for-people.ts';
 import { decisionButtons } from './handlers/purchase-buttons.ts';
 import { planTitle } from './plan-title.ts';
 import { receiptReply } from './receipt.ts';
@@ -346,16 +347,20 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
     }
     case 'request_shrunk': {
       const p = notice.payload;
-      return info(
-        w.t('approvals.reuse.shrunk_notice', {
-          given: p.given,
-          plan: planTitle(p.plan),
-          org: orgLabel(p.organizationName, w),
-          code: p.plan,
-          covered: p.quantity === 0 ? 'yes' : 'no',
-          seats: w.t('commands_core.purchase.seats', { count: p.quantity, plan: planTitle(p.plan) }),
-        }),
-      );
+      const seated = p.seated ?? [];
+      const args = {
+        given: p.given,
+        plan: planTitle(p.plan),
+        org: orgLabel(p.organizationName, w),
+        code: p.plan,
+        covered: p.quantity === 0 ? 'yes' : 'no',
+        seats: w.t('commands_core.purchase.seats', { count: p.quantity, plan: planTitle(p.plan) }),
+      };
+      // every seat given back went to someone the request named: nothing is left to assign
+      if (seated.length >= p.given)
+        return info(w.t('approvals.reuse.shrunk_notice_seated', { ...args, names: w.list(seated) }));
+      const text = w.t('approvals.reuse.shrunk_notice', args);
+      return info(seated.length ? `${text} ${seatedLine(seated, p.plan, w)}` : text);
     }
     case 'idle_seat_reclaimed': {
       const p = notice.payload;
@@ -420,6 +425,7 @@ const approvalRequest = (p: AskPayload, text: string, w: Words): Reply =>
     [
       p.forApprover ? `${text} ${w.t('notices.approval.for_approver', { approver: p.forApprover })}` : text,
       // the same facts the requester was shown: seats of the plan nobody uses
+      ...(p.forPeople ? [forLine(p.forPeople, w)] : []),
       ...(p.reusable ? [reuseLine(p.reusable, p.plan, w)] : []),
     ].join('\n'),
     {

@@ -1,5 +1,6 @@
 import type { Words } from '../i18n/words.ts';
 import type { ReuseFacts } from '../service/support/reuse.ts';
+import { someNames } from './for-people.ts';
 import { planTitle } from './plan-title.ts';
 import type { Button } from './reply.ts';
 
@@ -8,10 +9,7 @@ export const reuseLine = (facts: ReuseFacts, plan: string, w: Words): string =>
   w.t('approvals.reuse.facts', {
     count: facts.count,
     plan: planTitle(plan),
-    // "Dan, Eve and 5 more": the list's own "and" only when every name is shown
-    names: facts.count > facts.names.length ? facts.names.join(', ') : w.list(facts.names),
-    more: facts.count > facts.names.length ? 'yes' : 'no',
-    others: facts.count - facts.names.length,
+    ...someNames(facts, w),
   });
 
 /** Asks the holders of those seats to give them back; each one given back shrinks the request. */

@@ -172,6 +172,8 @@ export interface PurchaseRequest {
   onBehalfOfId?: string | null;
   /** the quote taken apart when it was made, for the receipt (null: asked before it was kept) */
   breakdown?: ReceiptLine | null;
+  /** the members its seats are for (`add 3 pro for …`), in order; each is taken off once seated */
+  forMembershipIds?: string[];
   /** when the approvers were reminded of it, once (null: not yet) */
   remindedAt?: Date | null;
   /** when it went to the owner as well, once (null: not yet) */

@@ -44,6 +44,8 @@ const approvalRequest = purchaseRequest.extend({
   forApprover: z.string().optional(),
   /** seats of the plan nobody uses (how many, a few names): reuse before buying */
   reusable: z.object({ count: z.number().int(), names: z.array(z.string()) }).optional(),
+  /** whom the seats are for (`add 3 pro for …`): how many, a few emails */
+  forPeople: z.object({ count: z.number().int(), names: z.array(z.string()) }).optional(),
 });
 
 /** The organization closed (deleted, or cancelled to its end): members go back to their own plan. */
@@ -259,6 +261,8 @@ export const NOTICE_SCHEMAS = {
     plan: z.string(),
     given: z.number().int(),
     quantity: z.number().int(),
+    /** the members the request was for who got those seats (emails) */
+    seated: z.array(z.string()).optional(),
   }),
 } satisfies Record<string, z.ZodType>;
 

@@ -21,6 +21,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import type { SeatPurchaseResult } from './ports.ts';
 import { lockContract } from './support/contracts.ts';
 import { parse, uuidField } from './support/input.ts';
+import { seatIntendedPeople } from './support/intended-people.ts';
 import {
   accountsById,
   actorAccount,
@@ -292,6 +293,7 @@ const settle = async (
       lateCharges = await billLateSeats(em, now, contract, request, org.ownerId);
     }
     await addPurchasedSeats(em, request, now);
+    await seatIntendedPeople(em, now, org, request, request.quantity, request.decidedById);
   } else {
     request.status = 'payment_failed';
     request.failureReason = charge.reason;

@@ -103,7 +103,7 @@ export const askToGiveBack = async (ctx: ServiceContext, actor: Actor, raw: z.in
       );
       asked++;
     }
-    await shrinkRequest(em, now, org, r, freed, 'leaver', me.id);
-    return { request: r, asked, freed };
+    const seated = await shrinkRequest(em, now, org, r, freed, 'leaver', me.id);
+    return { request: r, asked, freed, seated };
   });
 };

@@ -9,7 +9,8 @@ import { isApprover } from '../domain/permissions.ts';
 import { requestClosesAt } from '../domain/quote.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
+import { emailField, parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
+import { intendedMembers, MAX_PEOPLE_PER_REQUEST, namesShown } from './support/intended-people.ts';
 import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
 import { approvalPayload, decidersOf, quoteWithSeats } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
@@ -17,7 +18,13 @@ import { reuseFacts } from './support/reuse.ts';
 import { providerAmount, seatBreakdown } from './support/seat-price.ts';
 import { inTransaction, reading } from './support/tx.ts';
 
-const input = z.object({ organizationId: uuidField, quantity: seatCountField, plan: planCodeField });
+const input = z.object({
+  organizationId: uuidField,
+  quantity: seatCountField,
+  plan: planCodeField,
+  /** the members the seats are for (`add 3 pro for …`), given theirs as seats come */
+  forPeople: z.array(emailField).max(MAX_PEOPLE_PER_REQUEST).default([]),
+});
 
 /**
  * Anyone in the organization may ask for N seats of a plan. The request carries its quote
@@ -52,6 +59,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       contract,
       quote: local,
       purchasedOfPlan,
+      forMembershipIds,
     } = await prepare(em, actor, cmd, at, dry.plans);
     const quote = { ...local, proratedAmount: amount };
     const selfApproved = isApprover(membership);
@@ -82,6 +90,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       billingStartedAt: null,
       // the receipt's figures, from the quote's own inputs
       breakdown: seatBreakdown(contract, plan, purchasedOfPlan, cmd.quantity, quote),
+      forMembershipIds,
       createdAt: now,
       updatedAt: now,
     });
@@ -95,6 +104,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
         quantity: cmd.quantity,
         proratedAmount: quote.proratedAmount,
         recurringTotal: quote.recurringTotal,
+        ...(cmd.forPeople.length ? { for: [...new Set(cmd.forPeople)] } : {}),
       },
     });
     // seats of the plan nobody uses: said before buying, to the requester and the approvers
@@ -111,11 +121,23 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
           payload: {
             ...approvalPayload(org, request, me.email, contract.period, a.forApprover),
             ...(reusable ? { reusable } : {}),
+            ...(cmd.forPeople.length ? { forPeople: namesShown(cmd.forPeople) } : {}),
           },
         });
       }
     }
-    return { request, quote, plan, approvers, autoApprove, org, period: contract.period, reusable };
+    const forPeople = cmd.forPeople.length ? namesShown(cmd.forPeople) : null;
+    return {
+      request,
+      quote,
+      plan,
+      approvers,
+      autoApprove,
+      org,
+      period: contract.period,
+      reusable,
+      forPeople,
+    };
   });
   if (created.autoApprove) {
     const decided = await approvePurchase(ctx, null, { requestId: created.request.id });
@@ -178,6 +200,15 @@ const prepare = async (
       { key: 'errors_service.request.renewing_next' },
     );
   }
+  // whom the seats are for: checked before pricing, one read (none when nobody is named)
+  const forMembershipIds = await intendedMembers(
+    em,
+    org,
+    { account: me, membership },
+    cmd.forPeople,
+    plan,
+    cmd.quantity,
+  );
   const { quote, purchasedOfPlan } = await quoteWithSeats(em, contract, plan, cmd.quantity, now, plans);
-  return { org, me, membership, plan, plans, contract, quote, purchasedOfPlan };
+  return { org, me, membership, plan, plans, contract, quote, purchasedOfPlan, forMembershipIds };
 };

@@ -136,7 +136,7 @@ describe('chat commands on the Acme demo', () => {
     it('explains one command with an example', async () => {
       const r = expectOk(await run(CAROL, 'help ADD'));
       expect(r.text).toBe(
-        '`add <n> <plan>` — Ask for more seats: shows the prorated quote, then goes for approval.',
+        '`add <n> <plan> [for <who>…]` — Ask for more seats: shows the prorated quote, then goes for approval.',
       );
       expect(r.fields).toEqual([{ label: 'Example', value: '`add 3 pro`' }]);
     });

@@ -44,7 +44,7 @@ describe('help', () => {
   it('explains a command in Dutch, with its example', async () => {
     const r = await say(BOB, 'nl', 'help add');
     expect(r.text).toBe(
-      '`add <n> <plan>` — Meer licenties aanvragen: toont de offerte naar rato en stuurt die ter goedkeuring door.',
+      '`add <n> <plan> [for <who>…]` — Meer licenties aanvragen: toont de offerte naar rato en stuurt die ter goedkeuring door.',
     );
     expect(r.fields?.[0]).toEqual({ label: 'Voorbeeld', value: '`add 3 pro`' });
   });

@@ -122,6 +122,7 @@ describe('the command specs (registry.ts)', () => {
       name: 'add';
       quantity: number | null;
       plan: string | null;
+      forWho?: Who[];
     }>();
     expectTypeOf(COMMANDS['cancel undo']).parameter(1).toEqualTypeOf<{ name: 'cancel undo' }>();
     expectTypeOf(COMMANDS.renew).parameter(1).toEqualTypeOf<{ name: 'renew'; who: Who; on: boolean }>();
@@ -426,7 +427,8 @@ describe('add', () => {
   });
 
   it('refuses numbers that are not whole, or out of range, naming the range', () => {
-    const notWhole = 'The number of seats must be a whole number from 1 to 10,000: `add <n> <plan>`.';
+    const notWhole =
+      'The number of seats must be a whole number from 1 to 10,000: `add <n> <plan> [for <who>…]`.';
     for (const t of ['add 3.5 pro', 'add -1 pro', 'add +3 pro', 'add 1e3 pro', 'add three pro', 'add pro']) {
       expect(refused(t)).toBe(notWhole);
     }
@@ -436,8 +438,38 @@ describe('add', () => {
   });
 
   it('refuses a missing plan and extra words', () => {
-    expect(refused('add 3')).toBe('Name a plan: `add <n> <plan>` (see `plans`).');
-    expect(refused('add 3 pro please')).toBe('Unexpected "please": `add <n> <plan>`.');
+    expect(refused('add 3')).toBe('Name a plan: `add <n> <plan> [for <who>…]` (see `plans`).');
+    expect(refused('add 3 pro please')).toBe('Unexpected "please": `add <n> <plan> [for <who>…]`.');
+  });
+
+  it('reads whom the seats are for after "for": mentions and emails, with or without a count', () => {
+    const forWho = [{ mention: 'U1', label: 'ana' }, { email: 'bo@example.com' }];
+    expect(cmd('add 3 pro for <@U1|ana> and bo@example.com')).toEqual({
+      name: 'add',
+      quantity: 3,
+      plan: 'pro',
+      forWho,
+    });
+    expect(cmd('add pro 3 for <@U1|ana>, bo@example.com')).toEqual({
+      name: 'add',
+      quantity: 3,
+      plan: 'pro',
+      forWho,
+    });
+    // no count: a seat for each person named
+    expect(cmd('add pro for <@U1|ana> bo@example.com')).toEqual({
+      name: 'add',
+      quantity: 2,
+      plan: 'pro',
+      forWho,
+    });
+  });
+
+  it('refuses "for" with nobody after it, or with something that is not a person', () => {
+    const usage = '`add <n> <plan> [for <who>…]`';
+    expect(refused('add 3 pro for')).toBe(`Name the people after \`for\`, by mention or email: ${usage}.`);
+    expect(refused('add 3 pro for ana')).toBe(`"ana" is not a mention or an email: ${usage}.`);
+    expect(refused('add 3 pro please for ana@example.com')).toBe(`Unexpected "please": ${usage}.`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { askToGiveBack } from '../../service/ask-to-give-back.ts';
 import { wordsOf } from '../context.ts';
+import { seatedLine } from '../for-people.ts';
 import type { ActionHandler } from '../handler.ts';
 import { planTitle } from '../plan-title.ts';
 import { ok } from '../reply.ts';
@@ -10,21 +11,23 @@ export const askGiveBackAction: ActionHandler = async (c, { payload }) => {
     request: r,
     asked,
     freed,
+    seated,
   } = await askToGiveBack(c.service, c.actor, {
     requestId: String(payload.requestId ?? ''),
   });
   const w = wordsOf(c);
   const plan = planTitle(r.planCode);
-  return ok(
-    w
-      .t('approvals.reuse.asked', {
-        asked,
-        freed,
-        plan,
-        code: r.planCode,
-        covered: r.status === 'covered' ? 'yes' : 'no',
-        seats: w.t('commands_core.purchase.seats', { count: r.quantity, plan }),
-      })
-      .trim(),
-  );
+  const covered = r.status !== 'covered' ? 'no' : seated.length >= freed ? 'seated' : 'yes';
+  const text = w
+    .t('approvals.reuse.asked', {
+      asked,
+      freed,
+      plan,
+      code: r.planCode,
+      covered,
+      seats: w.t('commands_core.purchase.seats', { count: r.quantity, plan }),
+    })
+    .trim();
+  // seats freed at once went to the people the request was for
+  return ok(seated.length ? `${text} ${seatedLine(seated, r.planCode, w)}` : text);
 };

@@ -1,14 +1,17 @@
 import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
+import type { Words } from '../../i18n/words.ts';
 import { checkPermission } from '../../service/check-permission.ts';
 import { listPlans } from '../../service/list-plans.ts';
 import { requestSeats } from '../../service/request-seats.ts';
 import { seatCountField } from '../../service/support/input.ts';
-import { noMore, planName, refuse } from '../args.ts';
-import { type CommandContext, organizationFor, readerZone, wordsOf } from '../context.ts';
-import { info, ok, type Reply } from '../reply.ts';
+import { lower, noMore, planName, refuse } from '../args.ts';
+import { type CommandContext, emailOf, organizationFor, readerZone, wordsOf } from '../context.ts';
+import { forLine } from '../for-people.ts';
+import { type Button, info, ok, type Reply } from '../reply.ts';
 import { askGiveBackButton, reuseLine } from '../reuse-facts.ts';
 import { defineCommand } from '../spec.ts';
-import { tokenText } from '../tokens.ts';
+import { type Token, tokenText } from '../tokens.ts';
+import { type Who, whoFrom } from '../who.ts';
 import { confirmButtons } from './purchase-buttons.ts';
 
 export interface AddCommand {
@@ -16,6 +19,8 @@ export interface AddCommand {
   /** both null: `add` alone, which opens the purchase form */
   quantity: number | null;
   plan: string | null;
+  /** `for @ana ben@example.com`: whom the seats are for (given theirs as seats come) */
+  forWho?: Who[];
 }
 
 /** The seat counts one request may ask for, as messages say them ("1 to 10,000"). */
@@ -60,10 +65,12 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
   }
   // the reader's zone (Slack: a users.info call) is asked alongside the quote, not after it
   const zoning = readerZone(c);
+  const forPeople = await Promise.all((cmd.forWho ?? []).map((who) => emailOf(c, who)));
   const r = await requestSeats(c.service, c.actor, {
     organizationId,
     quantity: cmd.quantity,
     plan: cmd.plan,
+    forPeople,
   });
   const q = r.request;
   const w = wordsOf(c, await zoning);
@@ -85,6 +92,7 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
     },
   ];
   const what = w.t('commands_handlers.add.what', { count: q.quantity, plan: r.plan.name });
+  if (r.forPeople) fields.push({ label: w.t('commands_handlers.add.for'), value: forLine(r.forPeople, w) });
   if (r.outcome === 'charged') return ok(w.t('commands_handlers.add.charged', { what }), { fields });
   if (r.outcome === 'payment_failed')
     return ok(w.t('commands_handlers.add.payment_failed', { reason: String(q.failureReason) }), {
@@ -104,7 +112,7 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
     return info(reuse ? `${text}\n${reuse.line}` : text, {
       fields,
       buttons: reuse
-        ? [reuse.ask, ...confirmButtons(q.id, undefined, w)]
+        ? [reuse.ask, ...buyAnyway(confirmButtons(q.id, undefined, w), w)]
         : confirmButtons(q.id, undefined, w),
       private: true,
     });
@@ -114,13 +122,36 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
   return ok(routed, { fields });
 };
 
+/** Next to "Ask them to give back", confirming is buying anyway: the button says so. */
+const buyAnyway = ([confirm, ...rest]: Button[], w: Words): Button[] => [
+  { ...confirm!, label: w.t('approvals.reuse.buy_anyway') },
+  ...rest,
+];
+
+/** The words before `for`, and the people after it (each a mention or an email). */
+const splitFor = (a: readonly Token[], usage: string): { before: Token[]; forWho: Who[] } => {
+  const at = a.findIndex((t) => lower(t) === 'for');
+  if (at < 0) return { before: [...a], forWho: [] };
+  const people = a.slice(at + 1).filter((t) => lower(t) !== 'and');
+  if (people.length === 0) refuse({ key: 'commands_handlers.add.for_nobody', args: { usage } });
+  const forWho = people.map(
+    (t) =>
+      whoFrom(t) ?? refuse({ key: 'handlers_people.invite.not_who', args: { typed: tokenText(t), usage } }),
+  );
+  return { before: a.slice(0, at), forWho };
+};
+
 export const addSpec = defineCommand<AddCommand>({
   name: 'add',
-  syntax: 'add <n> <plan>',
+  syntax: 'add <n> <plan> [for <who>…]',
   summary: 'commands_handlers.summary.add',
   example: 'add 3 pro',
-  parse: (a, usage) => {
-    if (a.length === 0) return { quantity: null, plan: null };
+  parse: (all, usage) => {
+    if (all.length === 0) return { quantity: null, plan: null };
+    const { before: a, forWho } = splitFor(all, usage);
+    // "add pro for @ana @ben": a seat for each person named
+    if (a.length === 1 && forWho.length && !/^[+-]?\d/.test(tokenText(a[0]!)))
+      return { quantity: forWho.length, plan: planName(a[0], usage), forWho };
     // "add 3 pro" and "add pro 3" both read naturally
     const [first, second] = a;
     const numberFirst = /^[+-]?\d/.test(tokenText(first!));
@@ -134,7 +165,7 @@ export const addSpec = defineCommand<AddCommand>({
       refuse({ key: 'commands_handlers.add.seats_range', args: { max: MAX_SEATS_PER_REQUEST } });
     const plan = planName(p, usage);
     noMore(a.slice(2), usage);
-    return { quantity: q.data!, plan };
+    return { quantity: q.data!, plan, ...(forWho.length ? { forWho } : {}) };
   },
   run: add,
 });

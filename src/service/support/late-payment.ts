@@ -3,6 +3,7 @@ import { insertSeats } from '../../../db/repositories/contracts.ts';
 import { awaitingPurchases, stopAwaitingPayment } from '../../../db/repositories/late-payments.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
 import { canMove } from '../../domain/quote.ts';
+import { seatIntendedPeople } from './intended-people.ts';
 import { notifyOutcome } from './purchase.ts';
 import { sendPurchaseReceipt } from './receipts.ts';
 import { audit } from './records.ts';
@@ -28,6 +29,7 @@ export const completeLatePurchase = async (
   request.updatedAt = now;
   await stopAwaitingPayment(em, request.id);
   await insertSeats(em, request.contractId, request.planCode, request.quantity, now);
+  await seatIntendedPeople(em, now, org, request, request.quantity, null);
   audit(em, now, {
     organizationId: org.id,
     actorId: null,

@@ -5,6 +5,7 @@ import { lockRequest } from '../../../db/repositories/purchase-requests.ts';
 import { requestOfOffer, reusableSeats } from '../../../db/repositories/reusable-seats.ts';
 import { IDLE_AFTER_DAYS } from '../../domain/limits.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
+import { seatIntendedPeople } from './intended-people.ts';
 import { quoteWithSeats } from './purchase.ts';
 import { audit, notify } from './records.ts';
 
@@ -42,8 +43,9 @@ export type ShrinkHow = 'leaver' | 'given_back' | 'reclaimed';
 /**
  * Seats given back for a pending request: it asks for that many fewer (a request every seat
  * covered ends `covered`, nothing bought). Its price is taken again from our own quote now, and
- * stops holding, so an approval prices the rest with the billing provider. The requester is
- * told when someone else's answer shrank it.
+ * stops holding, so an approval prices the rest with the billing provider. Each seat given back
+ * goes to the next member the request was for, if it named any. The requester is told when
+ * someone else's answer shrank it. Returns who got a seat (emails).
  */
 export const shrinkRequest = async (
   em: EntityManager,
@@ -53,8 +55,8 @@ export const shrinkRequest = async (
   given: number,
   how: ShrinkHow,
   actorId: string | null,
-) => {
-  if (r.status !== 'pending' || given <= 0) return;
+): Promise<string[]> => {
+  if (r.status !== 'pending' || given <= 0) return [];
   const before = r.quantity;
   const left = Math.max(0, before - given);
   r.priceValidUntil = now;
@@ -82,6 +84,7 @@ export const shrinkRequest = async (
     before: { quantity: before, status: 'pending' },
     after: { quantity: left, status: r.status, given, how },
   });
+  const seated = await seatIntendedPeople(em, now, org, r, given, actorId);
   if (actorId !== r.requestedById)
     notify(em, now, {
       organizationId: org.id,
@@ -93,8 +96,10 @@ export const shrinkRequest = async (
         plan: r.planCode,
         given,
         quantity: left,
+        ...(seated.length ? { seated } : {}),
       },
     });
+  return seated;
 };
 
 /** A seat given back (or reclaimed) for an offer sent for a purchase request: that request shrinks. */
@@ -107,7 +112,7 @@ export const shrinkForOffer = async (
   actorId: string | null,
 ) => {
   const requestId = await requestOfOffer(em, offerId);
-  if (!requestId) return;
+  if (!requestId) return [];
   const r = await lockRequest(em, requestId);
-  if (r) await shrinkRequest(em, now, org, r, 1, how, actorId);
+  return r ? shrinkRequest(em, now, org, r, 1, how, actorId) : [];
 };

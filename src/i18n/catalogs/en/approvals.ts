@@ -36,15 +36,29 @@ export const approvals = {
     '{count, plural, one {# {plan} seat is} other {# {plan} seats are}} not in use (idle for over 28 days, or held by someone who left): {names}{more, select, yes { and {others} more} other {}}.',
   'approvals.reuse.facts_next':
     'Ask them to give back before buying: each seat given back is one fewer to buy.',
+  'approvals.reuse.buy_anyway': 'Buy anyway',
   'approvals.reuse.ask': 'Ask them to give back',
   'approvals.reuse.asked':
-    '{asked, plural, =0 {} one {Asked # person to give back their {plan} seat.} other {Asked # people to give back their {plan} seat.}}{freed, plural, =0 {} one { # seat held by someone who left is free now.} other { # seats held by people who left are free now.}} {covered, select, yes {Your request is covered: nothing will be bought. Give the free seats with `assign <who> {code}`.} other {Your request is for {seats} now; each seat given back makes it one fewer.}}',
+    '{asked, plural, =0 {} one {Asked # person to give back their {plan} seat.} other {Asked # people to give back their {plan} seat.}}{freed, plural, =0 {} one { # seat held by someone who left is free now.} other { # seats held by people who left are free now.}} {covered, select, seated {Your request is covered: nothing will be bought.} yes {Your request is covered: nothing will be bought. Give the free seats with `assign <who> {code}`.} other {Your request is for {seats} now; each seat given back makes it one fewer.}}',
   'approvals.reuse.none': 'Nobody holds a {plan} seat they could give back right now.',
   'approvals.reuse.none_next': 'Your request stays as it is; an approver can still approve it.',
   'approvals.reuse.not_pending': 'That request is already decided.',
   'approvals.reuse.not_pending_next': 'See it with `requests`.',
   'approvals.reuse.shrunk_notice':
     '{given, plural, one {A {plan} seat was} other {# {plan} seats were}} given back in {org} for your request: free now, give it with `assign <who> {code}`. {covered, select, yes {Your request is covered: nothing will be bought.} other {Your request is for {seats} now.}}',
+  'approvals.for.too_many': 'You named {people} people for {quantity, plural, one {# seat} other {# seats}}.',
+  'approvals.for.too_many_next': 'Ask for {people} seats, or name fewer people.',
+  'approvals.for.not_admin': 'Only admins can ask for seats for other people.',
+  'approvals.for.not_admin_next': 'Ask for seats without naming anyone, or ask an admin to ask for them.',
+  'approvals.for.not_member': '{email} is not an active member of {org}.',
+  'approvals.for.not_member_next': 'Invite them first (`invite {email}`), or leave them out.',
+  'approvals.for.has_seat': '{email} already has a {plan} seat.',
+  'approvals.for.has_seat_next': 'Leave {email} out and ask for one seat fewer.',
+  'approvals.for.line': 'For {names}{more, select, yes { and {others} more} other {}}.',
+  'approvals.for.seated':
+    '{count, plural, one {{names} has a {plan} seat now.} other {{names} have a {plan} seat now.}}',
+  'approvals.reuse.shrunk_notice_seated':
+    '{given, plural, one {A {plan} seat was} other {# {plan} seats were}} given back in {org} for your request and went to the people you asked for: {names}. {covered, select, yes {Your request is covered: nothing will be bought.} other {Your request is for {seats} now.}}',
   'approvals.audit.settings_timing': 'approval reminders after {remind} h and escalation after {escalate} h',
   'approvals.audit.settings_timing_default': 'approval reminders back to the default timings',
 } as const;

@@ -41,15 +41,33 @@ export const approvals: Translation<typeof en> = {
     '{count, plural, one {# licence {plan} n’est pas utilisée} other {# licences {plan} ne sont pas utilisées}} (inactives depuis plus de 28 jours, ou tenues par une personne partie) : {names}{more, select, yes { et {others} de plus} other {}}.',
   'approvals.reuse.facts_next':
     'Demandez-leur de les rendre avant d’acheter : chaque licence rendue, c’est une de moins à acheter.',
+  'approvals.reuse.buy_anyway': 'Acheter quand même',
   'approvals.reuse.ask': 'Leur demander de rendre',
   'approvals.reuse.asked':
-    '{asked, plural, =0 {} one {# personne a été invitée à rendre sa licence {plan}.} other {# personnes ont été invitées à rendre leur licence {plan}.}}{freed, plural, =0 {} one { # licence tenue par une personne partie est libre.} other { # licences tenues par des personnes parties sont libres.}} {covered, select, yes {Votre demande est couverte : rien ne sera acheté. Attribuez les licences libres avec `assign <who> {code}`.} other {Votre demande porte maintenant sur {seats} ; chaque licence rendue en retire une.}}',
+    '{asked, plural, =0 {} one {# personne a été invitée à rendre sa licence {plan}.} other {# personnes ont été invitées à rendre leur licence {plan}.}}{freed, plural, =0 {} one { # licence tenue par une personne partie est libre.} other { # licences tenues par des personnes parties sont libres.}} {covered, select, seated {Votre demande est couverte : rien ne sera acheté.} yes {Votre demande est couverte : rien ne sera acheté. Attribuez les licences libres avec `assign <who> {code}`.} other {Votre demande porte maintenant sur {seats} ; chaque licence rendue en retire une.}}',
   'approvals.reuse.none': 'Personne ne détient en ce moment de licence {plan} à rendre.',
   'approvals.reuse.none_next': 'Votre demande reste telle quelle ; un approbateur peut toujours l’approuver.',
   'approvals.reuse.not_pending': 'Cette demande est déjà traitée.',
   'approvals.reuse.not_pending_next': 'Consultez-la avec `requests`.',
   'approvals.reuse.shrunk_notice':
     '{given, plural, one {Une licence {plan} a été rendue} other {# licences {plan} ont été rendues}} dans {org} pour votre demande : libre maintenant, attribuez-la avec `assign <who> {code}`. {covered, select, yes {Votre demande est couverte : rien ne sera acheté.} other {Votre demande porte maintenant sur {seats}.}}',
+  'approvals.for.too_many':
+    'Vous avez nommé {people} personnes pour {quantity, plural, one {# licence} other {# licences}}.',
+  'approvals.for.too_many_next': 'Demandez {people} licences, ou nommez moins de personnes.',
+  'approvals.for.not_admin':
+    'Seuls les administrateurs peuvent demander des licences pour d’autres personnes.',
+  'approvals.for.not_admin_next':
+    'Demandez des licences sans nommer personne, ou demandez à un administrateur de le faire.',
+  'approvals.for.not_member': '{email} n’est pas un membre actif de {org}.',
+  'approvals.for.not_member_next':
+    'Invitez cette personne d’abord (`invite {email}`), ou retirez-la de la demande.',
+  'approvals.for.has_seat': '{email} a déjà une licence {plan}.',
+  'approvals.for.has_seat_next': 'Retirez {email} de la demande et demandez une licence de moins.',
+  'approvals.for.line': 'Pour {names}{more, select, yes { et {others} autres} other {}}.',
+  'approvals.for.seated':
+    '{count, plural, one {{names} a maintenant une licence {plan}.} other {{names} ont maintenant une licence {plan}.}}',
+  'approvals.reuse.shrunk_notice_seated':
+    '{given, plural, one {Une licence {plan} a été rendue} other {# licences {plan} ont été rendues}} dans {org} pour votre demande et attribuées aux personnes demandées : {names}. {covered, select, yes {Votre demande est couverte : rien ne sera acheté.} other {Votre demande porte maintenant sur {seats}.}}',
   'approvals.audit.settings_timing':
     'rappels d’approbation après {remind} h et transmission après {escalate} h',
   'approvals.audit.settings_timing_default': 'rappels d’approbation revenus aux délais par défaut',

@@ -42,15 +42,31 @@ export const approvals: Translation<typeof en> = {
     '{count, plural, one {# {plan}-licentie wordt} other {# {plan}-licenties worden}} niet gebruikt (meer dan 28 dagen ongebruikt, of van iemand die vertrokken is): {names}{more, select, yes { en nog {others}} other {}}.',
   'approvals.reuse.facts_next':
     'Vraag ze terug voordat je koopt: elke teruggegeven licentie is er een minder om te kopen.',
+  'approvals.reuse.buy_anyway': 'Toch kopen',
   'approvals.reuse.ask': 'Vraag ze terug te geven',
   'approvals.reuse.asked':
-    '{asked, plural, =0 {} one {# persoon is gevraagd de {plan}-licentie terug te geven.} other {# personen is gevraagd hun {plan}-licentie terug te geven.}}{freed, plural, =0 {} one { # licentie van iemand die vertrokken is, is nu vrij.} other { # licenties van mensen die vertrokken zijn, zijn nu vrij.}} {covered, select, yes {Je aanvraag is gedekt: er wordt niets gekocht. Geef de vrije licenties met `assign <who> {code}`.} other {Je aanvraag is nu voor {seats}; elke teruggegeven licentie maakt haar een kleiner.}}',
+    '{asked, plural, =0 {} one {# persoon is gevraagd de {plan}-licentie terug te geven.} other {# personen is gevraagd hun {plan}-licentie terug te geven.}}{freed, plural, =0 {} one { # licentie van iemand die vertrokken is, is nu vrij.} other { # licenties van mensen die vertrokken zijn, zijn nu vrij.}} {covered, select, seated {Je aanvraag is gedekt: er wordt niets gekocht.} yes {Je aanvraag is gedekt: er wordt niets gekocht. Geef de vrije licenties met `assign <who> {code}`.} other {Je aanvraag is nu voor {seats}; elke teruggegeven licentie maakt haar een kleiner.}}',
   'approvals.reuse.none': 'Niemand heeft nu een {plan}-licentie die terug kan.',
   'approvals.reuse.none_next': 'Je aanvraag blijft zoals ze is; een goedkeurder kan haar nog goedkeuren.',
   'approvals.reuse.not_pending': 'Over die aanvraag is al beslist.',
   'approvals.reuse.not_pending_next': 'Bekijk haar met `requests`.',
   'approvals.reuse.shrunk_notice':
     '{given, plural, one {Een {plan}-licentie is} other {# {plan}-licenties zijn}} in {org} teruggegeven voor je aanvraag: nu vrij, geef haar met `assign <who> {code}`. {covered, select, yes {Je aanvraag is gedekt: er wordt niets gekocht.} other {Je aanvraag is nu voor {seats}.}}',
+  'approvals.for.too_many':
+    'Je noemde {people} mensen voor {quantity, plural, one {# licentie} other {# licenties}}.',
+  'approvals.for.too_many_next': 'Vraag {people} licenties aan, of noem minder mensen.',
+  'approvals.for.not_admin': 'Alleen beheerders kunnen licenties voor anderen aanvragen.',
+  'approvals.for.not_admin_next':
+    'Vraag licenties aan zonder iemand te noemen, of vraag een beheerder het voor hen te doen.',
+  'approvals.for.not_member': '{email} is geen actief lid van {org}.',
+  'approvals.for.not_member_next': 'Nodig diegene eerst uit (`invite {email}`), of laat hem of haar weg.',
+  'approvals.for.has_seat': '{email} heeft al een {plan}-licentie.',
+  'approvals.for.has_seat_next': 'Laat {email} weg en vraag één licentie minder aan.',
+  'approvals.for.line': 'Voor {names}{more, select, yes { en nog {others}} other {}}.',
+  'approvals.for.seated':
+    '{count, plural, one {{names} heeft nu een {plan}-licentie.} other {{names} hebben nu een {plan}-licentie.}}',
+  'approvals.reuse.shrunk_notice_seated':
+    '{given, plural, one {Een {plan}-licentie is} other {# {plan}-licenties zijn}} in {org} teruggegeven voor je aanvraag en gegeven aan wie je noemde: {names}. {covered, select, yes {Je aanvraag is gedekt: er wordt niets gekocht.} other {Je aanvraag is nu voor {seats}.}}',
   'approvals.audit.settings_timing':
     'herinneringen voor goedkeuring na {remind} uur en doorsturen na {escalate} uur',
   'approvals.audit.settings_timing_default': 'herinneringen voor goedkeuring terug naar de standaardtijden',
