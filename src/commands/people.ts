@@ -4,8 +4,13 @@ import { type CommandContext, organizationFor } from './context.ts';
 import { planTitle } from './plan-title.ts';
 
 /** The people pickers a form can have; each is answered by one core search. */
-export const PEOPLE_SOURCES = ['offboard.leavers'] as const;
+export const PEOPLE_SOURCES = ['offboard.leavers', 'add.for'] as const;
 export type PeopleSource = (typeof PEOPLE_SOURCES)[number];
+/** Which members each picker lists: the leavers HR may offboard, or whom seats may be for. */
+const PURPOSE: Record<PeopleSource, 'offboard' | 'seat'> = {
+  'offboard.leavers': 'offboard',
+  'add.for': 'seat',
+};
 export const isPeopleSource = (s: unknown): s is PeopleSource =>
   typeof s === 'string' && (PEOPLE_SOURCES as readonly string[]).includes(s);
 
@@ -31,16 +36,13 @@ export const searchPeople = async (
   q: { query?: string; offset?: number; limit?: number; picked?: string[] } = {},
 ): Promise<{ options: PersonOption[]; total: number; picked: PersonOption[] }> => {
   const organizationId = await organizationFor(c);
-  switch (source) {
-    case 'offboard.leavers': {
-      const r = await searchMembers(c.service, c.actor, {
-        organizationId,
-        query: q.query ?? '',
-        offset: q.offset ?? 0,
-        limit: q.limit ?? 25,
-        picked: q.picked ?? [],
-      });
-      return { options: r.people.map(personOption), total: r.total, picked: r.picked.map(personOption) };
-    }
-  }
+  const r = await searchMembers(c.service, c.actor, {
+    organizationId,
+    query: q.query ?? '',
+    offset: q.offset ?? 0,
+    limit: q.limit ?? 25,
+    picked: q.picked ?? [],
+    purpose: PURPOSE[source],
+  });
+  return { options: r.people.map(personOption), total: r.total, picked: r.picked.map(personOption) };
 };

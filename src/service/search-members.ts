@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { membersByEmail, searchOffboardable } from '../../db/repositories/member-search.ts';
+import { membersByEmail, searchActiveMembers } from '../../db/repositories/member-search.ts';
 
 export type { MemberHit } from '../../db/repositories/member-search.ts';
 
@@ -16,19 +16,24 @@ const input = z.object({
   offset: z.number().int().min(0).default(0),
   /** people already picked, returned labelled whatever the query */
   picked: z.array(emailField).max(1000).default([]),
+  /** offboard: who may be offboarded (HR's right); seat: any active member (an admin's, to give seats) */
+  purpose: z.enum(['offboard', 'seat']).default('offboard'),
 });
 
 /**
- * The people picker behind the offboarding form: active members the actor may offboard, found
- * by part of their email or name, a page at a time (platform pickers show 100 at most).
+ * The people pickers of forms: active members, found by part of their email or name, a page at a
+ * time (platform pickers show 100 at most). The offboarding form's lists those the actor may
+ * offboard; the purchase form's (whom the seats are for) any active member, to someone who may
+ * assign seats.
  */
 export const searchMembers = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
   return reading(ctx, async (em) => {
-    const { org, me } = await authorize(em, cmd.organizationId, actor, 'offboard');
-    const found = await searchOffboardable(em, {
+    const offboard = cmd.purpose === 'offboard';
+    const { org, me } = await authorize(em, cmd.organizationId, actor, offboard ? 'offboard' : 'assign');
+    const found = await searchActiveMembers(em, {
       organizationId: org.id,
-      exceptEmail: me.email,
+      offboardable: offboard ? { exceptEmail: me.email } : null,
       query: cmd.query,
       limit: cmd.limit,
       offset: cmd.offset,

@@ -69,6 +69,29 @@ describe('seats for the people named: add <n> <plan> for <who>', () => {
     expect(audited!.after).toMatchObject({ plan: 'pro', forRequest: r.id });
   });
 
+  it('the purchase form offers a picker of members to whoever may give seats, and its picks are whom the seats are for', async () => {
+    const t = await team();
+    const chat = chatOn(db);
+    const form = (await chat.say(t.lead.email, 'add')).form!;
+    const picker = form.fields.find((f) => f.name === 'forPeople')!;
+    expect(picker).toMatchObject({ type: 'people', search: 'add.for', required: false });
+    expect(picker.options?.map((o) => o.value)).toContain(t.ana.email);
+    // a member asks only for seats, not for whom
+    expect((await chat.say(t.member.email, 'add')).form!.fields.map((f) => f.name)).toEqual([
+      'plan',
+      'quantity',
+    ]);
+    await chat.act(t.lead.email, form.action, form.payload ?? {}, {
+      plan: 'pro',
+      quantity: '2',
+      forPeople: [t.ana.email, t.bo.email],
+    });
+    expect((await lastRequest(t.org.id))!.for_membership_ids).toEqual([
+      t.ana.membershipId,
+      t.bo.membershipId,
+    ]);
+  });
+
   it('"add pro for …" asks for a seat per person', async () => {
     const t = await team();
     await chatOn(db).say(t.lead.email, `add pro for ${t.ana.email} ${t.bo.email}`);

@@ -123,7 +123,7 @@ describe('offboarding dialog', () => {
 describe('seat purchase dialog', () => {
   it('a bad number comes back under the field, with what was typed kept; nothing changes', async () => {
     const dialog = await open(alice, 'add');
-    expect(Object.keys(inputs(dialog))).toEqual(['plan', 'quantity']);
+    expect(Object.keys(inputs(dialog))).toEqual(['plan', 'quantity', 'forPeople']);
     const before = await db.counts();
     const task = await submit(alice, dialog, { plan: 'pro', quantity: '0' });
     expect(task.type).toBe('continue');

@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/errors.ts';
 import { MAX_SEATS_PER_REQUEST } from '../../domain/quote.ts';
 import type { Words } from '../../i18n/words.ts';
 import { checkPermission } from '../../service/check-permission.ts';
@@ -7,6 +8,7 @@ import { seatCountField } from '../../service/support/input.ts';
 import { lower, noMore, planName, refuse } from '../args.ts';
 import { type CommandContext, emailOf, organizationFor, readerZone, wordsOf } from '../context.ts';
 import { forLine } from '../for-people.ts';
+import { searchPeople } from '../people.ts';
 import { type Button, info, ok, type Reply } from '../reply.ts';
 import { askGiveBackButton, reuseLine } from '../reuse-facts.ts';
 import { defineCommand } from '../spec.ts';
@@ -35,6 +37,14 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
   if (cmd.quantity === null || cmd.plan === null) {
     await checkPermission(c.service, c.actor, 'request_seats', { organizationId });
     const plans = await listPlans(c.service, { paidOnly: true });
+    // whom the seats are for: a picker for those who may give seats to others
+    const forPicker = await checkPermission(c.service, c.actor, 'assign', { organizationId }).then(
+      async () => (await searchPeople(c, 'add.for', { limit: 20 })).options,
+      (e: unknown) => {
+        if (e instanceof DomainError) return null;
+        throw e;
+      },
+    );
     return info(w0.t('commands_handlers.add.form_title'), {
       form: {
         action: 'purchase.form',
@@ -58,6 +68,18 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
             max: MAX_SEATS_PER_REQUEST,
             initial: 1,
           },
+          ...(forPicker
+            ? [
+                {
+                  name: 'forPeople',
+                  label: w0.t('commands_handlers.add.form_for'),
+                  type: 'people' as const,
+                  search: 'add.for' as const,
+                  required: false,
+                  options: forPicker,
+                },
+              ]
+            : []),
         ],
       },
       private: true,

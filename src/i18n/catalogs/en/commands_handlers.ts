@@ -179,6 +179,7 @@ export const commands_handlers = {
     'Share it with the organization admin; they type `contract connect <key>`. It works once.',
   'commands_handlers.add.seats_whole':
     'The number of seats must be a whole number from 1 to {max, number}: `{usage}`.',
+  'commands_handlers.add.form_for': 'For (optional: whose the seats become)',
   'commands_handlers.add.for': 'For',
   'commands_handlers.add.for_nobody': 'Name the people after `for`, by mention or email: `{usage}`.',
   'commands_handlers.add.seats_range': 'The number of seats must be from 1 to {max, number}.',

@@ -190,6 +190,7 @@ export const commands_handlers: Translation<typeof en> = {
     'Transmettez-la à l’administrateur de l’organisation, qui tape `contract connect <key>`. Elle ne sert qu’une fois.',
   'commands_handlers.add.seats_whole':
     'Le nombre de licences doit être un nombre entier de 1 à {max, number} : `{usage}`.',
+  'commands_handlers.add.form_for': 'Pour (facultatif : à qui iront les licences)',
   'commands_handlers.add.for': 'Pour',
   'commands_handlers.add.for_nobody':
     'Nommez les personnes après `for`, par mention ou adresse e-mail : `{usage}`.',

@@ -186,6 +186,7 @@ export const commands_handlers: Translation<typeof en> = {
     'Deel hem met de beheerder van de organisatie; die typt `contract connect <key>`. Hij werkt één keer.',
   'commands_handlers.add.seats_whole':
     'Het aantal licenties moet een geheel getal van 1 tot {max, number} zijn: `{usage}`.',
+  'commands_handlers.add.form_for': 'Voor (optioneel: van wie de licenties worden)',
   'commands_handlers.add.for': 'Voor',
   'commands_handlers.add.for_nobody':
     'Noem de mensen na `for`, met een vermelding of e-mailadres: `{usage}`.',
