@@ -18,6 +18,7 @@ import { Migration20261202200000_approval_nudges } from './Migration202612022000
 import { Migration20261202210000_purchase_breakdown } from './Migration20261202210000_purchase_breakdown.ts';
 import { Migration20261203100000_request_price_validity } from './Migration20261203100000_request_price_validity.ts';
 import { Migration20261203110000_reuse_before_buying } from './Migration20261203110000_reuse_before_buying.ts';
+import { Migration20261203200000_period_charge_receipts } from './Migration20261203200000_period_charge_receipts.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -61,5 +62,9 @@ export const migrationsList = [
   {
     name: 'Migration20261203110000_reuse_before_buying',
     class: Migration20261203110000_reuse_before_buying,
+  },
+  {
+    name: 'Migration20261203200000_period_charge_receipts',
+    class: Migration20261203200000_period_charge_receipts,
   },
 ];
