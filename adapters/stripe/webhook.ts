@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   type BilledState,
   type BillingEvent,
+  type CycleInvoice,
   type VerifiedWebhook,
   WebhookSignatureError,
 } from '../../src/service/ports.ts';
@@ -24,11 +25,39 @@ const session = z.object({
   metadata: z.record(z.string(), z.string()).nullish(),
 });
 const subscription = z.object({ id: z.string(), metadata: z.record(z.string(), z.string()).nullish() });
+const invoiceLine = z.object({
+  period: z.object({ start: z.number().int() }).nullish(),
+  parent: z
+    .object({ subscription_item_details: z.object({ proration: z.boolean().nullish() }).nullish() })
+    .nullish(),
+});
 const invoice = z.object({
   id: z.string(),
   parent: z.object({ subscription_details: z.object({ subscription: idOf.nullish() }).nullish() }).nullish(),
   last_finalization_error: z.object({ code: z.string().nullish() }).nullish(),
+  billing_reason: z.string().nullish(),
+  amount_paid: z.number().int().nullish(),
+  currency: z.string().nullish(),
+  lines: z.object({ data: z.array(invoiceLine) }).nullish(),
 });
+type Invoice = z.infer<typeof invoice>;
+
+/**
+ * The subscription's own cycle invoice (Stripe's `subscription_cycle`; a purchase's proration is
+ * `subscription_update`): what it took and the period it bills. That period is its seats' lines'
+ * (the invoice's own period_start/period_end look back one period), prorations left out.
+ */
+const cycleOf = (inv: Invoice): CycleInvoice | undefined => {
+  if (inv.billing_reason !== 'subscription_cycle') return undefined;
+  const seats = inv.lines?.data.find(
+    (l) => l.parent?.subscription_item_details && !l.parent.subscription_item_details.proration,
+  );
+  return {
+    amountPaid: inv.amount_paid ?? null,
+    currency: inv.currency ?? null,
+    periodStart: seats?.period ? new Date(seats.period.start * 1000) : null,
+  };
+};
 
 export type VerifiedEvent = VerifiedWebhook;
 
@@ -98,7 +127,7 @@ export const translateStripeEvent = async (
       const contractId = subId ? await gateway.contractOfSubscription(subId) : null;
       if (!contractId) return { ...base, kind: 'ignored' };
       return event.type === 'invoice.paid'
-        ? { ...base, kind: 'invoice_paid', contractId, invoiceRef: inv.id }
+        ? { ...base, kind: 'invoice_paid', contractId, invoiceRef: inv.id, cycle: cycleOf(inv) }
         : {
             ...base,
             kind: 'invoice_failed',

@@ -19,6 +19,7 @@ import { Migration20261202210000_purchase_breakdown } from './Migration202612022
 import { Migration20261203100000_request_price_validity } from './Migration20261203100000_request_price_validity.ts';
 import { Migration20261203110000_reuse_before_buying } from './Migration20261203110000_reuse_before_buying.ts';
 import { Migration20261203150000_request_for_people } from './Migration20261203150000_request_for_people.ts';
+import { Migration20261203200000_period_charge_receipts } from './Migration20261203200000_period_charge_receipts.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -66,5 +67,9 @@ export const migrationsList = [
   {
     name: 'Migration20261203150000_request_for_people',
     class: Migration20261203150000_request_for_people,
+  },
+  {
+    name: 'Migration20261203200000_period_charge_receipts',
+    class: Migration20261203200000_period_charge_receipts,
   },
 ];

@@ -32,13 +32,22 @@ export interface PeriodCharge {
   failedAt: Date | null;
   retries: number;
   nextRetryAt: Date | null;
+  /** when its receipt was sent; null: not yet (or it has none) */
+  receiptSentAt: Date | null;
   updatedAt: Date;
 }
 
 /** A new charge, as its first attempt starts: `charging`, never tried, nothing failed. */
 export type NewPeriodCharge = Omit<
   PeriodCharge,
-  'chargeRef' | 'failureReason' | 'failedAt' | 'retries' | 'nextRetryAt' | 'status' | 'updatedAt'
+  | 'chargeRef'
+  | 'failureReason'
+  | 'failedAt'
+  | 'retries'
+  | 'nextRetryAt'
+  | 'receiptSentAt'
+  | 'status'
+  | 'updatedAt'
 >;
 
 type Row = Record<string, unknown>;
@@ -61,6 +70,7 @@ export const toPeriodCharge = (r: Row): PeriodCharge => ({
   failedAt: date(r.failed_at),
   retries: Number(r.retries),
   nextRetryAt: date(r.next_retry_at),
+  receiptSentAt: date(r.receipt_sent_at),
   updatedAt: date(r.updated_at)!,
 });
 
@@ -189,6 +199,18 @@ export const markPaid = async (em: EntityManager, id: string, ref: string, retri
     [ref, retries, now, id],
   );
 };
+
+/**
+ * Claims the sending of a charge's receipt: true once, false when it was sent already. One
+ * conditional update, so two paths (or two deliveries) racing to send it cannot both win.
+ */
+export const claimReceipt = async (em: EntityManager, id: string, now: Date): Promise<boolean> =>
+  (
+    await em.execute<{ id: string }[]>(
+      'update period_charge set receipt_sent_at = ? where id = ? and receipt_sent_at is null returning id',
+      [now, id],
+    )
+  ).length > 0;
 
 export const markDeclined = async (
   em: EntityManager,

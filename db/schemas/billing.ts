@@ -23,6 +23,7 @@ export interface PeriodChargeRow {
   failedAt: Date | null;
   retries: number;
   nextRetryAt: Date | null;
+  receiptSentAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +49,7 @@ export const PeriodChargeSchema = new EntitySchema<PeriodChargeRow>({
     failedAt: tsNull,
     retries: int,
     nextRetryAt: tsNull,
+    receiptSentAt: tsNull,
     createdAt: ts,
     updatedAt: ts,
   },

@@ -11,6 +11,7 @@ import { activateOrganization } from './support/activate-organization.ts';
 import { claimEvent } from './support/billing-events.ts';
 import { closeOrganization } from './support/close-organization.ts';
 import { lockOrganization } from './support/contracts.ts';
+import { sendCycleReceipt } from './support/cycle-receipt.ts';
 import { driftOf } from './support/drift.ts';
 import { awaitingPurchases, completeLatePurchase, expireLatePurchase } from './support/late-payment.ts';
 import { overdueByRef, renewalOf } from './support/period-charges.ts';
@@ -57,6 +58,8 @@ export const applyBillingEvent = async (ctx: ServiceContext, event: BillingEvent
             for (const c of await overdueByRef(em, contract.id, event.invoiceRef)) {
               await recordOutcome(em, now, c, c.retries + 1, { ok: true, ref: event.invoiceRef });
             }
+            // the cycle invoice of a renewal the roll recorded as paid (no money moved then): its receipt
+            if (event.cycle) await sendCycleReceipt(em, now, contract, org, event.invoiceRef, event.cycle);
             return 'applied';
           case 'pending_update_expired':
             for (const r of await awaitingPurchases(em, { contractId: contract.id })) {

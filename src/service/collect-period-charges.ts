@@ -21,7 +21,7 @@ import type { BillingReason, ChargeWhat } from '../domain/notices.ts';
 import { isoDay } from '../domain/period.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChargeResult } from './ports.ts';
-import { approversOf } from './support/purchase.ts';
+import { billingPeople } from './support/billing-people.ts';
 import { sendPeriodChargeReceipt } from './support/receipts.ts';
 import { audit, type NoticeKind, notify } from './support/records.ts';
 import { inTransaction, reading } from './support/tx.ts';
@@ -118,11 +118,8 @@ export const recordOutcome = async (
   const contract = await lockBillingState(em, c.contractId);
   const orgId = contract?.organizationId ?? null;
   const org = orgId ? await organizationById(em, orgId) : null;
-  // whoever pays and the organization's approvers: told of every step, and sent the receipt
-  const billingPeople = async () =>
-    new Set([c.payerId, ...(orgId ? (await approversOf(em, orgId)).map((m) => m.accountId) : [])]);
   const tell = async (kind: NoticeKind, payload: Record<string, unknown>) => {
-    for (const recipientId of await billingPeople()) {
+    for (const recipientId of await billingPeople(em, c.payerId, orgId)) {
       notify(em, now, {
         organizationId: orgId,
         recipientId,
@@ -153,7 +150,7 @@ export const recordOutcome = async (
     }
     // once: a charge becomes paid here once, however often its job or webhook comes again
     if (moneyMoved && c.status !== 'paid') {
-      await sendPeriodChargeReceipt(em, now, c, charge.ref, org, await billingPeople());
+      await sendPeriodChargeReceipt(em, now, c, charge.ref, org, await billingPeople(em, c.payerId, orgId));
     }
     await restoreIfSettled(em, now, c.contractId, orgId, org?.name ?? null, contract?.suspendedAt ?? null);
     return 'paid';

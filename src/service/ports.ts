@@ -141,6 +141,13 @@ export interface BillingGateway {
   billedState(contractId: string): Promise<BilledState | null>;
 }
 
+/** What a paid cycle invoice took and the period it bills, as far as the provider said (null: not said). */
+export interface CycleInvoice {
+  amountPaid: number | null;
+  currency: string | null;
+  periodStart: Date | null;
+}
+
 /**
  * A billing provider's webhook event, translated by its adapter. Subscription events carry the
  * subscription as re-read from the provider when the event is handled (never the event's own,
@@ -152,7 +159,13 @@ export type BillingEvent = { id: string; type: string } & (
   | { kind: 'pending_update_applied'; contractId: string; state: BilledState & { pendingUpdate: boolean } }
   | { kind: 'pending_update_expired'; contractId: string }
   | { kind: 'subscription_deleted'; contractId: string }
-  | { kind: 'invoice_paid'; contractId: string; invoiceRef: string }
+  | {
+      kind: 'invoice_paid';
+      contractId: string;
+      invoiceRef: string;
+      /** set when it is the subscription's own cycle invoice (a renewal), not a purchase's */
+      cycle?: CycleInvoice;
+    }
   | { kind: 'invoice_failed'; contractId: string; invoiceRef: string; reason: string }
   | { kind: 'ignored' }
 );

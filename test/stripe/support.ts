@@ -1,10 +1,15 @@
+import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nock from 'nock';
+import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { stripeClient } from '../../adapters/stripe/client.ts';
 import { StripeGateway } from '../../adapters/stripe/stripe-gateway.ts';
 import { stripeStore } from '../../db/repositories/stripe-store.ts';
+import { type App, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildHttp, listen } from '../../src/server.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 
@@ -51,6 +56,80 @@ export const stripeSuite = (clockAt: string, ready: (db: TestDb, stripe: Service
     const left = nock.pendingMocks();
     nock.cleanAll();
     expect(left, 'every expected Stripe call was made').toEqual([]);
+  });
+};
+
+/**
+ * The hooks of a test file that talks to our own server as Stripe does: a fresh database, the
+ * app built with Stripe billing and listening on a loopback port (the only network allowed),
+ * the clock reset before each test, and every expected Stripe call checked after it.
+ * `ready` receives the database, the app and the server's base URL.
+ */
+export const webhookSuite = (clockAt: string, ready: (db: TestDb, app: App, base: string) => void) => {
+  let db: TestDb | undefined;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    db = await freshDb();
+    const config = loadConfig({
+      STRIPE_SECRET_KEY: SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_BASE: STRIPE_BASE,
+      PUBLIC_URL: 'https://bot.example.com',
+      LOG_LEVEL: 'silent',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+    });
+    const app = await buildApp(config, { clock: db.clock, orm: db.orm });
+    server = await listen(buildHttp(app), 0, '127.0.0.1');
+    const address = server.address();
+    ready(db, app, `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(async () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    await new Promise((r) => server?.close(r));
+    await db?.close();
+  });
+  beforeEach(() => db!.clock.set(clockAt));
+  afterEach(() => {
+    const left = nock.pendingMocks();
+    nock.cleanAll();
+    expect(left, 'every expected Stripe call was made').toEqual([]);
+  });
+};
+
+let eventSeq = 0;
+/** A Stripe event around `object`, with a fresh id unless given. */
+export const stripeEvent = (
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_${++eventSeq}_${Date.now()}`,
+) => ({
+  id,
+  object: 'event',
+  type,
+  api_version: '2026-10-28.endive',
+  created: Math.floor(Date.now() / 1000),
+  data: { object },
+});
+
+/** Delivers an event to our server over HTTP, signed as Stripe signs it (or with another secret / an old timestamp). */
+export const deliverSigned = (
+  base: string,
+  e: object,
+  opts: { secret?: string; timestamp?: number } = {},
+) => {
+  const payload = JSON.stringify(e);
+  const signature = Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: opts.secret ?? WEBHOOK_SECRET,
+    timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000),
+  });
+  return fetch(`${base}/stripe/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    body: payload,
   });
 };
 

@@ -1,28 +1,24 @@
-import type { Server } from 'node:http';
-import nock from 'nock';
-import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
+import type nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import { billingReasonText } from '../../src/commands/domain-terms.ts';
-import { loadConfig } from '../../src/config.ts';
 import { parseNotice } from '../../src/domain/notices.ts';
 import { receiptAddsUp, receiptSchema } from '../../src/domain/receipt.ts';
 import { english } from '../../src/i18n/words.ts';
-import { buildHttp, listen } from '../../src/server.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { requestSeats } from '../../src/service/request-seats.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { account, addMember, auditRows, email, orgWith } from '../support/fixtures.ts';
 import { outbox, seatCount, sql, statusOf } from '../support/purchase-fixtures.ts';
 import {
+  deliverSigned,
   form,
   linkSubscription,
-  SECRET_KEY,
-  STRIPE_BASE,
   stripeApi,
+  stripeEvent,
   subscription,
-  WEBHOOK_SECRET,
+  webhookSuite,
 } from './support.ts';
 
 /** A billing problem's reason as an English reader gets it (the payload carries facts). */
@@ -35,63 +31,17 @@ const reasonOf = (payload: unknown): string => {
 
 let db: TestDb;
 let app: App;
-let server: Server;
 let base: string;
 
-beforeAll(async () => {
-  db = await freshDb();
-  const config = loadConfig({
-    STRIPE_SECRET_KEY: SECRET_KEY,
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_API_BASE: STRIPE_BASE,
-    PUBLIC_URL: 'https://bot.example.com',
-    LOG_LEVEL: 'silent',
-    ...(db.url ? { DATABASE_URL: db.url } : {}),
-  });
-  app = await buildApp(config, { clock: db.clock, orm: db.orm });
-  server = await listen(buildHttp(app), 0, '127.0.0.1');
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterAll(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await new Promise((r) => server?.close(r));
-  await db?.close();
-});
-beforeEach(() => db.clock.set('2026-03-10T12:00:00Z'));
-afterEach(() => {
-  const left = nock.pendingMocks();
-  nock.cleanAll();
-  expect(left, 'every expected Stripe call was made').toEqual([]);
+webhookSuite('2026-03-10T12:00:00Z', (d, a, b) => {
+  db = d;
+  app = a;
+  base = b;
 });
 
-let seq = 0;
-const event = (type: string, object: Record<string, unknown>, id = `evt_${++seq}_${Date.now()}`) => ({
-  id,
-  object: 'event',
-  type,
-  api_version: '2026-10-28.endive',
-  created: Math.floor(Date.now() / 1000),
-  data: { object },
-});
-
-/** Delivers an event over HTTP, signed as Stripe signs it (or with another secret / an old timestamp). */
-const deliver = (e: object, opts: { secret?: string; timestamp?: number } = {}) => {
-  const payload = JSON.stringify(e);
-  const signature = Stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: opts.secret ?? WEBHOOK_SECRET,
-    timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000),
-  });
-  return fetch(`${base}/stripe/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
-    body: payload,
-  });
-};
+const event = stripeEvent;
+const deliver = (e: object, opts: { secret?: string; timestamp?: number } = {}) =>
+  deliverSigned(base, e, opts);
 
 const rowCounts = async () => ({ ...(await db.counts()), stripe_event: await db.count('stripe_event') });
 

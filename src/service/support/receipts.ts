@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { contractById } from '../../../db/repositories/contracts.ts';
-import type { PeriodCharge } from '../../../db/repositories/period-charges.ts';
+import { claimReceipt, type PeriodCharge } from '../../../db/repositories/period-charges.ts';
 import { plansByCode } from '../../../db/repositories/plans.ts';
 import { requestsByIds } from '../../../db/repositories/purchase-requests.ts';
 import { listPrice, PERSONAL_PRICES, type PersonalPlan } from '../../domain/catalog.ts';
@@ -86,7 +86,7 @@ export const sendPurchaseReceipt = async (
  * period) or the new period's share of a purchase that landed after the renewal was priced (its
  * seats' bands after those the period already billed). Each line is the amount the charge
  * recorded for that plan, so the total is the charge's to the cent. Goes to `recipients` and,
- * for a late purchase, to whoever asked for it.
+ * for a late purchase, to whoever asked for it; once per charge (false when it was sent already).
  */
 export const sendPeriodChargeReceipt = async (
   em: EntityManager,
@@ -127,27 +127,27 @@ export const sendPeriodChargeReceipt = async (
   const people = request
     ? await peopleOf(em, request)
     : { requestedBy: null, approvedBy: null, onBehalfOf: null };
-  return send(
-    em,
-    now,
-    organization?.id ?? null,
-    {
-      organizationName: organization?.name ?? null,
-      what:
-        c.kind === 'renewal'
-          ? { kind: 'renewal', plans: c.items.map((i) => ({ plan: i.planCode, quantity: i.quantity })) }
-          : { kind: 'purchase', plan: c.items[0]!.planCode, quantity: c.items[0]!.quantity },
-      ...people,
-      currency: c.currency,
-      lines,
-      total: c.amount,
-      periodStart: c.periodStart.toISOString(),
-      periodEnd: c.periodEnd.toISOString(),
-      reference: ref,
-      ...(request ? { requestId: request.id } : {}),
-    },
-    [...recipients, ...(request ? [request.requestedById] : [])],
-  );
+  const receipt: Receipt = {
+    organizationName: organization?.name ?? null,
+    what:
+      c.kind === 'renewal'
+        ? { kind: 'renewal', plans: c.items.map((i) => ({ plan: i.planCode, quantity: i.quantity })) }
+        : { kind: 'purchase', plan: c.items[0]!.planCode, quantity: c.items[0]!.quantity },
+    ...people,
+    currency: c.currency,
+    lines,
+    total: c.amount,
+    periodStart: c.periodStart.toISOString(),
+    periodEnd: c.periodEnd.toISOString(),
+    reference: ref,
+    ...(request ? { requestId: request.id } : {}),
+  };
+  // once per charge, whichever path paid it (the roll, a dunning retry, the provider's invoice)
+  if (!receiptAddsUp(receipt) || !(await claimReceipt(em, c.id, now))) return false;
+  return send(em, now, organization?.id ?? null, receipt, [
+    ...recipients,
+    ...(request ? [request.requestedById] : []),
+  ]);
 };
 
 /** A personal plan's first month, to the person who upgraded: one seat at its price, no tiers. */
