@@ -5,6 +5,7 @@ import { lockRequest } from '../../../db/repositories/purchase-requests.ts';
 import { requestOfOffer, reusableSeats } from '../../../db/repositories/reusable-seats.ts';
 import { IDLE_AFTER_DAYS } from '../../domain/limits.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
+import { updateApprovalCards } from './approval-card-update.ts';
 import { quoteWithSeats } from './purchase.ts';
 import { audit, notify } from './records.ts';
 
@@ -95,6 +96,8 @@ export const shrinkRequest = async (
         quantity: left,
       },
     });
+  // the deciders' cards show the request as it is now (covered: nothing left to decide)
+  await updateApprovalCards(em, now, org, r, given, () => reuseFacts(em, r.contractId, r.planCode, now));
 };
 
 /** A seat given back (or reclaimed) for an offer sent for a purchase request: that request shrinks. */
