@@ -1,8 +1,18 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/commands/reply.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import { replyMessage } from './blocks.ts';
 import type { SlackDeps } from './deps.ts';
-import { copiesOf, type MessageCopy, recordDecision, recordResult } from './message-copies.ts';
+import {
+  copiesOf,
+  type MessageCopy,
+  recordDecision,
+  recordResult,
+  replaceOpenCopies,
+} from './message-copies.ts';
+
+/** Slack's answers for a copy that is not there to update any more (deleted, its DM gone). */
+const COPY_GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message']);
 
 /**
  * Shows a decision on every posted copy of a message (each approver's copy of an approval
@@ -34,6 +44,33 @@ export const showResult = async (
 ) => {
   for (const copy of await recordResult(d.service.em, subject, recipient, result))
     await redraw(d, subject, copy);
+};
+
+/**
+ * Draws a recipient's undecided copies of a message again with its newer version (the request
+ * they are asked about shrank), buttons and all, in place: nothing new is posted, and a recipient
+ * with no copy sees nothing. A copy gone from Slack is skipped; any other failure goes back to
+ * the outbox, whose retry draws the copies again.
+ */
+export const showUpdate = async (
+  d: SlackDeps,
+  client: webApi.WebClient,
+  subject: string,
+  recipient: { teamId: string; userId: string; locale: Locale | null },
+  reply: Reply,
+) => {
+  for (const copy of await replaceOpenCopies(d.service.em, subject, recipient, reply, recipient.locale)) {
+    try {
+      await client.chat.update({
+        channel: copy.channel,
+        ts: copy.ts,
+        ...replyMessage(copy.reply, { note: copy.result ?? '' }),
+      });
+    } catch (e) {
+      if (!COPY_GONE.has((e as { data?: { error?: string } }).data?.error ?? '')) throw e;
+      d.log.info({ subject, channel: copy.channel, ts: copy.ts }, 'copy gone; not updated');
+    }
+  }
 };
 
 const redraw = async (d: SlackDeps, subject: string, copy: MessageCopy) => {

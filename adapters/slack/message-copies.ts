@@ -116,6 +116,32 @@ export const recordResult = async (
 };
 
 /**
+ * Gives a recipient's undecided copies of a message a newer version of it (the request they are
+ * asked about shrank), in the language it is written in, so a decision later redraws from that;
+ * returns those copies. A decided copy keeps what it showed.
+ */
+export const replaceOpenCopies = async (
+  em: EntityManager,
+  subject: string,
+  recipient: { teamId: string; userId: string },
+  reply: Reply,
+  locale: Locale | null,
+) => {
+  const rows = await em.fork().execute<CopyRow[]>(
+    `update slack_message set reply = ?
+       where subject = ? and team_id = ? and user_id = ? and decision is null
+       returning ${COPY_COLUMNS}`,
+    [
+      JSON.stringify({ ...reply, ...(locale ? { locale } : {}) } satisfies StoredReply),
+      subject,
+      recipient.teamId,
+      recipient.userId,
+    ],
+  );
+  return rows.map(toCopy);
+};
+
+/**
  * A recipient's first copy of a message in one workspace (for a purchase: the approval request
  * itself, before any reminder about it), the message a later notice about it replies under.
  */

@@ -18,7 +18,7 @@ import {
 } from '../../src/service/chat-access.ts';
 import { readerLocale } from '../../src/service/reader-locale.ts';
 import { replyMessage, replyText } from './blocks.ts';
-import { showResult } from './decisions.ts';
+import { showResult, showUpdate } from './decisions.ts';
 import type { SlackDeps } from './deps.ts';
 import { firstCopyFor, recordCopy, subjectOf } from './message-copies.ts';
 import { slackProfile, userOfEmail } from './users.ts';
@@ -38,7 +38,8 @@ const THREAD_GONE = new Set(['thread_not_found', 'message_not_found', 'channel_n
  * with Slack's Retry-After (the client is built to reject rate-limited calls, not sleep on them).
  * Messages with buttons are remembered, with the language they were written in, so every copy
  * can show the decision later in its reader's language; a purchase result updates the
- * recipient's copies of its approval request. A purchase's receipt is a reply in the thread of the
+ * recipient's copies of its approval request, and a request that shrank redraws them with its new
+ * figures (no new message). A purchase's receipt is a reply in the thread of the
  * recipient's approval request, never itself a copy (a decision redraws copies).
  */
 export class SlackNotifier implements Notifier {
@@ -63,6 +64,21 @@ export class SlackNotifier implements Notifier {
     // a first identification told their language and zone: the notice is said in them
     if (target.learned && meta.reRender)
       reply = meta.reRender(wordsFor(target.learned.locale, target.learned.zone ?? undefined));
+    if (meta.kind === 'approval_updated') {
+      // the request changed: drawn over the recipient's cards of it, never posted anew
+      await showUpdate(
+        this.d,
+        client,
+        subjectKey.purchase(String(meta.payload.requestId)),
+        {
+          teamId,
+          userId,
+          locale: await readerLocale(this.d.service, { accountId: to.accountId }, organizationId),
+        },
+        reply,
+      );
+      return;
+    }
     if (meta.kind === 'purchase_result' && meta.payload.requestId) {
       // this recipient's copies of the request, in the language this notice is in
       await showResult(

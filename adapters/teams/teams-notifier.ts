@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   type NoticeMeta,
@@ -42,7 +42,8 @@ const settles = z.object({ requestId: z.string().min(1) });
  * wrote from. Cards with buttons are posted without them plus a Universal Actions refresh for
  * the recipient, and stored, so a decision can update every copy in place. A purchase's receipt
  * is sent as a reply (replyToId) to the recipient's card of that request, the nearest a personal
- * chat has to a thread, and is never stored as a card itself.
+ * chat has to a thread, and is never stored as a card itself. A request that shrank redraws the
+ * recipient's stored card of it in place (nothing new is posted).
  */
 export class TeamsNotifier implements Notifier {
   readonly name = 'teams';
@@ -54,21 +55,11 @@ export class TeamsNotifier implements Notifier {
   async send(to: Recipient, reply: Reply, meta: NoticeMeta) {
     const user = await this.deps.store.userForNotice(to.accountId, meta.outboxId);
     if (!user?.reference) throw new Unreachable(`${to.email} has no Teams conversation with the bot`);
+    if (meta.kind === 'approval_updated')
+      return this.redraw(to, { ...user, reference: user.reference }, reply, meta);
     const cardKey = reply.buttons?.length && meta.kind !== 'receipt' ? cardKeyOf(reply, meta) : null;
     const card = cardKey
-      ? renderCard(reply, {
-          cardKey,
-          refreshFor: [user.aadObjectId],
-          hideButtons: true,
-          // the card's own words (its refresh) in the language the outbox wrote the notice in
-          w: wordsFor(
-            await readerLocale(
-              this.deps.service,
-              { accountId: to.accountId },
-              await this.deps.store.noticeOrganization(meta.outboxId),
-            ),
-          ),
-        })
+      ? await this.openCard(reply, cardKey, user.aadObjectId, to, meta)
       : renderCard(reply);
     let activityId = '';
     const r = user.reference;
@@ -95,6 +86,60 @@ export class TeamsNotifier implements Notifier {
       throw e;
     }
     if (cardKey) await this.deps.store.saveCard(cardKey, user.aadObjectId, activityId, reply);
+  }
+
+  /**
+   * A card with buttons as posted: without them, plus a Universal Actions refresh that brings
+   * them to its recipient; the card's own words (its refresh) in the language the outbox wrote
+   * the notice in.
+   */
+  private async openCard(
+    reply: Reply,
+    cardKey: string,
+    aadObjectId: string,
+    to: Recipient,
+    meta: NoticeMeta,
+  ) {
+    const locale = await readerLocale(
+      this.deps.service,
+      { accountId: to.accountId },
+      await this.deps.store.noticeOrganization(meta.outboxId),
+    );
+    return renderCard(reply, { cardKey, refreshFor: [aadObjectId], hideButtons: true, w: wordsFor(locale) });
+  }
+
+  /**
+   * A request that shrank: the recipient's open card of it is drawn again in place (updateActivity)
+   * and stored, so its refresh and a later decision show the new figures; covered, it has no
+   * buttons and is closed. No open card: nothing is posted. A card gone from the chat is left.
+   */
+  private async redraw(
+    to: Recipient,
+    user: { aadObjectId: string; reference: Partial<ConversationReference> },
+    reply: Reply,
+    meta: NoticeMeta,
+  ) {
+    const cardKey = subjectKey.purchase(String(meta.payload.requestId));
+    const activityId = await this.deps.store.openCardActivityId(cardKey, user.aadObjectId);
+    if (!activityId) return;
+    const open = Boolean(reply.buttons?.length);
+    const card = open ? await this.openCard(reply, cardKey, user.aadObjectId, to, meta) : renderCard(reply);
+    const r = user.reference;
+    try {
+      await this.limits.run(r.conversation?.tenantId ?? '', r.conversation?.id ?? '', () =>
+        inConversation(this.deps, r, async (context) => {
+          await context.updateActivity({ ...cardActivity(card), id: activityId });
+        }),
+      );
+    } catch (e) {
+      const wait = teamsRetryAfterMs(e);
+      if (wait !== null) throw new RetryLater(wait);
+      if (!gone(e)) throw e;
+      // the card was deleted or the chat closed: there is nothing left to draw over (logged)
+      this.deps.log(e);
+      return;
+    }
+    await this.deps.store.replaceOpenCard(cardKey, user.aadObjectId, reply, !open);
   }
 
   /** The activity a receipt replies to: the recipient's card of the purchase it settles. */

@@ -130,6 +130,27 @@ export class TeamsStore {
     );
   }
 
+  /** The activity of a user's copy of a card not decided yet (null: none open, or its id unknown). */
+  async openCardActivityId(cardKey: string, aadObjectId: string): Promise<string | null> {
+    const rows = await this.db().execute<{ activity_id: string }[]>(
+      'select activity_id from teams_card where card_key = ? and aad_object_id = ? and not decided',
+      [cardKey, aadObjectId],
+    );
+    return rows[0]?.activity_id || null;
+  }
+
+  /**
+   * Gives a user's open copy of a card a newer version (the request it asks about shrank), closed
+   * when nothing is left to decide; a copy decided meanwhile keeps its decision.
+   */
+  async replaceOpenCard(cardKey: string, aadObjectId: string, reply: StoredReply, decided: boolean) {
+    await this.db().execute(
+      `update teams_card set reply = ?, decided = ?, updated_at = ?
+       where card_key = ? and aad_object_id = ? and not decided`,
+      [JSON.stringify(reply), decided, this.now(), cardKey, aadObjectId],
+    );
+  }
+
   /** The activity a user's copy of a card was posted as (null: none stored, or its id unknown). */
   async cardActivityId(cardKey: string, aadObjectId: string): Promise<string | null> {
     const rows = await this.db().execute<{ activity_id: string }[]>(

@@ -102,6 +102,21 @@ export const renderNotice = (notice: Notice, w: Words = english): Reply => {
         w,
       );
     }
+    case 'approval_updated': {
+      const p = notice.payload;
+      const asked = {
+        requestedBy: p.requestedBy,
+        seats: seats(w, p.quantity, p.plan),
+        org: orgLabel(p.organizationName, w),
+      };
+      // covered: nothing to buy, so no figures and no buttons
+      if (p.status === 'covered') return info(w.t('notices.approval_updated.covered', asked));
+      return approvalRequest(
+        p,
+        `${w.t('notices.approval.text', asked)} ${w.t('notices.approval_updated.changed', { seats: asked.seats, given: p.given })}`,
+        w,
+      );
+    }
     case 'delegate_named': {
       const p = notice.payload;
       return info(

@@ -138,6 +138,11 @@ export const NOTICE_SCHEMAS = {
   approval_reminder: approvalRequest.extend({ waitedHours: z.number().int() }),
   /** still nobody after `waitedHours`: the owner is told as well as the approvers */
   approval_escalation: approvalRequest.extend({ waitedHours: z.number().int() }),
+  /**
+   * seats were given back for the request after it was sent: the request as it is now, drawn over
+   * the card each decider has (`covered`: nothing left to buy, nor to decide)
+   */
+  approval_updated: approvalRequest.extend({ given: z.number().int() }),
   purchase_result: z.union([
     purchaseRequest.extend({ status: z.literal('payment_failed'), reason: z.string() }),
     purchaseRequest.extend({

@@ -167,7 +167,9 @@ describe('a French and a Dutch reader through Slack (issue 17)', () => {
     const fr = await answer('UFRANK', 'help');
     expect(fr.text).toContain('Commandes Seatkeeper (tapez `help <command>` pour le détail) :');
     expect(fr.text).toContain('`help [command]` — Lister les commandes, ou en expliquer une.');
-    expect(fr.text).toContain('`add <n> <plan> [for <who>…]` — Demander des licences : affiche le devis au prorata');
+    expect(fr.text).toContain(
+      '`add <n> <plan> [for <who>…]` — Demander des licences : affiche le devis au prorata',
+    );
     expect(fr.text).not.toContain('List the commands, or explain one.');
     const nl = await answer('UGINA', 'help');
     expect(nl.text).toContain('`help [command]` — Toon de commando’s, of leg er één uit.');

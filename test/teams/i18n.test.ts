@@ -116,7 +116,9 @@ describe('a French and a Dutch reader through Teams (issue 17)', () => {
     // (a card shows code as plain text: the backticks go)
     expect(fr).toContain('Commandes Seatkeeper (tapez help <command> pour le détail) :');
     expect(fr).toContain('- help [command] — Lister les commandes, ou en expliquer une.');
-    expect(fr).toContain('- add <n> <plan> [for <who>…] — Demander des licences : affiche le devis au prorata');
+    expect(fr).toContain(
+      '- add <n> <plan> [for <who>…] — Demander des licences : affiche le devis au prorata',
+    );
     expect(fr).not.toContain('List the commands, or explain one.');
     const nl = cardText((await h.say(gina, 'help', DUTCH)).cards[0]);
     expect(nl).toContain('- help [command] — Toon de commando’s, of leg er één uit.');

@@ -285,6 +285,32 @@ const SAMPLES: Notice[] = [
       reusable: { count: 7, names: ['Dan', 'Eve'] },
     },
   },
+  {
+    kind: 'approval_updated',
+    payload: {
+      ...request,
+      quantity: 2,
+      proratedAmount: 3000,
+      recurringTotal: 6000,
+      status: 'pending',
+      requestedBy: 'bob@example.com',
+      quoteExpiresAt: at,
+      period: 'month',
+      reusable: { count: 1, names: ['Eve'] },
+      given: 1,
+    },
+  },
+  {
+    kind: 'approval_updated',
+    payload: {
+      ...request,
+      status: 'covered',
+      requestedBy: 'bob@example.com',
+      quoteExpiresAt: at,
+      forApprover: 'alice@example.com',
+      given: 2,
+    },
+  },
 ];
 
 /** As the worker reads it: through JSON, then the schema of its kind. */
@@ -316,6 +342,29 @@ describe('notices', () => {
     expect(renderNotice(stored(byKind('approval_request'))).text).toContain(
       '\n7 Pro seats are not in use (idle for over 28 days, or held by someone who left): Dan, Eve and 5 more.',
     );
+  });
+
+  it('a request that shrank redraws its approval card with the new figures; covered, with nothing to decide', () => {
+    const [shrunk, covered] = SAMPLES.filter((n) => n.kind === 'approval_updated').map((n) =>
+      renderNotice(stored(n)),
+    );
+    expect(shrunk!.text).toBe(
+      'bob@example.com asks for 2 Pro seats in Acme. Now 2 Pro seats: 1 was given back.\n1 Pro seat is not in use (idle for over 28 days, or held by someone who left): Eve.',
+    );
+    expect(shrunk!.fields?.map((f) => f.value)).toEqual([
+      '€30.00',
+      '€60.00 per month',
+      'Mar 1, 2026, 00:00 UTC',
+    ]);
+    expect(shrunk!.buttons?.map((b) => [b.action, b.payload])).toEqual([
+      ['purchase.approve', { requestId: 'r-1' }],
+      ['purchase.reject', { requestId: 'r-1' }],
+    ]);
+    expect(covered!.text).toBe(
+      'bob@example.com’s request for 3 Pro seats in Acme is covered by seats given back: nothing will be bought, and nothing is left to decide.',
+    );
+    expect(covered!.buttons ?? []).toEqual([]);
+    expect(covered!.fields ?? []).toEqual([]);
   });
 
   it('reads as before', () => {

@@ -46,7 +46,7 @@ export const quoteWithSeats = async (
 };
 
 export const requestPayload = (
-  org: Organization,
+  org: Pick<Organization, 'name'>,
   r: PurchaseRequest,
   extra: Record<string, unknown> = {},
 ) => ({
@@ -86,7 +86,7 @@ export const notifyOutcome = async (
  */
 export const decidersOf = async (
   em: EntityManager,
-  org: Organization,
+  org: Pick<Organization, 'id'>,
   requestedById: string,
   now: Date,
 ): Promise<{ accountId: string; forApprover: string | null }[]> => {
@@ -101,7 +101,7 @@ export const decidersOf = async (
 
 /** What an approval request (and a nudge about it) says: the request, who asked, until when. */
 export const approvalPayload = (
-  org: Organization,
+  org: Pick<Organization, 'name'>,
   r: PurchaseRequest,
   requestedBy: string,
   period: BillingPeriod,

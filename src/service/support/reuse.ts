@@ -5,6 +5,7 @@ import { lockRequest } from '../../../db/repositories/purchase-requests.ts';
 import { requestOfOffer, reusableSeats } from '../../../db/repositories/reusable-seats.ts';
 import { IDLE_AFTER_DAYS } from '../../domain/limits.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
+import { updateApprovalCards } from './approval-card-update.ts';
 import { seatIntendedPeople } from './intended-people.ts';
 import { quoteWithSeats } from './purchase.ts';
 import { audit, notify } from './records.ts';
@@ -99,6 +100,8 @@ export const shrinkRequest = async (
         ...(seated.length ? { seated } : {}),
       },
     });
+  // the deciders' cards show the request as it is now (covered: nothing left to decide)
+  await updateApprovalCards(em, now, org, r, given, () => reuseFacts(em, r.contractId, r.planCode, now));
   return seated;
 };
 

@@ -32,6 +32,9 @@ export const notices = {
     'Reminder: {requestedBy} asked for {seats} in {org} {hours, plural, one {# hour} other {# hours}} ago and nobody has answered yet.',
   'notices.approval_escalation.text':
     'Nobody has answered {requestedBy}’s request for {seats} in {org} for {hours, plural, one {# hour} other {# hours}}: the owner is told as well. It expires unanswered at the time below.',
+  'notices.approval_updated.changed': 'Now {seats}: {given, plural, one {# was} other {# were}} given back.',
+  'notices.approval_updated.covered':
+    '{requestedBy}’s request for {seats} in {org} is covered by seats given back: nothing will be bought, and nothing is left to decide.',
   'notices.delegate_named.text':
     '{approver} named you to decide seat purchases in {org} for them until {day} (included). Requests that need approval come to you too; what you decide says “on behalf of {approver}”.',
   'notices.purchase.status':

@@ -35,6 +35,10 @@ export const notices: Translation<typeof en> = {
     'Rappel : {requestedBy} a demandé {seats} dans {org} il y a {hours, plural, one {# heure} other {# heures}} et personne n’a encore répondu.',
   'notices.approval_escalation.text':
     'Personne n’a répondu depuis {hours, plural, one {# heure} other {# heures}} à la demande de {seats} de {requestedBy} dans {org} : le propriétaire est prévenu aussi. Sans réponse, elle expire à l’heure indiquée ci-dessous.',
+  'notices.approval_updated.changed':
+    'Maintenant {seats} : {given, plural, one {# a été rendue} other {# ont été rendues}}.',
+  'notices.approval_updated.covered':
+    'La demande de {seats} de {requestedBy} dans {org} est couverte par des licences rendues : rien ne sera acheté, et il n’y a plus rien à décider.',
   'notices.delegate_named.text':
     '{approver} vous a désigné pour décider à sa place des achats de licences dans {org} jusqu’au {day} inclus. Les demandes à approuver vous parviennent aussi ; ce que vous décidez indique « au nom de {approver} ».',
   'notices.purchase.status':

@@ -35,6 +35,9 @@ export const notices: Translation<typeof en> = {
     'Herinnering: {requestedBy} vroeg {hours, plural, one {# uur} other {# uur}} geleden {seats} aan in {org} en nog niemand heeft geantwoord.',
   'notices.approval_escalation.text':
     'Niemand heeft in {hours, plural, one {# uur} other {# uur}} geantwoord op de aanvraag van {requestedBy} voor {seats} in {org}: de eigenaar is nu ook op de hoogte gebracht. Zonder antwoord verloopt ze op het tijdstip hieronder.',
+  'notices.approval_updated.changed': 'Nu {seats}: {given, plural, one {# is} other {# zijn}} teruggegeven.',
+  'notices.approval_updated.covered':
+    'De aanvraag van {requestedBy} voor {seats} in {org} is gedekt door teruggegeven licenties: er wordt niets gekocht en er valt niets meer te beslissen.',
   'notices.delegate_named.text':
     '{approver} heeft je aangewezen om tot en met {day} namens hen te beslissen over licentieaankopen in {org}. Aanvragen die goedkeuring nodig hebben komen ook bij jou; wat je beslist vermeldt “namens {approver}”.',
   'notices.purchase.status':
