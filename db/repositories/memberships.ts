@@ -40,6 +40,20 @@ export const currentMembershipsOfAccount = (em: EntityManager, accountId: string
 export const countActiveMembershipsOfAccount = (em: EntityManager, accountId: string): Promise<number> =>
   em.count(MembershipSchema, { accountId, status: 'active' });
 
+/** Memberships by id with their account's email, in no order; `lock`: rows locked for the transaction. */
+export const membershipsWithEmail = (
+  em: EntityManager,
+  ids: readonly string[],
+  lock: boolean,
+): Promise<{ id: string; account_id: string; status: string; email: string }[]> =>
+  ids.length
+    ? em.execute(
+        `select m.id, m.account_id, m.status, a.email from membership m join account a on a.id = m.account_id
+         where m.id in (?)${lock ? ' for update of m' : ''}`,
+        [[...ids]],
+      )
+    : Promise.resolve([]);
+
 /** Locks a membership row for the rest of the transaction. */
 export const lockMembershipRow = async (em: EntityManager, id: string) => {
   await em.execute('select id from membership where id = ? for update', [id]);

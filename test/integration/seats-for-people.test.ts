@@ -184,6 +184,9 @@ describe('a seat given back goes to the people named', () => {
     expect(await planOf(t.bo.membershipId)).toBe('free');
     const r = (await lastRequest(t.org.id))!;
     expect(r).toMatchObject({ quantity: 1, status: 'pending', for_membership_ids: [t.bo.membershipId] });
+    // the approver's card, drawn again, says whom the rest is for
+    const [updated] = (await outbox(db, 'approval_updated')).filter((n) => n.recipient_id === t.approver.id);
+    expect(updated!.payload).toMatchObject({ quantity: 1, forPeople: { count: 1, names: [t.bo.email] } });
     const told = (await chat.inbox(t.lead.email)).find((m) => m.text.includes('given back'))!;
     expect(told.text).toBe(
       `A Pro seat was given back in Acme for your request and went to the people you asked for: ${t.ana.email}. Your request is for 1 Pro seat now.`,

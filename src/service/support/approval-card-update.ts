@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { contractById } from '../../../db/repositories/contracts.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
+import { stillFor } from './intended-people.ts';
 import { accountsById } from './lookups.ts';
 import { approvalPayload, decidersOf } from './purchase.ts';
 import { notify } from './records.ts';
@@ -27,6 +28,7 @@ export const updateApprovalCards = async (
   const contract = await contractById(em, r.contractId);
   const requester = (await accountsById(em, [r.requestedById])).get(r.requestedById);
   const reusable = r.status === 'pending' ? await reusableNow() : null;
+  const forPeople = r.status === 'pending' ? await stillFor(em, r) : null;
   for (const d of deciders) {
     notify(em, now, {
       organizationId: org.id,
@@ -35,6 +37,7 @@ export const updateApprovalCards = async (
       payload: {
         ...approvalPayload(org, r, requester?.email ?? '', contract?.period ?? 'month', d.forApprover),
         ...(reusable ? { reusable } : {}),
+        ...(forPeople ? { forPeople } : {}),
         given,
       },
     });

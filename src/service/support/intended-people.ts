@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { membersByEmails, seatsHeldBy } from '../../../db/repositories/memberships.ts';
+import { membersByEmails, membershipsWithEmail, seatsHeldBy } from '../../../db/repositories/memberships.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Account, Membership, Organization, PurchaseRequest } from '../../domain/model.ts';
 import { can } from '../../domain/permissions.ts';
@@ -17,6 +17,14 @@ const NAMES_SHOWN = 5;
 export const namesShown = (emails: readonly string[]) => {
   const named = [...new Set(emails)];
   return { count: named.length, names: named.slice(0, NAMES_SHOWN) };
+};
+
+/** Whom a request's seats are still for, as its cards say it (null: nobody named, or all seated). */
+export const stillFor = async (em: EntityManager, r: PurchaseRequest) => {
+  const waiting = r.forMembershipIds ?? [];
+  if (waiting.length === 0) return null;
+  const email = new Map((await membershipsWithEmail(em, waiting, false)).map((m) => [m.id, m.email]));
+  return namesShown(waiting.map((id) => email.get(id)).filter((e): e is string => !!e));
 };
 
 /**
@@ -88,12 +96,7 @@ export const seatIntendedPeople = async (
   if (count <= 0 || waiting.length === 0) return [];
   const requester = (await accountsById(em, [r.requestedById])).get(r.requestedById);
   // locked, as an assignment locks its member: a concurrent offboarding waits for this
-  const rows = await em.execute<{ id: string; account_id: string; status: string; email: string }[]>(
-    `select m.id, m.account_id, m.status, a.email from membership m join account a on a.id = m.account_id
-     where m.id in (?) for update of m`,
-    [waiting],
-  );
-  const members = new Map(rows.map((m) => [m.id, m]));
+  const members = new Map((await membershipsWithEmail(em, waiting, true)).map((m) => [m.id, m]));
   const held = new Map((await seatsHeldBy(em, waiting)).map((s) => [s.membershipId!, s]));
   const seated: string[] = [];
   const left: string[] = [];
