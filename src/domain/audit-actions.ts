@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'approval.delegation_ended',
   'billing.charge_declined',
   'billing.drift',
+  'billing.invoice_differs',
   'billing.invoice_failed',
   'billing.overdue_paid',
   'billing.period_charged',

@@ -213,14 +213,14 @@ describe("a renewal's receipt when Stripe collects it", () => {
     }
   });
 
-  it('a cycle invoice that took another amount than the renewal recorded: no receipt, audited as drift', async () => {
+  it('a cycle invoice that took another amount than the renewal recorded: no receipt, audited for people to check', async () => {
     const f = await renewingOrg();
     await roll(f);
     const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { amountPaid: 6100 }));
     expect(await deliver(paid)).toBe('applied');
     expect(Object.values(await receiptsOf(f)).flat()).toEqual([]);
     expect((await renewal(f)).charge_ref).toBe(f.ids.sub);
-    const drift = await auditRows(db, { organizationId: f.org.id, action: 'billing.drift' });
+    const drift = await auditRows(db, { organizationId: f.org.id, action: 'billing.invoice_differs' });
     expect(drift.map((d) => d.after)).toEqual([
       expect.objectContaining({
         invoice: `in_cycle_${f.tag}`,

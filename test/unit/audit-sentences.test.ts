@@ -33,6 +33,14 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     },
   },
   'billing.drift': { after: { drift: [{ planCode: 'pro', ours: 3, billed: 2 }], source: 'reconciliation' } },
+  'billing.invoice_differs': {
+    after: {
+      invoice: 'in_123',
+      chargeId: ID,
+      charged: { amount: 6000, currency: 'eur' },
+      invoiced: { amount: 6100, currency: 'eur' },
+    },
+  },
   'billing.invoice_failed': { after: { invoice: 'in_123', reason: 'card_declined' } },
   'billing.overdue_paid': {
     before: { status: 'retrying' },
@@ -394,6 +402,9 @@ describe('audit sentences', () => {
     expect(say('organization.settings')).toBe('Ana Lima turned auto-assign on, auto-approve below €50.00.');
     expect(say('billing.charge_declined')).toBe(
       'The renewal charge of €90.00 was declined: card_declined; next try Dec 8, 21:20.',
+    );
+    expect(say('billing.invoice_differs')).toBe(
+      "The billing provider's renewal invoice took €61.00, not the €60.00 we recorded: no receipt was sent, check the invoice.",
     );
     expect(say('contract.created')).toBe(
       'A contract for 3 Pro seats and 2 Business seats was created, managed by Ana Lima.',

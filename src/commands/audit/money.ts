@@ -70,6 +70,16 @@ export const MONEY_SENTENCES = {
     });
     return say(w, 'notices.audit.billing_drift', { withPlans: has(plans.length), plans: plans.join('; ') });
   },
+  'billing.invoice_differs': (e, w) => {
+    const ours = record(e.after, 'charged');
+    const theirs = record(e.after, 'invoiced');
+    const amount = (o: Record<string, unknown> | undefined) =>
+      o ? money(w, e, int(o, 'amount'), str(o, 'currency')?.toUpperCase()) : undefined;
+    const charged = amount(ours);
+    const invoiced = amount(theirs);
+    if (!charged || !invoiced) return undefined;
+    return say(w, 'notices.audit.billing_invoice_differs', { charged, invoiced });
+  },
   'billing.invoice_failed': (e, w) =>
     say(w, 'notices.audit.billing_invoice_failed', because(str(e.after, 'reason'))),
   'billing.overdue_paid': (e, w) => say(w, 'notices.audit.billing_overdue_paid', { charge: chargeOf(w, e) }),

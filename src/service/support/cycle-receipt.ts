@@ -14,7 +14,7 @@ import { audit } from './records.ts';
  * to the payer and the approvers, with the invoice as its reference. Once per charge: a renewal
  * dunned and then paid, or a second paid invoice for the period, already has it.
  * An invoice that took another amount than the renewal recorded gets no receipt (it would
- * disagree with the ledger or with the money taken); it is audited as drift for people to look at.
+ * disagree with the ledger or with the money taken); it is audited for people to look at.
  */
 export const sendCycleReceipt = async (
   em: EntityManager,
@@ -39,11 +39,9 @@ export const sendCycleReceipt = async (
     audit(em, now, {
       organizationId: org.id,
       actorId: null,
-      action: 'billing.drift',
+      action: 'billing.invoice_differs',
       subject: { type: 'contract', id: contract.id },
       after: {
-        drift: [],
-        source: 'invoice.paid',
         invoice: invoiceRef,
         chargeId: renewal.id,
         charged: { amount: renewal.amount, currency: renewal.currency },

@@ -166,6 +166,8 @@ export const notices = {
   'notices.audit.billing_drift_plan': '{plan} {ours} here, {billed} billed',
   'notices.audit.billing_drift':
     "The billing provider's seat count differs from ours{withPlans, select, yes {: {plans}} other {}}.",
+  'notices.audit.billing_invoice_differs':
+    "The billing provider's renewal invoice took {invoiced}, not the {charged} we recorded: no receipt was sent, check the invoice.",
   'notices.audit.billing_invoice_failed':
     'An invoice payment failed{withReason, select, yes {: {reason}} other {}}.',
   'notices.audit.billing_overdue_paid': 'The overdue {charge} was paid.',

@@ -174,6 +174,8 @@ export const notices: Translation<typeof en> = {
   'notices.audit.billing_drift_plan': '{plan} : {ours} ici, {billed} facturées',
   'notices.audit.billing_drift':
     'Le nombre de licences chez le prestataire de facturation diffère du nôtre{withPlans, select, yes { : {plans}} other {}}.',
+  'notices.audit.billing_invoice_differs':
+    'La facture de renouvellement du prestataire de paiement a prélevé {invoiced}, et non les {charged} enregistrés ici : aucun reçu n’a été envoyé, vérifiez la facture.',
   'notices.audit.billing_invoice_failed':
     'Le paiement d’une facture a échoué{withReason, select, yes { : {reason}} other {}}.',
   'notices.audit.billing_overdue_paid': 'Le {charge} en retard a été payé.',

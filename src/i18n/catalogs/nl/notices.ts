@@ -174,6 +174,8 @@ export const notices: Translation<typeof en> = {
   'notices.audit.billing_drift_plan': '{plan}: {ours} hier, {billed} gefactureerd',
   'notices.audit.billing_drift':
     'Het aantal licenties bij de betaalprovider wijkt af van het onze{withPlans, select, yes {: {plans}} other {}}.',
+  'notices.audit.billing_invoice_differs':
+    'De verlengingsfactuur van de betaalprovider nam {invoiced}, niet de {charged} die wij vastlegden: er is geen ontvangstbewijs verstuurd, controleer de factuur.',
   'notices.audit.billing_invoice_failed':
     'Een factuurbetaling is mislukt{withReason, select, yes {: {reason}} other {}}.',
   'notices.audit.billing_overdue_paid': 'De achterstallige {charge} is betaald.',
