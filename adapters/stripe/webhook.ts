@@ -36,6 +36,7 @@ const invoice = z.object({
   parent: z.object({ subscription_details: z.object({ subscription: idOf.nullish() }).nullish() }).nullish(),
   last_finalization_error: z.object({ code: z.string().nullish() }).nullish(),
   billing_reason: z.string().nullish(),
+  total: z.number().int().nullish(),
   amount_paid: z.number().int().nullish(),
   currency: z.string().nullish(),
   lines: z.object({ data: z.array(invoiceLine) }).nullish(),
@@ -44,7 +45,7 @@ type Invoice = z.infer<typeof invoice>;
 
 /**
  * The subscription's own cycle invoice (Stripe's `subscription_cycle`; a purchase's proration is
- * `subscription_update`): what it took and the period it bills. That period is its seats' lines'
+ * `subscription_update`): what it billed and the period it bills. That period is its seats' lines'
  * (the invoice's own period_start/period_end look back one period), prorations left out.
  */
 const cycleOf = (inv: Invoice): CycleInvoice | undefined => {
@@ -53,7 +54,8 @@ const cycleOf = (inv: Invoice): CycleInvoice | undefined => {
     (l) => l.parent?.subscription_item_details && !l.parent.subscription_item_details.proration,
   );
   return {
-    amountPaid: inv.amount_paid ?? null,
+    // what it billed, however it was paid (a card, or the customer's credit balance)
+    total: inv.total ?? inv.amount_paid ?? null,
     currency: inv.currency ?? null,
     periodStart: seats?.period ? new Date(seats.period.start * 1000) : null,
   };

@@ -141,9 +141,9 @@ export interface BillingGateway {
   billedState(contractId: string): Promise<BilledState | null>;
 }
 
-/** What a paid cycle invoice took and the period it bills, as far as the provider said (null: not said). */
+/** What a paid cycle invoice billed (its total) and the period it bills, as far as the provider said (null: not said). */
 export interface CycleInvoice {
-  amountPaid: number | null;
+  total: number | null;
   currency: string | null;
   periodStart: Date | null;
 }

@@ -78,7 +78,7 @@ const renewal = async (f: Org) =>
 const invoice = (
   f: Org,
   id: string,
-  o: { amountPaid: number; reason?: string; periodStart?: string },
+  o: { total: number; paidFromCredit?: boolean; reason?: string; periodStart?: string },
 ): Record<string, unknown> => {
   const start = epoch(o.periodStart ?? NEW_PERIOD);
   const line = (item: string) => ({
@@ -94,7 +94,8 @@ const invoice = (
     id,
     object: 'invoice',
     billing_reason: o.reason ?? 'subscription_cycle',
-    amount_paid: o.amountPaid,
+    total: o.total,
+    amount_paid: o.paidFromCredit ? 0 : o.total,
     currency: 'eur',
     status: 'paid',
     parent: { type: 'subscription_details', subscription_details: { subscription: f.ids.sub } },
@@ -129,7 +130,7 @@ describe("a renewal's receipt when Stripe collects it", () => {
     expect(charge).toMatchObject({ amount: '6000', currency: 'eur', status: 'paid', charge_ref: f.ids.sub });
     expect(Object.values(await receiptsOf(f)).flat()).toEqual([]);
 
-    const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { amountPaid: 6000 }));
+    const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { total: 6000 }));
     expect(await deliver(paid)).toBe('applied');
     const receipts = await receiptsOf(f);
     for (const id of f.people) {
@@ -149,16 +150,28 @@ describe("a renewal's receipt when Stripe collects it", () => {
     expect((await renewal(f)).charge_ref).toBe(`in_cycle_${f.tag}`);
   });
 
+  it('a cycle invoice paid from the customer’s credit balance still gets its receipt: what it billed is what counts', async () => {
+    const f = await renewingOrg();
+    await roll(f);
+    const paid = stripeEvent(
+      'invoice.paid',
+      invoice(f, `in_credit_${f.tag}`, { total: 6000, paidFromCredit: true }),
+    );
+    expect(await deliver(paid)).toBe('applied');
+    const receipts = await receiptsOf(f);
+    for (const id of f.people) expect(receipts[id]?.map((r) => r.total)).toEqual([6000]);
+  });
+
   it('the same event redelivered sends no second receipt, nor does a second paid invoice for the same period', async () => {
     const f = await renewingOrg();
     await roll(f);
-    const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { amountPaid: 6000 }));
+    const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { total: 6000 }));
     expect(await deliver(paid)).toBe('applied');
     const sent = await receiptCount();
     expect(await deliver(paid)).toBe('duplicate');
     expect(await receiptCount()).toBe(sent);
     // another invoice of the same period paid (a second cycle invoice, say): still one receipt each
-    const second = stripeEvent('invoice.paid', invoice(f, `in_again_${f.tag}`, { amountPaid: 6000 }));
+    const second = stripeEvent('invoice.paid', invoice(f, `in_again_${f.tag}`, { total: 6000 }));
     expect(await deliver(second)).toBe('applied');
     expect(await receiptCount()).toBe(sent);
     for (const [id, receipts] of Object.entries(await receiptsOf(f))) {
@@ -172,19 +185,19 @@ describe("a renewal's receipt when Stripe collects it", () => {
     await roll(f);
     const proration = stripeEvent(
       'invoice.paid',
-      invoice(f, `in_upd_${f.tag}`, { amountPaid: 6000, reason: 'subscription_update' }),
+      invoice(f, `in_upd_${f.tag}`, { total: 6000, reason: 'subscription_update' }),
     );
     expect(await deliver(proration)).toBe('applied');
     // delivered late: the cycle invoice of the period before, which the roll has left behind
     const earlier = stripeEvent(
       'invoice.paid',
-      invoice(f, `in_march_${f.tag}`, { amountPaid: 6000, periodStart: '2026-03-01T00:00:00Z' }),
+      invoice(f, `in_march_${f.tag}`, { total: 6000, periodStart: '2026-03-01T00:00:00Z' }),
     );
     expect(await deliver(earlier)).toBe('applied');
     expect(Object.values(await receiptsOf(f)).flat()).toEqual([]);
     expect((await renewal(f)).charge_ref).toBe(f.ids.sub);
     // the period's own cycle invoice still gets its receipt
-    const cycle = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { amountPaid: 6000 }));
+    const cycle = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { total: 6000 }));
     expect(await deliver(cycle)).toBe('applied');
     expect(Object.values(await receiptsOf(f)).map((r) => r.length)).toEqual([1, 1]);
   });
@@ -194,7 +207,7 @@ describe("a renewal's receipt when Stripe collects it", () => {
     await roll(f);
     const ref = `in_cycle_${f.tag}`;
     const failed = stripeEvent('invoice.payment_failed', {
-      ...invoice(f, ref, { amountPaid: 0 }),
+      ...invoice(f, ref, { total: 0 }),
       status: 'open',
       last_finalization_error: { code: 'card_declined' },
     });
@@ -203,7 +216,7 @@ describe("a renewal's receipt when Stripe collects it", () => {
     expect(Object.values(await receiptsOf(f)).flat()).toEqual([]);
     // Stripe's own retry pays it a day later
     db.clock.set('2026-04-02T01:00:00Z');
-    expect(await deliver(stripeEvent('invoice.paid', invoice(f, ref, { amountPaid: 6000 })))).toBe('applied');
+    expect(await deliver(stripeEvent('invoice.paid', invoice(f, ref, { total: 6000 })))).toBe('applied');
     expect(await renewal(f)).toMatchObject({ status: 'paid', charge_ref: ref });
     const receipts = await receiptsOf(f);
     for (const id of f.people) {
@@ -216,7 +229,7 @@ describe("a renewal's receipt when Stripe collects it", () => {
   it('a cycle invoice that took another amount than the renewal recorded: no receipt, audited for people to check', async () => {
     const f = await renewingOrg();
     await roll(f);
-    const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { amountPaid: 6100 }));
+    const paid = stripeEvent('invoice.paid', invoice(f, `in_cycle_${f.tag}`, { total: 6100 }));
     expect(await deliver(paid)).toBe('applied');
     expect(Object.values(await receiptsOf(f)).flat()).toEqual([]);
     expect((await renewal(f)).charge_ref).toBe(f.ids.sub);

@@ -432,7 +432,7 @@ describe('dunning through Stripe', () => {
       kind: 'invoice_paid',
       contractId: f.contract.id,
       invoiceRef: 'in_cycle_1',
-      cycle: { amountPaid: 3000 + 2 * 1500, currency: 'eur', periodStart: new Date('2026-04-01T00:00:00Z') },
+      cycle: { total: 3000 + 2 * 1500, currency: 'eur', periodStart: new Date('2026-04-01T00:00:00Z') },
     });
     expect((await db.counts()).outbox).toBe(before.outbox);
   });

@@ -32,10 +32,7 @@ export const sendCycleReceipt = async (
   const renewal = found && (await periodChargeById(em, found.id, true));
   // receipt_sent_at, not charge_ref: that names the subscription after a roll, the invoice after dunning
   if (!renewal || renewal.status !== 'paid' || renewal.receiptSentAt) return;
-  if (
-    cycle.amountPaid !== renewal.amount ||
-    cycle.currency?.toLowerCase() !== renewal.currency.toLowerCase()
-  ) {
+  if (cycle.total !== renewal.amount || cycle.currency?.toLowerCase() !== renewal.currency.toLowerCase()) {
     audit(em, now, {
       organizationId: org.id,
       actorId: null,
@@ -45,7 +42,7 @@ export const sendCycleReceipt = async (
         invoice: invoiceRef,
         chargeId: renewal.id,
         charged: { amount: renewal.amount, currency: renewal.currency },
-        invoiced: { amount: cycle.amountPaid, currency: cycle.currency },
+        invoiced: { amount: cycle.total, currency: cycle.currency },
       },
     });
     return;
