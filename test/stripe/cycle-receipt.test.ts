@@ -162,6 +162,18 @@ describe("a renewal's receipt when Stripe collects it", () => {
     for (const id of f.people) expect(receipts[id]?.map((r) => r.total)).toEqual([6000]);
   });
 
+  it('a cycle invoice paid before our roll recorded its renewal is refused for now; Stripe’s next delivery, after the roll, sends the receipt', async () => {
+    const f = await renewingOrg();
+    db.clock.set('2026-04-01T00:00:10Z'); // the period ended; the roll job has not run yet
+    const early = stripeEvent('invoice.paid', invoice(f, `in_early_${f.tag}`, { total: 6000 }));
+    expect((await deliverSigned(base, early)).status).toBe(503);
+    expect(Object.values(await receiptsOf(f)).flat()).toEqual([]);
+    await roll(f);
+    expect(await deliver(early)).toBe('applied');
+    const receipts = await receiptsOf(f);
+    for (const id of f.people) expect(receipts[id]?.map((r) => r.reference)).toEqual([`in_early_${f.tag}`]);
+  });
+
   it('the same event redelivered sends no second receipt, nor does a second paid invoice for the same period', async () => {
     const f = await renewingOrg();
     await roll(f);

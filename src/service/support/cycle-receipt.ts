@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { setChargeInvoice } from '../../../db/repositories/billing-events.ts';
 import { periodChargeById } from '../../../db/repositories/period-charges.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Contract, Organization } from '../../domain/model.ts';
 import type { CycleInvoice } from '../ports.ts';
 import { billingPeople } from './billing-people.ts';
@@ -24,6 +25,17 @@ export const sendCycleReceipt = async (
   invoiceRef: string,
   cycle: CycleInvoice,
 ): Promise<void> => {
+  // Stripe invoiced the period after ours before the roll got to it (the job runs every minute):
+  // refused for now, so Stripe delivers it again once the renewal it pays is recorded
+  if (
+    cycle.periodStart?.getTime() === contract.currentPeriodEnd.getTime() &&
+    contract.currentPeriodEnd <= now
+  )
+    throw new DomainError(
+      'billing_unavailable',
+      { key: 'errors_service.billing.not_rolled' },
+      { key: 'errors_service.billing.not_rolled_next' },
+    );
   // the period it bills; an invoice that does not say is the current period's once it is rolled
   const period = cycle.periodStart ?? (contract.currentPeriodEnd > now ? contract.currentPeriodStart : null);
   if (period?.getTime() !== contract.currentPeriodStart.getTime()) return;

@@ -39,6 +39,9 @@ export const errors_service = {
     '{org} is cancelled at the end of the period, so it buys no more seats.',
   'errors_service.purchase.cancelling_next':
     'Undo the cancellation with `cancel undo` first, or reject the request.',
+  'errors_service.billing.not_rolled': 'The renewal this invoice pays is not recorded yet.',
+  'errors_service.billing.not_rolled_next':
+    'Nothing to do: it is applied when the billing provider sends it again.',
   'errors_service.purchase.charging': 'Another purchase for this organization is being charged right now.',
   'errors_service.purchase.charging_next':
     'This one is approved and is charged right after it, within minutes; nothing is charged twice.',

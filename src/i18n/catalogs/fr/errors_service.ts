@@ -43,6 +43,10 @@ export const errors_service: Translation<typeof en> = {
     '{org} est résiliée en fin de période : elle n’achète plus de licences.',
   'errors_service.purchase.cancelling_next':
     'Annulez d’abord la résiliation avec `cancel undo`, ou refusez la demande.',
+  'errors_service.billing.not_rolled':
+    'Le renouvellement que paie cette facture n’est pas encore enregistré.',
+  'errors_service.billing.not_rolled_next':
+    'Rien à faire : elle sera appliquée quand le prestataire de paiement la renverra.',
   'errors_service.purchase.charging': 'Un autre achat de cette organisation est en cours de facturation.',
   'errors_service.purchase.charging_next':
     'Celui-ci est approuvé et sera facturé juste après, en quelques minutes ; rien n’est facturé deux fois.',

@@ -42,6 +42,9 @@ export const errors_service: Translation<typeof en> = {
   'errors_service.purchase.cancelling': '{org} is opgezegd per einde periode en koopt geen licenties meer.',
   'errors_service.purchase.cancelling_next':
     'Maak de opzegging eerst ongedaan met `cancel undo`, of wijs de aanvraag af.',
+  'errors_service.billing.not_rolled': 'De verlenging die deze factuur betaalt, is nog niet vastgelegd.',
+  'errors_service.billing.not_rolled_next':
+    'Niets te doen: ze wordt verwerkt wanneer de betaalprovider haar opnieuw stuurt.',
   'errors_service.purchase.charging': 'Er wordt nu een andere aankoop van deze organisatie afgerekend.',
   'errors_service.purchase.charging_next':
     'Deze is goedgekeurd en wordt direct daarna afgerekend, binnen enkele minuten; niets wordt dubbel afgerekend.',
