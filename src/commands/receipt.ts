@@ -10,8 +10,18 @@ const seatsOf = (w: Words, plan: string, quantity: number) =>
 const titleOf = (r: Receipt, w: Words): string => {
   const org = r.organizationName ?? '';
   switch (r.what.kind) {
-    case 'purchase':
-      return w.t('receipts.title.purchase', { org, seats: seatsOf(w, r.what.plan, r.what.quantity) });
+    case 'purchase': {
+      const seats = seatsOf(w, r.what.plan, r.what.quantity);
+      // seats bought across the renewal: this charge is their share of the period after it
+      return r.what.newPeriod
+        ? w.t('receipts.title.purchase_new_period', {
+            org,
+            seats,
+            from: w.day(r.periodStart),
+            to: w.day(r.periodEnd),
+          })
+        : w.t('receipts.title.purchase', { org, seats });
+    }
     case 'renewal':
       return w.t('receipts.title.renewal', { org, from: w.day(r.periodStart), to: w.day(r.periodEnd) });
     case 'personal_upgrade':

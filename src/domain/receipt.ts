@@ -21,7 +21,13 @@ const band = z.object({
 export const receiptSchema = z.object({
   organizationName: z.string().nullable(),
   what: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('purchase'), plan: z.string(), quantity: z.number().int() }),
+    z.object({
+      kind: z.literal('purchase'),
+      plan: z.string(),
+      quantity: z.number().int(),
+      /** the new period's share of seats bought across the renewal, billed after it (period below) */
+      newPeriod: z.boolean().optional(),
+    }),
     z.object({
       kind: z.literal('renewal'),
       plans: z.array(z.object({ plan: z.string(), quantity: z.number().int() })),

@@ -257,12 +257,17 @@ describe('a receipt for the new period share of a purchase settled after the ren
     ]);
     expect(receipt.lines[0]!.secondsLeft).toBe(receipt.lines[0]!.secondsInPeriod);
     expect(receipt).toMatchObject({
-      what: { kind: 'purchase', plan: 'pro', quantity: 2 },
+      what: { kind: 'purchase', plan: 'pro', quantity: 2, newPeriod: true },
       requestedBy: member.email,
       approvedBy: approver.email,
       total: 1500 + 1350,
     });
-    const text = renderNotice({ kind: 'receipt', payload: receipt }, wordsFor('en')).sections![0]!.lines;
+    const rendered = renderNotice({ kind: 'receipt', payload: receipt }, wordsFor('en'));
+    expect(rendered.text).toMatch(
+      /^Receipt for Boundary Receipts: 2 Pro seats bought across the renewal, for the new period from 2026-04-01 to 2026-05-01\./,
+    );
+    expect(quoted[0]!.receipt.what).not.toHaveProperty('newPeriod');
+    const text = rendered.sections![0]!.lines;
     expect(text.slice(0, 3)).toEqual([
       'Pro, seat 10: 1 × €15.00 = €15.00',
       'Pro, seat 11: 1 × €13.50 (10% off) = €13.50',

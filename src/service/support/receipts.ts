@@ -132,7 +132,7 @@ export const sendPeriodChargeReceipt = async (
     what:
       c.kind === 'renewal'
         ? { kind: 'renewal', plans: c.items.map((i) => ({ plan: i.planCode, quantity: i.quantity })) }
-        : { kind: 'purchase', plan: c.items[0]!.planCode, quantity: c.items[0]!.quantity },
+        : { kind: 'purchase', plan: c.items[0]!.planCode, quantity: c.items[0]!.quantity, newPeriod: true },
     ...people,
     currency: c.currency,
     lines,

@@ -1,6 +1,8 @@
 /** A receipt for every charge: what was bought, by whom, and how the amount adds up. */
 export const receipts = {
   'receipts.title.purchase': 'Receipt for {org}: {seats}.',
+  'receipts.title.purchase_new_period':
+    'Receipt for {org}: {seats} bought across the renewal, for the new period from {from} to {to}.',
   'receipts.title.renewal': 'Receipt for {org}: the period from {from} to {to}.',
   'receipts.title.personal_upgrade': 'Receipt: your own plan is now {plan}.',
   'receipts.asked': 'Asked by {who}',

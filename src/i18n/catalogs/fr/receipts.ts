@@ -3,6 +3,8 @@ import type { Translation } from '../translation.ts';
 
 export const receipts: Translation<typeof en> = {
   'receipts.title.purchase': 'Reçu pour {org} : {seats}.',
+  'receipts.title.purchase_new_period':
+    'Reçu pour {org} : {seats} achetées pendant le renouvellement, pour la nouvelle période du {from} au {to}.',
   'receipts.title.renewal': 'Reçu pour {org} : la période du {from} au {to}.',
   'receipts.title.personal_upgrade': 'Reçu : votre plan personnel est désormais {plan}.',
   'receipts.asked': 'Demandé par {who}',

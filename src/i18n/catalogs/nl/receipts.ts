@@ -3,6 +3,8 @@ import type { Translation } from '../translation.ts';
 
 export const receipts: Translation<typeof en> = {
   'receipts.title.purchase': 'Bon voor {org}: {seats}.',
+  'receipts.title.purchase_new_period':
+    'Bon voor {org}: {seats} gekocht tijdens de verlenging, voor de nieuwe periode van {from} tot {to}.',
   'receipts.title.renewal': 'Bon voor {org}: de periode van {from} tot {to}.',
   'receipts.title.personal_upgrade': 'Bon: je eigen plan is nu {plan}.',
   'receipts.asked': 'Aangevraagd door {who}',
