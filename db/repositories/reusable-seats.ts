@@ -57,20 +57,24 @@ export const reusableSeats = (
     ],
   );
 
-/** Opens an idle-seat offer for a purchase request, or links the one already open for the seat. */
+/**
+ * Opens an idle-seat offer for a purchase request, or links the one already open for the seat;
+ * null when the member no longer holds the seat (given back meanwhile): nobody is asked.
+ */
 export const offerForRequest = async (
   em: EntityManager,
   o: { id: string; seatId: string; membershipId: string; requestId: string; now: Date; expiresAt: Date },
-): Promise<string> => {
+): Promise<string | null> => {
   const [row] = await em.execute<{ id: string }[]>(
     `insert into idle_offer (id, seat_id, membership_id, offered_at, expires_at, status, decided_at, for_request_id)
-     values (?, ?, ?, ?, ?, 'open', null, ?)
+     select ?, ?, ?, ?, ?, 'open', null, ?
+     where exists (select 1 from seat where id = ? and membership_id = ?)
      on conflict (seat_id) where status = 'open'
        do update set for_request_id = coalesce(idle_offer.for_request_id, excluded.for_request_id)
      returning id`,
-    [o.id, o.seatId, o.membershipId, o.now, o.expiresAt, o.requestId],
+    [o.id, o.seatId, o.membershipId, o.now, o.expiresAt, o.requestId, o.seatId, o.membershipId],
   );
-  return row!.id;
+  return row?.id ?? null;
 };
 
 /** The purchase request an offer was sent for, if any. */

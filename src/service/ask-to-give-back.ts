@@ -85,6 +85,7 @@ export const askToGiveBack = async (ctx: ServiceContext, actor: Actor, raw: z.in
         now,
         expiresAt,
       });
+      if (!offerId) continue;
       announceIdleOffer(
         em,
         now,

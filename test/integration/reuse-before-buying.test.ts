@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { offerForRequest } from '../../db/repositories/reusable-seats.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { reclaimIdleSeats } from '../../src/service/reclaim-idle-seats.ts';
 import { chatOn } from '../support/chat.ts';
@@ -155,6 +156,29 @@ describe('reuse before you buy', () => {
       [t.contract.id],
     );
     expect(Number(free!.n)).toBe(1);
+  });
+
+  it('a seat given back while the ask ran is not offered again: its former holder is asked nothing', async () => {
+    const t = await team();
+    later(30);
+    await chatOn(db).say(t.requester.email, 'add 1 pro');
+    const id = await requestIdOf(t.org.id);
+    const dan = t.holders[0]!;
+    const [seat] = await sql<{ id: string }>(db, 'select id from seat where membership_id = ?', [
+      dan.membershipId,
+    ]);
+    await sql(db, 'update seat set membership_id = null, assigned_at = null where id = ?', [seat!.id]);
+    const offer = (now: Date) =>
+      offerForRequest(db.em.fork(), {
+        id: crypto.randomUUID(),
+        seatId: seat!.id,
+        membershipId: dan.membershipId,
+        requestId: id,
+        now,
+        expiresAt: new Date(now.getTime() + 7 * DAY_MS),
+      });
+    expect(await offer(db.clock.now())).toBeNull();
+    expect(await sql(db, 'select id from idle_offer where seat_id = ?', [seat!.id])).toEqual([]);
   });
 
   it('only the requester or an approver may ask', async () => {
