@@ -5,7 +5,7 @@ import { reclaimIdleSeats } from '../../src/service/reclaim-idle-seats.ts';
 import { chatOn } from '../support/chat.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { addMember, addSeats, auditRows, DAY_MS, giveSeat, orgWith } from '../support/fixtures.ts';
-import { chargesFor, outbox, seatCount, sql, statusOf } from '../support/purchase-fixtures.ts';
+import { chargesFor, freeSeatCount, outbox, seatCount, sql, statusOf } from '../support/purchase-fixtures.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -150,12 +150,7 @@ describe('reuse before you buy', () => {
       id,
     ]);
     expect(row!.quantity).toBe(1);
-    const [free] = await sql<{ n: string }>(
-      db,
-      `select count(*) as n from seat where contract_id = ? and plan_code = 'pro' and membership_id is null`,
-      [t.contract.id],
-    );
-    expect(Number(free!.n)).toBe(1);
+    expect(await freeSeatCount(db, t.contract.id, 'pro')).toBe(1);
   });
 
   it('a seat given back while the ask ran is not offered again: its former holder is asked nothing', async () => {

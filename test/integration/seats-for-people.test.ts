@@ -3,7 +3,7 @@ import { approvePurchase } from '../../src/service/approve-purchase.ts';
 import { chatOn } from '../support/chat.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { addMember, addSeats, auditRows, DAY_MS, giveSeat, orgWith } from '../support/fixtures.ts';
-import { outbox, sql } from '../support/purchase-fixtures.ts';
+import { freeSeatCount, outbox, sql } from '../support/purchase-fixtures.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -105,12 +105,7 @@ describe('seats for the people named: add <n> <plan> for <who>', () => {
     await chatOn(db).say(t.lead.email, `add 1 pro for ${t.ana.email}`);
     await approvePurchase(db.ctx, t.approver.actor, { requestId: (await lastRequest(t.org.id))!.id });
     expect(await planOf(t.ana.membershipId)).toBe('pro');
-    const [free] = await sql<{ n: string }>(
-      db,
-      `select count(*) as n from seat where contract_id = ? and plan_code = 'business' and membership_id is null`,
-      [t.contract.id],
-    );
-    expect(Number(free!.n)).toBe(1);
+    expect(await freeSeatCount(db, t.contract.id, 'business')).toBe(1);
   });
 
   it('refuses in one line, asking for nothing: a stranger, someone who has the seat, too many people, a member naming others', async () => {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../db/seeders/demo.ts';
-import { english } from '../../src/i18n/words.ts';
+import { idleDemoProSeats, latestRequestBy } from '../support/purchase-fixtures.ts';
 import { DEMO_IDS, demoWorkspace } from './demo-workspace.ts';
 import { blocksText, buttonsOf } from './harness.ts';
 
 const acme = demoWorkspace();
 const [carol, dave, erin] = DEMO.members as [string, string, string];
 
-/** Erin's request as it is now, and its prorated amount as the card says it. */
-const request = async () => {
-  const [r] = await acme.db.em
-    .fork()
-    .execute<{ id: string; quantity: number; status: string; prorated_amount: string; currency: string }[]>(
-      `select r.id, r.quantity, r.status, r.prorated_amount, r.currency from purchase_request r
-         join account a on a.id = r.requested_by_id where a.email = ?`,
-      [erin],
-    );
-  return { ...r!, amount: english.money(Number(r!.prorated_amount), r!.currency) };
-};
+/** Erin's request as it is now, and its prorated amount as a card says it. */
+const request = () => latestRequestBy(acme.db, erin);
 
 /** A person's approval card of Erin's request: the DM that asked them, every version of it. */
 const cardOf = (email: string) =>
@@ -37,12 +28,7 @@ describe('approval cards follow a request that shrinks, in Slack', () => {
   it('each seat given back redraws the approvers’ cards in place with the new count and amount; covered, they lose their buttons', async () => {
     // Alice, Carol and Dave hold Pro seats nobody used for 40 days
     expect(blocksText(await acme.slash(DEMO.owner, `assign ${DEMO.owner} pro`))).toMatch(/Pro/);
-    await acme.db.em
-      .fork()
-      .execute(
-        `update seat set assigned_at = ?, last_used_at = ? where plan_code = 'pro' and membership_id is not null`,
-        [new Date('2026-01-21T08:00:00Z'), new Date('2026-01-21T08:00:00Z')],
-      );
+    await idleDemoProSeats(acme.db);
     const quote = await acme.slash(erin, 'add 3 pro');
     const ask = buttonsOf(quote).find((b) => b.action_id === 'purchase.ask_give_back')!;
     expect(blocksText(await acme.click(erin, ask))).toMatch(/Asked 3 people to give back their Pro seat/);

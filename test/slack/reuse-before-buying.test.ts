@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../db/seeders/demo.ts';
+import { idleDemoProSeats } from '../support/purchase-fixtures.ts';
 import { demoWorkspace } from './demo-workspace.ts';
 import { blocksText, buttonsOf } from './harness.ts';
 
@@ -7,12 +8,7 @@ const acme = demoWorkspace();
 
 describe('reuse before you buy, in Slack', () => {
   it('Erin’s quote names the Pro seats nobody used for 40 days; Ask them to give back sends the holders the offer', async () => {
-    await acme.db.em
-      .fork()
-      .execute(
-        `update seat set assigned_at = ?, last_used_at = ? where plan_code = 'pro' and membership_id is not null`,
-        [new Date('2026-01-21T08:00:00Z'), new Date('2026-01-21T08:00:00Z')],
-      );
+    await idleDemoProSeats(acme.db);
     const quote = await acme.slash(DEMO.members[2]!, 'add 3 pro');
     expect(blocksText(quote)).toMatch(
       /2 Pro seats are not in use \(idle for over 28 days, or held by someone who left\): (Carol|Dave)/,

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LedgerGateway } from '../../adapters/ledger/ledger-gateway.ts';
 import { ledgerChargeStore } from '../../db/repositories/ledger-charges.ts';
+import { english } from '../../src/i18n/words.ts';
 import type { ServiceContext } from '../../src/service/context.ts';
 import type { BillingGateway } from '../../src/service/ports.ts';
 import type { TestDb } from './db.ts';
@@ -31,6 +32,41 @@ export const seatCount = async (db: TestDb, contractId: string, planCode?: strin
     planCode ? [contractId, planCode] : [contractId],
   );
   return rows[0]!.n;
+};
+
+/** Unassigned seats of one plan in a contract. */
+export const freeSeatCount = async (db: TestDb, contractId: string, planCode: string) =>
+  (
+    await sql<{ n: number }>(
+      db,
+      'select count(*)::int as n from seat where contract_id = ? and plan_code = ? and membership_id is null',
+      [contractId, planCode],
+    )
+  )[0]!.n;
+
+/** The demo's held Pro seats, last used (and assigned) on 2026-01-21: idle 40 days on from its 2026-03-02. */
+export const idleDemoProSeats = (db: TestDb) =>
+  sql(
+    db,
+    `update seat set assigned_at = ?, last_used_at = ? where plan_code = 'pro' and membership_id is not null`,
+    [new Date('2026-01-21T08:00:00Z'), new Date('2026-01-21T08:00:00Z')],
+  );
+
+/** The latest request a person made, and its prorated amount as a card says it (in English). */
+export const latestRequestBy = async (db: TestDb, email: string) => {
+  const [r] = await sql<{
+    id: string;
+    quantity: number;
+    status: string;
+    prorated_amount: string;
+    currency: string;
+  }>(
+    db,
+    `select r.id, r.quantity, r.status, r.prorated_amount, r.currency from purchase_request r
+     join account a on a.id = r.requested_by_id where a.email = ? order by r.created_at desc limit 1`,
+    [email],
+  );
+  return { ...r!, amount: english.money(Number(r!.prorated_amount), r!.currency) };
 };
 
 /** The ledger rows of one idempotency key (amounts as numbers). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
 import { DEMO } from '../../db/seeders/demo.ts';
-import { english } from '../../src/i18n/words.ts';
+import { idleDemoProSeats, latestRequestBy } from '../support/purchase-fixtures.ts';
 import { demoTenant } from './demo-tenant.ts';
 import type { Posted } from './fake-microsoft.ts';
 import { actionsOf, buttonOf, buttonsOf, type TeamsPerson } from './harness.ts';
@@ -18,16 +18,7 @@ beforeAll(() => {
 });
 
 /** Erin's request as it is now, and its prorated amount as a card says it. */
-const request = async () => {
-  const [r] = await acme.db.em
-    .fork()
-    .execute<{ id: string; quantity: number; status: string; prorated_amount: string; currency: string }[]>(
-      `select r.id, r.quantity, r.status, r.prorated_amount, r.currency from purchase_request r
-       join account a on a.id = r.requested_by_id where a.email = ?`,
-      [erinEmail],
-    );
-  return { ...r!, amount: english.money(Number(r!.prorated_amount), r!.currency) };
-};
+const request = () => latestRequestBy(acme.db, erinEmail);
 
 const contentOf = (p: Posted) => p.activity.attachments[0].content;
 /** The card stored under a subject (`purchase:`, `idle:`) that was posted to a person. */
@@ -52,12 +43,7 @@ describe('approval cards follow a request that shrinks, in Teams', () => {
     const { db, h } = acme;
     // Alice, Carol and Dave hold Pro seats nobody used for 40 days
     await h.say(alice, `assign ${DEMO.owner} pro`);
-    await db.em
-      .fork()
-      .execute(
-        `update seat set assigned_at = ?, last_used_at = ? where plan_code = 'pro' and membership_id is not null`,
-        [new Date('2026-01-21T08:00:00Z'), new Date('2026-01-21T08:00:00Z')],
-      );
+    await idleDemoProSeats(db);
     const quote = (await h.say(erin, 'add 3 pro')).cards[0];
     const asked = await h.press(erin, buttonOf(quote, 'Ask them to give back'));
     expect(cardText(asked)).toMatch(/Asked 3 people to give back their Pro seat/);

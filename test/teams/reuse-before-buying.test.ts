@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
 import { DEMO } from '../../db/seeders/demo.ts';
 import type { TestDb } from '../support/db.ts';
+import { idleDemoProSeats } from '../support/purchase-fixtures.ts';
 import { demoTenant } from './demo-tenant.ts';
 import { buttonOf, buttonsOf, type TeamsHarness, type TeamsPerson } from './harness.ts';
 
@@ -22,12 +23,7 @@ beforeAll(() => {
 describe('reuse before you buy, in Teams', () => {
   it('Erin’s quote names the Pro seats nobody used for 40 days; asking sends Carol the give-back card, and her answer shrinks the request', async () => {
     // the demo's Pro seats were last used 40 days ago
-    await db.em
-      .fork()
-      .execute(
-        `update seat set assigned_at = ?, last_used_at = ? where plan_code = 'pro' and membership_id is not null`,
-        [new Date('2026-01-21T08:00:00Z'), new Date('2026-01-21T08:00:00Z')],
-      );
+    await idleDemoProSeats(db);
     const quote = (await h.say(erin, 'add 3 pro')).cards[0];
     expect(cardText(quote)).toMatch(
       /Pro seats? (is|are) not in use \(idle for over 28 days, or held by someone who left\)/,
