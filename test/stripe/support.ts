@@ -34,6 +34,16 @@ export const stripeContext = (db: TestDb, orm?: MikroORM): ServiceContext => ({
   billing: gatewayOn(db, orm),
 });
 
+/** Before each test the clock is reset; after it, every Stripe call the test expected must have been made. */
+const eachTest = (clockAt: string, db: () => TestDb | undefined) => {
+  beforeEach(() => db()!.clock.set(clockAt));
+  afterEach(() => {
+    const left = nock.pendingMocks();
+    nock.cleanAll();
+    expect(left, 'every expected Stripe call was made').toEqual([]);
+  });
+};
+
 /**
  * The hooks every Stripe test file needs: a fresh database and a Stripe-billed context, no real
  * network, the clock reset before each test, and a check after each that every Stripe call the
@@ -51,12 +61,7 @@ export const stripeSuite = (clockAt: string, ready: (db: TestDb, stripe: Service
     nock.enableNetConnect();
     await db?.close();
   });
-  beforeEach(() => db!.clock.set(clockAt));
-  afterEach(() => {
-    const left = nock.pendingMocks();
-    nock.cleanAll();
-    expect(left, 'every expected Stripe call was made').toEqual([]);
-  });
+  eachTest(clockAt, () => db);
 };
 
 /**
@@ -91,12 +96,7 @@ export const webhookSuite = (clockAt: string, ready: (db: TestDb, app: App, base
     await new Promise((r) => server?.close(r));
     await db?.close();
   });
-  beforeEach(() => db!.clock.set(clockAt));
-  afterEach(() => {
-    const left = nock.pendingMocks();
-    nock.cleanAll();
-    expect(left, 'every expected Stripe call was made').toEqual([]);
-  });
+  eachTest(clockAt, () => db);
 };
 
 let eventSeq = 0;
