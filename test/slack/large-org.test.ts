@@ -52,8 +52,8 @@ const slash = async (userId: string, text: string) => {
   };
 };
 
-const suggest = async (view: Json, value: string, userId = 'UALICE', teamId = TEAM) => {
-  const r = await slack.post(blockSuggestionBody({ teamId, userId, view, blockId: 'members', value }));
+const suggest = async (view: Json, value: string, userId = 'UALICE', teamId = TEAM, blockId = 'members') => {
+  const r = await slack.post(blockSuggestionBody({ teamId, userId, view, blockId, value }));
   expect(r.status).toBe(200);
   return (JSON.parse(r.body) as { options: { text: { text: string }; value: string }[] }).options;
 };
@@ -132,5 +132,31 @@ describe(`offboarding in an organization of ${N + 5} members (Slack)`, () => {
         `select a.email from membership m join account a on a.id = m.account_id where m.status = 'detached' order by a.email`,
       );
     expect(rows.map((r) => r.email)).toEqual([bulkEmail(150), bulkEmail(151)]);
+  });
+});
+
+describe(`seats for people in an organization of ${N + 5} members (Slack)`, () => {
+  it('the purchase form’s For picker searches every member, past the 100th; its picks are whom the seats are for', async () => {
+    const { view, responseId } = await slash('UALICE', 'add');
+    expect(blockKitProblems(view.blocks, 'modal', view)).toEqual([]);
+    const picker = view.blocks.find((b: Json) => b.block_id === 'forPeople').element;
+    expect(picker.type).toBe('multi_external_select');
+    const found = await suggest(view, 'm0999', 'UALICE', TEAM, 'forPeople');
+    expect(found.map((o) => o.value)).toContain(bulkEmail(999));
+    expect(optionsProblems(found)).toEqual([]);
+    const values = { plan: 'business', quantity: '2', forPeople: [bulkEmail(152), bulkEmail(999)] };
+    const res = await slack.post(viewSubmissionBody({ teamId: TEAM, userId: 'UALICE', view, values }));
+    expect(res.status).toBe(200);
+    const [reply] = await slack.fake.waitFor(() => {
+      const got = slack.fake.responses.get(responseId)!;
+      return got.length ? got : null;
+    });
+    expect(blocksText(reply!.blocks as unknown[])).toContain(`For ${bulkEmail(152)} and ${bulkEmail(999)}.`);
+    const [row] = await db.em
+      .fork()
+      .execute<{ n: number }[]>(
+        `select jsonb_array_length(for_membership_ids) as n from purchase_request where status = 'pending' and plan_code = 'business'`,
+      );
+    expect(row!.n).toBe(2);
   });
 });
