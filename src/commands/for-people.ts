@@ -18,6 +18,9 @@ export const someNames = (p: ForPeople, w: Words) => ({
 /** "For ana@example.com, ben@example.com and 3 more." */
 export const forLine = (p: ForPeople, w: Words): string => w.t('approvals.for.line', someNames(p, w));
 
+/** "ana@example.com, ben@example.com and 3 more": the value of a field labelled "For". */
+export const forNames = (p: ForPeople, w: Words): string => w.t('approvals.for.names', someNames(p, w));
+
 /** "ana@example.com has a Pro seat now." — said when seats went to the people a request named. */
 export const seatedLine = (emails: readonly string[], plan: string, w: Words): string =>
   w.t('approvals.for.seated', { count: emails.length, names: w.list([...emails]), plan: planTitle(plan) });

@@ -52,7 +52,7 @@ describe('seats for the people named: add <n> <plan> for <who>', () => {
     const t = await team();
     const chat = chatOn(db);
     const quote = await chat.say(t.lead.email, `add 2 pro for ${t.ana.email} and ${t.bo.email}`);
-    expect(quote.fields).toContainEqual({ label: 'For', value: `For ${t.ana.email} and ${t.bo.email}.` });
+    expect(quote.fields).toContainEqual({ label: 'For', value: `${t.ana.email} and ${t.bo.email}` });
     const r = (await lastRequest(t.org.id))!;
     expect(r.for_membership_ids).toEqual([t.ana.membershipId, t.bo.membershipId]);
     const card = (await chat.inbox(t.approver.email)).find((m) => m.text.includes('asks for 2 Pro seats'))!;

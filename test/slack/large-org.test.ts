@@ -151,7 +151,9 @@ describe(`seats for people in an organization of ${N + 5} members (Slack)`, () =
       const got = slack.fake.responses.get(responseId)!;
       return got.length ? got : null;
     });
-    expect(blocksText(reply!.blocks as unknown[])).toContain(`For ${bulkEmail(152)} and ${bulkEmail(999)}.`);
+    expect(blocksText(reply!.blocks as unknown[])).toContain(
+      `*For*\n${bulkEmail(152)} and ${bulkEmail(999)}`,
+    );
     const [row] = await db.em
       .fork()
       .execute<{ n: number }[]>(

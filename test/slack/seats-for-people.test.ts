@@ -16,7 +16,7 @@ const planOf = async (email: string) =>
 describe('seats for the people named, in Slack', () => {
   it('Alice asks for a Business seat for @Erin: the quote says for whom, and once bought it is Erin’s', async () => {
     const quote = await acme.slash(DEMO.owner, 'add 1 business for <@UERIN|erin>');
-    expect(blocksText(quote)).toContain('For erin@example.com.');
+    expect(blocksText(quote)).toContain('*For*\nerin@example.com');
     const confirm = buttonsOf(quote).find((b) => b.action_id === 'purchase.approve')!;
     const done = await acme.click(DEMO.owner, confirm);
     expect(blocksText(done)).toMatch(/Business/);

@@ -148,6 +148,22 @@ describe('seat purchase dialog', () => {
   });
 });
 
+describe('seat purchase dialog: whom the seats are for', () => {
+  it('the For picker searches the members; its picks (comma-separated, as Teams sends them) are whom the seats are for', async () => {
+    const dialog = await open(alice, 'add');
+    const picker = inputs(dialog).forPeople;
+    expect(picker.type).toBe('Input.ChoiceSet');
+    const task = await submit(alice, dialog, {
+      plan: 'pro',
+      quantity: '2',
+      forPeople: `${DEMO.admin},${DEMO.members[2]}`,
+    });
+    expect(task.type).toBe('message');
+    const card = cardText(h.lastPosted(alice).activity.attachments[0].content);
+    expect(card).toContain(`For: ${DEMO.admin} and ${DEMO.members[2]}`);
+  });
+});
+
 describe('a slow submission', () => {
   it('closes the dialog "working on it" and posts the result to the chat when done', async () => {
     const dialog = await open(alice, 'add');

@@ -18,7 +18,7 @@ beforeAll(() => {
 describe('seats for the people named, in Teams', () => {
   it('Bob asks for a Business seat for Erin: the card says for whom, and once confirmed it is Erin’s', async () => {
     const quote = (await h.say(bob, `add 1 business for ${DEMO.members[2]}`)).cards[0];
-    expect(cardText(quote)).toContain(`For ${DEMO.members[2]}.`);
+    expect(cardText(quote)).toContain(`For: ${DEMO.members[2]}`);
     await h.press(bob, buttonOf(quote, 'Confirm purchase'));
     const [row] = await db.em.fork().execute<{ plan_code: string }[]>(
       `select s.plan_code from seat s join membership m on m.id = s.membership_id

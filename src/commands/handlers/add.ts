@@ -7,7 +7,7 @@ import { requestSeats } from '../../service/request-seats.ts';
 import { seatCountField } from '../../service/support/input.ts';
 import { lower, noMore, planName, refuse } from '../args.ts';
 import { type CommandContext, emailOf, organizationFor, readerZone, wordsOf } from '../context.ts';
-import { forLine } from '../for-people.ts';
+import { forNames } from '../for-people.ts';
 import { searchPeople } from '../people.ts';
 import { type Button, info, ok, type Reply } from '../reply.ts';
 import { askGiveBackButton, reuseLine } from '../reuse-facts.ts';
@@ -114,7 +114,7 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
     },
   ];
   const what = w.t('commands_handlers.add.what', { count: q.quantity, plan: r.plan.name });
-  if (r.forPeople) fields.push({ label: w.t('commands_handlers.add.for'), value: forLine(r.forPeople, w) });
+  if (r.forPeople) fields.push({ label: w.t('commands_handlers.add.for'), value: forNames(r.forPeople, w) });
   if (r.outcome === 'charged') return ok(w.t('commands_handlers.add.charged', { what }), { fields });
   if (r.outcome === 'payment_failed')
     return ok(w.t('commands_handlers.add.payment_failed', { reason: String(q.failureReason) }), {

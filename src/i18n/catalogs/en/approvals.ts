@@ -54,6 +54,7 @@ export const approvals = {
   'approvals.for.not_member_next': 'Invite them first (`invite {email}`), or leave them out.',
   'approvals.for.has_seat': '{email} already has a {plan} seat.',
   'approvals.for.has_seat_next': 'Leave {email} out and ask for one seat fewer.',
+  'approvals.for.names': '{names}{more, select, yes { and {others} more} other {}}',
   'approvals.for.line': 'For {names}{more, select, yes { and {others} more} other {}}.',
   'approvals.for.seated':
     '{count, plural, one {{names} has a {plan} seat now.} other {{names} have a {plan} seat now.}}',

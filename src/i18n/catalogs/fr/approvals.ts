@@ -63,6 +63,7 @@ export const approvals: Translation<typeof en> = {
     'Invitez cette personne d’abord (`invite {email}`), ou retirez-la de la demande.',
   'approvals.for.has_seat': '{email} a déjà une licence {plan}.',
   'approvals.for.has_seat_next': 'Retirez {email} de la demande et demandez une licence de moins.',
+  'approvals.for.names': '{names}{more, select, yes { et {others} autres} other {}}',
   'approvals.for.line': 'Pour {names}{more, select, yes { et {others} autres} other {}}.',
   'approvals.for.seated':
     '{count, plural, one {{names} a maintenant une licence {plan}.} other {{names} ont maintenant une licence {plan}.}}',

@@ -62,6 +62,7 @@ export const approvals: Translation<typeof en> = {
   'approvals.for.not_member_next': 'Nodig diegene eerst uit (`invite {email}`), of laat hem of haar weg.',
   'approvals.for.has_seat': '{email} heeft al een {plan}-licentie.',
   'approvals.for.has_seat_next': 'Laat {email} weg en vraag één licentie minder aan.',
+  'approvals.for.names': '{names}{more, select, yes { en nog {others}} other {}}',
   'approvals.for.line': 'Voor {names}{more, select, yes { en nog {others}} other {}}.',
   'approvals.for.seated':
     '{count, plural, one {{names} heeft nu een {plan}-licentie.} other {{names} hebben nu een {plan}-licentie.}}',
