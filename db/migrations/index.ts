@@ -20,6 +20,7 @@ import { Migration20261203100000_request_price_validity } from './Migration20261
 import { Migration20261203110000_reuse_before_buying } from './Migration20261203110000_reuse_before_buying.ts';
 import { Migration20261203150000_request_for_people } from './Migration20261203150000_request_for_people.ts';
 import { Migration20261203200000_period_charge_receipts } from './Migration20261203200000_period_charge_receipts.ts';
+import { Migration20261203210000_request_routing } from './Migration20261203210000_request_routing.ts';
 
 /** Every migration, in order. Listed here so they load the same under tsx, vitest and the CLI. */
 export const migrationsList = [
@@ -71,5 +72,9 @@ export const migrationsList = [
   {
     name: 'Migration20261203200000_period_charge_receipts',
     class: Migration20261203200000_period_charge_receipts,
+  },
+  {
+    name: 'Migration20261203210000_request_routing',
+    class: Migration20261203210000_request_routing,
   },
 ];

@@ -133,6 +133,7 @@ export const stalledRequestIds = async (em: EntityManager, cutoff: Date, limit: 
 
 export interface AwaitingNudgeRow {
   id: string;
+  /** when its approvers were asked: its waiting counts from then */
   createdAt: Date;
   remindedAt: Date | null;
   escalatedAt: Date | null;
@@ -141,8 +142,8 @@ export interface AwaitingNudgeRow {
 }
 
 /**
- * Pending requests that need an approver's answer, not escalated yet and still quoted, of active
- * organizations, oldest first, with their organization's timings: what the nudge job weighs.
+ * Pending requests sent to their approvers, not answered nor escalated yet and still quoted, of
+ * active organizations, oldest first, with their organization's timings: what the nudge job weighs.
  */
 export const requestsAwaitingNudge = async (
   em: EntityManager,
@@ -161,11 +162,11 @@ export const requestsAwaitingNudge = async (
         approval_escalate_hours: number | null;
       }[]
     >(
-      `select r.id, r.created_at, r.reminded_at, r.escalated_at, o.approval_remind_hours, o.approval_escalate_hours
+      `select r.id, r.routed_at as created_at, r.reminded_at, r.escalated_at, o.approval_remind_hours, o.approval_escalate_hours
        from purchase_request r join organization o on o.id = r.organization_id
        where r.status = 'pending' and r.needs = 'approval' and r.escalated_at is null
-         and r.quote_expires_at > ? and r.created_at <= ? and o.status = 'active'
-       order by r.created_at, r.id limit ?`,
+         and r.quote_expires_at > ? and r.routed_at <= ? and o.status = 'active'
+       order by r.routed_at, r.id limit ?`,
       [now, askedBefore, limit],
     )
   ).map((r) => ({

@@ -181,6 +181,7 @@ export const PurchaseRequestSchema = new EntitySchema<PurchaseRequest>({
     billingRef: { type: 'string', nullable: true },
     awaitingPayment: { type: 'boolean' },
     billingStartedAt: tsNull,
+    routedAt: tsNull,
     remindedAt: tsNull,
     escalatedAt: tsNull,
     createdAt: ts,

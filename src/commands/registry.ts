@@ -12,6 +12,7 @@ import { orgDeleteConfirmAction } from './actions/org-delete-confirm.ts';
 import { personalUpgradeAction } from './actions/personal-upgrade.ts';
 import { purchaseFormAction } from './actions/purchase-form.ts';
 import { rejectPurchaseAction } from './actions/reject-purchase.ts';
+import { sendToApproversAction } from './actions/send-to-approvers.ts';
 import { unassignConfirmAction } from './actions/unassign-confirm.ts';
 import type { ActionTable, Handler } from './handler.ts';
 import { addSpec } from './handlers/add.ts';
@@ -112,6 +113,7 @@ export const ACTIONS: ActionTable = {
   'purchase.approve': approvePurchaseAction,
   'purchase.reject': rejectPurchaseAction,
   'purchase.ask_give_back': askGiveBackAction,
+  'purchase.send': sendToApproversAction,
   'purchase.form': purchaseFormAction,
   'unassign.confirm': unassignConfirmAction,
   'offboard.submit': offboardSubmitAction,

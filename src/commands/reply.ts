@@ -100,6 +100,7 @@ export type ActionId =
   | 'purchase.approve'
   | 'purchase.reject'
   | 'purchase.ask_give_back'
+  | 'purchase.send'
   | 'purchase.form'
   | 'unassign.confirm'
   | 'offboard.submit'

@@ -1,5 +1,5 @@
 import type { Words } from '../i18n/words.ts';
-import type { ReuseFacts } from '../service/support/reuse.ts';
+import type { ReuseFacts } from '../service/support/unused-seats.ts';
 import { someNames } from './for-people.ts';
 import { planTitle } from './plan-title.ts';
 import type { Button } from './reply.ts';
@@ -17,4 +17,12 @@ export const askGiveBackButton = (requestId: string, w: Words): Button => ({
   label: w.t('approvals.reuse.ask'),
   action: 'purchase.ask_give_back',
   payload: { requestId },
+});
+
+/** "Buy anyway": a request held while its requester chose goes to the approvers as it is. */
+export const buyAnywayButton = (requestId: string, w: Words): Button => ({
+  label: w.t('approvals.reuse.buy_anyway'),
+  action: 'purchase.send',
+  payload: { requestId },
+  style: 'primary',
 });

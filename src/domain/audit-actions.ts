@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = [
   'purchase.payment_failed',
   'purchase.rejected',
   'purchase.repriced',
+  'purchase.routed',
   'purchase.shrunk',
   'purchase.requested',
   'scim.token_issued',

@@ -174,6 +174,11 @@ export interface PurchaseRequest {
   breakdown?: ReceiptLine | null;
   /** the members its seats are for (`add 3 pro for …`), in order; each is taken off once seated */
   forMembershipIds?: string[];
+  /**
+   * when it went to its approvers (null: not asked of them, an approver's own, or a member's held
+   * while they choose between asking for unused seats back and buying anyway)
+   */
+  routedAt?: Date | null;
   /** when the approvers were reminded of it, once (null: not yet) */
   remindedAt?: Date | null;
   /** when it went to the owner as well, once (null: not yet) */

@@ -6,12 +6,14 @@ import { releaseSeatHeldBy } from '../../db/repositories/seats.ts';
 import { DomainError } from '../domain/errors.ts';
 import { IDLE_GRACE_DAYS } from '../domain/limits.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { sendHeldRequest } from './support/approval-request.ts';
 import { announceIdleOffer } from './support/idle-offer-notice.ts';
 import { parse, uuidField } from './support/input.ts';
 import { actorAccount, requireOrganization, requirePermission } from './support/lookups.ts';
 import { audit } from './support/records.ts';
-import { idleCutoff, shrinkRequest } from './support/reuse.ts';
+import { shrinkRequest } from './support/reuse.ts';
 import { inTransaction } from './support/tx.ts';
+import { idleCutoff } from './support/unused-seats.ts';
 
 const input = z.object({ requestId: uuidField });
 const DAY_MS = 86_400_000;
@@ -105,6 +107,11 @@ export const askToGiveBack = async (ctx: ServiceContext, actor: Actor, raw: z.in
       asked++;
     }
     const seated = await shrinkRequest(em, now, org, r, freed, 'leaver', me.id);
-    return { request: r, asked, freed, seated };
+    // a request held while its requester chose goes to the approvers now, with what is left
+    const routed =
+      r.status === 'pending' && r.needs === 'approval' && !r.routedAt
+        ? await sendHeldRequest(em, now, org, r, me.id, 'asked_back')
+        : null;
+    return { request: r, asked, freed, seated, routed };
   });
 };

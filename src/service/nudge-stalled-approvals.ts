@@ -6,6 +6,7 @@ import {
 } from '../../db/repositories/purchase-requests.ts';
 import { type Nudge, nudgeDue, timingOf } from '../domain/approval-timing.ts';
 import type { ServiceContext } from './context.ts';
+import { approvalFacts } from './support/approval-request.ts';
 import { accountsById, requireOrganization } from './support/lookups.ts';
 import { approvalPayload, decidersOf } from './support/purchase.ts';
 import { audit, notify } from './support/records.ts';
@@ -51,6 +52,8 @@ export const nudgeStalledApprovals = async (ctx: ServiceContext, opts: { limit?:
       if (nudge === 'escalate' && !to.some((t) => t.accountId === org.ownerId))
         to.push({ accountId: org.ownerId, forApprover: null });
       const waitedHours = Math.floor((now.getTime() - c.createdAt.getTime()) / HOUR_MS);
+      // the reminder replaces the card in some platforms: it says all the request did
+      const facts = await approvalFacts(em, now, request);
       for (const r of to) {
         const payload = {
           ...approvalPayload(
@@ -60,6 +63,7 @@ export const nudgeStalledApprovals = async (ctx: ServiceContext, opts: { limit?:
             contract?.period ?? 'month',
             r.forApprover,
           ),
+          ...facts,
           waitedHours,
         };
         notify(em, now, {

@@ -9,14 +9,15 @@ import { isApprover } from '../domain/permissions.ts';
 import { requestClosesAt } from '../domain/quote.ts';
 import { approvePurchase } from './approve-purchase.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { askDeciders } from './support/approval-request.ts';
 import { emailField, parse, planCodeField, seatCountField, uuidField } from './support/input.ts';
 import { intendedMembers, MAX_PEOPLE_PER_REQUEST, namesShown } from './support/intended-people.ts';
 import { authorize, ownContract, requireOpen, requirePlanIn } from './support/lookups.ts';
-import { approvalPayload, decidersOf, quoteWithSeats } from './support/purchase.ts';
-import { audit, notify } from './support/records.ts';
-import { reuseFacts } from './support/reuse.ts';
+import { quoteWithSeats } from './support/purchase.ts';
+import { audit } from './support/records.ts';
 import { providerAmount, seatBreakdown } from './support/seat-price.ts';
 import { inTransaction, reading } from './support/tx.ts';
+import { reuseFacts } from './support/unused-seats.ts';
 
 const input = z.object({
   organizationId: uuidField,
@@ -29,9 +30,10 @@ const input = z.object({
 /**
  * Anyone in the organization may ask for N seats of a plan. The request carries its quote
  * (prorated charge for the rest of the period, new recurring total, proration timestamp kept
- * for the charge). A non-approver's request goes to the approvers; an approver's own request
- * only needs their confirmation; under the organization's auto-approve amount it is approved
- * and charged at once.
+ * for the charge). A non-approver's request goes to the approvers, unless seats of its plan are
+ * unused: then it waits until they choose to ask for those back or to buy anyway (`held`); an
+ * approver's own request only needs their confirmation; under the organization's auto-approve
+ * amount it is approved and charged at once.
  */
 export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.input<typeof input>) => {
   const cmd = parse(input, raw);
@@ -109,24 +111,15 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
     });
     // seats of the plan nobody uses: said before buying, to the requester and the approvers
     const reusable = autoApprove ? null : await reuseFacts(em, contract.id, plan.code, now);
-    let approvers = 0;
-    if (!selfApproved && !autoApprove) {
-      // the approvers, and whoever stands in for one of them today (told whose request it is)
-      for (const a of await decidersOf(em, org, me.id, now)) {
-        if (!a.forApprover) approvers++;
-        notify(em, now, {
-          organizationId: org.id,
-          recipientId: a.accountId,
-          kind: 'approval_request',
-          payload: {
-            ...approvalPayload(org, request, me.email, contract.period, a.forApprover),
-            ...(reusable ? { reusable } : {}),
-            ...(cmd.forPeople.length ? { forPeople: namesShown(cmd.forPeople) } : {}),
-          },
-        });
-      }
-    }
     const forPeople = cmd.forPeople.length ? namesShown(cmd.forPeople) : null;
+    // a member's request waits while they choose: ask for those seats back, or buy anyway
+    const held = !selfApproved && !autoApprove && reusable !== null;
+    const approvers =
+      selfApproved || autoApprove || held
+        ? 0
+        : await askDeciders(em, now, org, request, me.email, contract.period, {
+            ...(forPeople ? { forPeople } : {}),
+          });
     return {
       request,
       quote,
@@ -137,6 +130,7 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
       period: contract.period,
       reusable,
       forPeople,
+      held,
     };
   });
   if (created.autoApprove) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { offerForRequest } from '../../db/repositories/reusable-seats.ts';
 import { approvePurchase } from '../../src/service/approve-purchase.ts';
+import { nudgeStalledApprovals } from '../../src/service/nudge-stalled-approvals.ts';
 import { reclaimIdleSeats } from '../../src/service/reclaim-idle-seats.ts';
 import { chatOn } from '../support/chat.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
@@ -52,12 +53,48 @@ describe('reuse before you buy', () => {
     const chat = chatOn(db);
     const quote = await chat.say(t.requester.email, 'add 3 pro');
     expect(quote.text).toMatch(
-      /\n2 Pro seats are not in use \(idle for over 28 days, or held by someone who left\): (Dan and Eve|Eve and Dan)\. Ask them to give back before buying/,
+      /^Before your request for 3 Pro seats goes to the approvers:\n2 Pro seats are not in use \(idle for over 28 days, or held by someone who left\): (Dan and Eve|Eve and Dan)\. Ask them to give back before buying/,
     );
-    expect(quote.buttons?.map((b) => b.label)).toEqual(['Ask them to give back']);
-    const card = (await chat.inbox(t.approver.email)).find((r) => r.text.includes('asks for 3 Pro seats'))!;
-    expect(card.text).toContain('2 Pro seats are not in use');
-    expect(card.buttons?.map((b) => b.action)).toEqual(['purchase.approve', 'purchase.reject']);
+    expect(quote.buttons?.map((b) => b.label)).toEqual(['Ask them to give back', 'Buy anyway']);
+    // held while the requester chooses: no approver is asked yet
+    const asksFor = async () =>
+      (await chat.inbox(t.approver.email)).filter((r) => r.text.includes('asks for 3 Pro seats'));
+    expect(await asksFor()).toEqual([]);
+
+    // Buy anyway: it goes to the approvers, with the same facts; a second click sends nothing more
+    const buy = quote.buttons![1]!;
+    expect((await chat.act(t.requester.email, buy.action, buy.payload)).text).toBe(
+      "Your request for 3 Pro seats went to 2 approvers. You'll hear when it is decided.",
+    );
+    expect((await chat.act(t.requester.email, buy.action, buy.payload)).text).toBe(
+      'Your request for 3 Pro seats is with the approvers already.',
+    );
+    const cards = await asksFor();
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.text).toContain('2 Pro seats are not in use');
+    expect(cards[0]!.buttons?.map((b) => b.action)).toEqual(['purchase.approve', 'purchase.reject']);
+    const [sent] = await auditRows(db, { action: 'purchase.routed', subjectId: await requestIdOf(t.org.id) });
+    expect(sent!.after).toMatchObject({ why: 'buy_anyway', approvers: 2 });
+  });
+
+  it('only its requester sends a held request on; its reminders count from when it was sent', async () => {
+    // yearly: the request stays open past the month's end
+    const t = await team('year');
+    later(30);
+    const chat = chatOn(db);
+    const quote = await chat.say(t.requester.email, 'add 3 pro');
+    const buy = quote.buttons![1]!;
+    expect((await chat.act(t.approver.email, buy.action, buy.payload)).tone).toBe('error');
+    // a day held: nobody is reminded of what they were never asked
+    db.clock.set(new Date(Date.parse(START) + 31 * DAY_MS + 3_600_000));
+    expect((await nudgeStalledApprovals(db.ctx)).nudged).toEqual([]);
+    await chat.act(t.requester.email, buy.action, buy.payload);
+    db.clock.set(new Date(Date.parse(START) + 32 * DAY_MS + 2 * 3_600_000));
+    expect((await nudgeStalledApprovals(db.ctx)).nudged.map((n) => n.nudge)).toEqual(['remind']);
+    const [reminder] = (await outbox(db, 'approval_reminder')).filter(
+      (n) => n.recipient_id === t.approver.id,
+    );
+    expect(reminder!.payload).toMatchObject({ waitedHours: 25, reusable: { count: 2 } });
   });
 
   it('nothing changes for an organization without unused seats', async () => {
@@ -77,7 +114,7 @@ describe('reuse before you buy', () => {
     const ask = quote.buttons![0]!;
     const asked = await chat.act(t.requester.email, ask.action, ask.payload);
     expect(asked.text).toBe(
-      'Asked 2 people to give back their Pro seat. Your request is for 3 Pro seats now; each seat given back makes it one fewer.',
+      'Asked 2 people to give back their Pro seat. Your request is for 3 Pro seats now; each seat given back makes it one fewer. It went to 2 approvers for what is left.',
     );
     // asking again asks nobody twice
     expect((await chat.act(t.requester.email, ask.action, ask.payload)).tone).toBe('error');
@@ -144,7 +181,7 @@ describe('reuse before you buy', () => {
     const id = await requestIdOf(t.org.id);
     const r = await chat.act(t.requester.email, quote.buttons![0]!.action, quote.buttons![0]!.payload);
     expect(r.text).toBe(
-      '1 seat held by someone who left is free now. Your request is for 1 Pro seat now; each seat given back makes it one fewer.',
+      '1 seat held by someone who left is free now. Your request is for 1 Pro seat now; each seat given back makes it one fewer. It went to 2 approvers for what is left.',
     );
     const [row] = await sql<{ quantity: number }>(db, 'select quantity from purchase_request where id = ?', [
       id,

@@ -13,8 +13,17 @@ describe('reuse before you buy, in Slack', () => {
     expect(blocksText(quote)).toMatch(
       /2 Pro seats are not in use \(idle for over 28 days, or held by someone who left\): (Carol|Dave)/,
     );
+    expect(buttonsOf(quote).map((b) => b.text.text)).toEqual(['Ask them to give back', 'Buy anyway']);
     const ask = buttonsOf(quote).find((b) => b.text.text === 'Ask them to give back')!;
     expect(ask.action_id).toBe('purchase.ask_give_back');
+    // held while Erin chooses: Bob is not asked yet
+    await acme.deliver();
+    const asksBob = () =>
+      acme
+        .dmsOf(DEMO.admin)
+        .map((m) => blocksText(m.versions.at(-1)!.blocks))
+        .filter((t) => t.includes('asks for 3 Pro seats'));
+    expect(asksBob()).toEqual([]);
     const asked = await acme.click(DEMO.members[2]!, ask);
     expect(blocksText(asked)).toMatch(
       /Asked 2 people to give back their Pro seat\. Your request is for 3 Pro seats now/,

@@ -28,6 +28,7 @@ describe('reuse before you buy, in Teams', () => {
     expect(cardText(quote)).toMatch(
       /Pro seats? (is|are) not in use \(idle for over 28 days, or held by someone who left\)/,
     );
+    expect(buttonsOf(quote)).toEqual(['Ask them to give back', 'Buy anyway']);
     const ask = buttonOf(quote, 'Ask them to give back');
     const quantity = async () =>
       (

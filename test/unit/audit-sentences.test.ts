@@ -284,6 +284,7 @@ const ROWS: Record<AuditAction, { before?: object; after?: object; actor?: boole
     before: { proratedAmount: 3000, prorationDate: AT },
     after: { proratedAmount: 2100, prorationDate: AT },
   },
+  'purchase.routed': { actor: true, after: { why: 'buy_anyway', approvers: 2 } },
   'purchase.shrunk': {
     before: { quantity: 3, status: 'pending' },
     after: { quantity: 2, status: 'pending', given: 1, how: 'given_back' },
@@ -392,6 +393,9 @@ describe('audit sentences', () => {
     ).toBe('The request for 3 Pro seats expired when approved: its price had gone up since it was asked.');
     expect(say('purchase.shrunk')).toBe(
       'A seat came back for the request of Pro seats (given back): it asks for 2 now.',
+    );
+    expect(say('purchase.routed')).toBe(
+      'Ana Lima sent the request for 3 Pro seats to the approvers without waiting for unused seats.',
     );
     expect(say('purchase.requested')).toBe(
       'Ana Lima asked for 3 Pro seats, €30.00 now (prorated), approval needed.',

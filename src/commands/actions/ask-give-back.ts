@@ -12,6 +12,7 @@ export const askGiveBackAction: ActionHandler = async (c, { payload }) => {
     asked,
     freed,
     seated,
+    routed,
   } = await askToGiveBack(c.service, c.actor, {
     requestId: String(payload.requestId ?? ''),
   });
@@ -28,6 +29,12 @@ export const askGiveBackAction: ActionHandler = async (c, { payload }) => {
       seats: w.t('commands_core.purchase.seats', { count: r.quantity, plan }),
     })
     .trim();
-  // seats freed at once went to the people the request was for
-  return ok(seated.length ? `${text} ${seatedLine(seated, r.planCode, w)}` : text);
+  const lines = [
+    text,
+    // seats freed at once went to the people the request was for
+    ...(seated.length ? [seatedLine(seated, r.planCode, w)] : []),
+    // a held request went to the approvers for what is left
+    ...(routed !== null ? [w.t('approvals.reuse.sent_with_ask', { approvers: routed })] : []),
+  ];
+  return ok(lines.join(' '));
 };

@@ -190,6 +190,12 @@ export const MONEY_SENTENCES = {
       left,
     });
   },
+  'purchase.routed': (e, w) =>
+    say(w, 'approvals.audit.routed', {
+      by: by(e, w),
+      seats: seatsOr(e, w),
+      why: str(e.after, 'why') ?? 'other',
+    }),
   'purchase.repriced': (e, w) => {
     const now = money(w, e, int(e.after, 'proratedAmount'));
     if (!now) return undefined;

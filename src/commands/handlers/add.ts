@@ -10,7 +10,7 @@ import { type CommandContext, emailOf, organizationFor, readerZone, wordsOf } fr
 import { forNames } from '../for-people.ts';
 import { searchPeople } from '../people.ts';
 import { type Button, info, ok, type Reply } from '../reply.ts';
-import { askGiveBackButton, reuseLine } from '../reuse-facts.ts';
+import { askGiveBackButton, buyAnywayButton, reuseLine } from '../reuse-facts.ts';
 import { defineCommand } from '../spec.ts';
 import { type Token, tokenText } from '../tokens.ts';
 import { type Who, whoFrom } from '../who.ts';
@@ -139,9 +139,13 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
       private: true,
     });
   }
-  const routed = w.t('commands_handlers.add.routed', { what, approvers: r.approvers });
-  if (reuse) return ok(`${routed}\n${reuse.line}`, { fields, buttons: [reuse.ask] });
-  return ok(routed, { fields });
+  // held: nothing goes to the approvers until the requester asks for those seats back or buys anyway
+  if (r.held && reuse)
+    return ok(`${w.t('commands_handlers.add.held', { what })}\n${reuse.line}`, {
+      fields,
+      buttons: [reuse.ask, buyAnywayButton(q.id, w)],
+    });
+  return ok(w.t('commands_handlers.add.routed', { what, approvers: r.approvers }), { fields });
 };
 
 /** Next to "Ask them to give back", confirming is buying anyway: the button says so. */

@@ -2,42 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { contractById } from '../../../db/repositories/contracts.ts';
 import { plansByCode } from '../../../db/repositories/purchase-quotes.ts';
 import { lockRequest } from '../../../db/repositories/purchase-requests.ts';
-import { requestOfOffer, reusableSeats } from '../../../db/repositories/reusable-seats.ts';
-import { IDLE_AFTER_DAYS } from '../../domain/limits.ts';
+import { requestOfOffer } from '../../../db/repositories/reusable-seats.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
 import { updateApprovalCards } from './approval-card-update.ts';
 import { seatIntendedPeople } from './intended-people.ts';
 import { quoteWithSeats } from './purchase.ts';
 import { audit, notify } from './records.ts';
-
-/** A seat last used before this instant is idle. */
-export const idleCutoff = (now: Date) => new Date(now.getTime() - IDLE_AFTER_DAYS * 86_400_000);
-
-/** How many names the facts show: the rest are counted. */
-export const REUSE_NAMES_SHOWN = 5;
-
-/** What a quote says before buying: how many seats of the plan nobody uses, and whose (a few). */
-export interface ReuseFacts {
-  count: number;
-  names: string[];
-}
-
-/** The reusable seats of a plan as a quote or an approval card says them; null when there are none. */
-export const reuseFacts = async (
-  em: EntityManager,
-  contractId: string,
-  planCode: string,
-  now: Date,
-): Promise<ReuseFacts | null> => {
-  const seats = await reusableSeats(em, {
-    contractId,
-    planCode,
-    idleBefore: idleCutoff(now),
-    limit: REUSE_NAMES_SHOWN,
-  });
-  if (seats.length === 0) return null;
-  return { count: Number(seats[0]!.total), names: seats.map((s) => s.name ?? s.email) };
-};
 
 export type ShrinkHow = 'leaver' | 'given_back' | 'reclaimed';
 
@@ -101,7 +71,7 @@ export const shrinkRequest = async (
       },
     });
   // the deciders' cards show the request as it is now (covered: nothing left to decide)
-  await updateApprovalCards(em, now, org, r, given, () => reuseFacts(em, r.contractId, r.planCode, now));
+  await updateApprovalCards(em, now, org, r, given);
   return seated;
 };
 

@@ -30,6 +30,8 @@ export const approvals = {
     'The request for {seats} was priced again when approved, for the days then left: {withWas, select, yes {{was} → } other {}}{now}.',
   'approvals.audit.expired_price_rose':
     'The request for {seats} expired when approved: its price had gone up since it was asked.',
+  'approvals.audit.routed':
+    '{by} sent the request for {seats} to the approvers {why, select, asked_back {after asking for unused seats back} other {without waiting for unused seats}}.',
   'approvals.audit.shrunk':
     '{given, plural, one {A seat} other {# seats}} came back for the request{withPlan, select, yes { of {plan} seats} other {}} ({how, select, leaver {its holder left} given_back {given back} reclaimed {reclaimed unused} other {freed}}): it asks for {left} now.',
   'approvals.reuse.facts':
@@ -37,6 +39,9 @@ export const approvals = {
   'approvals.reuse.facts_next':
     'Ask them to give back before buying: each seat given back is one fewer to buy.',
   'approvals.reuse.buy_anyway': 'Buy anyway',
+  'approvals.reuse.already_sent': 'Your request for {what} is with the approvers already.',
+  'approvals.reuse.sent_with_ask':
+    'It went to {approvers, plural, =0 {the approvers} one {# approver} other {# approvers}} for what is left.',
   'approvals.reuse.ask': 'Ask them to give back',
   'approvals.reuse.asked':
     '{asked, plural, =0 {} one {Asked # person to give back their {plan} seat.} other {Asked # people to give back their {plan} seat.}}{freed, plural, =0 {} one { # seat held by someone who left is free now.} other { # seats held by people who left are free now.}} {covered, select, seated {Your request is covered: nothing will be bought.} yes {Your request is covered: nothing will be bought. Give the free seats with `assign <who> {code}`.} other {Your request is for {seats} now; each seat given back makes it one fewer.}}',

@@ -97,6 +97,7 @@ export const commands_handlers = {
   'commands_handlers.add.charged': "Approved under your organization's policy and paid: {what} added.",
   'commands_handlers.add.payment_failed': 'Approved under policy, but the payment failed: {reason}',
   'commands_handlers.add.confirm': 'Buy {what}?',
+  'commands_handlers.add.held': 'Before your request for {what} goes to the approvers:',
   'commands_handlers.add.routed':
     "Your request for {what} went to {approvers, plural, one {# approver} other {# approvers}}. You'll hear when it is decided.",
 

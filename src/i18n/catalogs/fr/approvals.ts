@@ -35,6 +35,8 @@ export const approvals: Translation<typeof en> = {
     'La demande de {seats} a été recalculée à son approbation, pour les jours alors restants : {withWas, select, yes {{was} → } other {}}{now}.',
   'approvals.audit.expired_price_rose':
     'La demande de {seats} a expiré à son approbation : son prix avait augmenté depuis la demande.',
+  'approvals.audit.routed':
+    '{by} a envoyé la demande de {seats} aux approbateurs {why, select, asked_back {après avoir demandé les licences inutilisées} other {sans attendre les licences inutilisées}}.',
   'approvals.audit.shrunk':
     '{given, plural, one {Une licence est revenue} other {# licences sont revenues}} pour la demande{withPlan, select, yes { de licences {plan}} other {}} ({how, select, leaver {personne partie} given_back {rendue} reclaimed {reprise inutilisée} other {libérée}}) : elle porte maintenant sur {left}.',
   'approvals.reuse.facts':
@@ -42,6 +44,9 @@ export const approvals: Translation<typeof en> = {
   'approvals.reuse.facts_next':
     'Demandez-leur de les rendre avant d’acheter : chaque licence rendue, c’est une de moins à acheter.',
   'approvals.reuse.buy_anyway': 'Acheter quand même',
+  'approvals.reuse.already_sent': 'Votre demande de {what} est déjà chez les approbateurs.',
+  'approvals.reuse.sent_with_ask':
+    'Elle est partie chez {approvers, plural, =0 {les approbateurs} one {# approbateur} other {# approbateurs}} pour le reste.',
   'approvals.reuse.ask': 'Leur demander de rendre',
   'approvals.reuse.asked':
     '{asked, plural, =0 {} one {# personne a été invitée à rendre sa licence {plan}.} other {# personnes ont été invitées à rendre leur licence {plan}.}}{freed, plural, =0 {} one { # licence tenue par une personne partie est libre.} other { # licences tenues par des personnes parties sont libres.}} {covered, select, seated {Votre demande est couverte : rien ne sera acheté.} yes {Votre demande est couverte : rien ne sera acheté. Attribuez les licences libres avec `assign <who> {code}`.} other {Votre demande porte maintenant sur {seats} ; chaque licence rendue en retire une.}}',

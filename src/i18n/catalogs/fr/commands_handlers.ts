@@ -104,6 +104,7 @@ export const commands_handlers: Translation<typeof en> = {
     'Approuvé selon la politique de votre organisation et payé : ajout de {what}.',
   'commands_handlers.add.payment_failed': 'Approuvé selon la politique, mais le paiement a échoué : {reason}',
   'commands_handlers.add.confirm': 'Acheter {what} ?',
+  'commands_handlers.add.held': 'Avant que votre demande de {what} parte chez les approbateurs :',
   'commands_handlers.add.routed':
     'Votre demande de {what} a été envoyée à {approvers, plural, one {# approbateur} other {# approbateurs}}. La décision vous sera communiquée.',
 

@@ -36,6 +36,8 @@ export const approvals: Translation<typeof en> = {
     'De aanvraag voor {seats} is bij goedkeuring opnieuw geprijsd, voor de dagen die toen over waren: {withWas, select, yes {{was} → } other {}}{now}.',
   'approvals.audit.expired_price_rose':
     'De aanvraag voor {seats} is bij goedkeuring verlopen: de prijs was gestegen sinds de aanvraag.',
+  'approvals.audit.routed':
+    '{by} stuurde de aanvraag voor {seats} naar de goedkeurders {why, select, asked_back {na het terugvragen van ongebruikte licenties} other {zonder op ongebruikte licenties te wachten}}.',
   'approvals.audit.shrunk':
     '{given, plural, one {Een licentie kwam} other {# licenties kwamen}} terug voor de aanvraag{withPlan, select, yes { van {plan}-licenties} other {}} ({how, select, leaver {houder vertrokken} given_back {teruggegeven} reclaimed {ongebruikt teruggenomen} other {vrijgemaakt}}): die vraagt nu om {left}.',
   'approvals.reuse.facts':
@@ -43,6 +45,9 @@ export const approvals: Translation<typeof en> = {
   'approvals.reuse.facts_next':
     'Vraag ze terug voordat je koopt: elke teruggegeven licentie is er een minder om te kopen.',
   'approvals.reuse.buy_anyway': 'Toch kopen',
+  'approvals.reuse.already_sent': 'Je aanvraag voor {what} ligt al bij de goedkeurders.',
+  'approvals.reuse.sent_with_ask':
+    'Ze is voor de rest naar {approvers, plural, =0 {de goedkeurders} one {# goedkeurder} other {# goedkeurders}} gegaan.',
   'approvals.reuse.ask': 'Vraag ze terug te geven',
   'approvals.reuse.asked':
     '{asked, plural, =0 {} one {# persoon is gevraagd de {plan}-licentie terug te geven.} other {# personen is gevraagd hun {plan}-licentie terug te geven.}}{freed, plural, =0 {} one { # licentie van iemand die vertrokken is, is nu vrij.} other { # licenties van mensen die vertrokken zijn, zijn nu vrij.}} {covered, select, seated {Je aanvraag is gedekt: er wordt niets gekocht.} yes {Je aanvraag is gedekt: er wordt niets gekocht. Geef de vrije licenties met `assign <who> {code}`.} other {Je aanvraag is nu voor {seats}; elke teruggegeven licentie maakt haar een kleiner.}}',

@@ -103,6 +103,7 @@ export const commands_handlers: Translation<typeof en> = {
   'commands_handlers.add.payment_failed':
     'Goedgekeurd volgens het beleid, maar de betaling is mislukt: {reason}',
   'commands_handlers.add.confirm': '{what} kopen?',
+  'commands_handlers.add.held': 'Voordat je aanvraag voor {what} naar de goedkeurders gaat:',
   'commands_handlers.add.routed':
     'Je aanvraag voor {what} is naar {approvers, plural, one {# goedkeurder} other {# goedkeurders}} gestuurd. Je hoort het zodra er een besluit is.',
 
