@@ -92,17 +92,19 @@ export const isWithdrawn = (r: Pick<PurchaseRequest, 'status' | 'requestedById' 
   r.status === 'rejected' && r.decidedById === r.requestedById;
 
 /** Where a request stands: its status, told apart where people read it differently. */
-export type RequestStage = 'unconfirmed' | 'withdrawn' | PurchaseStatus;
+export type RequestStage = 'unconfirmed' | 'held' | 'withdrawn' | PurchaseStatus;
 
 /**
  * Where a request stands, as a list or a refusal says it (the chat layer names each stage through
  * the catalog). An approver's own request waits for their confirmation, not for an approver; one
- * they cancelled was withdrawn, not rejected.
+ * they cancelled was withdrawn, not rejected. A member's request held while they choose between
+ * unused seats and buying waits for them (`held`).
  */
 export const requestStage = (
-  r: Pick<PurchaseRequest, 'status' | 'needs' | 'requestedById' | 'decidedById'>,
+  r: Pick<PurchaseRequest, 'status' | 'needs' | 'requestedById' | 'decidedById' | 'routedAt'>,
 ): RequestStage => {
   if (r.status === 'pending' && r.needs === 'confirmation') return 'unconfirmed';
+  if (r.status === 'pending' && r.routedAt === null) return 'held';
   if (isWithdrawn(r)) return 'withdrawn';
   return r.status;
 };

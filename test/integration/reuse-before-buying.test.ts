@@ -84,6 +84,8 @@ describe('reuse before you buy', () => {
     const chat = chatOn(db);
     const quote = await chat.say(t.requester.email, 'add 3 pro');
     const buy = quote.buttons![1]!;
+    const listed = await chat.say(t.requester.email, 'requests');
+    expect(JSON.stringify(listed)).toContain('waiting for the requester: unused seats to ask back first');
     expect((await chat.act(t.approver.email, buy.action, buy.payload)).tone).toBe('error');
     // a day held: nobody is reminded of what they were never asked
     db.clock.set(new Date(Date.parse(START) + 31 * DAY_MS + 3_600_000));

@@ -5,7 +5,7 @@ export const domain_terms = {
     '{reason, select, already_member {already a member} other {already invited}}',
   // domain/quote.ts requestStage
   'domain_terms.request.stage':
-    '{stage, select, unconfirmed {not confirmed yet} withdrawn {cancelled} pending {waiting for an approver} approved {approved, charging} charged {approved and paid} payment_failed {approved, but the payment failed} rejected {rejected} covered {covered by seats given back} other {expired}}',
+    '{stage, select, unconfirmed {not confirmed yet} held {waiting for the requester: unused seats to ask back first} withdrawn {cancelled} pending {waiting for an approver} approved {approved, charging} charged {approved and paid} payment_failed {approved, but the payment failed} rejected {rejected} covered {covered by seats given back} other {expired}}',
   // a plan's feature by its code (codes of other plans read as they are)
   'domain_terms.feature':
     '{feature, select, surveys {surveys} exports {exports} branding {branding} groups {groups} api {api} sso {sso} other {{feature}}}',

@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 export const domain_terms: Translation<typeof en> = {
   'domain_terms.invite.skipped': '{reason, select, already_member {déjà membre} other {déjà invité}}',
   'domain_terms.request.stage':
-    '{stage, select, unconfirmed {pas encore confirmée} withdrawn {annulée} pending {en attente d’un approbateur} approved {approuvée, paiement en cours} charged {approuvée et payée} payment_failed {approuvée, mais le paiement a échoué} rejected {refusée} covered {couverte par des licences rendues} other {expirée}}',
+    '{stage, select, unconfirmed {pas encore confirmée} held {en attente du demandeur : des licences inutilisées à redemander d’abord} withdrawn {annulée} pending {en attente d’un approbateur} approved {approuvée, paiement en cours} charged {approuvée et payée} payment_failed {approuvée, mais le paiement a échoué} rejected {refusée} covered {couverte par des licences rendues} other {expirée}}',
   'domain_terms.feature':
     '{feature, select, surveys {sondages} exports {exportations} branding {image de marque} groups {groupes} api {API} sso {SSO} other {{feature}}}',
   'domain_terms.impact.no_access': 'Plus d’accès à : {features}',

@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 export const domain_terms: Translation<typeof en> = {
   'domain_terms.invite.skipped': '{reason, select, already_member {al lid} other {al uitgenodigd}}',
   'domain_terms.request.stage':
-    '{stage, select, unconfirmed {nog niet bevestigd} withdrawn {geannuleerd} pending {wacht op een goedkeurder} approved {goedgekeurd, betaling loopt} charged {goedgekeurd en betaald} payment_failed {goedgekeurd, maar de betaling is mislukt} rejected {afgewezen} covered {gedekt door teruggegeven licenties} other {verlopen}}',
+    '{stage, select, unconfirmed {nog niet bevestigd} held {wacht op de aanvrager: eerst ongebruikte licenties terugvragen} withdrawn {geannuleerd} pending {wacht op een goedkeurder} approved {goedgekeurd, betaling loopt} charged {goedgekeurd en betaald} payment_failed {goedgekeurd, maar de betaling is mislukt} rejected {afgewezen} covered {gedekt door teruggegeven licenties} other {verlopen}}',
   'domain_terms.feature':
     '{feature, select, surveys {enquêtes} exports {exports} branding {huisstijl} groups {groepen} api {API} sso {SSO} other {{feature}}}',
   'domain_terms.impact.no_access': 'Geen toegang meer tot: {features}',
