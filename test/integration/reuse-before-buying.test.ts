@@ -56,6 +56,7 @@ describe('reuse before you buy', () => {
       /^Before your request for 3 Pro seats goes to the approvers:\n2 Pro seats are not in use \(idle for over 28 days, or held by someone who left\): (Dan and Eve|Eve and Dan)\. Ask them to give back before buying/,
     );
     expect(quote.buttons?.map((b) => b.label)).toEqual(['Ask them to give back', 'Buy anyway']);
+    expect(quote.private).toBe(true);
     // held while the requester chooses: no approver is asked yet
     const asksFor = async () =>
       (await chat.inbox(t.approver.email)).filter((r) => r.text.includes('asks for 3 Pro seats'));

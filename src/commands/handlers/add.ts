@@ -144,6 +144,8 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
     return ok(`${w.t('commands_handlers.add.held', { what })}\n${reuse.line}`, {
       fields,
       buttons: [reuse.ask, buyAnywayButton(q.id, w)],
+      // the choice is the requester's: nobody else in the channel sees its buttons
+      private: true,
     });
   return ok(w.t('commands_handlers.add.routed', { what, approvers: r.approvers }), { fields });
 };
