@@ -39,4 +39,20 @@ describe('reuse before you buy, in Slack', () => {
       .find((t) => t.includes('asks for 3 Pro seats'));
     expect(bobs).toMatch(/2 Pro seats are not in use/);
   });
+
+  it('Dave’s quote, held the same way: Buy anyway sends it to Bob as it is, with the same facts', async () => {
+    const quote = await acme.slash(DEMO.members[1]!, 'add 2 pro');
+    expect(blocksText(quote)).toMatch(/^Before your request for 2 Pro seats goes to the approvers:/);
+    const buy = buttonsOf(quote).find((b) => b.text.text === 'Buy anyway')!;
+    expect(blocksText(await acme.click(DEMO.members[1]!, buy))).toMatch(
+      /Your request for 2 Pro seats went to \d approvers?\./,
+    );
+    await acme.deliver();
+    const bobs = acme
+      .dmsOf(DEMO.admin)
+      .map((m) => blocksText(m.versions.at(-1)!.blocks))
+      .filter((t) => t.includes('asks for 2 Pro seats'));
+    expect(bobs).toHaveLength(1);
+    expect(bobs[0]).toMatch(/Pro seats? (is|are) not in use/);
+  });
 });

@@ -141,7 +141,7 @@ export const add = async (c: CommandContext, cmd: AddCommand): Promise<Reply> =>
   }
   // held: nothing goes to the approvers until the requester asks for those seats back or buys anyway
   if (r.held && reuse)
-    return ok(`${w.t('commands_handlers.add.held', { what })}\n${reuse.line}`, {
+    return info(`${w.t('commands_handlers.add.held', { what })}\n${reuse.line}`, {
       fields,
       buttons: [reuse.ask, buyAnywayButton(q.id, w)],
       // the choice is the requester's: nobody else in the channel sees its buttons
