@@ -51,8 +51,9 @@ export const stripeWebhook = (
         });
         return;
       }
-      log.error({ err: e }, 'stripe webhook failed');
       const unavailable = isDomainError(e) && e.code === 'billing_unavailable';
+      // "not now" (Stripe delivers it again) is expected; anything else is a fault
+      log[unavailable ? 'warn' : 'error']({ err: e }, 'stripe webhook not applied');
       res.status(unavailable ? 503 : 500).json({
         error: {
           code: unavailable ? 'unavailable' : 'internal',
