@@ -1,34 +1,27 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardText } from '../../adapters/teams/card-text.ts';
 import { DEMO } from '../../db/seeders/demo.ts';
 import { rollDueContracts } from '../../src/service/roll-renewal.ts';
-import type { TestDb } from '../support/db.ts';
 import { sql } from '../support/purchase-fixtures.ts';
 import { demoTenant } from './demo-tenant.ts';
-import type { TeamsHarness, TeamsPerson } from './harness.ts';
-
-let db: TestDb;
-let h: TeamsHarness;
-let alice: TeamsPerson;
-let bob: TeamsPerson;
-let erin: TeamsPerson;
+import type { TeamsPerson } from './harness.ts';
 
 const acme = demoTenant([DEMO.owner, DEMO.admin, DEMO.members[2]!]);
-beforeAll(() => {
-  ({ db, h } = acme);
-  alice = acme.person(DEMO.owner);
-  bob = acme.person(DEMO.admin);
-  erin = acme.person(DEMO.members[2]!);
-});
 
 const receiptsOf = (p: TeamsPerson) =>
-  h.ms
+  acme.h.ms
     .postedTo(p.conversationId)
     .map((x) => cardText(x.activity.attachments[0].content))
     .filter((t) => t.startsWith('Receipt for Acme'));
 
 describe('a renewal receipt, in Teams', () => {
   it('reaches the owner and the approver as a card that reads how the renewal adds up; members get none', async () => {
+    const { db, h } = acme;
+    const [alice, bob, erin] = [DEMO.owner, DEMO.admin, DEMO.members[2]!].map(acme.person) as [
+      TeamsPerson,
+      TeamsPerson,
+      TeamsPerson,
+    ];
     // Acme's monthly period began 2026-03-02 08:00: 3 Business seats and 4 Pro seats renew
     db.clock.set('2026-04-02T09:00:00Z');
     await rollDueContracts(db.ctx);
