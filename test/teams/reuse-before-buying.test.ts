@@ -12,7 +12,7 @@ let bob: TeamsPerson;
 let carol: TeamsPerson;
 let erin: TeamsPerson;
 
-const acme = demoTenant([DEMO.admin, DEMO.members[0]!, DEMO.members[2]!]);
+const acme = demoTenant([DEMO.admin, DEMO.members[0]!, DEMO.members[1]!, DEMO.members[2]!]);
 beforeAll(() => {
   ({ db, h } = acme);
   bob = acme.person(DEMO.admin);
@@ -57,5 +57,17 @@ describe('reuse before you buy, in Teams', () => {
     const done = await h.press(carol, buttonOf(sure, 'Give it back'), offer.id);
     expect(cardText(done)).toMatch(/You gave back your Pro seat in Acme/);
     expect(await quantity()).toBe(2);
+  });
+
+  it('Dave’s quote, held the same way: Buy anyway sends it to Bob as it is, with the same facts', async () => {
+    const dave = acme.person(DEMO.members[1]!);
+    const quote = (await h.say(dave, 'add 2 pro')).cards[0];
+    expect(cardText(quote)).toMatch(/^Before your request for 2 Pro seats goes to the approvers:/);
+    const sent = await h.press(dave, buttonOf(quote, 'Buy anyway'));
+    expect(cardText(sent)).toMatch(/Your request for 2 Pro seats went to \d approvers?\./);
+    await h.deliver();
+    const card = cardText(h.lastToDecide(bob).activity.attachments[0].content);
+    expect(card).toMatch(/asks for 2 Pro seats/);
+    expect(card).toMatch(/Pro seats? (is|are) not in use/);
   });
 });
