@@ -18,3 +18,6 @@ export const IDLE_AFTER_DAYS = 28;
 
 /** days a holder of an idle seat has to keep it before it is freed */
 export const IDLE_GRACE_DAYS = 7;
+
+/** How many people a card or a quote names (unused seats' holders, whom seats are for): the rest are counted. */
+export const NAMES_SHOWN = 5;

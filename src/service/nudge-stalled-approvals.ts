@@ -1,4 +1,3 @@
-import { contractById } from '../../db/repositories/contracts.ts';
 import {
   lockExistingRequest,
   markNudged,
@@ -6,10 +5,10 @@ import {
 } from '../../db/repositories/purchase-requests.ts';
 import { type Nudge, nudgeDue, timingOf } from '../domain/approval-timing.ts';
 import type { ServiceContext } from './context.ts';
-import { approvalFacts } from './support/approval-request.ts';
-import { accountsById, requireOrganization } from './support/lookups.ts';
-import { approvalPayload, decidersOf } from './support/purchase.ts';
-import { audit, notify } from './support/records.ts';
+import { sendDecisionCards } from './support/approval-request.ts';
+import { requireOrganization } from './support/lookups.ts';
+import { decidersOf } from './support/purchase.ts';
+import { audit } from './support/records.ts';
 import { inTransaction } from './support/tx.ts';
 
 const HOUR_MS = 3_600_000;
@@ -46,34 +45,16 @@ export const nudgeStalledApprovals = async (ctx: ServiceContext, opts: { limit?:
       if (!(await markNudged(em, c.id, nudge, now))) return 0;
       const request = await lockExistingRequest(em, c.id);
       const org = await requireOrganization(em, request.organizationId);
-      const contract = await contractById(em, request.contractId);
-      const requester = (await accountsById(em, [request.requestedById])).get(request.requestedById);
       const to = await decidersOf(em, org, request.requestedById, now);
       if (nudge === 'escalate' && !to.some((t) => t.accountId === org.ownerId))
         to.push({ accountId: org.ownerId, forApprover: null });
       const waitedHours = Math.floor((now.getTime() - c.createdAt.getTime()) / HOUR_MS);
-      // the reminder replaces the card in some platforms: it says all the request did
-      const facts = await approvalFacts(em, now, request);
-      for (const r of to) {
-        const payload = {
-          ...approvalPayload(
-            org,
-            request,
-            requester?.email ?? '',
-            contract?.period ?? 'month',
-            r.forApprover,
-          ),
-          ...facts,
-          waitedHours,
-        };
-        notify(em, now, {
-          organizationId: org.id,
-          recipientId: r.accountId,
-          ...(nudge === 'remind'
-            ? { kind: 'approval_reminder' as const, payload }
-            : { kind: 'approval_escalation' as const, payload }),
-        });
-      }
+      // a reminder replaces the card on some platforms: it says all the request did
+      await sendDecisionCards(em, now, org, request, to, (p) =>
+        nudge === 'remind'
+          ? { kind: 'approval_reminder', payload: { ...p, waitedHours } }
+          : { kind: 'approval_escalation', payload: { ...p, waitedHours } },
+      );
       audit(em, now, {
         organizationId: org.id,
         actorId: null,

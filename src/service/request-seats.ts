@@ -117,8 +117,10 @@ export const requestSeats = async (ctx: ServiceContext, actor: Actor, raw: z.inp
     const approvers =
       selfApproved || autoApprove || held
         ? 0
-        : await askDeciders(em, now, org, request, me.email, contract.period, {
-            ...(forPeople ? { forPeople } : {}),
+        : await askDeciders(em, now, org, request, {
+            requestedBy: me.email,
+            period: contract.period,
+            facts: forPeople ? { forPeople } : {},
           });
     return {
       request,

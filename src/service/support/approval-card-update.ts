@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { contractById } from '../../../db/repositories/contracts.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
-import { approvalFacts } from './approval-request.ts';
-import { accountsById } from './lookups.ts';
-import { approvalPayload, decidersOf } from './purchase.ts';
-import { notify } from './records.ts';
+import { sendDecisionCards } from './approval-request.ts';
+import { decidersOf } from './purchase.ts';
 
 /**
  * Seats were given back for a request its deciders were asked about: each of them (the approvers
@@ -21,21 +18,15 @@ export const updateApprovalCards = async (
   given: number,
 ) => {
   if (r.needs !== 'approval' || !r.routedAt || (r.status !== 'pending' && r.status !== 'covered')) return;
-  const deciders = await decidersOf(em, org, r.requestedById, now);
-  if (deciders.length === 0) return;
-  const contract = await contractById(em, r.contractId);
-  const requester = (await accountsById(em, [r.requestedById])).get(r.requestedById);
-  const facts = r.status === 'pending' ? await approvalFacts(em, now, r) : {};
-  for (const d of deciders) {
-    notify(em, now, {
-      organizationId: org.id,
-      recipientId: d.accountId,
-      kind: 'approval_updated',
-      payload: {
-        ...approvalPayload(org, r, requester?.email ?? '', contract?.period ?? 'month', d.forApprover),
-        ...facts,
-        given,
-      },
-    });
-  }
+  const to = await decidersOf(em, org, r.requestedById, now);
+  await sendDecisionCards(
+    em,
+    now,
+    org,
+    r,
+    to,
+    (p) => ({ kind: 'approval_updated', payload: { ...p, given } }),
+    // covered: nothing to buy, so no facts to weigh
+    r.status === 'covered' ? { facts: {} } : {},
+  );
 };

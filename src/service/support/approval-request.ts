@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { contractById } from '../../../db/repositories/contracts.ts';
 import type { Organization, PurchaseRequest } from '../../domain/model.ts';
+import type { Notice } from '../../domain/notices.ts';
 import type { BillingPeriod } from '../../domain/period.ts';
 import { stillFor } from './intended-people.ts';
 import { accountsById } from './lookups.ts';
@@ -19,6 +20,44 @@ export const approvalFacts = async (em: EntityManager, now: Date, r: PurchaseReq
   return { ...(reusable ? { reusable } : {}), ...(forPeople ? { forPeople } : {}) };
 };
 
+type Facts = Awaited<ReturnType<typeof approvalFacts>>;
+type CardPayload = ReturnType<typeof approvalPayload> & Facts;
+
+/** What a caller already read, so a card costs no read twice: who asked, the period, the facts. */
+export interface KnownForCards {
+  requestedBy?: string;
+  period?: BillingPeriod;
+  facts?: Facts;
+}
+
+/**
+ * The one place a card about a request is written to those who decide it (the request, a
+ * reminder, an escalation, a redraw): its figures as they are now, who asked, the period its
+ * recurring total is per, its facts, and to a delegate whose decision it is. `card` makes the
+ * notice of its kind from that payload.
+ */
+export const sendDecisionCards = async (
+  em: EntityManager,
+  now: Date,
+  org: Pick<Organization, 'id' | 'name'>,
+  r: PurchaseRequest,
+  to: readonly { accountId: string; forApprover: string | null }[],
+  card: (payload: CardPayload) => Notice,
+  known: KnownForCards = {},
+) => {
+  if (to.length === 0) return;
+  const requestedBy =
+    known.requestedBy ?? (await accountsById(em, [r.requestedById])).get(r.requestedById)?.email ?? '';
+  const period = known.period ?? (await contractById(em, r.contractId))?.period ?? 'month';
+  const facts = known.facts ?? (await approvalFacts(em, now, r));
+  for (const d of to)
+    notify(em, now, {
+      organizationId: org.id,
+      recipientId: d.accountId,
+      ...card({ ...approvalPayload(org, r, requestedBy, period, d.forApprover), ...facts }),
+    });
+};
+
 /**
  * Sends a request to its deciders: the approvers, and whoever stands in for one of them today
  * (told whose request it is), each with Approve / Reject. Stamps when it was sent (its reminders
@@ -29,25 +68,13 @@ export const askDeciders = async (
   now: Date,
   org: Organization,
   r: PurchaseRequest,
-  requestedBy: string,
-  period: BillingPeriod,
-  /** the facts when the caller has just read them */
-  known?: Awaited<ReturnType<typeof approvalFacts>>,
+  known: KnownForCards = {},
 ): Promise<number> => {
-  const facts = known ?? (await approvalFacts(em, now, r));
-  let approvers = 0;
-  for (const a of await decidersOf(em, org, r.requestedById, now)) {
-    if (!a.forApprover) approvers++;
-    notify(em, now, {
-      organizationId: org.id,
-      recipientId: a.accountId,
-      kind: 'approval_request',
-      payload: { ...approvalPayload(org, r, requestedBy, period, a.forApprover), ...facts },
-    });
-  }
+  const to = await decidersOf(em, org, r.requestedById, now);
+  await sendDecisionCards(em, now, org, r, to, (payload) => ({ kind: 'approval_request', payload }), known);
   r.routedAt = now;
   r.updatedAt = now;
-  return approvers;
+  return to.filter((d) => !d.forApprover).length;
 };
 
 /**
@@ -62,9 +89,7 @@ export const sendHeldRequest = async (
   actorId: string,
   why: 'buy_anyway' | 'asked_back',
 ): Promise<number> => {
-  const contract = await contractById(em, r.contractId);
-  const requester = (await accountsById(em, [r.requestedById])).get(r.requestedById);
-  const approvers = await askDeciders(em, now, org, r, requester?.email ?? '', contract?.period ?? 'month');
+  const approvers = await askDeciders(em, now, org, r);
   audit(em, now, {
     organizationId: org.id,
     actorId,

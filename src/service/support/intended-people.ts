@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersByEmails, membershipsWithEmail, seatsHeldBy } from '../../../db/repositories/memberships.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { NAMES_SHOWN } from '../../domain/limits.ts';
 import type { Account, Membership, Organization, PurchaseRequest } from '../../domain/model.ts';
 import { can } from '../../domain/permissions.ts';
 import { accountsById } from './lookups.ts';
@@ -9,9 +10,6 @@ import { claimSeat, releaseSeat } from './seats.ts';
 
 /** The most people one request may name: a chat line, not an import (that is `assign`, or SCIM). */
 export const MAX_PEOPLE_PER_REQUEST = 50;
-
-/** How many names a message shows of whom a request is for: the rest are counted. */
-const NAMES_SHOWN = 5;
 
 /** Whom a request is for, as its messages say it: how many, and the first few. */
 export const namesShown = (emails: readonly string[]) => {

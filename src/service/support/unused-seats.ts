@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { reusableSeats } from '../../../db/repositories/reusable-seats.ts';
-import { IDLE_AFTER_DAYS } from '../../domain/limits.ts';
+import { IDLE_AFTER_DAYS, NAMES_SHOWN } from '../../domain/limits.ts';
 
 /** A seat last used before this instant is idle. */
 export const idleCutoff = (now: Date) => new Date(now.getTime() - IDLE_AFTER_DAYS * 86_400_000);
-
-/** How many names the facts show: the rest are counted. */
-export const REUSE_NAMES_SHOWN = 5;
 
 /** What a quote says before buying: how many seats of the plan nobody uses, and whose (a few). */
 export interface ReuseFacts {
@@ -25,7 +22,7 @@ export const reuseFacts = async (
     contractId,
     planCode,
     idleBefore: idleCutoff(now),
-    limit: REUSE_NAMES_SHOWN,
+    limit: NAMES_SHOWN,
   });
   if (seats.length === 0) return null;
   return { count: Number(seats[0]!.total), names: seats.map((s) => s.name ?? s.email) };
